@@ -1,0 +1,363 @@
+//! Turns a site and its articles into the static JSON API tree (contract v1).
+//!
+//! One generator serves both the bundled sample (`build`) and synthetic archives (`synth`), so the
+//! scale tests exercise exactly the documents the sample ships.
+
+use crate::source::{CategorySource, SiteSource};
+use anyhow::{Result, bail};
+use portal_core::pagination::{item_range, total_pages};
+use portal_core::slug::is_valid_slug;
+use portal_core::{
+    API_VERSION, Article, ArticleSummary, Category, CategoryPage, CategoryRef, Home, HomeBlock,
+    Image, MenuItem, Page, Site, paths,
+};
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// How many articles the home page shows in each of its lists.
+pub const HOME_FEATURED: usize = 5;
+pub const HOME_LATEST: usize = 8;
+pub const HOME_BLOCK: usize = 4;
+pub const RELATED: usize = 4;
+/// Related articles are looked for among this many neighbours in time, keeping generation linear.
+const RELATED_WINDOW: usize = 30;
+
+#[derive(Debug, Clone)]
+pub struct CategoryNode {
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+    pub main: bool,
+    pub parent: Option<String>,
+    pub children: Vec<String>,
+    /// Top-level first, excluding the category itself.
+    pub ancestors: Vec<String>,
+}
+
+/// The category tree, flattened and validated.
+#[derive(Debug, Clone)]
+pub struct Catalogue {
+    /// Pre-order: parents before children, in site.toml order.
+    pub order: Vec<String>,
+    pub nodes: HashMap<String, CategoryNode>,
+    pub menu: Vec<MenuItem>,
+}
+
+impl Catalogue {
+    pub fn new(roots: &[CategorySource]) -> Result<Self> {
+        let mut cat = Catalogue {
+            order: Vec::new(),
+            nodes: HashMap::new(),
+            menu: Vec::new(),
+        };
+        for root in roots {
+            let item = cat.add(root, None, &[])?;
+            cat.menu.push(item);
+        }
+        if cat.order.is_empty() {
+            bail!("site.toml defines no categories");
+        }
+        Ok(cat)
+    }
+
+    fn add(
+        &mut self,
+        c: &CategorySource,
+        parent: Option<&str>,
+        ancestors: &[String],
+    ) -> Result<MenuItem> {
+        if !is_valid_slug(&c.slug) {
+            bail!("category slug {:?} is not a valid slug", c.slug);
+        }
+        if self.nodes.contains_key(&c.slug) {
+            bail!("category slug {:?} is used twice", c.slug);
+        }
+        self.order.push(c.slug.clone());
+        self.nodes.insert(
+            c.slug.clone(),
+            CategoryNode {
+                slug: c.slug.clone(),
+                name: c.name.clone(),
+                description: c.description.clone(),
+                main: c.main,
+                parent: parent.map(str::to_owned),
+                children: c.children.iter().map(|k| k.slug.clone()).collect(),
+                ancestors: ancestors.to_vec(),
+            },
+        );
+        let mut below = ancestors.to_vec();
+        below.push(c.slug.clone());
+        let children = c
+            .children
+            .iter()
+            .map(|k| self.add(k, Some(&c.slug), &below))
+            .collect::<Result<_>>()?;
+        Ok(MenuItem {
+            slug: c.slug.clone(),
+            name: c.name.clone(),
+            children,
+        })
+    }
+
+    pub fn reference(&self, slug: &str) -> Option<CategoryRef> {
+        self.nodes.get(slug).map(|n| CategoryRef {
+            slug: n.slug.clone(),
+            name: n.name.clone(),
+        })
+    }
+
+    /// Top-level down to `slug` itself.
+    pub fn path_of(&self, slug: &str) -> Option<Vec<CategoryRef>> {
+        let node = self.nodes.get(slug)?;
+        node.ancestors
+            .iter()
+            .chain(std::iter::once(&node.slug))
+            .map(|s| self.reference(s))
+            .collect()
+    }
+
+    pub fn leaves(&self) -> Vec<&str> {
+        self.order
+            .iter()
+            .filter(|s| self.nodes[*s].children.is_empty())
+            .map(String::as_str)
+            .collect()
+    }
+}
+
+/// Where generated documents go.
+pub trait Sink {
+    fn put(&mut self, path: String, bytes: Vec<u8>) -> Result<()>;
+}
+
+/// Collects documents in memory (for `check` and tests).
+#[derive(Default)]
+pub struct MemorySink(pub BTreeMap<String, Vec<u8>>);
+
+impl Sink for MemorySink {
+    fn put(&mut self, path: String, bytes: Vec<u8>) -> Result<()> {
+        if self.0.insert(path.clone(), bytes).is_some() {
+            bail!("{path} generated twice");
+        }
+        Ok(())
+    }
+}
+
+/// Writes documents under a directory, counting files and bytes.
+pub struct DirSink {
+    pub root: PathBuf,
+    pub files: u64,
+    pub bytes: u64,
+    made: HashSet<PathBuf>,
+}
+
+impl DirSink {
+    pub fn new(root: &Path) -> Self {
+        DirSink {
+            root: root.to_path_buf(),
+            files: 0,
+            bytes: 0,
+            made: HashSet::new(),
+        }
+    }
+}
+
+impl Sink for DirSink {
+    fn put(&mut self, path: String, bytes: Vec<u8>) -> Result<()> {
+        let full = self.root.join(&path);
+        if let Some(dir) = full.parent()
+            && self.made.insert(dir.to_path_buf())
+        {
+            std::fs::create_dir_all(dir)?;
+        }
+        self.files += 1;
+        self.bytes += bytes.len() as u64;
+        std::fs::write(full, bytes)?;
+        Ok(())
+    }
+}
+
+fn emit<T: Serialize>(sink: &mut dyn Sink, path: String, doc: &T) -> Result<()> {
+    let mut bytes = serde_json::to_vec(doc)?;
+    bytes.push(b'\n');
+    sink.put(path, bytes)
+}
+
+fn summary(a: &Article) -> ArticleSummary {
+    // Every generated article has a category path, checked in `generate`.
+    a.summary()
+        .unwrap_or_else(|| unreachable!("article {} has no category", a.slug))
+}
+
+/// Picks related articles: neighbours in time within the same category, preferring shared tags.
+fn related_for(i: usize, articles: &[Article], list: &[usize]) -> Vec<usize> {
+    let Ok(pos) = list.binary_search(&i) else {
+        return Vec::new();
+    };
+    let lo = pos.saturating_sub(RELATED_WINDOW / 2);
+    let hi = (pos + RELATED_WINDOW / 2 + 1).min(list.len());
+    let me = &articles[i];
+    let mut candidates: Vec<(usize, usize, usize)> = list[lo..hi]
+        .iter()
+        .filter(|&&j| j != i)
+        .map(|&j| {
+            let shared = articles[j]
+                .tags
+                .iter()
+                .filter(|t| me.tags.contains(t))
+                .count();
+            (j, shared, j.abs_diff(i))
+        })
+        .collect();
+    candidates.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+    candidates.into_iter().take(RELATED).map(|c| c.0).collect()
+}
+
+/// Generates every document of the API into `sink`. Articles may come in any order.
+pub fn generate(
+    site: &SiteSource,
+    cat: &Catalogue,
+    mut articles: Vec<Article>,
+    sink: &mut dyn Sink,
+) -> Result<()> {
+    articles.sort_by(|a, b| {
+        b.published
+            .cmp(&a.published)
+            .then_with(|| a.slug.cmp(&b.slug))
+    });
+
+    let mut slugs = HashSet::new();
+    let mut ids = HashSet::new();
+    for a in &articles {
+        if !slugs.insert(a.slug.as_str()) {
+            bail!("article slug {:?} is used twice", a.slug);
+        }
+        if !ids.insert(a.id) {
+            bail!("article id {} is used twice (slug {:?})", a.id, a.slug);
+        }
+        if a.category_path.is_empty() {
+            bail!("article {:?} has no category", a.slug);
+        }
+    }
+
+    // Indices (in the sorted order, so ascending = newest first) of the articles under each category.
+    let mut under: HashMap<&str, Vec<usize>> =
+        cat.order.iter().map(|s| (s.as_str(), Vec::new())).collect();
+    for (i, a) in articles.iter().enumerate() {
+        for c in &a.category_path {
+            match under.get_mut(c.slug.as_str()) {
+                Some(list) => list.push(i),
+                None => bail!("article {:?} names unknown category {:?}", a.slug, c.slug),
+            }
+        }
+    }
+
+    let summaries: Vec<ArticleSummary> = articles.iter().map(summary).collect();
+
+    for (i, a) in articles.iter().enumerate() {
+        let leaf = a.category_path.last().map_or("", |c| c.slug.as_str());
+        let top = a.category_path.first().map_or("", |c| c.slug.as_str());
+        let mut rel = related_for(i, &articles, under.get(leaf).map_or(&[][..], Vec::as_slice));
+        if rel.len() < RELATED && top != leaf {
+            for j in related_for(i, &articles, under.get(top).map_or(&[][..], Vec::as_slice)) {
+                if rel.len() < RELATED && !rel.contains(&j) {
+                    rel.push(j);
+                }
+            }
+        }
+        let mut doc = a.clone();
+        doc.version = API_VERSION;
+        doc.related = rel.into_iter().map(|j| summaries[j].clone()).collect();
+        emit(sink, paths::article_doc(&a.slug).unwrap_or_default(), &doc)?;
+    }
+
+    for slug in &cat.order {
+        let node = &cat.nodes[slug];
+        let category = Category {
+            slug: node.slug.clone(),
+            name: node.name.clone(),
+            description: node.description.clone(),
+            parent: node.parent.as_deref().and_then(|p| cat.reference(p)),
+            children: node
+                .children
+                .iter()
+                .filter_map(|c| cat.reference(c))
+                .collect(),
+            breadcrumb: node
+                .ancestors
+                .iter()
+                .filter_map(|c| cat.reference(c))
+                .collect(),
+        };
+        let list = &under[slug.as_str()];
+        let pages = total_pages(list.len() as u64, site.page_size);
+        for number in 1..=pages {
+            let items = list[item_range(number, site.page_size, list.len())]
+                .iter()
+                .map(|&j| summaries[j].clone());
+            let doc = CategoryPage {
+                version: API_VERSION,
+                category: category.clone(),
+                page: Page {
+                    number,
+                    size: site.page_size,
+                    total_items: list.len() as u64,
+                    total_pages: pages,
+                    items: items.collect(),
+                },
+            };
+            emit(
+                sink,
+                paths::category_doc(slug, number).unwrap_or_default(),
+                &doc,
+            )?;
+        }
+    }
+
+    let home = Home {
+        version: API_VERSION,
+        featured: articles
+            .iter()
+            .zip(&summaries)
+            .filter(|(a, _)| a.featured)
+            .take(HOME_FEATURED)
+            .map(|(_, s)| s.clone())
+            .collect(),
+        latest: summaries.iter().take(HOME_LATEST).cloned().collect(),
+        blocks: cat
+            .order
+            .iter()
+            .filter(|s| cat.nodes[*s].main)
+            .filter_map(|s| {
+                Some(HomeBlock {
+                    category: cat.reference(s)?,
+                    articles: under[s.as_str()]
+                        .iter()
+                        .take(HOME_BLOCK)
+                        .map(|&j| summaries[j].clone())
+                        .collect(),
+                })
+            })
+            .collect(),
+    };
+    emit(sink, paths::home_doc(), &home)?;
+
+    let doc = Site {
+        version: API_VERSION,
+        name: site.name.clone(),
+        short_name: site.short_name.clone(),
+        tagline: site.tagline.clone(),
+        logo: Image {
+            src: crate::render::site_relative(&site.logo.src),
+            alt: site.logo.alt.clone(),
+            width: Some(site.logo.width),
+            height: Some(site.logo.height),
+            caption: None,
+        },
+        menu: cat.menu.clone(),
+        footer: site.footer.clone(),
+    };
+    emit(sink, paths::site_doc(), &doc)?;
+    Ok(())
+}

@@ -1,0 +1,275 @@
+//! The portal's content tool: builds the static JSON content API (contract v1) from Markdown
+//! sources, checks that the committed tree is up to date, and writes synthetic archives for scale
+//! tests. The documents are the `portal-core` types the app decodes with.
+
+pub mod generate;
+pub mod render;
+pub mod source;
+pub mod synth;
+
+use anyhow::{Context, Result, bail};
+use generate::{Catalogue, MemorySink, Sink};
+use portal_core::slug::{is_valid_slug, slugify, truncate_slug};
+use portal_core::{API_VERSION, Article, Attachment, Image, LegalDocument};
+use source::{ArticleSource, SiteSource};
+use std::path::{Path, PathBuf};
+
+/// Where a project's content lives, relative to its root.
+pub struct Layout {
+    pub content: PathBuf,
+    pub public: PathBuf,
+    pub out: PathBuf,
+}
+
+impl Layout {
+    pub fn new(root: &Path) -> Self {
+        Layout {
+            content: root.join("content"),
+            public: root.join("public"),
+            out: root
+                .join("public")
+                .join("api")
+                .join(format!("v{API_VERSION}")),
+        }
+    }
+}
+
+/// A stable id from the slug (FNV-1a, cut to 53 bits so JavaScript numbers hold it exactly).
+pub fn stable_id(slug: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in slug.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h & ((1 << 53) - 1)
+}
+
+fn mime_of(file: &str) -> &'static str {
+    match file
+        .rsplit('.')
+        .next()
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("pdf") => "application/pdf",
+        Some("csv") => "text/csv",
+        Some("txt") => "text/plain",
+        Some("doc") => "application/msword",
+        Some("docx") => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        Some("xls") => "application/vnd.ms-excel",
+        Some("xlsx") => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        Some("odt") => "application/vnd.oasis.opendocument.text",
+        Some("zip") => "application/zip",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Reads `width`/`height` from an SVG's root element; other formats are left unsized.
+fn svg_size(text: &str) -> Option<(u32, u32)> {
+    let start = text.find("<svg")?;
+    let tag = &text[start..start + text[start..].find('>')?];
+    let attr = |name: &str| -> Option<u32> {
+        let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+        let value = &tag[at..at + tag[at..].find('"')?];
+        value.trim_end_matches("px").parse().ok()
+    };
+    Some((attr("width")?, attr("height")?))
+}
+
+/// A site-root file (`/media/a.svg`) inside `public/`, refusing anything that climbs out of it.
+fn public_file(public: &Path, url: &str) -> Result<PathBuf> {
+    let rel = url.strip_prefix('/').unwrap_or(url);
+    if rel.is_empty()
+        || rel
+            .split('/')
+            .any(|part| part.is_empty() || part == "." || part == "..")
+    {
+        bail!("{url:?} is not a file path under public/");
+    }
+    let path = public.join(rel);
+    if !path.is_file() {
+        bail!("{url:?} does not exist (looked for {})", path.display());
+    }
+    Ok(path)
+}
+
+fn image_size(public: &Path, url: &str) -> Option<(u32, u32)> {
+    let path = public_file(public, url).ok()?;
+    svg_size(&std::fs::read_to_string(path).ok()?)
+}
+
+/// One source article → the contract's article (related articles are added by the generator).
+pub fn to_article(src: &ArticleSource, cat: &Catalogue, public: &Path) -> Result<Article> {
+    let f = &src.front;
+    let slug = match &f.slug {
+        Some(s) => s.clone(),
+        None => truncate_slug(&slugify(&f.title), 90).to_owned(),
+    };
+    if !is_valid_slug(&slug) {
+        bail!("slug {slug:?} is not valid");
+    }
+    let category_path = cat
+        .path_of(&f.category)
+        .with_context(|| format!("unknown category {:?}", f.category))?;
+    let thumbnail = match &f.thumbnail {
+        Some(url) => {
+            public_file(public, url).context("thumbnail")?;
+            let size = image_size(public, url);
+            Some(Image {
+                src: render::site_relative(url),
+                alt: f.thumbnail_alt.clone().unwrap_or_default(),
+                width: size.map(|s| s.0),
+                height: size.map(|s| s.1),
+                caption: None,
+            })
+        }
+        None => None,
+    };
+    let size_of = |url: &str| image_size(public, url);
+    let body = render::render(&src.markdown, &size_of);
+    for img in &body.images {
+        if !img.src.contains("://") {
+            public_file(public, &img.src).context("body image")?;
+        }
+        if img.alt.trim().is_empty() {
+            bail!("body image {} has no alt text", img.src);
+        }
+    }
+    let attachments = f
+        .attachments
+        .iter()
+        .map(|a| {
+            let path =
+                public_file(public, &a.file).with_context(|| format!("attachment {:?}", a.name))?;
+            Ok(Attachment {
+                name: a.name.clone(),
+                mime: mime_of(&a.file).to_owned(),
+                size: std::fs::metadata(path)?.len(),
+                url: render::site_relative(&a.file),
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let document = match (&f.document, src.document_dates) {
+        (Some(d), Some((issued, effective))) => Some(LegalDocument {
+            number: d.number.clone(),
+            kind: d.kind.clone(),
+            issuer: d.issuer.clone(),
+            signer: d.signer.clone(),
+            issued,
+            effective,
+        }),
+        _ => None,
+    };
+    let mut tags: Vec<String> = Vec::new();
+    for t in &f.tags {
+        let t = t.trim().to_lowercase();
+        if !t.is_empty() && !tags.contains(&t) {
+            tags.push(t);
+        }
+    }
+    Ok(Article {
+        version: API_VERSION,
+        id: f.id.unwrap_or_else(|| stable_id(&slug)),
+        slug,
+        title: f.title.trim().to_owned(),
+        lead: f.lead.trim().to_owned(),
+        published: src.published,
+        updated: src.updated,
+        author: f.author.trim().to_owned(),
+        category_path,
+        body_html: body.html,
+        thumbnail,
+        images: body.images,
+        attachments,
+        tags,
+        related: Vec::new(),
+        document,
+        featured: f.featured,
+    })
+}
+
+/// Reads the sources of a project and generates its whole API into `sink`.
+pub fn build_into(layout: &Layout, sink: &mut dyn Sink) -> Result<usize> {
+    let site: SiteSource = source::load_site(&layout.content.join("site.toml"))?;
+    let cat = Catalogue::new(&site.categories)?;
+    let sources = source::load_articles(&layout.content.join("articles"))?;
+    let articles = sources
+        .iter()
+        .map(|s| {
+            to_article(s, &cat, &layout.public).with_context(|| format!("in {}", s.path.display()))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let n = articles.len();
+    generate::generate(&site, &cat, articles, sink)?;
+    Ok(n)
+}
+
+/// Every file under `dir`, as paths relative to it with `/` separators.
+pub fn list_tree(dir: &Path) -> Result<Vec<String>> {
+    fn walk(base: &Path, dir: &Path, out: &mut Vec<String>) -> Result<()> {
+        for entry in std::fs::read_dir(dir)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                walk(base, &path, out)?;
+            } else if let Ok(rel) = path.strip_prefix(base) {
+                out.push(rel.to_string_lossy().replace('\\', "/"));
+            }
+        }
+        Ok(())
+    }
+    let mut out = Vec::new();
+    if dir.is_dir() {
+        walk(dir, dir, &mut out)?;
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Compares the committed tree with a fresh generation; returns the paths that differ.
+pub fn stale_paths(layout: &Layout) -> Result<Vec<String>> {
+    let mut fresh = MemorySink::default();
+    build_into(layout, &mut fresh)?;
+    let on_disk = list_tree(&layout.out)?;
+    let mut diff = Vec::new();
+    for path in &on_disk {
+        match fresh.0.get(path) {
+            Some(bytes) if std::fs::read(layout.out.join(path))? == *bytes => {}
+            Some(_) => diff.push(format!("changed: {path}")),
+            None => diff.push(format!("not generated: {path}")),
+        }
+    }
+    for path in fresh.0.keys() {
+        if on_disk.binary_search(path).is_err() {
+            diff.push(format!("missing: {path}"));
+        }
+    }
+    Ok(diff)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_svg_sizes() {
+        assert_eq!(
+            svg_size(r#"<?xml?><svg xmlns="x" width="1200" height="675" viewBox="0 0 1200 675">"#),
+            Some((1200, 675))
+        );
+        assert_eq!(svg_size(r#"<svg viewBox="0 0 10 10">"#), None);
+    }
+
+    #[test]
+    fn ids_are_stable_and_fit_javascript_numbers() {
+        assert_eq!(stable_id("a"), stable_id("a"));
+        assert_ne!(stable_id("a"), stable_id("b"));
+        assert!(stable_id("tin-tuc") < 1 << 53);
+    }
+
+    #[test]
+    fn public_files_cannot_escape() {
+        let dir = Path::new(".");
+        assert!(public_file(dir, "/../etc/passwd").is_err());
+        assert!(public_file(dir, "/a//b").is_err());
+    }
+}

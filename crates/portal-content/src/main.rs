@@ -1,0 +1,101 @@
+use anyhow::{Context, Result, bail};
+use portal_content::generate::DirSink;
+use portal_content::{Layout, build_into, source, stale_paths, synth};
+use std::path::PathBuf;
+use std::time::Instant;
+
+const USAGE: &str = "portal-content — builds the portal's static JSON content API
+
+USAGE:
+    portal-content build [--root DIR]
+        Generate public/api/v1 from content/ (replaces the old tree).
+    portal-content check [--root DIR]
+        Fail if public/api/v1 differs from what `build` would write.
+    portal-content synth --count N --out DIR [--root DIR]
+        Write a synthetic API tree of N articles to DIR (for scale tests) and report the time.
+
+--root defaults to the current directory (the project root).";
+
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("error: {e:#}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<()> {
+    let mut args = std::env::args().skip(1);
+    let cmd = args.next().unwrap_or_default();
+    let (mut root, mut count, mut out) = (PathBuf::from("."), None::<u64>, None::<PathBuf>);
+    while let Some(flag) = args.next() {
+        let value = args
+            .next()
+            .with_context(|| format!("{flag} needs a value"))?;
+        match flag.as_str() {
+            "--root" => root = value.into(),
+            "--count" => count = Some(value.parse().context("--count")?),
+            "--out" => out = Some(value.into()),
+            _ => bail!("unknown option {flag}\n\n{USAGE}"),
+        }
+    }
+    let layout = Layout::new(&root);
+    match cmd.as_str() {
+        "build" => {
+            let started = Instant::now();
+            if layout.out.exists() {
+                std::fs::remove_dir_all(&layout.out)?;
+            }
+            let mut sink = DirSink::new(&layout.out);
+            let n = build_into(&layout, &mut sink)?;
+            println!(
+                "built {} articles: {} files, {} bytes in {} ({:.2} s)",
+                n,
+                sink.files,
+                sink.bytes,
+                layout.out.display(),
+                started.elapsed().as_secs_f64()
+            );
+        }
+        "check" => {
+            let diff = stale_paths(&layout)?;
+            if !diff.is_empty() {
+                bail!(
+                    "{} is stale ({} paths); run `cargo run -p portal-content -- build`:\n  {}",
+                    layout.out.display(),
+                    diff.len(),
+                    diff.iter()
+                        .take(20)
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join("\n  ")
+                );
+            }
+            println!("{} is up to date", layout.out.display());
+        }
+        "synth" => {
+            let count = count.context("synth needs --count N")?;
+            let out = out.context("synth needs --out DIR")?;
+            let site = source::load_site(&layout.content.join("site.toml"))?;
+            let started = Instant::now();
+            if out.exists() {
+                std::fs::remove_dir_all(&out)?;
+            }
+            let mut sink = DirSink::new(&out);
+            synth::write(&site, count, &mut sink)?;
+            println!(
+                "synthesised {count} articles: {} files, {:.1} MB in {} ({:.2} s)",
+                sink.files,
+                sink.bytes as f64 / 1e6,
+                out.display(),
+                started.elapsed().as_secs_f64()
+            );
+        }
+        _ => {
+            println!("{USAGE}");
+            if !cmd.is_empty() && cmd != "help" && cmd != "--help" {
+                bail!("unknown command {cmd:?}");
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,130 @@
+//! Synthetic archives for scale tests: N plausible articles spread over the leaf categories and
+//! over ten years, written with the same generator as the sample.
+
+use crate::generate::{Catalogue, Sink, generate};
+use crate::source::SiteSource;
+use anyhow::{Result, bail};
+use portal_core::slug::slugify;
+use portal_core::{API_VERSION, Article, DateTime, Image};
+
+const SUBJECTS: &[&str] = &[
+    "Ủy ban nhân dân phường",
+    "Sở Xây dựng",
+    "Sở Giao thông vận tải",
+    "Sở Y tế",
+    "Sở Giáo dục và Đào tạo",
+    "Ban quản lý dự án",
+    "Trung tâm Phục vụ hành chính công",
+    "Sở Tài nguyên và Môi trường",
+];
+const ACTIONS: &[&str] = &[
+    "triển khai kế hoạch",
+    "tổng kết đợt kiểm tra",
+    "lấy ý kiến người dân về",
+    "hướng dẫn thực hiện",
+    "đẩy nhanh tiến độ",
+    "công bố kết quả",
+];
+const OBJECTS: &[&str] = &[
+    "cải tạo hạ tầng khu dân cư",
+    "chỉnh trang vỉa hè và cây xanh",
+    "tiêm chủng mở rộng",
+    "chuyển đổi số trong trường học",
+    "phòng cháy, chữa cháy nhà ở",
+    "thu gom, phân loại rác tại nguồn",
+    "giải quyết thủ tục hành chính trực tuyến",
+];
+const PARAGRAPHS: &[&str] = &[
+    "Theo kế hoạch, các đơn vị liên quan rà soát hiện trạng, lập danh mục việc cần làm và báo cáo kết quả theo từng tháng.",
+    "Người dân có thể theo dõi tiến độ và gửi góp ý qua bộ phận một cửa hoặc trên Cổng thông tin điện tử của Thành phố.",
+    "Lãnh đạo đơn vị đề nghị các phòng chuyên môn phối hợp chặt chẽ, bảo đảm an toàn và hạn chế ảnh hưởng tới sinh hoạt của người dân.",
+    "Kinh phí thực hiện được bố trí từ ngân sách và các nguồn hợp pháp khác, công khai theo quy định.",
+    "Kết quả sẽ được đánh giá vào cuối năm, làm cơ sở để nhân rộng cách làm hiệu quả ra các địa bàn khác.",
+];
+const MEDIA: &[(&str, &str)] = &[
+    ("media/do-thi.svg", "Minh họa khu đô thị"),
+    ("media/giao-thong.svg", "Minh họa tuyến đường đô thị"),
+    ("media/hop-bao.svg", "Minh họa phòng họp"),
+    ("media/cong-vien.svg", "Minh họa công viên"),
+];
+
+/// Small deterministic mixer, so the same `count` always yields the same archive.
+fn mix(mut x: u64) -> u64 {
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    x ^= x >> 33;
+    x
+}
+
+fn pick<T: Copy>(list: &[T], seed: u64) -> T {
+    list[(seed % list.len() as u64) as usize]
+}
+
+/// Builds `count` synthetic articles for the given catalogue.
+pub fn articles(cat: &Catalogue, count: u64) -> Result<Vec<Article>> {
+    let leaves = cat.leaves();
+    if leaves.is_empty() {
+        bail!("no leaf categories");
+    }
+    // Newest at 2026-11-20 08:00 +07:00, oldest about ten years earlier.
+    let newest = DateTime::parse("2026-11-20T08:00:00+07:00")?.unix_seconds();
+    let span: i64 = 10 * 365 * 86_400;
+    let step = (span / count.max(1) as i64).max(1);
+    let mut out = Vec::with_capacity(count as usize);
+    for n in 0..count {
+        let r = mix(n + 1);
+        let leaf = pick(&leaves, r);
+        let title = format!(
+            "{} {} {} (bản tin số {})",
+            pick(SUBJECTS, r >> 8),
+            pick(ACTIONS, r >> 16),
+            pick(OBJECTS, r >> 24),
+            n + 1
+        );
+        let slug = slugify(&title);
+        let paragraphs = 2 + (r >> 32) % 4;
+        let body_html: String = (0..paragraphs)
+            .map(|p| format!("<p>{}</p>\n", pick(PARAGRAPHS, (r >> 36) + p)))
+            .collect();
+        let thumbnail = r.is_multiple_of(3).then(|| {
+            let (src, alt) = pick(MEDIA, r >> 40);
+            Image {
+                src: src.to_owned(),
+                alt: alt.to_owned(),
+                width: Some(1200),
+                height: Some(675),
+                caption: None,
+            }
+        });
+        let Some(category_path) = cat.path_of(leaf) else {
+            bail!("unknown leaf {leaf}")
+        };
+        out.push(Article {
+            version: API_VERSION,
+            id: n + 1,
+            slug,
+            lead: format!("{} {}.", pick(SUBJECTS, r >> 8), pick(OBJECTS, r >> 24)),
+            title,
+            published: DateTime::from_unix_seconds(newest - n as i64 * step, 7 * 60),
+            updated: None,
+            author: "Bản tin tổng hợp".to_owned(),
+            category_path,
+            body_html,
+            thumbnail,
+            images: Vec::new(),
+            attachments: Vec::new(),
+            tags: vec![pick(&["đô thị", "y tế", "giáo dục", "hành chính"], r >> 44).to_owned()],
+            related: Vec::new(),
+            document: None,
+            featured: n < 3,
+        });
+    }
+    Ok(out)
+}
+
+/// Writes a complete synthetic API tree for `count` articles.
+pub fn write(site: &SiteSource, count: u64, sink: &mut dyn Sink) -> Result<()> {
+    let cat = Catalogue::new(&site.categories)?;
+    let list = articles(&cat, count)?;
+    generate(site, &cat, list, sink)
+}

@@ -1,0 +1,13 @@
+//! The portal's content API contract (v1) and the pure logic around it.
+//!
+//! Everything here compiles natively so it is tested with plain `cargo test`; the wasm app decodes
+//! with these types and the content tool writes with them, so the two can never drift apart.
+
+pub mod datetime;
+pub mod model;
+pub mod pagination;
+pub mod paths;
+pub mod slug;
+
+pub use datetime::{Date, DateTime};
+pub use model::*;

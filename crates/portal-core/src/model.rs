@@ -1,0 +1,295 @@
+//! Content API contract v1 (see `docs/api.md`). Decoding is tolerant by design: unknown fields are
+//! ignored and optional fields default, so a CMS can add fields without breaking deployed clients;
+//! only a missing required field or a wrong type rejects a document.
+
+use crate::datetime::{Date, DateTime};
+use serde::{Deserialize, Serialize};
+
+/// The contract version this crate speaks; it is also the `/api/v1` path segment.
+pub const API_VERSION: u32 = 1;
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// An image: `src` is absolute (`https://…`) or relative to the portal's base URL (`media/x.svg`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Image {
+    pub src: String,
+    /// Empty only for decorative images.
+    #[serde(default)]
+    pub alt: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub width: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub height: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caption: Option<String>,
+}
+
+/// A link to a category: enough to name it and build its URL (`/<slug>`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CategoryRef {
+    pub slug: String,
+    pub name: String,
+}
+
+/// One entry of the main menu; `children` nest to any depth.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MenuItem {
+    pub slug: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub children: Vec<MenuItem>,
+}
+
+/// A person the public can contact, as Decree 42 asks the footer to name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Official {
+    pub name: String,
+    pub role: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+}
+
+/// The footer block: responsible agency, address, phone, email, licence line and officials.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Footer {
+    pub agency: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub managing_unit: Option<String>,
+    pub address: String,
+    pub phone: String,
+    pub email: String,
+    pub licence: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(default)]
+    pub officials: Vec<Official>,
+}
+
+/// `site.json`: identity, menu tree and footer; loaded once per visit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Site {
+    pub version: u32,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tagline: Option<String>,
+    pub logo: Image,
+    pub menu: Vec<MenuItem>,
+    pub footer: Footer,
+}
+
+/// What lists show of an article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleSummary {
+    pub id: u64,
+    pub slug: String,
+    pub title: String,
+    #[serde(default)]
+    pub lead: String,
+    pub published: DateTime,
+    /// The article's own (most specific) category; its URL is `/<category.slug>/<slug>`.
+    pub category: CategoryRef,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thumbnail: Option<Image>,
+}
+
+/// A home-page block: the newest articles of one main category.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HomeBlock {
+    pub category: CategoryRef,
+    pub articles: Vec<ArticleSummary>,
+}
+
+/// `home.json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Home {
+    pub version: u32,
+    #[serde(default)]
+    pub featured: Vec<ArticleSummary>,
+    #[serde(default)]
+    pub latest: Vec<ArticleSummary>,
+    #[serde(default)]
+    pub blocks: Vec<HomeBlock>,
+}
+
+/// A category as its own pages describe it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Category {
+    pub slug: String,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<CategoryRef>,
+    #[serde(default)]
+    pub children: Vec<CategoryRef>,
+    /// Ancestors from the top level down, excluding this category (empty for a top-level one).
+    #[serde(default)]
+    pub breadcrumb: Vec<CategoryRef>,
+}
+
+/// One page of a list: numbers start at 1; `total_pages` is at least 1, even for an empty list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Page<T> {
+    pub number: u32,
+    pub size: u32,
+    pub total_items: u64,
+    pub total_pages: u32,
+    pub items: Vec<T>,
+}
+
+/// `categories/<slug>/<n>.json`: a category and page `n` of its articles (its own and its
+/// descendants', newest first).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CategoryPage {
+    pub version: u32,
+    pub category: Category,
+    pub page: Page<ArticleSummary>,
+}
+
+/// A downloadable file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Attachment {
+    pub name: String,
+    /// MIME type, e.g. `application/pdf`.
+    #[serde(rename = "type")]
+    pub mime: String,
+    /// Size in bytes.
+    pub size: u64,
+    pub url: String,
+}
+
+/// Metadata of a legal document (Decree 42: number, issuer, issue and effective dates).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LegalDocument {
+    pub number: String,
+    pub kind: String,
+    pub issuer: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signer: Option<String>,
+    pub issued: Date,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective: Option<Date>,
+}
+
+/// `articles/<slug>.json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    pub version: u32,
+    pub id: u64,
+    pub slug: String,
+    pub title: String,
+    #[serde(default)]
+    pub lead: String,
+    pub published: DateTime,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<DateTime>,
+    #[serde(default)]
+    pub author: String,
+    /// The article's own category, from the top level down to it.
+    pub category_path: Vec<CategoryRef>,
+    /// Untrusted HTML: the client sanitizes it before it reaches the DOM.
+    pub body_html: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thumbnail: Option<Image>,
+    /// Every image of the body, with alt and caption.
+    #[serde(default)]
+    pub images: Vec<Image>,
+    #[serde(default)]
+    pub attachments: Vec<Attachment>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub related: Vec<ArticleSummary>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<LegalDocument>,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub featured: bool,
+}
+
+impl Article {
+    /// The article's own category (the last of its path).
+    pub fn category(&self) -> Option<&CategoryRef> {
+        self.category_path.last()
+    }
+
+    pub fn summary(&self) -> Option<ArticleSummary> {
+        Some(ArticleSummary {
+            id: self.id,
+            slug: self.slug.clone(),
+            title: self.title.clone(),
+            lead: self.lead.clone(),
+            published: self.published,
+            category: self.category()?.clone(),
+            thumbnail: self.thumbnail.clone(),
+        })
+    }
+}
+
+/// The body of a JSON error answer: `{"error": {"status": 404, "code": "not_found", "message": "…"}}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ErrorBody {
+    pub status: u16,
+    pub code: String,
+    #[serde(default)]
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ApiErrorDocument {
+    pub error: ErrorBody,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_fields_are_ignored_and_optional_fields_default() {
+        let s: ArticleSummary = serde_json::from_str(
+            r#"{"id":1,"slug":"a","title":"T","published":"2024-01-01T08:00:00+07:00",
+                "category":{"slug":"c","name":"C","colour":"red"},"future_field":[1,2]}"#,
+        )
+        .unwrap();
+        assert_eq!(s.lead, "");
+        assert!(s.thumbnail.is_none());
+    }
+
+    #[test]
+    fn missing_required_field_or_wrong_type_is_an_error() {
+        assert!(serde_json::from_str::<ArticleSummary>(r#"{"id":1,"slug":"a"}"#).is_err());
+        assert!(
+            serde_json::from_str::<ArticleSummary>(
+                r#"{"id":"one","slug":"a","title":"T","published":"2024-01-01T08:00:00+07:00","category":{"slug":"c","name":"C"}}"#
+            )
+            .is_err()
+        );
+    }
+
+    #[test]
+    fn attachment_type_is_named_type_on_the_wire() {
+        let a = Attachment {
+            name: "n".into(),
+            mime: "application/pdf".into(),
+            size: 3,
+            url: "files/a.pdf".into(),
+        };
+        let json = serde_json::to_string(&a).unwrap();
+        assert!(json.contains(r#""type":"application/pdf""#), "{json}");
+    }
+
+    #[test]
+    fn error_document_decodes() {
+        let e: ApiErrorDocument = serde_json::from_str(
+            r#"{"error":{"status":404,"code":"not_found","message":"Không tìm thấy"}}"#,
+        )
+        .unwrap();
+        assert_eq!(e.error.status, 404);
+    }
+}

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Serves the portal on the bundled content API with live rebuilds: http://127.0.0.1:8080
+# Extra arguments go to `trunk serve` (e.g. --release, --port 9000).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+exec trunk serve "$@"

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs every test of the project; exits non-zero on the first failing layer.
+#   1. lint: rustfmt, clippy (native workspace and the wasm app) with warnings denied
+#   2. native: cargo test --workspace (contract decoding of every bundled document, content tool,
+#      slugs, dates, pagination, and the check that public/api/v1 is what the tool generates)
+#   3. components: wasm-bindgen-test in headless Chromium
+#   4. release build with Trunk (wasm-opt), then Playwright journeys against it
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+started=$SECONDS
+
+step "lint: cargo fmt --check, clippy -D warnings"
+cargo fmt --all --check
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
+
+step "native tests: cargo test --workspace"
+cargo test --workspace
+
+step "component tests: wasm-bindgen-test in headless Chromium"
+cargo test --target wasm32-unknown-unknown
+
+step "release build: trunk build --release"
+trunk build --release
+
+step "browser tests: Playwright on the release build"
+npx --no-install playwright test
+
+step "all layers passed in $((SECONDS - started)) s"

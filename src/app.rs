@@ -1,0 +1,63 @@
+//! The app root: shared data, the frame and the routes.
+
+use crate::api;
+use crate::components::shell::{Header, SiteData, SiteFooter, use_site};
+use crate::routes::{
+    article::ArticlePage, category::CategoryView, home::HomePage, not_found::NotFound,
+};
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+/// The router base: the path of `<base href>` without its trailing slash ("" at the site root), so
+/// a build deployed under a sub-path (`trunk build --public-url /portal/`) routes correctly.
+fn router_base() -> String {
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .and_then(|b| web_sys::Url::new(&b).ok())
+        .map(|u| u.pathname())
+        .unwrap_or_default();
+    base.trim_end_matches('/').to_owned()
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let site = LocalResource::new(api::site);
+    provide_context(SiteData(site));
+    view! {
+        <Router base=router_base()>
+            <a class="skip-link" href="#main">"Bỏ qua để tới nội dung chính"</a>
+            <Header />
+            <main id="main" class="site-main" tabindex="-1">
+                <Routes fallback=|| view! { <NotFound /> }>
+                    <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/:category") view=CategoryView />
+                    <Route path=path!("/:category/:article") view=ArticlePage />
+                </Routes>
+            </main>
+            <SiteFooter />
+        </Router>
+    }
+}
+
+/// Document title (`<page> – <portal>`) and meta description of a route.
+#[component]
+pub fn PageMeta(#[prop(into)] title: String, #[prop(into)] description: String) -> impl IntoView {
+    let full = move || {
+        let portal = use_site()
+            .map(|s| s.short_name.unwrap_or(s.name))
+            .unwrap_or_default();
+        if portal.is_empty() || portal == title {
+            title.clone()
+        } else {
+            format!("{title} – {portal}")
+        }
+    };
+    view! {
+        <Title text=full />
+        <Meta name="description" content=description />
+    }
+}

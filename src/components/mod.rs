@@ -1,0 +1,5 @@
+//! Building blocks shared by the pages.
+
+pub mod cards;
+pub mod shell;
+pub mod status;

@@ -1,0 +1,222 @@
+//! The page frame: skip link, header with the main menu, footer with the Decree 42 contact block.
+
+use crate::api::ApiError;
+use leptos::ev::KeyboardEvent;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_location;
+use portal_core::{Footer, MenuItem, Site, paths};
+
+/// The site document, loaded once and shared by every page.
+#[derive(Clone, Copy)]
+pub struct SiteData(pub LocalResource<Result<Site, ApiError>>);
+
+pub fn use_site() -> Option<Site> {
+    use_context::<SiteData>()
+        .and_then(|s| s.0.get())
+        .and_then(Result::ok)
+}
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let site = move || use_site();
+    let name = move || {
+        site()
+            .map(|s| s.name)
+            .unwrap_or_else(|| "Cổng Thông tin điện tử".to_owned())
+    };
+    let tagline = move || site().and_then(|s| s.tagline);
+    let logo = move || {
+        site().map(|s| {
+            view! {
+                <img
+                    class="brand-logo"
+                    src=s.logo.src
+                    alt=""
+                    width=s.logo.width.unwrap_or(64)
+                    height=s.logo.height.unwrap_or(64)
+                />
+            }
+        })
+    };
+    view! {
+        <header class="site-header">
+            <div class="container header-inner">
+                <A href="/" attr:class="brand">
+                    {logo}
+                    <span class="brand-text">
+                        <span class="brand-name">{name}</span>
+                        <span class="brand-tagline">{tagline}</span>
+                    </span>
+                </A>
+            </div>
+            <MainMenu />
+        </header>
+    }
+}
+
+/// The main menu: top-level categories with their sub-categories as disclosures; on narrow screens
+/// the whole menu is behind one button.
+#[component]
+fn MainMenu() -> impl IntoView {
+    let open = RwSignal::new(false);
+    let location = use_location();
+    // Any navigation closes the phone menu.
+    Effect::new(move |_| {
+        location.pathname.track();
+        open.set(false);
+    });
+    let items = move || use_site().map(|s| s.menu).unwrap_or_default();
+    let toggle_ref = NodeRef::<leptos::html::Button>::new();
+    let on_key = move |ev: KeyboardEvent| {
+        if ev.key() == "Escape" && open.get_untracked() {
+            open.set(false);
+            if let Some(btn) = toggle_ref.get_untracked() {
+                let _ = btn.focus();
+            }
+        }
+    };
+    view! {
+        <nav class="main-nav" aria-label="Danh mục chính" on:keydown=on_key>
+            <div class="container">
+                <button
+                    type="button"
+                    class="menu-toggle"
+                    aria-expanded=move || open.get().to_string()
+                    aria-controls="main-menu"
+                    node_ref=toggle_ref
+                    on:click=move |_| open.update(|o| *o = !*o)
+                >
+                    <span class="menu-icon" aria-hidden="true"></span>
+                    "Danh mục"
+                </button>
+                <ul id="main-menu" class="menu" class:open=move || open.get()>
+                    <li class="menu-item">
+                        <A href="/" exact=true attr:class="menu-link">"Trang chủ"</A>
+                    </li>
+                    <For each=items key=|item| item.slug.clone() let:item>
+                        <MenuEntry item=item />
+                    </For>
+                </ul>
+            </div>
+        </nav>
+    }
+}
+
+#[component]
+fn MenuEntry(item: MenuItem) -> impl IntoView {
+    let href = paths::category_route(&item.slug, 1);
+    if item.children.is_empty() {
+        return view! {
+            <li class="menu-item">
+                <A href=href attr:class="menu-link">{item.name}</A>
+            </li>
+        }
+        .into_any();
+    }
+    let expanded = RwSignal::new(false);
+    let sub_id = format!("submenu-{}", item.slug);
+    let btn_ref = NodeRef::<leptos::html::Button>::new();
+    let on_key = move |ev: KeyboardEvent| {
+        if ev.key() == "Escape" && expanded.get_untracked() {
+            ev.stop_propagation();
+            expanded.set(false);
+            if let Some(btn) = btn_ref.get_untracked() {
+                let _ = btn.focus();
+            }
+        }
+    };
+    let label = format!("Mục con của {}", item.name);
+    view! {
+        <li class="menu-item has-children" on:keydown=on_key>
+            <A href=href attr:class="menu-link">{item.name.clone()}</A>
+            <button
+                type="button"
+                class="submenu-toggle"
+                aria-expanded=move || expanded.get().to_string()
+                aria-controls=sub_id.clone()
+                aria-label=label
+                node_ref=btn_ref
+                on:click=move |_| expanded.update(|e| *e = !*e)
+            >
+                <span class="chevron" aria-hidden="true"></span>
+            </button>
+            <ul id=sub_id class="submenu" class:open=move || expanded.get()>
+                {item
+                    .children
+                    .into_iter()
+                    .map(|child| {
+                        let href = paths::category_route(&child.slug, 1);
+                        view! {
+                            <li>
+                                <A href=href attr:class="submenu-link">{child.name}</A>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </li>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn SiteFooter() -> impl IntoView {
+    let footer = move || use_site().map(|s| view! { <FooterBlock footer=s.footer name=s.name /> });
+    view! { <footer class="site-footer">{footer}</footer> }
+}
+
+#[component]
+fn FooterBlock(footer: Footer, name: String) -> impl IntoView {
+    let Footer {
+        agency,
+        managing_unit,
+        address,
+        phone,
+        email,
+        licence,
+        note,
+        officials,
+    } = footer;
+    let tel = format!("tel:{}", phone.replace(' ', ""));
+    let mailto = format!("mailto:{email}");
+    view! {
+        <div class="container footer-inner">
+            <section class="footer-agency" aria-labelledby="footer-title">
+                <h2 id="footer-title" class="footer-title">{name}</h2>
+                <p>"Cơ quan chủ quản: " {agency}</p>
+                {managing_unit.map(|u| view! { <p>"Đơn vị quản lý: " {u}</p> })}
+                <address>
+                    <p>"Địa chỉ: " {address}</p>
+                    <p>"Điện thoại: " <a href=tel>{phone}</a></p>
+                    <p>"Thư điện tử: " <a href=mailto>{email.clone()}</a></p>
+                </address>
+                <p class="footer-licence">{licence}</p>
+                {note.map(|n| view! { <p class="footer-note">{n}</p> })}
+            </section>
+            <section class="footer-officials" aria-labelledby="footer-officials-title">
+                <h2 id="footer-officials-title" class="footer-title">"Liên hệ"</h2>
+                <ul>
+                    {officials
+                        .into_iter()
+                        .map(|o| {
+                            let phone = o.phone.map(|p| {
+                                let tel = format!("tel:{}", p.replace(' ', ""));
+                                view! { <br /> "Điện thoại: " <a href=tel>{p}</a> }
+                            });
+                            let mail = o.email.map(|m| {
+                                let mailto = format!("mailto:{m}");
+                                view! { <br /> "Thư điện tử: " <a href=mailto>{m}</a> }
+                            });
+                            view! {
+                                <li>
+                                    <strong>{o.name}</strong> ", " {o.role} {phone} {mail}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </section>
+        </div>
+    }
+}

@@ -1,0 +1,42 @@
+//! Loading placeholders and error panels.
+
+use crate::api::ApiError;
+use leptos::prelude::*;
+
+/// Grey blocks shaped like a list of article cards, so nothing jumps when content arrives.
+#[component]
+pub fn ListSkeleton(#[prop(default = 4)] rows: usize) -> impl IntoView {
+    view! {
+        <div class="skeleton" aria-hidden="true">
+            {(0..rows)
+                .map(|_| {
+                    view! {
+                        <div class="skeleton-card">
+                            <div class="skeleton-thumb"></div>
+                            <div class="skeleton-lines">
+                                <div class="skeleton-line w-90"></div>
+                                <div class="skeleton-line w-40"></div>
+                                <div class="skeleton-line w-75"></div>
+                            </div>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </div>
+        <p class="visually-hidden" role="status">"Đang tải nội dung…"</p>
+    }
+}
+
+/// A clear Vietnamese message and a retry button.
+#[component]
+pub fn ErrorPanel(error: ApiError, #[prop(into)] retry: Callback<()>) -> impl IntoView {
+    view! {
+        <div class="error-panel" role="alert">
+            <h2 class="error-title">"Không tải được nội dung"</h2>
+            <p>{error.message()}</p>
+            <button type="button" class="button" on:click=move |_| retry.run(())>
+                "Thử lại"
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,22 @@
+//! The portal's web frontend: a Leptos (CSR) single-page app built by Trunk.
+//!
+//! Pure logic lives in `portal-core` (tested natively); everything here touches the browser and is
+//! compiled for wasm32 only, which keeps native `cargo test` free of browser crates.
+
+pub use portal_core as core;
+
+#[cfg(target_arch = "wasm32")]
+pub mod api;
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod routes;
+
+/// Mounts the app on `<body>`.
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,0 +1,81 @@
+use crate::api;
+use crate::app::PageMeta;
+use crate::components::cards::{ArticleCard, ArticleList};
+use crate::components::shell::use_site;
+use crate::components::status::{ErrorPanel, ListSkeleton};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use portal_core::{Home, paths};
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let data = LocalResource::new(api::home);
+    let name = move || {
+        use_site()
+            .map(|s| s.name)
+            .unwrap_or_else(|| "Trang chủ".to_owned())
+    };
+    view! {
+        <PageMeta
+            title="Trang chủ"
+            description="Thông tin chính thống về hoạt động chỉ đạo, điều hành, quy hoạch, văn bản và dịch vụ công của Thành phố."
+        />
+        <div class="container page home">
+            <h1 class="visually-hidden">{name}</h1>
+            {move || match data.get() {
+                None => view! { <ListSkeleton rows=6 /> }.into_any(),
+                Some(Err(e)) => view! { <ErrorPanel error=e retry=move |_| data.refetch() /> }.into_any(),
+                Some(Ok(home)) => view! { <HomeContent home=home /> }.into_any(),
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn HomeContent(home: Home) -> impl IntoView {
+    let Home {
+        featured,
+        latest,
+        blocks,
+        ..
+    } = home;
+    view! {
+        {(!featured.is_empty())
+            .then(|| {
+                view! {
+                    <section class="featured" aria-labelledby="featured-title">
+                        <h2 id="featured-title" class="section-title">"Tin nổi bật"</h2>
+                        <ul class="featured-grid">
+                            {featured
+                                .into_iter()
+                                .map(|a| view! { <li><ArticleCard article=a /></li> })
+                                .collect_view()}
+                        </ul>
+                    </section>
+                }
+            })}
+        <section class="latest" aria-labelledby="latest-title">
+            <h2 id="latest-title" class="section-title">"Tin mới nhất"</h2>
+            <ArticleList articles=latest />
+        </section>
+        <div class="blocks">
+            {blocks
+                .into_iter()
+                .map(|b| {
+                    let id = format!("block-{}", b.category.slug);
+                    let href = paths::category_route(&b.category.slug, 1);
+                    let more = format!("Xem tất cả: {}", b.category.name);
+                    view! {
+                        <section class="block" aria-labelledby=id.clone()>
+                            <h2 id=id.clone() class="section-title">
+                                <A href=href.clone()>{b.category.name.clone()}</A>
+                            </h2>
+                            <ArticleList articles=b.articles />
+                            <p class="more"><A href=href>{more}</A></p>
+                        </section>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}

@@ -1,0 +1,20 @@
+use crate::app::PageMeta;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    view! {
+        <PageMeta title="Không tìm thấy trang" description="Trang bạn tìm không tồn tại hoặc đã được chuyển đi." />
+        <div class="container page not-found">
+            <h1>"Không tìm thấy trang"</h1>
+            <p>"Trang bạn tìm không tồn tại, đã bị gỡ hoặc đã được chuyển sang địa chỉ khác."</p>
+            <p>"Bạn có thể:"</p>
+            <ul>
+                <li><A href="/">"Quay về trang chủ"</A></li>
+                <li><A href="/tin-tuc-su-kien">"Xem tin tức – sự kiện mới nhất"</A></li>
+                <li><A href="/hoi-dap">"Gửi câu hỏi tới chuyên mục Hỏi đáp"</A></li>
+            </ul>
+        </div>
+    }
+}

@@ -1,0 +1,138 @@
+//! Decodes every document of the bundled content API with the app's own types, and checks that the
+//! tree is consistent: every link a page can follow leads to a document that exists.
+
+#![cfg(not(target_arch = "wasm32"))]
+use portal_core::{Article, CategoryPage, Home, MenuItem, Site, paths};
+use serde::de::DeserializeOwned;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+fn api_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("public/api/v1")
+}
+
+fn load<T: DeserializeOwned>(rel: &str) -> T {
+    let path = api_root().join(rel);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{rel} does not decode: {e}"))
+}
+
+fn all_files() -> Vec<String> {
+    portal_content::list_tree(&api_root()).expect("list public/api/v1")
+}
+
+#[test]
+fn every_bundled_document_decodes() {
+    let files = all_files();
+    assert!(files.len() > 80, "only {} documents", files.len());
+    let mut counts = (0, 0);
+    for rel in &files {
+        if rel.starts_with("articles/") {
+            let a: Article = load(rel);
+            assert_eq!(paths::article_doc(&a.slug).as_deref(), Some(rel.as_str()));
+            counts.0 += 1;
+        } else if rel.starts_with("categories/") {
+            let _: CategoryPage = load(rel);
+            counts.1 += 1;
+        } else if rel == "site.json" {
+            let _: Site = load(rel);
+        } else if rel == "home.json" {
+            let _: Home = load(rel);
+        } else {
+            panic!("unexpected document {rel}");
+        }
+    }
+    assert!(counts.0 >= 60, "at least 60 articles, found {}", counts.0);
+}
+
+fn menu_slugs(items: &[MenuItem], out: &mut Vec<String>) {
+    for i in items {
+        out.push(i.slug.clone());
+        menu_slugs(&i.children, out);
+    }
+}
+
+#[test]
+fn the_tree_is_linked_and_consistent() {
+    let files: HashSet<String> = all_files().into_iter().collect();
+    let site: Site = load("site.json");
+    assert!(site.menu.len() >= 8, "at least 8 top-level categories");
+    assert!(
+        site.menu.iter().any(|m| !m.children.is_empty()),
+        "some categories have children"
+    );
+    let mut slugs = Vec::new();
+    menu_slugs(&site.menu, &mut slugs);
+    let mut years = HashSet::new();
+    let (mut with_images, mut with_tables, mut with_lists, mut with_attachments) = (0, 0, 0, 0);
+    for slug in &slugs {
+        let first: CategoryPage = load(&paths::category_doc(slug, 1).unwrap());
+        assert_eq!(&first.category.slug, slug);
+        for n in 1..=first.page.total_pages {
+            let doc = paths::category_doc(slug, n).unwrap();
+            assert!(files.contains(&doc), "{doc} missing");
+            let page: CategoryPage = load(&doc);
+            assert_eq!(page.page.number, n);
+            assert!(page.page.items.len() <= page.page.size as usize);
+            // Newest first, across page boundaries too.
+            assert!(
+                page.page
+                    .items
+                    .windows(2)
+                    .all(|w| w[0].published >= w[1].published),
+                "{doc} out of order"
+            );
+            for item in &page.page.items {
+                let a: Article = load(&paths::article_doc(&item.slug).unwrap());
+                assert_eq!(a.category().map(|c| &c.slug), Some(&item.category.slug));
+                assert!(
+                    a.category_path.iter().any(|c| &c.slug == slug),
+                    "{} not under {slug}",
+                    a.slug
+                );
+            }
+        }
+        assert!(!files.contains(&paths::category_doc(slug, first.page.total_pages + 1).unwrap()));
+    }
+    for rel in files.iter().filter(|f| f.starts_with("articles/")) {
+        let a: Article = load(rel);
+        years.insert(a.published.in_vietnam().date.year);
+        with_images += usize::from(!a.images.is_empty() || a.thumbnail.is_some());
+        with_tables += usize::from(a.body_html.contains("<table>"));
+        with_lists += usize::from(a.body_html.contains("<ul>") || a.body_html.contains("<ol>"));
+        with_attachments += usize::from(!a.attachments.is_empty());
+        for r in &a.related {
+            assert!(
+                files.contains(&paths::article_doc(&r.slug).unwrap()),
+                "related {} of {}",
+                r.slug,
+                a.slug
+            );
+        }
+        for att in &a.attachments {
+            let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("public")
+                .join(&att.url);
+            assert_eq!(
+                std::fs::metadata(&file).map(|m| m.len()).ok(),
+                Some(att.size),
+                "{}",
+                att.url
+            );
+        }
+    }
+    assert!(years.len() >= 4, "dated across several years: {years:?}");
+    assert!(with_images >= 10 && with_tables >= 5 && with_lists >= 10 && with_attachments >= 5);
+    let home: Home = load("home.json");
+    assert!(!home.featured.is_empty() && !home.latest.is_empty() && !home.blocks.is_empty());
+}
+
+#[test]
+fn bundled_tree_is_what_the_content_tool_generates() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let stale = portal_content::stale_paths(&portal_content::Layout::new(root)).expect("generate");
+    assert!(
+        stale.is_empty(),
+        "public/api/v1 is stale; run `cargo run -p portal-content -- build`: {stale:?}"
+    );
+}

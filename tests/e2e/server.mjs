@@ -1,0 +1,78 @@
+// Static server for the browser tests: serves the release build (dist/) the way a production
+// static host should: SPA fallback to index.html for routes, a real 404 for missing files (so the
+// app can tell "document does not exist"), gzip when asked, and cache headers for hashed assets.
+// Usage: node tests/e2e/server.mjs [--port 4173] [--root dist] [--host 127.0.0.1]
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const args = Object.fromEntries(
+  process.argv.slice(2).reduce((acc, v, i, a) => (v.startsWith('--') ? [...acc, [v.slice(2), a[i + 1]]] : acc), []),
+);
+const port = Number(args.port ?? 4173);
+const host = args.host ?? '127.0.0.1';
+const root = resolve(args.root ?? 'dist');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.pdf': 'application/pdf',
+  '.csv': 'text/csv; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+};
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.csv', '.txt']);
+
+async function file(path) {
+  try {
+    const s = await stat(path);
+    return s.isFile() ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+const server = createServer(async (req, res) => {
+  try {
+    const url = new URL(req.url, 'http://x');
+    const rel = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
+    let path = join(root, rel);
+    if (path !== root && !path.startsWith(root + sep)) {
+      res.writeHead(400).end();
+      return;
+    }
+    let found = await file(path);
+    const ext = extname(rel);
+    if (!found && !ext) {
+      // A route of the single-page app: serve the shell.
+      found = join(root, 'index.html');
+    }
+    if (!found) {
+      const body = JSON.stringify({ error: { status: 404, code: 'not_found', message: 'Không tìm thấy tài liệu.' } });
+      res.writeHead(404, { 'content-type': TYPES['.json'] }).end(body);
+      return;
+    }
+    let body = await readFile(found);
+    const type = TYPES[extname(found)] ?? 'application/octet-stream';
+    const headers = { 'content-type': type, 'x-content-type-options': 'nosniff' };
+    headers['cache-control'] = /-[0-9a-f]{16}\.(js|wasm|css|svg)$/.test(found) ? 'public, max-age=31536000, immutable' : 'no-cache';
+    if (COMPRESSIBLE.has(extname(found)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      body = gzipSync(body, { level: 9 });
+      headers['content-encoding'] = 'gzip';
+      headers['vary'] = 'accept-encoding';
+    }
+    headers['content-length'] = body.length;
+    res.writeHead(200, headers);
+    res.end(req.method === 'HEAD' ? undefined : body);
+  } catch (e) {
+    res.writeHead(500, { 'content-type': 'text/plain' }).end(String(e));
+  }
+});
+server.listen(port, host, () => console.log(`serving ${root} on http://${host}:${port}`));
