@@ -1,11 +1,13 @@
 //! The typed client of the content API (contract v1, see docs/api.md).
 
+use leptos::prelude::{LocalStorage, StoredValue, UpdateValue, on_cleanup};
 use portal_core::{Article, CategoryPage, Home, Site, paths};
 use serde::de::DeserializeOwned;
 use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
+use web_sys::{AbortController, AbortSignal};
 
 /// Default API location, relative to the document's base URL so sub-path deployments work.
 const DEFAULT_BASE: &str = "api/v1";
@@ -102,11 +104,12 @@ fn remember(url: String, text: Rc<str>) {
     });
 }
 
-async fn fetch_text(url: &str) -> Result<Rc<str>, ApiError> {
+async fn fetch_text(url: &str, signal: Option<&AbortSignal>) -> Result<Rc<str>, ApiError> {
     if let Some(hit) = cached(url) {
         return Ok(hit);
     }
     let resp = gloo_net::http::Request::get(url)
+        .abort_signal(signal)
         .send()
         .await
         .map_err(|_| ApiError::Network)?;
@@ -130,31 +133,71 @@ async fn fetch_text(url: &str) -> Result<Rc<str>, ApiError> {
     Ok(text)
 }
 
-/// Fetches and decodes one document (a path relative to the API base).
-pub async fn get<T: DeserializeOwned>(doc: Option<String>) -> Result<T, ApiError> {
+/// Fetches and decodes one document (a path relative to the API base). `None` (a slug that cannot
+/// name a document) is "not found" without a request.
+pub async fn get<T: DeserializeOwned>(
+    doc: Option<String>,
+    signal: Option<&AbortSignal>,
+) -> Result<T, ApiError> {
     let doc = doc.ok_or(ApiError::NotFound)?;
     let url = paths::join(&base(), &doc);
-    let text = fetch_text(&url).await?;
+    let text = fetch_text(&url, signal).await?;
     serde_json::from_str(&text).map_err(|e| ApiError::Decode(e.to_string()))
 }
 
 pub async fn site() -> Result<Site, ApiError> {
-    get(Some(paths::site_doc())).await
+    get(Some(paths::site_doc()), None).await
 }
 
-pub async fn home() -> Result<Home, ApiError> {
-    get(Some(paths::home_doc())).await
+pub async fn home(signal: Option<&AbortSignal>) -> Result<Home, ApiError> {
+    get(Some(paths::home_doc()), signal).await
 }
 
-pub async fn category(slug: &str, page: u32) -> Result<CategoryPage, ApiError> {
-    get(paths::category_doc(slug, page)).await
+pub async fn category(
+    slug: &str,
+    page: u32,
+    signal: Option<&AbortSignal>,
+) -> Result<CategoryPage, ApiError> {
+    get(paths::category_doc(slug, page), signal).await
 }
 
-pub async fn article(slug: &str) -> Result<Article, ApiError> {
-    get(paths::article_doc(slug)).await
+pub async fn article(slug: &str, signal: Option<&AbortSignal>) -> Result<Article, ApiError> {
+    get(paths::article_doc(slug), signal).await
 }
 
-/// Resolves a content URL (absolute, or relative to the portal's base) for `src`/`href`.
-pub fn asset_url(url: &str) -> String {
-    url.to_owned()
+/// Owns the request of one page: starting the next request aborts the previous one, and leaving
+/// the page aborts whatever is still in flight.
+#[derive(Clone, Copy)]
+pub struct Loader(StoredValue<Option<AbortController>, LocalStorage>);
+
+impl Loader {
+    pub fn new() -> Self {
+        let current = StoredValue::new_local(None::<AbortController>);
+        on_cleanup(move || {
+            current.try_update_value(|c| {
+                if let Some(c) = c.take() {
+                    c.abort();
+                }
+            });
+        });
+        Loader(current)
+    }
+
+    /// Aborts the previous request and returns the signal for the next one.
+    pub fn next(&self) -> Option<AbortSignal> {
+        let controller = AbortController::new().ok();
+        let signal = controller.as_ref().map(AbortController::signal);
+        self.0.update_value(|c| {
+            if let Some(old) = std::mem::replace(c, controller) {
+                old.abort();
+            }
+        });
+        signal
+    }
+}
+
+impl Default for Loader {
+    fn default() -> Self {
+        Self::new()
+    }
 }

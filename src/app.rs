@@ -29,7 +29,8 @@ pub fn App() -> impl IntoView {
     provide_context(SiteData(site));
     view! {
         <Router base=router_base()>
-            <a class="skip-link" href="#main">"Bỏ qua để tới nội dung chính"</a>
+            // target=_self: the router leaves the link to the browser, which moves focus to <main>.
+            <a class="skip-link" href="#main" target="_self">"Bỏ qua để tới nội dung chính"</a>
             <Header />
             <main id="main" class="site-main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound /> }>
@@ -39,6 +40,7 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
             <SiteFooter />
+            <div id="announcer" class="visually-hidden" aria-live="polite" aria-atomic="true"></div>
         </Router>
     }
 }
@@ -46,8 +48,9 @@ pub fn App() -> impl IntoView {
 /// Document title (`<page> – <portal>`) and meta description of a route.
 #[component]
 pub fn PageMeta(#[prop(into)] title: String, #[prop(into)] description: String) -> impl IntoView {
+    let site = use_site();
     let full = move || {
-        let portal = use_site()
+        let portal = site()
             .map(|s| s.short_name.unwrap_or(s.name))
             .unwrap_or_default();
         if portal.is_empty() || portal == title {

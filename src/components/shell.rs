@@ -11,15 +11,16 @@ use portal_core::{Footer, MenuItem, Site, paths};
 #[derive(Clone, Copy)]
 pub struct SiteData(pub LocalResource<Result<Site, ApiError>>);
 
-pub fn use_site() -> Option<Site> {
-    use_context::<SiteData>()
-        .and_then(|s| s.0.get())
-        .and_then(Result::ok)
+/// A reactive reader of the site document (`None` until it has loaded, or if it failed).
+/// Call it while building a component: the context lookup needs the component's owner.
+pub fn use_site() -> impl Fn() -> Option<Site> + Copy + Send + Sync + 'static {
+    let data = use_context::<SiteData>();
+    move || data.and_then(|s| s.0.get()).and_then(Result::ok)
 }
 
 #[component]
 pub fn Header() -> impl IntoView {
-    let site = move || use_site();
+    let site = use_site();
     let name = move || {
         site()
             .map(|s| s.name)
@@ -66,7 +67,8 @@ fn MainMenu() -> impl IntoView {
         location.pathname.track();
         open.set(false);
     });
-    let items = move || use_site().map(|s| s.menu).unwrap_or_default();
+    let site = use_site();
+    let items = move || site().map(|s| s.menu).unwrap_or_default();
     let toggle_ref = NodeRef::<leptos::html::Button>::new();
     let on_key = move |ev: KeyboardEvent| {
         if ev.key() == "Escape" && open.get_untracked() {
@@ -162,7 +164,8 @@ fn MenuEntry(item: MenuItem) -> impl IntoView {
 
 #[component]
 pub fn SiteFooter() -> impl IntoView {
-    let footer = move || use_site().map(|s| view! { <FooterBlock footer=s.footer name=s.name /> });
+    let site = use_site();
+    let footer = move || site().map(|s| view! { <FooterBlock footer=s.footer name=s.name /> });
     view! { <footer class="site-footer">{footer}</footer> }
 }
 

@@ -4,10 +4,12 @@ use crate::components::cards::ArticleList;
 use crate::components::status::{ErrorPanel, ListSkeleton};
 use crate::routes::category::Breadcrumb;
 use crate::routes::not_found::NotFound;
+use crate::{nav, sanitize};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use portal_core::{Article, paths};
+use portal_core::format::{file_kind, human_size};
+use portal_core::{Article, Attachment, LegalDocument, paths};
 
 #[component]
 pub fn ArticlePage() -> impl IntoView {
@@ -19,10 +21,12 @@ pub fn ArticlePage() -> impl IntoView {
             p.get("article").unwrap_or_default(),
         )
     });
+    let loader = api::Loader::new();
     let data = LocalResource::new(move || {
         let k = key.get();
+        let signal = loader.next();
         async move {
-            let result = api::article(&k.1).await;
+            let result = api::article(&k.1, signal.as_ref()).await;
             (k, result)
         }
     });
@@ -40,68 +44,209 @@ pub fn ArticlePage() -> impl IntoView {
             }
             .into_any(),
         },
-        _ => view! {
-            <div class="container page">
-                <div class="skeleton-heading" aria-hidden="true"></div>
-                <ListSkeleton rows=2 />
+        _ => view! { <ArticleSkeleton /> }.into_any(),
+    }
+}
+
+/// Shaped like an article: breadcrumb, two-line title, meta line, lead, paragraphs.
+#[component]
+fn ArticleSkeleton() -> impl IntoView {
+    view! {
+        <div class="container page" aria-busy="true">
+            <div class="skeleton-line w-40" aria-hidden="true"></div>
+            <div class="article skeleton" aria-hidden="true">
+                <div class="skeleton-heading"></div>
+                <div class="skeleton-line w-40"></div>
+                <div class="skeleton-line w-90"></div>
+                <div class="skeleton-line w-75"></div>
+                <div class="skeleton-block"></div>
             </div>
-        }
-        .into_any(),
+            <ListSkeleton rows=0 />
+        </div>
     }
 }
 
 #[component]
 fn ArticleView(article: Article) -> impl IntoView {
-    let mut trail = article.category_path.clone();
-    let own = trail.pop();
-    let crumbs = trail.clone();
-    let category_link = own.map(|c| {
+    let title = article.title.clone();
+    Effect::new(move |_| nav::page_ready(&title));
+    let full_trail = article.category_path.clone();
+    let category_link = article.category().cloned().map(|c| {
         view! {
             <p class="article-category">
                 "Chuyên mục: " <A href=paths::category_route(&c.slug, 1)>{c.name}</A>
             </p>
         }
     });
-    let mut full_trail = crumbs;
-    if let Some(c) = article.category() {
-        full_trail.push(c.clone());
-    }
     let updated = article
         .updated
         .filter(|u| *u != article.published)
         .map(|u| {
             view! {
                 <span class="updated">
-                    " · Cập nhật " <time datetime=u.to_rfc3339()>{u.to_vietnamese()}</time>
+                    "Cập nhật " <time datetime=u.to_rfc3339()>{u.to_vietnamese()}</time>
                 </span>
             }
         });
     let related = (!article.related.is_empty()).then(|| {
         view! {
-            <section class="related" aria-labelledby="related-title">
-                <h2 id="related-title">"Bài viết liên quan"</h2>
+            <section class="related no-print" aria-labelledby="related-title">
+                <h2 id="related-title" class="section-title">"Bài viết liên quan"</h2>
                 <ArticleList articles=article.related.clone() />
             </section>
         }
     });
+    let tags = (!article.tags.is_empty()).then(|| {
+        view! {
+            <div class="tags">
+                <h2 class="tags-title">"Từ khóa"</h2>
+                <ul>{article.tags.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view()}</ul>
+            </div>
+        }
+    });
+    let attachments = (!article.attachments.is_empty())
+        .then(|| view! { <Attachments files=article.attachments.clone() /> });
+    let document = article
+        .document
+        .clone()
+        .map(|d| view! { <DocumentFacts doc=d /> });
+    let author = (!article.author.is_empty())
+        .then(|| view! { <p class="article-author">{article.author.clone()}</p> });
     view! {
         <PageMeta title=article.title.clone() description=article.lead.clone() />
         <div class="container page">
             <Breadcrumb trail=full_trail current=article.title.clone() />
-            <article class="article">
+            <article class="article" aria-labelledby="article-title">
                 <header class="article-header">
-                    <h1>{article.title.clone()}</h1>
+                    <h1 id="article-title">{article.title.clone()}</h1>
                     <p class="article-meta">
-                        "Ngày đăng "
-                        <time datetime=article.published.to_rfc3339()>{article.published.to_vietnamese()}</time>
+                        <span>
+                            "Ngày đăng "
+                            <time datetime=article.published.to_rfc3339()>{article.published.to_vietnamese()}</time>
+                        </span>
                         {updated}
                     </p>
-                    <p class="article-lead">{article.lead.clone()}</p>
+                    <ArticleTools />
                 </header>
-                {(!article.author.is_empty()).then(|| view! { <p class="article-author">{article.author.clone()}</p> })}
+                {document}
+                <p class="article-lead">{article.lead.clone()}</p>
+                <ArticleBody html=article.body_html.clone() />
+                {author}
+                {attachments}
+                {tags}
                 {category_link}
             </article>
             {related}
         </div>
+    }
+}
+
+/// The body, sanitized (see `crate::sanitize`) and inserted as nodes, never as an HTML string.
+#[component]
+fn ArticleBody(html: String) -> impl IntoView {
+    let body = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        let Some(div) = body.get() else { return };
+        div.set_inner_html("");
+        match sanitize::sanitize(&html) {
+            Some(fragment) => {
+                let _ = div.append_child(&fragment);
+            }
+            None => div.set_text_content(Some("Nội dung bài viết tạm thời không hiển thị được.")),
+        }
+    });
+    view! { <div class="article-body" node_ref=body></div> }
+}
+
+/// Print and copy-link.
+#[component]
+fn ArticleTools() -> impl IntoView {
+    let status = RwSignal::new(String::new());
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+    let copy = move |_| {
+        let Some(w) = web_sys::window() else { return };
+        let url = w.location().href().unwrap_or_default();
+        let clipboard = w.navigator().clipboard();
+        let promise = clipboard.write_text(&url);
+        leptos::task::spawn_local(async move {
+            let message = match wasm_bindgen_futures::JsFuture::from(promise).await {
+                Ok(_) => "Đã sao chép liên kết bài viết.".to_owned(),
+                Err(_) => format!("Không sao chép được. Địa chỉ bài viết: {url}"),
+            };
+            status.set(message);
+        });
+    };
+    view! {
+        <div class="article-tools no-print">
+            <button type="button" class="tool-button" on:click=print>
+                <span class="icon icon-print" aria-hidden="true"></span>
+                "In bài viết"
+            </button>
+            <button type="button" class="tool-button" on:click=copy>
+                <span class="icon icon-link" aria-hidden="true"></span>
+                "Sao chép liên kết"
+            </button>
+            <p class="tool-status" role="status">{move || status.get()}</p>
+        </div>
+    }
+}
+
+#[component]
+fn Attachments(files: Vec<Attachment>) -> impl IntoView {
+    view! {
+        <section class="attachments" aria-labelledby="attachments-title">
+            <h2 id="attachments-title">"Tệp đính kèm"</h2>
+            <ul>
+                {files
+                    .into_iter()
+                    .map(|f| {
+                        let facts = format!("{}, {}", file_kind(&f.mime), human_size(f.size));
+                        view! {
+                            <li>
+                                <a href=f.url download="" type=f.mime.clone()>
+                                    <span class="icon icon-file" aria-hidden="true"></span>
+                                    <span>"Tải về: " {f.name}</span>
+                                    <span class="file-facts">" (" {facts} ")"</span>
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+/// Legal document metadata, as Decree 42 asks: number, kind, issuer, signer, dates.
+#[component]
+fn DocumentFacts(doc: LegalDocument) -> impl IntoView {
+    let effective = doc.effective.map(|d| {
+        view! {
+            <dt>"Ngày hiệu lực"</dt>
+            <dd><time datetime=d.to_iso()>{d.to_vietnamese()}</time></dd>
+        }
+    });
+    let signer = doc
+        .signer
+        .map(|s| view! { <dt>"Người ký"</dt> <dd>{s}</dd> });
+    view! {
+        <section class="document-facts" aria-label="Thông tin văn bản">
+            <dl>
+                <dt>"Số hiệu"</dt>
+                <dd>{doc.number}</dd>
+                <dt>"Loại văn bản"</dt>
+                <dd>{doc.kind}</dd>
+                <dt>"Cơ quan ban hành"</dt>
+                <dd>{doc.issuer}</dd>
+                {signer}
+                <dt>"Ngày ban hành"</dt>
+                <dd><time datetime=doc.issued.to_iso()>{doc.issued.to_vietnamese()}</time></dd>
+                {effective}
+            </dl>
+        </section>
     }
 }

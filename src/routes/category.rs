@@ -2,6 +2,7 @@ use crate::api::{self, ApiError};
 use crate::app::PageMeta;
 use crate::components::cards::ArticleList;
 use crate::components::status::{ErrorPanel, ListSkeleton};
+use crate::nav;
 use crate::routes::not_found::NotFound;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -19,10 +20,12 @@ pub fn CategoryView() -> impl IntoView {
         let page = parse_page(query.read().get(PAGE_PARAM).as_deref());
         (slug, page)
     });
+    let loader = api::Loader::new();
     let data = LocalResource::new(move || {
         let k = key.get();
+        let signal = loader.next();
         async move {
-            let result = api::category(&k.0, k.1).await;
+            let result = api::category(&k.0, k.1, signal.as_ref()).await;
             (k, result)
         }
     });
@@ -67,6 +70,16 @@ pub fn Breadcrumb(trail: Vec<CategoryRef>, #[prop(into)] current: String) -> imp
 #[component]
 fn CategoryContent(data: CategoryPage) -> impl IntoView {
     let CategoryPage { category, page, .. } = data;
+    let announced = category.name.clone();
+    let page_number = page.number;
+    Effect::new(move |_| {
+        let name = if page_number > 1 {
+            format!("{announced}, trang {page_number}")
+        } else {
+            announced.clone()
+        };
+        nav::page_ready(&name);
+    });
     let slug = category.slug.clone();
     let title = if page.number > 1 {
         format!("{} – Trang {}", category.name, page.number)

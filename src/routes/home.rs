@@ -9,9 +9,14 @@ use portal_core::{Home, paths};
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let data = LocalResource::new(api::home);
+    let loader = api::Loader::new();
+    let data = LocalResource::new(move || {
+        let signal = loader.next();
+        async move { api::home(signal.as_ref()).await }
+    });
+    let site = use_site();
     let name = move || {
-        use_site()
+        site()
             .map(|s| s.name)
             .unwrap_or_else(|| "Trang chủ".to_owned())
     };
@@ -33,6 +38,7 @@ pub fn HomePage() -> impl IntoView {
 
 #[component]
 fn HomeContent(home: Home) -> impl IntoView {
+    Effect::new(move |_| crate::nav::page_ready("Trang chủ"));
     let Home {
         featured,
         latest,

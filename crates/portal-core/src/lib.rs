@@ -4,9 +4,11 @@
 //! with these types and the content tool writes with them, so the two can never drift apart.
 
 pub mod datetime;
+pub mod format;
 pub mod model;
 pub mod pagination;
 pub mod paths;
+pub mod sanitize;
 pub mod slug;
 
 pub use datetime::{Date, DateTime};

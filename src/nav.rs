@@ -1,0 +1,262 @@
+//! What a browser does on a full page load and a single-page app must redo itself: restore the
+//! scroll position on Back/Forward, move focus to the new page's heading and announce the new page
+//! to screen readers. Pages call [`page_ready`] once their content is in the DOM.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{History, ScrollRestoration, Window};
+
+/// History state field holding our key of the entry.
+const KEY: &str = "portalKey";
+const STORAGE: &str = "portal-scroll";
+
+#[derive(Default)]
+struct Nav {
+    /// Scroll position per history entry key.
+    positions: HashMap<u32, f64>,
+    next_key: u32,
+    current_key: u32,
+    /// Between leaving a page and the next page being ready: scroll events then belong to no page.
+    navigating: bool,
+    /// Set by Back/Forward: the position to restore once the page is ready.
+    restore: Option<f64>,
+    /// URL whose arrival was last handled, so a re-render of the same page does nothing.
+    handled_url: Option<String>,
+}
+
+thread_local! {
+    static NAV: RefCell<Nav> = RefCell::default();
+}
+
+fn window() -> Option<Window> {
+    web_sys::window()
+}
+
+fn history() -> Option<History> {
+    window()?.history().ok()
+}
+
+fn current_url() -> String {
+    window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
+}
+
+fn entry_key() -> Option<u32> {
+    let state = history()?.state().ok()?;
+    if !state.is_object() {
+        return None;
+    }
+    js_sys::Reflect::get(&state, &JsValue::from_str(KEY))
+        .ok()?
+        .as_f64()
+        .map(|k| k as u32)
+}
+
+/// Gives the current history entry a key if it has none; returns the entry's key.
+fn ensure_entry_key(nav: &mut Nav) -> u32 {
+    if let Some(k) = entry_key() {
+        nav.next_key = nav.next_key.max(k + 1);
+        return k;
+    }
+    let k = nav.next_key;
+    nav.next_key += 1;
+    let state = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&state, &JsValue::from_str(KEY), &JsValue::from(k));
+    if let Some(h) = history() {
+        let _ = h.replace_state(&state, "");
+    }
+    k
+}
+
+fn scroll_y() -> f64 {
+    window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0)
+}
+
+fn save_to_session(nav: &Nav) {
+    let text: Vec<String> = nav
+        .positions
+        .iter()
+        .map(|(k, y)| format!("{k}:{}", *y as i64))
+        .collect();
+    if let Some(s) = window().and_then(|w| w.session_storage().ok().flatten()) {
+        let _ = s.set_item(STORAGE, &text.join(","));
+    }
+}
+
+fn load_from_session(nav: &mut Nav) {
+    let Some(text) = window()
+        .and_then(|w| w.session_storage().ok().flatten())
+        .and_then(|s| s.get_item(STORAGE).ok().flatten())
+    else {
+        return;
+    };
+    for pair in text.split(',') {
+        if let Some((k, y)) = pair.split_once(':')
+            && let (Ok(k), Ok(y)) = (k.parse::<u32>(), y.parse::<f64>())
+        {
+            nav.positions.insert(k, y);
+            nav.next_key = nav.next_key.max(k + 1);
+        }
+    }
+}
+
+fn listen(
+    target: &web_sys::EventTarget,
+    event: &str,
+    capture: bool,
+    f: impl FnMut(web_sys::Event) + 'static,
+) {
+    let cb = Closure::<dyn FnMut(web_sys::Event)>::new(f);
+    let _ = target.add_event_listener_with_callback_and_bool(
+        event,
+        cb.as_ref().unchecked_ref(),
+        capture,
+    );
+    // Lives as long as the page.
+    cb.forget();
+}
+
+/// Installs the listeners; call once before mounting.
+pub fn init() {
+    let Some(win) = window() else { return };
+    if let Some(h) = history() {
+        let _ = h.set_scroll_restoration(ScrollRestoration::Manual);
+    }
+    NAV.with(|n| {
+        let mut nav = n.borrow_mut();
+        load_from_session(&mut nav);
+        nav.current_key = ensure_entry_key(&mut nav);
+        // A reload lands where the reader was.
+        nav.restore = nav.positions.get(&nav.current_key).copied();
+        nav.navigating = nav.restore.is_some();
+    });
+    listen(&win, "scroll", false, |_| {
+        NAV.with(|n| {
+            let mut nav = n.borrow_mut();
+            if !nav.navigating {
+                let k = nav.current_key;
+                nav.positions.insert(k, scroll_y());
+            }
+        })
+    });
+    // A click on a link may start a navigation: freeze this entry's position before the router
+    // scrolls to the top. Capture phase runs before the router's own listener.
+    if let Some(doc) = win.document() {
+        listen(&doc, "click", true, |ev| {
+            let link = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest("a[href]").ok().flatten())
+                .and_then(|el| el.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+            if let Some(a) = link {
+                let here = window().map(|w| w.location());
+                let same_page = here.as_ref().is_some_and(|l| {
+                    l.pathname().ok() == Some(a.pathname()) && l.search().ok() == Some(a.search())
+                });
+                let same_origin = here.and_then(|l| l.origin().ok()) == Some(a.origin());
+                let routed = same_origin
+                    && !same_page
+                    && a.target().is_empty()
+                    && !a.has_attribute("download");
+                NAV.with(|n| {
+                    let mut nav = n.borrow_mut();
+                    let k = nav.current_key;
+                    nav.positions.insert(k, scroll_y());
+                    // The router will scroll to the top; that position belongs to the next page.
+                    nav.navigating |= routed;
+                });
+            }
+        });
+    }
+    listen(&win, "popstate", false, |_| {
+        NAV.with(|n| {
+            let mut nav = n.borrow_mut();
+            nav.navigating = true;
+            let k = ensure_entry_key(&mut nav);
+            nav.current_key = k;
+            nav.restore = Some(nav.positions.get(&k).copied().unwrap_or(0.0));
+        })
+    });
+    listen(&win, "pagehide", false, |_| {
+        NAV.with(|n| save_to_session(&n.borrow()))
+    });
+}
+
+/// Called by a page once its main content is rendered. `title` is the page's name as announced.
+pub fn page_ready(title: &str) {
+    let url = current_url();
+    let (first_load, restore) = NAV.with(|n| {
+        let mut nav = n.borrow_mut();
+        if nav.handled_url.as_deref() == Some(url.as_str()) {
+            return (None, None);
+        }
+        let first = nav.handled_url.is_none();
+        nav.handled_url = Some(url.clone());
+        let k = ensure_entry_key(&mut nav);
+        nav.current_key = k;
+        nav.navigating = false;
+        (Some(first), nav.restore.take())
+    });
+    let Some(first_load) = first_load else { return };
+    let title = title.to_owned();
+    // Run after the effects of the page's children (e.g. the article body) have filled the page,
+    // or a restored position would be clamped to a still-short document.
+    let settle = Closure::once_into_js(move || {
+        if let (Some(y), Some(w)) = (restore, window()) {
+            w.scroll_to_with_x_and_y(0.0, y);
+            NAV.with(|n| {
+                let mut nav = n.borrow_mut();
+                let k = nav.current_key;
+                nav.positions.insert(k, y);
+            });
+        }
+        // On the first load the browser has already put the reader at the top of a fresh page.
+        if !first_load {
+            focus_heading();
+            announce(&format!("Đã chuyển tới: {title}"));
+        }
+    });
+    if let Some(w) = window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(settle.unchecked_ref(), 0);
+    }
+}
+
+/// Moves focus to the page's h1 (or main) without scrolling away from a restored position.
+fn focus_heading() {
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let target = doc
+        .query_selector("main h1")
+        .ok()
+        .flatten()
+        .or_else(|| doc.get_element_by_id("main"));
+    if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        if !el.has_attribute("tabindex") {
+            let _ = el.set_attribute("tabindex", "-1");
+        }
+        let opts = web_sys::FocusOptions::new();
+        opts.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&opts);
+    }
+}
+
+/// Says `message` through the polite live region (`#announcer`).
+pub fn announce(message: &str) {
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(region) = doc.get_element_by_id("announcer") else {
+        return;
+    };
+    // Clearing first makes a repeated message be read again.
+    region.set_text_content(Some(""));
+    let message = message.to_owned();
+    let cb = Closure::once_into_js(move || region.set_text_content(Some(&message)));
+    if let Some(w) = window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 50);
+    }
+}

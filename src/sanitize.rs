@@ -1,0 +1,202 @@
+//! Applies the sanitizer policy (`portal_core::sanitize`) in the browser.
+//!
+//! The untrusted HTML is parsed by `DOMParser` into an inert document (no scripts run, nothing
+//! loads), cleaned node by node, and the cleaned nodes are imported into the page directly. They
+//! are never serialised and parsed again, which is what mutation-XSS relies on.
+
+use portal_core::sanitize::{
+    MAX_DEPTH, TagRule, attr_allowed, embed_allowed, is_external, is_url_attr, tag_rule,
+    url_allowed,
+};
+use wasm_bindgen::JsCast;
+use web_sys::{Document, DocumentFragment, DomParser, Element, Node, SupportedType};
+
+const HTML_NS: &str = "http://www.w3.org/1999/xhtml";
+
+/// Parses `html`, cleans it, and returns the result as a fragment of the live document.
+/// Returns `None` only if the browser cannot parse at all.
+pub fn sanitize(html: &str) -> Option<DocumentFragment> {
+    let parsed = DomParser::new()
+        .ok()?
+        .parse_from_string(html, SupportedType::TextHtml)
+        .ok()?;
+    let body = parsed.body()?;
+    clean_children(&parsed, body.as_ref(), 0);
+    let live = web_sys::window()?.document()?;
+    let fragment = live.create_document_fragment();
+    while let Some(child) = body.first_child() {
+        let imported = live.import_node_with_deep(&child, true).ok()?;
+        body.remove_child(&child).ok()?;
+        fragment.append_child(&imported).ok()?;
+    }
+    Some(fragment)
+}
+
+/// Sanitizes and serialises (for tests and for measuring what would be shown).
+pub fn sanitize_to_string(html: &str) -> String {
+    let Some(fragment) = sanitize(html) else {
+        return String::new();
+    };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return String::new();
+    };
+    let Ok(div) = doc.create_element("div") else {
+        return String::new();
+    };
+    let _ = div.append_child(&fragment);
+    div.inner_html()
+}
+
+fn clean_children(doc: &Document, parent: &Node, depth: usize) {
+    let mut next = parent.first_child();
+    while let Some(node) = next {
+        next = node.next_sibling();
+        match node.node_type() {
+            Node::TEXT_NODE => {}
+            Node::ELEMENT_NODE => {
+                if let Ok(el) = node.dyn_into::<Element>() {
+                    clean_element(doc, parent, el, depth);
+                }
+            }
+            // Comments, processing instructions, CDATA: never shown, sometimes abused.
+            _ => {
+                let _ = parent.remove_child(&node);
+            }
+        }
+    }
+}
+
+fn clean_element(doc: &Document, parent: &Node, el: Element, depth: usize) {
+    let tag = el.local_name().to_ascii_lowercase();
+    let foreign = el.namespace_uri().as_deref() != Some(HTML_NS);
+    if depth >= MAX_DEPTH || foreign {
+        let _ = parent.remove_child(&el);
+        return;
+    }
+    let rule = if tag == "iframe" && el.get_attribute("src").is_some_and(|s| embed_allowed(&s)) {
+        TagRule::Keep
+    } else {
+        tag_rule(&tag)
+    };
+    match rule {
+        TagRule::Drop => {
+            let _ = parent.remove_child(&el);
+        }
+        TagRule::Unwrap => {
+            clean_children(doc, &el, depth + 1);
+            while let Some(child) = el.first_child() {
+                let _ = parent.insert_before(&child, Some(&el));
+            }
+            let _ = parent.remove_child(&el);
+        }
+        TagRule::Rename(new_tag) => {
+            let Ok(renamed) = doc.create_element(new_tag) else {
+                let _ = parent.remove_child(&el);
+                return;
+            };
+            while let Some(child) = el.first_child() {
+                let _ = renamed.append_child(&child);
+            }
+            copy_allowed_attributes(&el, &renamed, new_tag);
+            let _ = parent.replace_child(&renamed, &el);
+            clean_children(doc, &renamed, depth + 1);
+        }
+        TagRule::Keep => {
+            clean_attributes(&el, &tag);
+            clean_children(doc, &el, depth + 1);
+            finish(doc, parent, &el, &tag);
+        }
+    }
+}
+
+fn attribute_ok(tag: &str, name: &str, value: &str) -> bool {
+    attr_allowed(tag, name) && (!is_url_attr(name) || url_allowed(tag, name, value))
+}
+
+fn clean_attributes(el: &Element, tag: &str) {
+    let names = el.get_attribute_names();
+    for i in 0..names.length() {
+        let Some(name) = names.get(i).as_string() else {
+            continue;
+        };
+        let value = el.get_attribute(&name).unwrap_or_default();
+        if !attribute_ok(tag, &name.to_ascii_lowercase(), &value) {
+            let _ = el.remove_attribute(&name);
+        }
+    }
+}
+
+fn copy_allowed_attributes(from: &Element, to: &Element, tag: &str) {
+    let names = from.get_attribute_names();
+    for i in 0..names.length() {
+        let Some(name) = names.get(i).as_string() else {
+            continue;
+        };
+        let value = from.get_attribute(&name).unwrap_or_default();
+        if attribute_ok(tag, &name.to_ascii_lowercase(), &value) {
+            let _ = to.set_attribute(&name, &value);
+        }
+    }
+}
+
+/// Per-element guarantees after cleaning.
+fn finish(doc: &Document, parent: &Node, el: &Element, tag: &str) {
+    match tag {
+        "a" => {
+            let Some(href) = el.get_attribute("href") else {
+                return;
+            };
+            if is_external(&href) {
+                let _ = el.set_attribute("rel", "noopener noreferrer external");
+            }
+            // The absolute address, written out after the link text on paper.
+            let base = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.base_uri().ok().flatten());
+            if let Some(url) = base.and_then(|b| web_sys::Url::new_with_base(&href, &b).ok()) {
+                let _ = el.set_attribute("data-print-href", &url.href());
+            }
+        }
+        "img" => {
+            // Alt is never missing: absent means decorative here, not "file name read aloud".
+            if !el.has_attribute("alt") {
+                let _ = el.set_attribute("alt", "");
+            }
+            let _ = el.set_attribute("loading", "lazy");
+            let _ = el.set_attribute("decoding", "async");
+        }
+        "iframe" => {
+            let _ = el.set_attribute(
+                "sandbox",
+                "allow-scripts allow-same-origin allow-presentation allow-popups",
+            );
+            let _ = el.set_attribute("referrerpolicy", "strict-origin-when-cross-origin");
+            let _ = el.set_attribute("loading", "lazy");
+            if el
+                .get_attribute("title")
+                .is_none_or(|t| t.trim().is_empty())
+            {
+                let _ = el.set_attribute("title", "Nội dung nhúng");
+            }
+        }
+        "table" => {
+            // Wide tables scroll inside their own box instead of widening the page (reflow).
+            if let Ok(wrap) = doc.create_element("div") {
+                let _ = wrap.set_attribute("class", "table-wrap");
+                let _ = wrap.set_attribute("role", "region");
+                let _ = wrap.set_attribute("tabindex", "0");
+                let label = el
+                    .query_selector("caption")
+                    .ok()
+                    .flatten()
+                    .and_then(|c| c.text_content())
+                    .filter(|t| !t.trim().is_empty())
+                    .unwrap_or_else(|| "Bảng số liệu".to_owned());
+                let _ = wrap.set_attribute("aria-label", label.trim());
+                let _ = parent.replace_child(&wrap, el);
+                let _ = wrap.append_child(el);
+            }
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,66 @@
+import { expect, type Page, type TestInfo } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+
+export const PORTAL = 'Cổng TTĐT Thành phố';
+
+/** Collects console errors and uncaught exceptions; `allow` filters expected ones (e.g. a 404). */
+export function watchConsole(page: Page, allow: RegExp[] = []) {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !allow.some((r) => r.test(m.text()))) errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  return errors;
+}
+
+/** Asserts what a reader sees after a navigation: URL, the one h1, the document title. */
+export async function expectPage(page: Page, url: RegExp, h1: string | RegExp, title: RegExp) {
+  await expect(page).toHaveURL(url);
+  const heading = page.locator('main h1');
+  await expect(heading).toHaveCount(1);
+  await expect(heading).toHaveText(h1);
+  await expect(page).toHaveTitle(title);
+}
+
+/** Opens a top-level category from the main menu, through the menu button on phones. */
+export async function openMenuItem(page: Page, name: string) {
+  const toggle = page.getByRole('button', { name: 'Danh mục' });
+  if (await toggle.isVisible()) {
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  }
+  await page.getByRole('navigation', { name: 'Danh mục chính' }).getByRole('link', { name, exact: true }).click();
+}
+
+/** Clicks and returns the milliseconds until the page's h1 reads `h1` (measured in the page). */
+export async function timedClick(page: Page, click: () => Promise<void>, h1: string): Promise<number> {
+  await page.evaluate((expected) => {
+    const w = window as unknown as { __nav: Promise<number>; __t0: number };
+    w.__t0 = 0;
+    document.addEventListener('click', () => (w.__t0 = performance.now()), { capture: true, once: true });
+    w.__nav = new Promise<number>((resolve) => {
+      const check = () => {
+        const h = document.querySelector('main h1');
+        if (w.__t0 && h && h.textContent === expected) {
+          observer.disconnect();
+          resolve(performance.now() - w.__t0);
+        }
+      };
+      const observer = new MutationObserver(check);
+      observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+  }, h1);
+  await click();
+  return page.evaluate(() => (window as unknown as { __nav: Promise<number> }).__nav);
+}
+
+/** Full-page screenshot kept as a test artifact (artifacts/screenshots/<project>-<name>.png). */
+export async function screenshot(page: Page, info: TestInfo, name: string) {
+  mkdirSync('artifacts/screenshots', { recursive: true });
+  const path = `artifacts/screenshots/${info.project.name}-${name}.png`;
+  // Lazy images below the fold would be blank; load them all first.
+  await page.evaluate(() => document.querySelectorAll('img[loading=lazy]').forEach((i) => ((i as HTMLImageElement).loading = 'eager')));
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path, fullPage: true });
+  await info.attach(name, { path, contentType: 'image/png' });
+}

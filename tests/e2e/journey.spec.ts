@@ -1,0 +1,158 @@
+import { test, expect } from '@playwright/test';
+import { PORTAL, expectPage, openMenuItem, screenshot, timedClick, watchConsole } from './helpers';
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+test('a reader goes from home through a category to an article and back', async ({ page }, info) => {
+  const errors = watchConsole(page);
+
+  // Home
+  await page.goto('/');
+  await expectPage(page, /\/$/, 'Cổng Thông tin điện tử Thành phố', new RegExp(`^Trang chủ – ${PORTAL}$`));
+  await expect(page.getByRole('heading', { name: 'Tin nổi bật' })).toBeVisible();
+  await expect(page.locator('.latest .card')).toHaveCount(8);
+  await expect(page.locator('.block')).toHaveCount(4);
+  for (const card of await page.locator('.latest .card').all()) {
+    await expect(card.locator('.card-title a')).not.toBeEmpty();
+    await expect(card.locator('time')).toHaveAttribute('datetime', /\+07:00$/);
+    await expect(card.locator('.card-lead')).not.toBeEmpty();
+  }
+  await screenshot(page, info, 'home');
+
+  // Menu → category
+  await openMenuItem(page, 'Tin tức – Sự kiện');
+  await expectPage(page, /\/tin-tuc-su-kien$/, 'Tin tức – Sự kiện', new RegExp(`^Tin tức – Sự kiện – ${PORTAL}$`));
+  await expect(page.locator('.count')).toHaveText('22 bài viết');
+  await expect(page.locator('.category .card')).toHaveCount(10);
+  await expect(page.getByRole('navigation', { name: 'Chuyên mục con' }).getByRole('link')).toHaveText(['Thời sự', 'Kinh tế', 'Văn hóa – Xã hội']);
+  const firstOnPage1 = await page.locator('.category .card-title').first().textContent();
+  await screenshot(page, info, 'category');
+
+  // Page 2 (deep-linkable)
+  await page.getByRole('navigation', { name: 'Phân trang' }).getByRole('link', { name: 'Trang 2' }).click();
+  await expectPage(page, /\/tin-tuc-su-kien\?trang=2$/, 'Tin tức – Sự kiện', new RegExp(`^Tin tức – Sự kiện – Trang 2 – ${PORTAL}$`));
+  await expect(page.locator('.category .card')).toHaveCount(10);
+  await expect(page.locator('.category .card-title').first()).not.toHaveText(firstOnPage1!);
+  await expect(page.getByRole('link', { name: 'Trang 2' })).toHaveAttribute('aria-current', 'page');
+
+  // Scroll to a card near the bottom and open it.
+  const card = page.locator('.category .card-title a').nth(8);
+  const title = (await card.textContent())!;
+  await card.scrollIntoViewIfNeeded();
+  const listScroll = await page.evaluate(() => window.scrollY);
+  expect(listScroll).toBeGreaterThan(300);
+  const ms = await timedClick(page, () => card.click(), title);
+  info.annotations.push({ type: 'navigation click → h1 (ms)', description: ms.toFixed(1) });
+  console.log(`[${info.project.name}] client navigation click → new h1: ${ms.toFixed(1)} ms`);
+  await expectPage(page, /\/[a-z0-9-]+\/[a-z0-9-]+$/, title, new RegExp(`^${esc(title)} – ${PORTAL}$`));
+  expect(await page.evaluate(() => window.scrollY)).toBeLessThan(50);
+  await expect(page.locator('.article-body p').first()).toBeVisible();
+  await expect(page.locator('.article-meta time').first()).toHaveText(/^\d\d\/\d\d\/\d{4} \| \d\d:\d\d (AM|PM)$/);
+  const articleUrl = page.url();
+
+  // Read down the article, follow its category link at the bottom, come Back: same place.
+  const bottomLink = page.locator('.article-category a');
+  await bottomLink.scrollIntoViewIfNeeded();
+  const articleScroll = await page.evaluate(() => window.scrollY);
+  expect(articleScroll).toBeGreaterThan(200);
+  await bottomLink.click();
+  await expect(page).toHaveURL(/\/(thoi-su|kinh-te|van-hoa-xa-hoi)$/);
+  await page.goBack();
+  await expectPage(page, new RegExp(`${esc(new URL(articleUrl).pathname)}$`), title, new RegExp(esc(title)));
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(articleScroll - 5);
+  expect(await page.evaluate(() => window.scrollY)).toBeLessThan(articleScroll + 5);
+
+  // Breadcrumb back to the article's own category.
+  const crumbs = page.getByRole('navigation', { name: 'Đường dẫn' }).getByRole('link');
+  await expect(crumbs.first()).toHaveText('Trang chủ');
+  await expect(crumbs.nth(1)).toHaveText('Tin tức – Sự kiện');
+  const own = (await crumbs.last().textContent())!;
+  await crumbs.last().click();
+  await expectPage(page, /\/(thoi-su|kinh-te|van-hoa-xa-hoi)$/, own, new RegExp(`^${esc(own)} – ${PORTAL}$`));
+
+  // Back to the article, Back again to page 2 of the list, where the reader left it.
+  await page.goBack();
+  await expectPage(page, new RegExp(`${esc(new URL(articleUrl).pathname)}$`), title, new RegExp(esc(title)));
+  await page.goBack();
+  await expectPage(page, /\?trang=2$/, 'Tin tức – Sự kiện', /Trang 2/);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(listScroll - 5);
+  expect(await page.evaluate(() => window.scrollY)).toBeLessThan(listScroll + 5);
+
+  // Forward returns to the article.
+  await page.goForward();
+  await expectPage(page, new RegExp(`${esc(new URL(articleUrl).pathname)}$`), title, new RegExp(esc(title)));
+  await screenshot(page, info, 'article');
+
+  // Reload on the deep link.
+  await page.reload();
+  await expectPage(page, new RegExp(`${esc(new URL(articleUrl).pathname)}$`), title, new RegExp(esc(title)));
+  await expect(page.locator('.article-body p').first()).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('unknown routes and documents the API does not have show the not-found page', async ({ page }) => {
+  // The app asks the API for documents that do not exist: the browser logs those 404s.
+  const errors = watchConsole(page, [/status of 404/]);
+  for (const path of ['/khong/co/trang-nay', '/chuyen-muc-khong-ton-tai', '/thoi-su/bai-viet-khong-ton-tai', '/thoi-su?trang=99', '/Tin_Tuc']) {
+    await page.goto(path);
+    await expectPage(page, new RegExp(esc(path.split('?')[0]) ), 'Không tìm thấy trang', new RegExp(`^Không tìm thấy trang – ${PORTAL}$`));
+    await expect(page.getByRole('link', { name: 'Quay về trang chủ' })).toBeVisible();
+  }
+  // An article asked for under a category that is not its own is not a page either.
+  await page.goto('/tin-tuc-su-kien/' + (await firstArticleSlug(page)));
+  await expect(page.locator('main h1')).toHaveText('Không tìm thấy trang');
+  expect(errors).toEqual([]);
+});
+
+async function firstArticleSlug(page: import('@playwright/test').Page) {
+  const res = await page.request.get('/api/v1/categories/thoi-su/1.json');
+  const doc = await res.json();
+  return doc.page.items[0].slug as string;
+}
+
+test('an empty category says so; a legal document shows its metadata and attachments', async ({ page }) => {
+  const errors = watchConsole(page);
+  await page.goto('/lich-cong-tac');
+  await expectPage(page, /\/lich-cong-tac$/, 'Lịch công tác', /^Lịch công tác – /);
+  await expect(page.getByText('Chuyên mục này chưa có bài viết.')).toBeVisible();
+  await expect(page.locator('.count')).toHaveText('0 bài viết');
+
+  await page.goto('/van-ban-phap-luat');
+  await page.locator('.category .card-title a').first().click();
+  const facts = page.getByRole('region', { name: 'Thông tin văn bản' });
+  await expect(facts).toContainText('Số hiệu');
+  await expect(facts).toContainText('Cơ quan ban hành');
+  await expect(facts.locator('time').first()).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\d$/);
+  const download = page.locator('.attachments a').first();
+  await expect(download).toHaveText(/^Tải về: .+\((PDF|CSV), [\d,]+ (KB|byte)\)$/);
+  const href = await download.getAttribute('href');
+  const res = await page.request.get(href!);
+  expect(res.status()).toBe(200);
+  expect(errors).toEqual([]);
+});
+
+test('print view hides menus and shows link addresses', async ({ page }) => {
+  await page.goto('/tin-tuc-su-kien');
+  await page.locator('.category .card-title a').first().click();
+  await expect(page.locator('.article-body')).not.toBeEmpty();
+  await expect(page.getByRole('button', { name: 'In bài viết' })).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.main-nav')).toBeHidden();
+  await expect(page.locator('.site-footer')).toBeHidden();
+  await expect(page.locator('.article-tools')).toBeHidden();
+  await expect(page.locator('main h1')).toBeVisible();
+  const after = await page.evaluate(() => {
+    const a = document.querySelector('.article-body a[href]');
+    return a ? getComputedStyle(a, '::after').content : 'none';
+  });
+  expect(after).toMatch(/^" \(http:\/\/127\.0\.0\.1:\d+\/|^" \(https:\/\//);
+});
+
+test('copy-link puts the article address on the clipboard', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/tin-tuc-su-kien');
+  await page.locator('.category .card-title a').first().click();
+  await page.getByRole('button', { name: 'Sao chép liên kết' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã sao chép' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
+});
