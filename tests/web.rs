@@ -102,3 +102,134 @@ async fn gloo_timers_sleep(d: Duration) {
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
+
+/// Checks the structure of sanitized output: no element or attribute that can run script.
+fn assert_inert(payload: &str, html: &str) {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let probe = doc
+        .create_element("template")
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlTemplateElement>();
+    probe.set_inner_html(html);
+    let all = probe.content().query_selector_all("*").unwrap();
+    for i in 0..all.length() {
+        let el: web_sys::Element = all.get(i).unwrap().unchecked_into();
+        let tag = el.local_name();
+        assert!(
+            ![
+                "script", "svg", "math", "object", "embed", "form", "style", "base", "meta",
+                "link", "noscript"
+            ]
+            .contains(&tag.as_str()),
+            "{payload:?} left <{tag}>"
+        );
+        if tag == "iframe" {
+            assert!(
+                el.get_attribute("src")
+                    .unwrap_or_default()
+                    .starts_with("https://"),
+                "{payload:?}"
+            );
+        }
+        let names = el.get_attribute_names();
+        for j in 0..names.length() {
+            let name = names.get(j).as_string().unwrap().to_ascii_lowercase();
+            assert!(
+                !name.starts_with("on") && name != "style" && name != "srcdoc",
+                "{payload:?} left {name} on <{tag}>"
+            );
+            let value: String = el
+                .get_attribute(&name)
+                .unwrap_or_default()
+                .chars()
+                .filter(|c| !c.is_whitespace() && !c.is_control())
+                .collect();
+            let value = value.to_ascii_lowercase();
+            assert!(
+                !value.starts_with("javascript:")
+                    && !value.starts_with("data:text")
+                    && !value.starts_with("vbscript:"),
+                "{payload:?} left {name}={value}"
+            );
+        }
+    }
+}
+
+/// The body sanitizer: executable markup never survives; content does.
+#[wasm_bindgen_test]
+async fn sanitizer_keeps_content_and_drops_script() {
+    use portal::sanitize::sanitize_to_string as clean;
+    let kept = clean(
+        "<h2>Mục 1</h2><p>Đoạn <strong>đậm</strong> và <a href=\"dich-vu-cong\">liên kết</a>.</p>\
+         <table><tr><th scope=\"col\">A</th></tr><tr><td>1</td></tr></table>\
+         <figure><img src=\"media/a.svg\" alt=\"Ảnh\" width=\"1200\" height=\"675\"><figcaption>Chú thích</figcaption></figure>",
+    );
+    for part in [
+        "<h2>Mục 1</h2>",
+        "<strong>đậm</strong>",
+        "href=\"dich-vu-cong\"",
+        "<th scope=\"col\">A</th>",
+        "<figcaption>Chú thích</figcaption>",
+        "alt=\"Ảnh\"",
+    ] {
+        assert!(kept.contains(part), "{part} lost in {kept}");
+    }
+    assert!(
+        kept.contains("class=\"table-wrap\""),
+        "tables are wrapped: {kept}"
+    );
+    for payload in [
+        "<script>window.__xss=1</script>",
+        "<img src=x onerror=\"window.__xss=1\">",
+        "<a href=\"javascript:window.__xss=1\">x</a>",
+        "<a href=\"  JaVaScRiPt:window.__xss=1\">x</a>",
+        "<svg><script>window.__xss=1</script></svg>",
+        "<svg onload=\"window.__xss=1\"></svg>",
+        "<math><mtext><table><mglyph><style><img src=x onerror=window.__xss=1>",
+        "<iframe src=\"javascript:window.__xss=1\"></iframe>",
+        "<iframe srcdoc=\"<script>parent.__xss=1</script>\"></iframe>",
+        "<object data=\"javascript:window.__xss=1\"></object>",
+        "<div style=\"background:url(javascript:window.__xss=1)\">x</div>",
+        "<form action=\"javascript:window.__xss=1\"><button>x</button></form>",
+        "<noscript><p title=\"</noscript><img src=x onerror=window.__xss=1>\">",
+        "<a href=\"data:text/html,<script>window.__xss=1</script>\">x</a>",
+        "<details open ontoggle=\"window.__xss=1\">",
+        "<h1 onclick=\"window.__xss=1\">Tiêu đề</h1>",
+    ] {
+        let out = clean(payload);
+        assert_inert(payload, &out);
+    }
+    assert_eq!(
+        clean("<h1>Tiêu đề</h1>"),
+        "<h2>Tiêu đề</h2>",
+        "a body h1 becomes h2: one h1 per page"
+    );
+    assert!(
+        clean("<a href=\"https://example.gov.vn\">x</a>")
+            .contains("rel=\"noopener noreferrer external\"")
+    );
+    assert!(
+        clean("<iframe src=\"https://www.youtube-nocookie.com/embed/x\"></iframe>")
+            .contains("sandbox=")
+    );
+    // And nothing runs when the cleaned payloads are put into the live page.
+    let host = host();
+    for payload in [
+        "<img src=x onerror=\"window.__xss=1\">",
+        "<svg><animate onbegin=\"window.__xss=1\" attributeName=x dur=1s>",
+        "<a href=\"javascript:window.__xss=1\" id=\"xss-link\">x</a>",
+    ] {
+        if let Some(f) = portal::sanitize::sanitize(payload) {
+            host.append_child(&f).unwrap();
+        }
+    }
+    // The sanitizer strips ids, so find the link by position.
+    let link = host
+        .query_selector("a")
+        .unwrap()
+        .expect("the link text survives as a link");
+    link.unchecked_into::<web_sys::HtmlElement>().click();
+    gloo_timers_sleep(Duration::from_millis(200)).await;
+    let xss = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__xss".into()).unwrap();
+    assert!(xss.is_undefined(), "a payload ran");
+}
