@@ -1,6 +1,6 @@
 //! The typed client of the content API (contract v1, see docs/api.md).
 
-use leptos::prelude::{LocalStorage, StoredValue, UpdateValue, on_cleanup};
+use leptos::prelude::{Effect, Get, LocalStorage, StoredValue, UpdateValue, on_cleanup};
 use portal_core::{Article, CategoryPage, Home, Site, paths};
 use serde::de::DeserializeOwned;
 use std::cell::RefCell;
@@ -26,6 +26,8 @@ pub enum ApiError {
     Http(u16),
     /// The body is not the document the contract describes.
     Decode(String),
+    /// The reader left the page first; nothing is shown for it.
+    Aborted,
 }
 
 impl ApiError {
@@ -44,6 +46,7 @@ impl ApiError {
             ApiError::Decode(_) => {
                 "Nội dung tạm thời không hiển thị được do dữ liệu không hợp lệ.".to_owned()
             }
+            ApiError::Aborted => "Đã hủy tải nội dung.".to_owned(),
         }
     }
 }
@@ -112,7 +115,13 @@ async fn fetch_text(url: &str, signal: Option<&AbortSignal>) -> Result<Rc<str>, 
         .abort_signal(signal)
         .send()
         .await
-        .map_err(|_| ApiError::Network)?;
+        .map_err(|_| {
+            if signal.is_some_and(AbortSignal::aborted) {
+                ApiError::Aborted
+            } else {
+                ApiError::Network
+            }
+        })?;
     let status = resp.status();
     match status {
         200..=299 => {}
@@ -128,7 +137,17 @@ async fn fetch_text(url: &str, signal: Option<&AbortSignal>) -> Result<Rc<str>, 
     {
         return Err(ApiError::NotFound);
     }
-    let text: Rc<str> = resp.text().await.map_err(|_| ApiError::Network)?.into();
+    let text: Rc<str> = resp
+        .text()
+        .await
+        .map_err(|_| {
+            if signal.is_some_and(AbortSignal::aborted) {
+                ApiError::Aborted
+            } else {
+                ApiError::Network
+            }
+        })?
+        .into();
     remember(url.to_owned(), text.clone());
     Ok(text)
 }
@@ -173,6 +192,20 @@ pub struct Loader(StoredValue<Option<AbortController>, LocalStorage>);
 impl Loader {
     pub fn new() -> Self {
         let current = StoredValue::new_local(None::<AbortController>);
+        // The router keeps a page's parameters until its pending data settles, so a request for
+        // the page being left is aborted as soon as the address changes.
+        let location = leptos_router::hooks::use_location();
+        Effect::new(move |previous: Option<String>| {
+            let now = format!("{}?{}", location.pathname.get(), location.search.get());
+            if previous.is_some_and(|p| p != now) {
+                current.update_value(|c| {
+                    if let Some(c) = c.take() {
+                        c.abort();
+                    }
+                });
+            }
+            now
+        });
         on_cleanup(move || {
             current.try_update_value(|c| {
                 if let Some(c) = c.take() {

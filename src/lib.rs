@@ -23,5 +23,13 @@ pub mod sanitize;
 pub fn start() {
     console_error_panic_hook::set_once();
     nav::init();
+    // index.html carries a description for readers and crawlers that never run the app; once the
+    // app runs, each route sets its own through leptos_meta, and two would compete.
+    if let Some(old) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("meta[name='description']").ok().flatten())
+    {
+        old.remove();
+    }
     leptos::mount::mount_to_body(app::App);
 }

@@ -23,7 +23,10 @@ struct Nav {
     /// Set by Back/Forward: the position to restore once the page is ready.
     restore: Option<f64>,
     /// URL whose arrival was last handled, so a re-render of the same page does nothing.
+    /// Cleared when a navigation starts: Back to the page just left is a new arrival.
     handled_url: Option<String>,
+    /// Whether the first page of this visit has been handled.
+    started: bool,
 }
 
 thread_local! {
@@ -166,7 +169,10 @@ pub fn init() {
                     let k = nav.current_key;
                     nav.positions.insert(k, scroll_y());
                     // The router will scroll to the top; that position belongs to the next page.
-                    nav.navigating |= routed;
+                    if routed {
+                        nav.navigating = true;
+                        nav.handled_url = None;
+                    }
                 });
             }
         });
@@ -175,6 +181,7 @@ pub fn init() {
         NAV.with(|n| {
             let mut nav = n.borrow_mut();
             nav.navigating = true;
+            nav.handled_url = None;
             let k = ensure_entry_key(&mut nav);
             nav.current_key = k;
             nav.restore = Some(nav.positions.get(&k).copied().unwrap_or(0.0));
@@ -185,15 +192,62 @@ pub fn init() {
     });
 }
 
-/// Called by a page once its main content is rendered. `title` is the page's name as announced.
-pub fn page_ready(title: &str) {
+/// Call while building a page's content: once it is in the DOM and the browser's address shows
+/// this route, restores the scroll position (Back/Forward), moves focus to the h1 and announces
+/// `title`. The router may update the address after the page renders, so this waits for it.
+pub fn announce_page(title: String) {
+    let location = leptos_router::hooks::use_location();
+    leptos::prelude::Effect::new(move |_| {
+        use leptos::prelude::GetUntracked;
+        let path = location.pathname.get_untracked();
+        let search = location.search.get_untracked();
+        let expected = if search.is_empty() {
+            path
+        } else {
+            format!("{path}?{search}")
+        };
+        page_ready(title.clone(), expected, 0);
+    });
+}
+
+fn window_path() -> String {
+    window()
+        .map(|w| {
+            let l = w.location();
+            format!(
+                "{}{}",
+                l.pathname().unwrap_or_default(),
+                l.search().unwrap_or_default()
+            )
+        })
+        .unwrap_or_default()
+}
+
+fn page_ready(title: String, expected: String, tries: u32) {
+    // The address may still be the previous page's: wait (briefly) for the router to push it, or
+    // the new page would take over the previous history entry.
+    // If it never does, the reader has already moved on (e.g. Back before this page arrived) and
+    // this page must not claim the entry they are on now.
+    if !window_path().ends_with(&expected) {
+        if tries < 50 {
+            let retry = Closure::once_into_js(move || page_ready(title, expected, tries + 1));
+            if let Some(w) = window() {
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                    retry.unchecked_ref(),
+                    10,
+                );
+            }
+        }
+        return;
+    }
     let url = current_url();
     let (first_load, restore) = NAV.with(|n| {
         let mut nav = n.borrow_mut();
         if nav.handled_url.as_deref() == Some(url.as_str()) {
             return (None, None);
         }
-        let first = nav.handled_url.is_none();
+        let first = !nav.started;
+        nav.started = true;
         nav.handled_url = Some(url.clone());
         let k = ensure_entry_key(&mut nav);
         nav.current_key = k;
@@ -201,7 +255,6 @@ pub fn page_ready(title: &str) {
         (Some(first), nav.restore.take())
     });
     let Some(first_load) = first_load else { return };
-    let title = title.to_owned();
     // Run after the effects of the page's children (e.g. the article body) have filled the page,
     // or a restored position would be clamped to a still-short document.
     let settle = Closure::once_into_js(move || {

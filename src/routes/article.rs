@@ -37,6 +37,7 @@ pub fn ArticlePage() -> impl IntoView {
                 view! { <ArticleView article=a /> }.into_any()
             }
             Ok(_) | Err(ApiError::NotFound) => view! { <NotFound /> }.into_any(),
+            Err(ApiError::Aborted) => view! { <ArticleSkeleton /> }.into_any(),
             Err(e) => view! {
                 <div class="container page">
                     <ErrorPanel error=e retry=move |_| data.refetch() />
@@ -68,8 +69,7 @@ fn ArticleSkeleton() -> impl IntoView {
 
 #[component]
 fn ArticleView(article: Article) -> impl IntoView {
-    let title = article.title.clone();
-    Effect::new(move |_| nav::page_ready(&title));
+    nav::announce_page(article.title.clone());
     let full_trail = article.category_path.clone();
     let category_link = article.category().cloned().map(|c| {
         view! {

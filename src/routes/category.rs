@@ -34,6 +34,7 @@ pub fn CategoryView() -> impl IntoView {
         Some((k, result)) if k == key.get() => match result {
             Ok(page) => view! { <CategoryContent data=page /> }.into_any(),
             Err(ApiError::NotFound) => view! { <NotFound /> }.into_any(),
+            Err(ApiError::Aborted) => view! { <PageSkeleton /> }.into_any(),
             Err(e) => view! {
                 <div class="container page">
                     <ErrorPanel error=e retry=move |_| data.refetch() />
@@ -41,13 +42,18 @@ pub fn CategoryView() -> impl IntoView {
             }
             .into_any(),
         },
-        _ => view! {
-            <div class="container page">
-                <div class="skeleton-heading" aria-hidden="true"></div>
-                <ListSkeleton rows=6 />
-            </div>
-        }
-        .into_any(),
+        _ => view! { <PageSkeleton /> }.into_any(),
+    }
+}
+
+/// Shaped like a category page: heading, then a list of cards.
+#[component]
+fn PageSkeleton() -> impl IntoView {
+    view! {
+        <div class="container page">
+            <div class="skeleton-heading" aria-hidden="true"></div>
+            <ListSkeleton rows=6 />
+        </div>
     }
 }
 
@@ -72,13 +78,10 @@ fn CategoryContent(data: CategoryPage) -> impl IntoView {
     let CategoryPage { category, page, .. } = data;
     let announced = category.name.clone();
     let page_number = page.number;
-    Effect::new(move |_| {
-        let name = if page_number > 1 {
-            format!("{announced}, trang {page_number}")
-        } else {
-            announced.clone()
-        };
-        nav::page_ready(&name);
+    nav::announce_page(if page_number > 1 {
+        format!("{announced}, trang {page_number}")
+    } else {
+        announced
     });
     let slug = category.slug.clone();
     let title = if page.number > 1 {

@@ -29,6 +29,7 @@ pub fn HomePage() -> impl IntoView {
             <h1 class="visually-hidden">{name}</h1>
             {move || match data.get() {
                 None => view! { <ListSkeleton rows=6 /> }.into_any(),
+                Some(Err(crate::api::ApiError::Aborted)) => view! { <ListSkeleton rows=6 /> }.into_any(),
                 Some(Err(e)) => view! { <ErrorPanel error=e retry=move |_| data.refetch() /> }.into_any(),
                 Some(Ok(home)) => view! { <HomeContent home=home /> }.into_any(),
             }}
@@ -38,7 +39,7 @@ pub fn HomePage() -> impl IntoView {
 
 #[component]
 fn HomeContent(home: Home) -> impl IntoView {
-    Effect::new(move |_| crate::nav::page_ready("Trang chủ"));
+    crate::nav::announce_page("Trang chủ".to_owned());
     let Home {
         featured,
         latest,

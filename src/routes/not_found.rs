@@ -4,7 +4,7 @@ use leptos_router::components::A;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
-    Effect::new(move |_| crate::nav::page_ready("Không tìm thấy trang"));
+    crate::nav::announce_page("Không tìm thấy trang".to_owned());
     view! {
         <PageMeta title="Không tìm thấy trang" description="Trang bạn tìm không tồn tại hoặc đã được chuyển đi." />
         <div class="container page not-found">

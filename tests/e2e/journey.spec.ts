@@ -48,6 +48,9 @@ test('a reader goes from home through a category to an article and back', async 
   expect(await page.evaluate(() => window.scrollY)).toBeLessThan(50);
   await expect(page.locator('.article-body p').first()).toBeVisible();
   await expect(page.locator('.article-meta time').first()).toHaveText(/^\d\d\/\d\d\/\d{4} \| \d\d:\d\d (AM|PM)$/);
+  const description = page.locator('meta[name="description"]');
+  await expect(description).toHaveCount(1);
+  await expect(description).toHaveAttribute('content', (await page.locator('.article-lead').textContent())!);
   const articleUrl = page.url();
 
   // Read down the article, follow its category link at the bottom, come Back: same place.
@@ -155,4 +158,31 @@ test('copy-link puts the article address on the clipboard', async ({ page, conte
   await page.getByRole('button', { name: 'Sao chép liên kết' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Đã sao chép' })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
+});
+
+test('leaving a page aborts its request, and the late answer never shows', async ({ page }) => {
+  const errors = watchConsole(page);
+  await page.goto('/');
+  await expect(page.locator('.latest .card')).toHaveCount(8);
+  const target = 'categories/chi-dao-dieu-hanh/1.json';
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  const outcome: string[] = [];
+  page.on('requestfailed', (r) => r.url().includes(target) && outcome.push(`failed ${r.failure()?.errorText}`));
+  page.on('requestfinished', (r) => r.url().includes(target) && outcome.push('finished'));
+  await page.route(`**/${target}`, async (route) => {
+    await held;
+    await route.continue().catch((e) => outcome.push(`continue refused: ${String(e).split('\n')[0]}`));
+  });
+  await openMenuItem(page, 'Chỉ đạo – Điều hành');
+  await expect(page).toHaveURL(/\/chi-dao-dieu-hanh$/);
+  await expect(page.locator('.skeleton').first()).toBeVisible();
+  await openMenuItem(page, 'Hỏi đáp');
+  await expectPage(page, /\/hoi-dap$/, 'Hỏi đáp', /^Hỏi đáp – /);
+  release();
+  await expect.poll(() => outcome.length).toBeGreaterThan(0);
+  expect(outcome).not.toContain('finished');
+  await page.waitForTimeout(300);
+  await expect(page.locator('main h1')).toHaveText('Hỏi đáp');
+  expect(errors).toEqual([]);
 });
