@@ -27,6 +27,9 @@ struct Nav {
     handled_url: Option<String>,
     /// Whether the first page of this visit has been handled.
     started: bool,
+    /// Set when a control that changes only part of the page (a pager link) was used: the
+    /// selector of the control to give focus back to once the new part is in.
+    partial: Option<String>,
 }
 
 thread_local! {
@@ -172,6 +175,9 @@ pub fn init() {
                     if routed {
                         nav.navigating = true;
                         nav.handled_url = None;
+                        nav.partial = a
+                            .has_attribute("data-partial")
+                            .then(|| partial_selector(&a));
                     }
                 });
             }
@@ -182,6 +188,7 @@ pub fn init() {
             let mut nav = n.borrow_mut();
             nav.navigating = true;
             nav.handled_url = None;
+            nav.partial = None;
             let k = ensure_entry_key(&mut nav);
             nav.current_key = k;
             nav.restore = Some(nav.positions.get(&k).copied().unwrap_or(0.0));
@@ -241,10 +248,10 @@ fn page_ready(title: String, expected: String, tries: u32) {
         return;
     }
     let url = current_url();
-    let (first_load, restore) = NAV.with(|n| {
+    let (first_load, restore, partial) = NAV.with(|n| {
         let mut nav = n.borrow_mut();
         if nav.handled_url.as_deref() == Some(url.as_str()) {
-            return (None, None);
+            return (None, None, None);
         }
         let first = !nav.started;
         nav.started = true;
@@ -252,7 +259,7 @@ fn page_ready(title: String, expected: String, tries: u32) {
         let k = ensure_entry_key(&mut nav);
         nav.current_key = k;
         nav.navigating = false;
-        (Some(first), nav.restore.take())
+        (Some(first), nav.restore.take(), nav.partial.take())
     });
     let Some(first_load) = first_load else { return };
     // Run after the effects of the page's children (e.g. the article body) have filled the page,
@@ -266,14 +273,48 @@ fn page_ready(title: String, expected: String, tries: u32) {
                 nav.positions.insert(k, y);
             });
         }
-        // On the first load the browser has already put the reader at the top of a fresh page.
-        if !first_load {
+        if let Some(selector) = partial {
+            // Only the list changed: focus goes back to the control that was used.
+            focus_control(&selector);
+            announce(&format!("Đã tải {title}"));
+        } else if !first_load {
+            // On the first load the browser has already put the reader at the top of a fresh page.
             focus_heading();
             announce(&format!("Đã chuyển tới: {title}"));
         }
     });
     if let Some(w) = window() {
         let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(settle.unchecked_ref(), 0);
+    }
+}
+
+/// A selector that finds the same pager control in the re-rendered list.
+fn partial_selector(a: &web_sys::HtmlAnchorElement) -> String {
+    if let Some(rel) = a
+        .get_attribute("rel")
+        .filter(|r| r == "next" || r == "prev")
+    {
+        return format!(".pager a[rel='{rel}']");
+    }
+    match a.get_attribute("aria-label") {
+        Some(label) if !label.contains(['\'', '\\']) => format!(".pager a[aria-label='{label}']"),
+        _ => ".pager a[aria-current='page']".to_owned(),
+    }
+}
+
+/// Focuses the control `selector` finds, or the current page's link when it is gone (e.g. "next"
+/// on the last page).
+fn focus_control(selector: &str) {
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let el = doc.query_selector(selector).ok().flatten().or_else(|| {
+        doc.query_selector(".pager a[aria-current='page']")
+            .ok()
+            .flatten()
+    });
+    if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
     }
 }
 

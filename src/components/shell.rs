@@ -1,6 +1,7 @@
 //! The page frame: skip link, header with the main menu, footer with the Decree 42 contact block.
 
 use crate::api::ApiError;
+use crate::components::display::DisplayControls;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -42,6 +43,11 @@ pub fn Header() -> impl IntoView {
     };
     view! {
         <header class="site-header">
+            <div class="utility-bar">
+                <div class="container utility-inner">
+                    <DisplayControls />
+                </div>
+            </div>
             <div class="container header-inner">
                 <A href="/" attr:class="brand">
                     {logo}
@@ -61,11 +67,14 @@ pub fn Header() -> impl IntoView {
 #[component]
 fn MainMenu() -> impl IntoView {
     let open = RwSignal::new(false);
+    // At most one sub-menu is open: they share one panel position.
+    let open_sub = RwSignal::new(None::<String>);
     let location = use_location();
-    // Any navigation closes the phone menu.
+    // Any navigation closes the phone menu and the sub-menus.
     Effect::new(move |_| {
         location.pathname.track();
         open.set(false);
+        open_sub.set(None);
     });
     let site = use_site();
     let items = move || site().map(|s| s.menu).unwrap_or_default();
@@ -97,7 +106,7 @@ fn MainMenu() -> impl IntoView {
                         <A href="/" exact=true attr:class="menu-link">"Trang chủ"</A>
                     </li>
                     <For each=items key=|item| item.slug.clone() let:item>
-                        <MenuEntry item=item />
+                        <MenuEntry item=item open_sub=open_sub />
                     </For>
                 </ul>
             </div>
@@ -106,7 +115,7 @@ fn MainMenu() -> impl IntoView {
 }
 
 #[component]
-fn MenuEntry(item: MenuItem) -> impl IntoView {
+fn MenuEntry(item: MenuItem, open_sub: RwSignal<Option<String>>) -> impl IntoView {
     let href = paths::category_route(&item.slug, 1);
     if item.children.is_empty() {
         return view! {
@@ -116,13 +125,14 @@ fn MenuEntry(item: MenuItem) -> impl IntoView {
         }
         .into_any();
     }
-    let expanded = RwSignal::new(false);
+    let slug = item.slug.clone();
+    let expanded = Memo::new(move |_| open_sub.read().as_deref() == Some(slug.as_str()));
     let sub_id = format!("submenu-{}", item.slug);
     let btn_ref = NodeRef::<leptos::html::Button>::new();
     let on_key = move |ev: KeyboardEvent| {
         if ev.key() == "Escape" && expanded.get_untracked() {
             ev.stop_propagation();
-            expanded.set(false);
+            open_sub.set(None);
             if let Some(btn) = btn_ref.get_untracked() {
                 let _ = btn.focus();
             }
@@ -139,7 +149,13 @@ fn MenuEntry(item: MenuItem) -> impl IntoView {
                 aria-controls=sub_id.clone()
                 aria-label=label
                 node_ref=btn_ref
-                on:click=move |_| expanded.update(|e| *e = !*e)
+                on:click={
+                    let slug = item.slug.clone();
+                    move |_| {
+                        let next = (!expanded.get_untracked()).then(|| slug.clone());
+                        open_sub.set(next);
+                    }
+                }
             >
                 <span class="chevron" aria-hidden="true"></span>
             </button>

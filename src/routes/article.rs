@@ -1,6 +1,7 @@
 use crate::api::{self, ApiError};
 use crate::app::PageMeta;
 use crate::components::cards::ArticleList;
+use crate::components::speech::ReadAloud;
 use crate::components::status::{ErrorPanel, ListSkeleton};
 use crate::routes::category::Breadcrumb;
 use crate::routes::not_found::NotFound;
@@ -186,6 +187,7 @@ fn ArticleTools() -> impl IntoView {
                 <span class="icon icon-print" aria-hidden="true"></span>
                 "In bài viết"
             </button>
+            <ReadAloud />
             <button type="button" class="tool-button" on:click=copy>
                 <span class="icon icon-link" aria-hidden="true"></span>
                 "Sao chép liên kết"

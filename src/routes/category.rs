@@ -139,21 +139,24 @@ fn Pager(slug: String, current: u32, total: u32) -> impl IntoView {
     }
     let link = move |n: u32| paths::category_route(&slug, n);
     // Plain <a>: the router still handles the click, but <A> would mark every page "current"
-    // because it matches the path and ignores the query.
-    let prev = (current > 1)
-        .then(|| view! { <li><a href=link(current - 1) rel="prev">"‹ Trang trước"</a></li> });
-    let next = (current < total)
-        .then(|| view! { <li><a href=link(current + 1) rel="next">"Trang sau ›"</a></li> });
+    // because it matches the path and ignores the query. data-partial: only the list changes, so
+    // focus stays on the pager (see nav.rs); data-noscroll: the router keeps the reader in place.
+    let prev = (current > 1).then(|| {
+        view! { <li><a href=link(current - 1) rel="prev" data-partial="" data-noscroll="">"‹ Trang trước"</a></li> }
+    });
+    let next = (current < total).then(|| {
+        view! { <li><a href=link(current + 1) rel="next" data-partial="" data-noscroll="">"Trang sau ›"</a></li> }
+    });
     let pages = pager(current, total, 1)
         .into_iter()
         .map(|p| match p {
             PageLink::Gap => view! { <li class="gap" aria-hidden="true">"…"</li> }.into_any(),
             PageLink::Page(n) if n == current => view! {
-                <li><a href=link(n) aria-current="page" aria-label=format!("Trang {n}")>{n}</a></li>
+                <li><a href=link(n) aria-current="page" aria-label=format!("Trang {n}") data-partial="" data-noscroll="">{n}</a></li>
             }
             .into_any(),
             PageLink::Page(n) => view! {
-                <li><a href=link(n) aria-label=format!("Trang {n}")>{n}</a></li>
+                <li><a href=link(n) aria-label=format!("Trang {n}") data-partial="" data-noscroll="">{n}</a></li>
             }
             .into_any(),
         })
