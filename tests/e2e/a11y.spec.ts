@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { expectPage, watchConsole } from './helpers';
+import { expectPage, screenshot, watchConsole } from './helpers';
 
 // axe-core's tags are not cumulative: every level must be listed.
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -28,7 +28,7 @@ async function openMenu(page: Page) {
 }
 
 for (const theme of ['normal', 'high']) {
-  test(`axe finds no WCAG 2.2 AA violation (${theme} contrast)`, async ({ page }) => {
+  test(`axe finds no WCAG 2.2 AA violation (${theme} contrast)`, async ({ page }, info) => {
     await page.addInitScript((t) => localStorage.setItem('portal-display', JSON.stringify({ size: 0, contrast: t })), theme);
     const art = await articlePath(page);
     const pages: [string, string, () => Promise<void>][] = [
@@ -42,6 +42,7 @@ for (const theme of ['normal', 'high']) {
       await ready();
       await expect(page.locator('html')).toHaveAttribute('data-contrast', theme);
       await audit(page, `${label} (${theme})`);
+      if (theme === 'high' && label !== 'not-found') await screenshot(page, info, `contrast-${label}`);
     }
     await page.goto('/');
     await expect(page.locator('.latest .card').first()).toBeVisible();
@@ -292,8 +293,9 @@ test('read aloud is not offered where the browser cannot speak', async ({ page }
   await expect(page.getByRole('button', { name: 'Nghe đọc bài viết' })).toHaveCount(0);
 });
 
-test('reflow: usable at 320 CSS px (400 % zoom) without horizontal scrolling', async ({ page }) => {
+test('reflow: usable at 320 CSS px (400 % zoom) without horizontal scrolling', async ({ page }, info) => {
   await page.setViewportSize({ width: 320, height: 256 });
+  await page.addInitScript(() => localStorage.setItem('portal-display', JSON.stringify({ size: 2, contrast: 'normal' })));
   const art = await articlePath(page, 'ke-hoach');
   for (const path of ['/', '/tin-tuc-su-kien', art.path, '/khong/co']) {
     await page.goto(path);
@@ -301,5 +303,6 @@ test('reflow: usable at 320 CSS px (400 % zoom) without horizontal scrolling', a
     await page.waitForTimeout(200);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, `${path} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
+    if (path === art.path) await screenshot(page, info, 'zoom400-article-large-text');
   }
 });
