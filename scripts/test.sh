@@ -13,6 +13,9 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 started=$SECONDS
+# Every runner's output is also kept here, to total the counts in one closing line.
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
 
 step "lint: cargo fmt --check, clippy -D warnings"
 cargo fmt --all --check
@@ -20,15 +23,19 @@ cargo clippy --workspace --all-targets --quiet -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
 
 step "native tests: cargo test --workspace"
-cargo test --workspace
+cargo test --workspace 2>&1 | tee -a "$log"
 
 step "component tests: wasm-bindgen-test in headless Chromium"
-cargo test --target wasm32-unknown-unknown
+cargo test --target wasm32-unknown-unknown 2>&1 | tee -a "$log"
 
 step "release build: trunk build --release"
 trunk build --release
 
 step "browser tests: Playwright on the release build"
-npx --no-install playwright test
+npx --no-install playwright test 2>&1 | tee -a "$log"
 
 step "all layers passed in $((SECONDS - started)) s"
+cargo_passed=$(grep -Eo '^test result: ok\. [0-9]+ passed' "$log" | awk '{s += $4} END {print s + 0}')
+e2e_passed=$(grep -Eo '^ +[0-9]+ passed \(' "$log" | awk '{s += $1} END {print s + 0}')
+echo "rust (native + wasm components): $cargo_passed passed; browser journeys: $e2e_passed passed"
+echo "total: $((cargo_passed + e2e_passed)) passed, 0 failed"

@@ -111,17 +111,19 @@ async fn fetch_text(url: &str, signal: Option<&AbortSignal>) -> Result<Rc<str>, 
     if let Some(hit) = cached(url) {
         return Ok(hit);
     }
+    // A failed transfer is either the reader leaving (we aborted) or the network.
+    let failed = |_| {
+        if signal.is_some_and(AbortSignal::aborted) {
+            ApiError::Aborted
+        } else {
+            ApiError::Network
+        }
+    };
     let resp = gloo_net::http::Request::get(url)
         .abort_signal(signal)
         .send()
         .await
-        .map_err(|_| {
-            if signal.is_some_and(AbortSignal::aborted) {
-                ApiError::Aborted
-            } else {
-                ApiError::Network
-            }
-        })?;
+        .map_err(failed)?;
     let status = resp.status();
     match status {
         200..=299 => {}
@@ -137,17 +139,7 @@ async fn fetch_text(url: &str, signal: Option<&AbortSignal>) -> Result<Rc<str>, 
     {
         return Err(ApiError::NotFound);
     }
-    let text: Rc<str> = resp
-        .text()
-        .await
-        .map_err(|_| {
-            if signal.is_some_and(AbortSignal::aborted) {
-                ApiError::Aborted
-            } else {
-                ApiError::Network
-            }
-        })?
-        .into();
+    let text: Rc<str> = resp.text().await.map_err(failed)?.into();
     remember(url.to_owned(), text.clone());
     Ok(text)
 }

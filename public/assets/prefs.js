@@ -8,6 +8,7 @@
     var root = document.documentElement;
     if (prefs.size === 1 || prefs.size === 2) root.setAttribute('data-text-size', String(prefs.size));
     if (prefs.contrast === 'high' || prefs.contrast === 'normal') root.setAttribute('data-contrast', prefs.contrast);
+    else if (window.matchMedia && matchMedia('(prefers-contrast: more)').matches) root.setAttribute('data-contrast', 'high');
   } catch (e) {
     // Storage blocked or corrupt: the defaults stay.
   }
