@@ -25,9 +25,17 @@ export default defineConfig({
     { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } } },
     { name: 'phone', use: { ...devices['Pixel 5'], viewport: { width: 360, height: 780 } } },
   ],
-  webServer: {
-    command: `node tests/e2e/server.mjs --port ${PORT} --root dist`,
-    url: `http://127.0.0.1:${PORT}/index.html`,
-    reuseExistingServer: false,
-  },
+  webServer: [
+    {
+      command: `node tests/e2e/server.mjs --port ${PORT} --root dist`,
+      url: `http://127.0.0.1:${PORT}/index.html`,
+      reuseExistingServer: false,
+    },
+    {
+      // A "district site" on a second origin that embeds portal widgets.
+      command: `node tests/e2e/server.mjs --port ${PORT + 1} --root tests/e2e/district --portal http://127.0.0.1:${PORT}`,
+      url: `http://127.0.0.1:${PORT + 1}/index.html`,
+      reuseExistingServer: false,
+    },
+  ],
 });

@@ -3,11 +3,13 @@
 use crate::api;
 use crate::components::shell::{Header, SiteData, SiteFooter, use_site};
 use crate::routes::{
-    article::ArticlePage, category::CategoryView, home::HomePage, not_found::NotFound,
+    article::ArticlePage, category::CategoryView, embed::EmbedBuilder, home::HomePage,
+    not_found::NotFound, widget::WidgetView,
 };
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 /// The router base: the path of `<base href>` without its trailing slash ("" at the site root), so
@@ -29,19 +31,49 @@ pub fn App() -> impl IntoView {
     provide_context(SiteData(site));
     view! {
         <Router base=router_base()>
-            // target=_self: the router leaves the link to the browser, which moves focus to <main>.
-            <a class="skip-link" href="#main" target="_self">"Bỏ qua để tới nội dung chính"</a>
-            <Header />
-            <main id="main" class="site-main" tabindex="-1">
-                <Routes fallback=|| view! { <NotFound /> }>
-                    <Route path=path!("/") view=HomePage />
-                    <Route path=path!("/:category") view=CategoryView />
-                    <Route path=path!("/:category/:article") view=ArticlePage />
-                </Routes>
-            </main>
-            <SiteFooter />
-            <div id="announcer" class="visually-hidden" aria-live="polite" aria-atomic="true"></div>
+            <Frame />
         </Router>
+    }
+}
+
+/// Widget views (`/nhung/<kind>`) live inside other sites' pages: no portal chrome around them.
+fn is_widget_path(path: &str) -> bool {
+    let mut segments = path.trim_end_matches('/').rsplit('/');
+    matches!((segments.next(), segments.next()), (Some(kind), Some("nhung")) if !kind.is_empty())
+}
+
+#[component]
+fn Frame() -> impl IntoView {
+    let location = use_location();
+    let embedded = Memo::new(move |_| is_widget_path(&location.pathname.read()));
+    move || {
+        if embedded.get() {
+            view! {
+                <main class="widget-main">
+                    <Routes fallback=|| view! { <NotFound /> }>
+                        <Route path=path!("/nhung/:kind") view=WidgetView />
+                    </Routes>
+                </main>
+            }
+            .into_any()
+        } else {
+            view! {
+                // target=_self: the router leaves the link to the browser, which moves focus to <main>.
+                <a class="skip-link" href="#main" target="_self">"Bỏ qua để tới nội dung chính"</a>
+                <Header />
+                <main id="main" class="site-main" tabindex="-1">
+                    <Routes fallback=|| view! { <NotFound /> }>
+                        <Route path=path!("/") view=HomePage />
+                        <Route path=path!("/nhung") view=EmbedBuilder />
+                        <Route path=path!("/:category") view=CategoryView />
+                        <Route path=path!("/:category/:article") view=ArticlePage />
+                    </Routes>
+                </main>
+                <SiteFooter />
+                <div id="announcer" class="visually-hidden" aria-live="polite" aria-atomic="true"></div>
+            }
+            .into_any()
+        }
     }
 }
 

@@ -1,7 +1,8 @@
 // Static server for the browser tests: serves the release build (dist/) the way a production
 // static host should: SPA fallback to index.html for routes, a real 404 for missing files (so the
 // app can tell "document does not exist"), gzip when asked, and cache headers for hashed assets.
-// Usage: node tests/e2e/server.mjs [--port 4173] [--root dist] [--host 127.0.0.1]
+// Usage: node tests/e2e/server.mjs [--port 4173] [--root dist] [--host 127.0.0.1] [--portal URL]
+// --portal replaces the token PORTAL in served HTML (the "district site" pages of the widget tests).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -13,6 +14,7 @@ const args = Object.fromEntries(
 const port = Number(args.port ?? 4173);
 const host = args.host ?? '127.0.0.1';
 const root = resolve(args.root ?? 'dist');
+const portal = args.portal;
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -60,6 +62,7 @@ const server = createServer(async (req, res) => {
       return;
     }
     let body = await readFile(found);
+    if (portal && extname(found) === '.html') body = Buffer.from(body.toString('utf8').replaceAll('PORTAL', portal));
     const type = TYPES[extname(found)] ?? 'application/octet-stream';
     const headers = { 'content-type': type, 'x-content-type-options': 'nosniff' };
     headers['cache-control'] = /-[0-9a-f]{16}\.(js|wasm|css|svg)$/.test(found) ? 'public, max-age=31536000, immutable' : 'no-cache';

@@ -10,6 +10,7 @@ pub mod pagination;
 pub mod paths;
 pub mod sanitize;
 pub mod slug;
+pub mod widget;
 
 pub use datetime::{Date, DateTime};
 pub use model::*;

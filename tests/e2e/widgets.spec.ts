@@ -1,0 +1,157 @@
+import { test, expect, type Frame } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const DISTRICT = `http://127.0.0.1:${PORT + 1}/index.html`;
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+async function frameOf(page: import('@playwright/test').Page, boxId: string): Promise<Frame> {
+  const handle = await page.locator(`#${boxId} iframe`).elementHandle();
+  const frame = await handle!.contentFrame();
+  return frame!;
+}
+
+test('a district site on another origin embeds widgets that fit, link out and fail alone', async ({ page }) => {
+  const hostErrors: string[] = [];
+  page.on('pageerror', (e) => hostErrors.push(e.message));
+  await page.goto(DISTRICT);
+  // The host's own script ran, and the loader (included twice) made exactly one iframe per box.
+  await expect(page.locator('#host-status')).toHaveText('Trang của phường đã sẵn sàng.');
+  expect(await page.evaluate(() => (window as any).hostScriptRan)).toBe(true);
+  await expect(page.locator('iframe')).toHaveCount(3);
+  for (const id of ['w-thoi-su', 'w-kinh-te', 'w-broken']) await expect(page.locator(`#${id} iframe`)).toHaveCount(1);
+  // The fallback links are hidden once the iframes are in.
+  await expect(page.locator('#w-thoi-su > a')).toBeHidden();
+
+  await expect(page.locator('#w-thoi-su iframe')).toHaveAttribute('title', 'Tin mới nhất: Thời sự – Cổng Thông tin điện tử Thành phố');
+  await expect(page.locator('#w-kinh-te iframe')).toHaveAttribute('title', 'Tin mới nhất: Kinh tế – Cổng Thông tin điện tử Thành phố');
+
+  const thoiSu = await frameOf(page, 'w-thoi-su');
+  await expect(thoiSu.locator('.widget-title')).toHaveText('Tin mới nhất: Thời sự');
+  await expect(thoiSu.locator('.widget-source a')).toHaveText(/Cổng Thông tin điện tử Thành phố/);
+  await expect(thoiSu.locator('.widget-list li')).toHaveCount(3);
+  for (const a of await thoiSu.locator('.widget-list a').all()) {
+    await expect(a).toHaveAttribute('target', '_top');
+    await expect(a).toHaveAttribute('href', new RegExp(`^http://127\\.0\\.0\\.1:${PORT}/thoi-su/[a-z0-9-]+$`));
+  }
+
+  const kinhTe = await frameOf(page, 'w-kinh-te');
+  await expect(kinhTe.locator('.widget-list li')).toHaveCount(5);
+  await expect(kinhTe.locator('html')).toHaveAttribute('data-widget-theme', 'dark');
+  expect(await kinhTe.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim())).toBe('#1f7a3a');
+  for (const a of await kinhTe.locator('.widget-list a').all()) {
+    await expect(a).toHaveAttribute('target', '_blank');
+    await expect(a).toHaveAttribute('rel', 'noopener');
+  }
+
+  // The broken box says what is wrong, inside itself.
+  const broken = await frameOf(page, 'w-broken');
+  await expect(broken.getByRole('alert')).toContainText('Không tìm thấy chuyên mục “chuyen-muc-khong-co”');
+
+  // Every iframe is as tall as its content: no inner scrollbar, no empty tail.
+  for (const id of ['w-thoi-su', 'w-kinh-te', 'w-broken']) {
+    const frame = await frameOf(page, id);
+    await expect
+      .poll(async () => {
+        const inner = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+        const outer = await page.locator(`#${id} iframe`).evaluate((f) => f.getBoundingClientRect().height);
+        return Math.abs(inner - outer);
+      }, { message: `${id} height fits its content`, timeout: 15_000 })
+      .toBeLessThanOrEqual(1);
+    expect(await frame.evaluate(() => document.documentElement.scrollHeight <= document.documentElement.clientHeight)).toBe(true);
+  }
+
+  // New placeholders are picked up on demand, and only once.
+  await page.evaluate(() => {
+    const box = document.createElement('div');
+    box.id = 'w-late';
+    box.setAttribute('data-portal-widget', 'featured');
+    box.setAttribute('data-limit', '2');
+    document.querySelector('.cols')!.appendChild(box);
+    (window as any).PortalWidgets.scan();
+    (window as any).PortalWidgets.scan();
+  });
+  await expect(page.locator('#w-late iframe')).toHaveCount(1);
+  const late = await frameOf(page, 'w-late');
+  await expect(late.locator('.widget-list li')).toHaveCount(2);
+  await expect(page.locator('iframe')).toHaveCount(4);
+
+  // A link in the widget opens the article in the top window.
+  const first = thoiSu.locator('.widget-list a').first();
+  const title = (await first.textContent())!.trim();
+  await first.click();
+  await expect(page).toHaveURL(new RegExp(`^http://127\\.0\\.0\\.1:${PORT}/thoi-su/`));
+  await expect(page.locator('main h1')).toHaveText(title);
+  expect(hostErrors).toEqual([]);
+});
+
+test('a widget that is not framed by its declared host reports nothing, and forged messages are ignored', async ({ page }) => {
+  await page.goto(DISTRICT);
+  await expect(page.locator('#w-thoi-su iframe')).toHaveCount(1);
+  const frame = await frameOf(page, 'w-thoi-su');
+  await expect(frame.locator('.widget-list li')).toHaveCount(3);
+  const before = await page.locator('#w-thoi-su iframe').evaluate((f) => f.getBoundingClientRect().height);
+  // The host page itself (wrong origin) forges a height message: the loader ignores it.
+  await page.evaluate(() => {
+    const f = document.querySelector('#w-thoi-su iframe') as HTMLIFrameElement;
+    const id = new URL(f.src).searchParams.get('id');
+    window.postMessage({ type: 'portal-widget:height', id, height: 999 }, '*');
+  });
+  await page.waitForTimeout(300);
+  expect(await page.locator('#w-thoi-su iframe').evaluate((f) => f.getBoundingClientRect().height)).toBe(before);
+});
+
+test('axe finds no violation on the host page or inside the widgets', async ({ page }) => {
+  await page.goto(DISTRICT);
+  const frame = await frameOf(page, 'w-thoi-su');
+  await expect(frame.locator('.widget-list li')).toHaveCount(3);
+  await expect((await frameOf(page, 'w-broken')).getByRole('alert')).toBeVisible();
+  await expect((await frameOf(page, 'w-kinh-te')).locator('.widget-list li')).toHaveCount(5);
+  const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  const summary = result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(summary, summary.join('\n')).toEqual([]);
+});
+
+test('the snippet builder previews the widget and gives a snippet to copy', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/nhung');
+  await expect(page.locator('main h1')).toHaveText('Nhúng tin của Cổng vào trang web khác');
+  await page.getByLabel('Chuyên mục', { exact: true }).selectOption('kinh-te');
+  await page.getByLabel('Số bài (1–10)').fill('4');
+  await page.getByLabel('Giao diện').selectOption('dark');
+  const preview = page.frameLocator('.preview-frame');
+  await expect(preview.locator('.widget-title')).toHaveText('Tin mới nhất: Kinh tế');
+  await expect(preview.locator('.widget-list li')).toHaveCount(4);
+  await expect(page.locator('.preview-frame')).toHaveAttribute('title', 'Tin mới nhất: Kinh tế – Cổng Thông tin điện tử Thành phố');
+  const snippet = await page.locator('#w-snippet').inputValue();
+  expect(snippet).toContain('data-portal-widget="latest"');
+  expect(snippet).toContain('data-category="kinh-te"');
+  expect(snippet).toContain('data-limit="4"');
+  expect(snippet).toContain('data-theme="dark"');
+  expect(snippet).toMatch(/<script src="http:\/\/127\.0\.0\.1:\d+\/nhung\.js" async><\/script>$/);
+  await page.getByRole('button', { name: 'Sao chép đoạn mã' }).click();
+  await expect(page.getByText('Đã sao chép đoạn mã.')).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(snippet);
+  await page.getByLabel('Tin nổi bật').check();
+  await expect(preview.locator('.widget-title')).toHaveText('Tin nổi bật');
+  await expect(page.getByLabel('Chuyên mục', { exact: true })).toBeDisabled();
+});
+
+test('transfer size of a page carrying one widget, and of the loader', async ({ page }, info) => {
+  const sizes = new Map<string, number>();
+  const client = await page.context().newCDPSession(page);
+  await client.send('Network.enable');
+  client.on('Network.loadingFinished', (e: any) => sizes.set(e.requestId, e.encodedDataLength));
+  await page.goto(DISTRICT.replace('index.html', 'one.html'));
+  const frame = await frameOf(page, 'w-thoi-su');
+  await expect(frame.locator('.widget-list li')).toHaveCount(3);
+  await page.waitForLoadState('networkidle');
+  const total = [...sizes.values()].reduce((a, b) => a + b, 0);
+  const loader = await page.request.get(`http://127.0.0.1:${PORT}/nhung.js`, { headers: { 'accept-encoding': 'gzip' } });
+  const loaderGzip = Number((await loader.headersArray()).find((h) => h.name.toLowerCase() === 'content-length')?.value ?? 0);
+  const line = `page with one widget: ${(total / 1024).toFixed(1)} KB transferred (gzip); loader nhung.js: ${loaderGzip} B gzip, ${(await loader.body()).length} B raw`;
+  console.log(line);
+  info.annotations.push({ type: 'transfer', description: line });
+  expect(await page.locator('iframe').count()).toBe(1);
+  expect(loaderGzip).toBeLessThan(3072);
+});
