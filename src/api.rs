@@ -7,6 +7,7 @@ use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 use web_sys::{AbortController, AbortSignal};
 
 /// Default API location, relative to the document's base URL so sub-path deployments work.
@@ -28,6 +29,8 @@ pub enum ApiError {
     Decode(String),
     /// The reader left the page first; nothing is shown for it.
     Aborted,
+    /// No answer within the time limit.
+    Timeout,
 }
 
 impl ApiError {
@@ -47,6 +50,9 @@ impl ApiError {
                 "Nội dung tạm thời không hiển thị được do dữ liệu không hợp lệ.".to_owned()
             }
             ApiError::Aborted => "Đã hủy tải nội dung.".to_owned(),
+            ApiError::Timeout => {
+                "Máy chủ phản hồi quá lâu. Vui lòng kiểm tra kết nối mạng rồi thử lại.".to_owned()
+            }
         }
     }
 }
@@ -58,7 +64,36 @@ struct Cache {
     order: VecDeque<String>,
 }
 
+/// Default time limit of one request; `<meta name="portal-api-timeout" content="ms">` overrides it.
+const DEFAULT_TIMEOUT_MS: i32 = 15_000;
+/// Waits before the automatic retries of a failed GET (network, timeout, 5xx).
+const BACKOFF_MS: [i32; 2] = [600, 1_800];
+
+impl ApiError {
+    /// Worth trying again by itself: the failure may be passing.
+    fn transient(&self) -> bool {
+        matches!(
+            self,
+            ApiError::Network | ApiError::Timeout | ApiError::Server(_)
+        )
+    }
+}
+
+fn meta_content(name: &str) -> Option<String> {
+    web_sys::window()?
+        .document()?
+        .query_selector(&format!("meta[name='{name}']"))
+        .ok()??
+        .dyn_into::<web_sys::HtmlMetaElement>()
+        .ok()
+        .map(|m| m.content())
+}
+
 thread_local! {
+    static TIMEOUT_MS: i32 = meta_content("portal-api-timeout")
+        .and_then(|v| v.trim().parse().ok())
+        .filter(|ms: &i32| *ms > 0)
+        .unwrap_or(DEFAULT_TIMEOUT_MS);
     static BASE: String = read_base();
     static CACHE: RefCell<Cache> = RefCell::default();
 }
@@ -66,18 +101,10 @@ thread_local! {
 /// The API base: `<meta name="portal-api-base" content="…">` resolved against the document's base
 /// URL, so one build serves any deployment (edit the meta tag, not the wasm).
 fn read_base() -> String {
-    let doc = web_sys::window().and_then(|w| w.document());
-    let configured = doc
-        .as_ref()
-        .and_then(|d| {
-            d.query_selector("meta[name='portal-api-base']")
-                .ok()
-                .flatten()
-        })
-        .and_then(|el| el.dyn_into::<web_sys::HtmlMetaElement>().ok())
-        .map(|m| m.content())
+    let configured = meta_content("portal-api-base")
         .filter(|c| !c.trim().is_empty())
         .unwrap_or_else(|| DEFAULT_BASE.to_owned());
+    let doc = web_sys::window().and_then(|w| w.document());
     let base_uri = doc.and_then(|d| d.base_uri().ok().flatten());
     match base_uri.and_then(|b| web_sys::Url::new_with_base(&configured, &b).ok()) {
         Some(url) => url.href(),
@@ -107,41 +134,104 @@ fn remember(url: String, text: Rc<str>) {
     });
 }
 
+/// Resolves after `ms` milliseconds.
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// One attempt: aborted by the caller's signal or by the time limit, whichever comes first.
+async fn attempt(url: &str, signal: Option<&AbortSignal>) -> Result<Rc<str>, ApiError> {
+    let Ok(own) = AbortController::new() else {
+        return Err(ApiError::Network);
+    };
+    let timed_out = Rc::new(std::cell::Cell::new(false));
+    let window = web_sys::window().ok_or(ApiError::Network)?;
+    let on_timeout = {
+        let (own, timed_out) = (own.clone(), timed_out.clone());
+        Closure::<dyn FnMut()>::new(move || {
+            timed_out.set(true);
+            own.abort();
+        })
+    };
+    let timer = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(
+            on_timeout.as_ref().unchecked_ref(),
+            TIMEOUT_MS.with(|t| *t),
+        )
+        .unwrap_or(0);
+    // The caller leaving the page aborts this attempt too.
+    let forward = {
+        let own = own.clone();
+        Closure::<dyn FnMut()>::new(move || own.abort())
+    };
+    if let Some(s) = signal {
+        let _ = s.add_event_listener_with_callback("abort", forward.as_ref().unchecked_ref());
+    }
+    let result = async {
+        let failed = |_| {
+            if timed_out.get() {
+                ApiError::Timeout
+            } else if signal.is_some_and(AbortSignal::aborted) {
+                ApiError::Aborted
+            } else {
+                ApiError::Network
+            }
+        };
+        let resp = gloo_net::http::Request::get(url)
+            .abort_signal(Some(&own.signal()))
+            .send()
+            .await
+            .map_err(failed)?;
+        let status = resp.status();
+        match status {
+            200..=299 => {}
+            404 | 410 => return Err(ApiError::NotFound),
+            500..=599 => return Err(ApiError::Server(status)),
+            _ => return Err(ApiError::Http(status)),
+        }
+        // A static host with an SPA fallback answers a missing .json with index.html and 200.
+        if resp
+            .headers()
+            .get("content-type")
+            .is_some_and(|t| t.contains("text/html"))
+        {
+            return Err(ApiError::NotFound);
+        }
+        let text: Rc<str> = resp.text().await.map_err(failed)?.into();
+        Ok(text)
+    }
+    .await;
+    window.clear_timeout_with_handle(timer);
+    if let Some(s) = signal {
+        let _ = s.remove_event_listener_with_callback("abort", forward.as_ref().unchecked_ref());
+    }
+    result
+}
+
+/// A GET with the time limit and, for passing failures, two more tries after a pause.
 async fn fetch_text(url: &str, signal: Option<&AbortSignal>) -> Result<Rc<str>, ApiError> {
     if let Some(hit) = cached(url) {
         return Ok(hit);
     }
-    // A failed transfer is either the reader leaving (we aborted) or the network.
-    let failed = |_| {
-        if signal.is_some_and(AbortSignal::aborted) {
-            ApiError::Aborted
-        } else {
-            ApiError::Network
+    let mut result = attempt(url, signal).await;
+    for wait in BACKOFF_MS {
+        match &result {
+            Err(e) if e.transient() => {
+                sleep(wait).await;
+                if signal.is_some_and(AbortSignal::aborted) {
+                    return Err(ApiError::Aborted);
+                }
+                result = attempt(url, signal).await;
+            }
+            _ => break,
         }
-    };
-    let resp = gloo_net::http::Request::get(url)
-        .abort_signal(signal)
-        .send()
-        .await
-        .map_err(failed)?;
-    let status = resp.status();
-    match status {
-        200..=299 => {}
-        404 | 410 => return Err(ApiError::NotFound),
-        500..=599 => return Err(ApiError::Server(status)),
-        _ => return Err(ApiError::Http(status)),
     }
-    // A static host with an SPA fallback answers a missing .json with index.html and 200.
-    if resp
-        .headers()
-        .get("content-type")
-        .is_some_and(|t| t.contains("text/html"))
-    {
-        return Err(ApiError::NotFound);
-    }
-    let text: Rc<str> = resp.text().await.map_err(failed)?.into();
-    remember(url.to_owned(), text.clone());
-    Ok(text)
+    result
 }
 
 /// Fetches and decodes one document (a path relative to the API base). `None` (a slug that cannot
@@ -153,7 +243,10 @@ pub async fn get<T: DeserializeOwned>(
     let doc = doc.ok_or(ApiError::NotFound)?;
     let url = paths::join(&base(), &doc);
     let text = fetch_text(&url, signal).await?;
-    serde_json::from_str(&text).map_err(|e| ApiError::Decode(e.to_string()))
+    let doc = serde_json::from_str(&text).map_err(|e| ApiError::Decode(e.to_string()))?;
+    // Only a document that decoded is kept: a broken answer is asked for again on retry.
+    remember(url, text);
+    Ok(doc)
 }
 
 pub async fn site() -> Result<Site, ApiError> {

@@ -1,6 +1,7 @@
 //! The app root: shared data, the frame and the routes.
 
 use crate::api;
+use crate::components::connectivity::ConnectionNotice;
 use crate::components::shell::{Header, SiteData, SiteFooter, use_site};
 use crate::routes::{
     article::ArticlePage, category::CategoryView, embed::EmbedBuilder, home::HomePage,
@@ -29,6 +30,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let site = LocalResource::new(api::site);
     provide_context(SiteData(site));
+    crate::components::connectivity::provide_online();
     view! {
         <Router base=router_base()>
             <Frame />
@@ -70,6 +72,7 @@ fn Frame() -> impl IntoView {
                     </Routes>
                 </main>
                 <SiteFooter />
+                <ConnectionNotice />
                 <div id="announcer" class="visually-hidden" aria-live="polite" aria-atomic="true"></div>
             }
             .into_any()

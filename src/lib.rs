@@ -21,7 +21,11 @@ pub mod sanitize;
 /// Mounts the app on `<body>`.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
-    console_error_panic_hook::set_once();
+    // A panic stops the whole app: log it, and tell the reader, with a reload link that needs no wasm.
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        components::connectivity::show_crash_banner();
+    }));
     nav::init();
     // index.html carries a description for readers and crawlers that never run the app; once the
     // app runs, each route sets its own through leptos_meta, and two would compete.

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use portal_core::sanitize::url_allowed;
 use portal_core::{ArticleSummary, paths};
 
 /// One article in a list: thumbnail, title linking to the article, date and lead.
@@ -25,19 +26,23 @@ pub fn ArticleCard(
     } else {
         "card no-thumb"
     };
-    let thumb = article.thumbnail.map(|img| {
-        view! {
-            <img
-                class="card-thumb"
-                src=img.src
-                alt=""
-                width=img.width.unwrap_or(1200)
-                height=img.height.unwrap_or(675)
-                loading="lazy"
-                decoding="async"
-            />
-        }
-    });
+    // URLs from the API reach attributes only through the sanitizer's URL policy.
+    let thumb = article
+        .thumbnail
+        .filter(|img| url_allowed("img", "src", &img.src))
+        .map(|img| {
+            view! {
+                <img
+                    class="card-thumb"
+                    src=img.src
+                    alt=""
+                    width=img.width.unwrap_or(1200)
+                    height=img.height.unwrap_or(675)
+                    loading="lazy"
+                    decoding="async"
+                />
+            }
+        });
     view! {
         <article class=class>
             {thumb}

@@ -1,6 +1,7 @@
 //! Building blocks shared by the pages.
 
 pub mod cards;
+pub mod connectivity;
 pub mod display;
 pub mod shell;
 pub mod speech;

@@ -6,6 +6,7 @@ use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
+use portal_core::sanitize::url_allowed;
 use portal_core::{Footer, MenuItem, Site, paths};
 
 /// The site document, loaded once and shared by every page.
@@ -29,17 +30,19 @@ pub fn Header() -> impl IntoView {
     };
     let tagline = move || site().and_then(|s| s.tagline);
     let logo = move || {
-        site().map(|s| {
-            view! {
-                <img
-                    class="brand-logo"
-                    src=s.logo.src
-                    alt=""
-                    width=s.logo.width.unwrap_or(64)
-                    height=s.logo.height.unwrap_or(64)
-                />
-            }
-        })
+        site()
+            .filter(|s| url_allowed("img", "src", &s.logo.src))
+            .map(|s| {
+                view! {
+                    <img
+                        class="brand-logo"
+                        src=s.logo.src
+                        alt=""
+                        width=s.logo.width.unwrap_or(64)
+                        height=s.logo.height.unwrap_or(64)
+                    />
+                }
+            })
     };
     view! {
         <header class="site-header">

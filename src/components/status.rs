@@ -30,6 +30,16 @@ pub fn ListSkeleton(#[prop(default = 4)] rows: usize) -> impl IntoView {
 /// A clear Vietnamese message and a retry button.
 #[component]
 pub fn ErrorPanel(error: ApiError, #[prop(into)] retry: Callback<()>) -> impl IntoView {
+    // Back online: try again without being asked.
+    if let Some(online) = use_context::<crate::components::connectivity::Online>() {
+        Effect::new(move |was: Option<bool>| {
+            let now = online.0.get();
+            if was == Some(false) && now {
+                retry.run(());
+            }
+            now
+        });
+    }
     view! {
         <div class="error-panel" role="alert">
             <h2 class="error-title">"Không tải được nội dung"</h2>

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use portal_core::format::{file_kind, human_size};
+use portal_core::sanitize::url_allowed;
 use portal_core::{Article, Attachment, LegalDocument, paths};
 
 #[component]
@@ -207,6 +208,16 @@ fn Attachments(files: Vec<Attachment>) -> impl IntoView {
                     .into_iter()
                     .map(|f| {
                         let facts = format!("{}, {}", file_kind(&f.mime), human_size(f.size));
+                        // A file whose URL fails the policy is named but not linked.
+                        if !url_allowed("a", "href", &f.url) {
+                            return view! {
+                                <li>
+                                    <span>{f.name}</span>
+                                    <span class="file-facts">" (" {facts} ")"</span>
+                                </li>
+                            }
+                            .into_any();
+                        }
                         view! {
                             <li>
                                 <a href=f.url download="" type=f.mime.clone()>
@@ -216,6 +227,7 @@ fn Attachments(files: Vec<Attachment>) -> impl IntoView {
                                 </a>
                             </li>
                         }
+                        .into_any()
                     })
                     .collect_view()}
             </ul>

@@ -30,6 +30,22 @@ const TYPES = {
   '.csv': 'text/csv; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
 };
+// The strict policy the app must run under (README, "Content-Security-Policy"). Widget views are
+// the only pages other sites may frame.
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data: https:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "media-src 'self'",
+  "frame-src 'self' https://www.youtube-nocookie.com https://www.youtube.com https://player.vimeo.com",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+const isWidget = (path) => /\/nhung\/[^/]+\/?$/.test(path);
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.csv', '.txt']);
 
 async function file(path) {
@@ -64,7 +80,15 @@ const server = createServer(async (req, res) => {
     let body = await readFile(found);
     if (portal && extname(found) === '.html') body = Buffer.from(body.toString('utf8').replaceAll('PORTAL', portal));
     const type = TYPES[extname(found)] ?? 'application/octet-stream';
-    const headers = { 'content-type': type, 'x-content-type-options': 'nosniff' };
+    const headers = {
+      'content-type': type,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'strict-origin-when-cross-origin',
+      // A "district site" runs under the policy docs/widgets.md tells its webmaster to use.
+      'content-security-policy': portal
+        ? `default-src 'self'; script-src 'self' ${portal}; frame-src ${portal}; style-src 'self' 'unsafe-inline'`
+        : `${CSP}; frame-ancestors ${isWidget(url.pathname) ? '*' : "'self'"}`,
+    };
     headers['cache-control'] = /-[0-9a-f]{16}\.(js|wasm|css|svg)$/.test(found) ? 'public, max-age=31536000, immutable' : 'no-cache';
     if (COMPRESSIBLE.has(extname(found)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
       body = gzipSync(body, { level: 9 });
