@@ -1,11 +1,12 @@
 //! Applies the sanitizer policy (`portal_core::sanitize`) in the browser.
 //!
 //! The untrusted HTML is parsed by `DOMParser` into an inert document (no scripts run, nothing
-//! loads), cleaned node by node, and the cleaned nodes are imported into the page directly. They
-//! are never serialised and parsed again, which is what mutation-XSS relies on.
+//! loads) and cleaned node by node; the cleaned nodes are imported into the page directly. The last
+//! step is always a clean of a parsed tree, and what reaches the page is that very tree, not a
+//! string parsed again, which is what mutation-XSS relies on.
 
 use portal_core::sanitize::{
-    MAX_DEPTH, TagRule, attr_allowed, embed_allowed, is_external, is_url_attr, tag_rule,
+    KEEP, MAX_DEPTH, TagRule, attr_allowed, embed_allowed, is_external, is_url_attr, tag_rule,
     url_allowed,
 };
 use wasm_bindgen::JsCast;
@@ -13,12 +14,56 @@ use web_sys::{Document, DocumentFragment, DomParser, Element, Node, SupportedTyp
 
 const HTML_NS: &str = "http://www.w3.org/1999/xhtml";
 
+/// The portal's own presentation of cleaned content, applied after sanitizing (so sanitizing stays
+/// idempotent): wide tables scroll inside their own labelled box instead of widening the page.
+pub fn enhance(root: &Element) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(tables) = root.query_selector_all("table") else {
+        return;
+    };
+    for i in 0..tables.length() {
+        let Some(table) = tables.get(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        let Some(parent) = table.parent_node() else {
+            continue;
+        };
+        let Ok(wrap) = doc.create_element("div") else {
+            continue;
+        };
+        let _ = wrap.set_attribute("class", "table-wrap");
+        let _ = wrap.set_attribute("role", "region");
+        let _ = wrap.set_attribute("tabindex", "0");
+        let label = table
+            .query_selector("caption")
+            .ok()
+            .flatten()
+            .and_then(|c| c.text_content())
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or_else(|| "Bảng số liệu".to_owned());
+        let _ = wrap.set_attribute("aria-label", label.trim());
+        let _ = parent.replace_child(&wrap, &table);
+        let _ = wrap.append_child(&table);
+    }
+}
+
 /// Parses `html`, cleans it, and returns the result as a fragment of the live document.
 /// Returns `None` only if the browser cannot parse at all.
 pub fn sanitize(html: &str) -> Option<DocumentFragment> {
-    let parsed = DomParser::new()
-        .ok()?
+    let parser = DomParser::new().ok()?;
+    // Clean, write out, read back and clean again: the HTML parser restructures some markup (stray
+    // table parts, formatting elements across blocks) when it reads it, so the second pass works on
+    // the shape a browser will keep, and sanitizing the output again changes nothing.
+    let first = parser
         .parse_from_string(html, SupportedType::TextHtml)
+        .ok()?;
+    let body = first.body()?;
+    clean_children(&first, body.as_ref(), 0);
+    let normalised = body.inner_html();
+    let parsed = parser
+        .parse_from_string(&normalised, SupportedType::TextHtml)
         .ok()?;
     let body = parsed.body()?;
     clean_children(&parsed, body.as_ref(), 0);
@@ -73,11 +118,17 @@ fn clean_element(doc: &Document, parent: &Node, el: Element, depth: usize) {
         let _ = parent.remove_child(&el);
         return;
     }
-    let rule = if tag == "iframe" && el.get_attribute("src").is_some_and(|s| embed_allowed(&s)) {
+    let mut rule = if tag == "iframe" && el.get_attribute("src").is_some_and(|s| embed_allowed(&s))
+    {
         TagRule::Keep
     } else {
         tag_rule(&tag)
     };
+    // An element created with `is` keeps that value even when the attribute is removed (and the
+    // serializer writes it back): replace it with a plain element of the same name.
+    if rule == TagRule::Keep && el.has_attribute("is") {
+        rule = TagRule::Rename(KEEP.iter().copied().find(|k| *k == tag).unwrap_or("span"));
+    }
     match rule {
         TagRule::Drop => {
             let _ = parent.remove_child(&el);
@@ -100,11 +151,12 @@ fn clean_element(doc: &Document, parent: &Node, el: Element, depth: usize) {
             copy_allowed_attributes(&el, &renamed, new_tag);
             let _ = parent.replace_child(&renamed, &el);
             clean_children(doc, &renamed, depth + 1);
+            finish(&renamed, new_tag);
         }
         TagRule::Keep => {
             clean_attributes(&el, &tag);
             clean_children(doc, &el, depth + 1);
-            finish(doc, parent, &el, &tag);
+            finish(&el, &tag);
         }
     }
 }
@@ -139,8 +191,8 @@ fn copy_allowed_attributes(from: &Element, to: &Element, tag: &str) {
     }
 }
 
-/// Per-element guarantees after cleaning.
-fn finish(doc: &Document, parent: &Node, el: &Element, tag: &str) {
+/// Per-element guarantees after cleaning (each is the same on a second pass: idempotent).
+fn finish(el: &Element, tag: &str) {
     match tag {
         "a" => {
             let Some(href) = el.get_attribute("href") else {
@@ -177,24 +229,6 @@ fn finish(doc: &Document, parent: &Node, el: &Element, tag: &str) {
                 .is_none_or(|t| t.trim().is_empty())
             {
                 let _ = el.set_attribute("title", "Nội dung nhúng");
-            }
-        }
-        "table" => {
-            // Wide tables scroll inside their own box instead of widening the page (reflow).
-            if let Ok(wrap) = doc.create_element("div") {
-                let _ = wrap.set_attribute("class", "table-wrap");
-                let _ = wrap.set_attribute("role", "region");
-                let _ = wrap.set_attribute("tabindex", "0");
-                let label = el
-                    .query_selector("caption")
-                    .ok()
-                    .flatten()
-                    .and_then(|c| c.text_content())
-                    .filter(|t| !t.trim().is_empty())
-                    .unwrap_or_else(|| "Bảng số liệu".to_owned());
-                let _ = wrap.set_attribute("aria-label", label.trim());
-                let _ = parent.replace_child(&wrap, el);
-                let _ = wrap.append_child(el);
             }
         }
         _ => {}

@@ -153,6 +153,7 @@ fn ArticleBody(html: String) -> impl IntoView {
         match sanitize::sanitize(&html) {
             Some(fragment) => {
                 let _ = div.append_child(&fragment);
+                sanitize::enhance(&div);
             }
             None => div.set_text_content(Some("Nội dung bài viết tạm thời không hiển thị được.")),
         }

@@ -15,7 +15,8 @@ pub enum TagRule {
     Drop,
 }
 
-const KEEP: &[&str] = &[
+/// Elements kept (with their allowed attributes).
+pub const KEEP: &[&str] = &[
     "a",
     "abbr",
     "b",
