@@ -50,7 +50,8 @@ pub fn EmbedBuilder() -> impl IntoView {
     let target = RwSignal::new("top".to_owned());
     let lang = RwSignal::new("vi".to_owned());
     let copied = RwSignal::new(String::new());
-    let preview_height = RwSignal::new(320.0);
+    // Whole pixels: formatting an f64 would add float-printing code to the bundle.
+    let preview_height = RwSignal::new(320_i32);
 
     let categories = move || {
         let mut out = Vec::new();
@@ -132,7 +133,7 @@ pub fn EmbedBuilder() -> impl IntoView {
                 && get("id").and_then(|v| v.as_string()).as_deref() == Some("preview")
                 && let Some(h) = get("height").and_then(|v| v.as_f64())
             {
-                preview_height.set(h.clamp(60.0, 4000.0));
+                preview_height.set(h.clamp(60.0, 4000.0).ceil() as i32);
             }
         });
     if let Some(w) = web_sys::window() {

@@ -1,23 +1,26 @@
 //! Small display helpers, in Vietnamese conventions.
 
-/// `1234567` → `"1,2 MB"`: decimal comma, one decimal below 10, none above.
+/// `1234567` → `"1,2 MB"`: decimal comma, one decimal below 10, none above. Integer arithmetic
+/// only: formatting floats would pull float-printing code into the wasm bundle.
 pub fn human_size(bytes: u64) -> String {
     const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
     if bytes < 1024 {
         return format!("{bytes} byte");
     }
-    let mut value = bytes as f64 / 1024.0;
+    // Value in tenths of the unit, rounded half up at each step like the float version was.
     let mut unit = 0;
-    while value >= 1024.0 && unit + 1 < UNITS.len() {
-        value /= 1024.0;
+    let mut divisor: u128 = 1024;
+    while u128::from(bytes) >= divisor * 1024 && unit + 1 < UNITS.len() {
+        divisor *= 1024;
         unit += 1;
     }
-    let text = if value < 10.0 {
-        format!("{:.1}", value)
+    let tenths = (u128::from(bytes) * 10 + divisor / 2) / divisor;
+    if tenths < 100 {
+        format!("{},{} {}", tenths / 10, tenths % 10, UNITS[unit])
     } else {
-        format!("{:.0}", value)
-    };
-    format!("{} {}", text.replace('.', ","), UNITS[unit])
+        let whole = (u128::from(bytes) + divisor / 2) / divisor;
+        format!("{whole} {}", UNITS[unit])
+    }
 }
 
 /// A short, readable name of a file type from its MIME type.
@@ -49,6 +52,9 @@ mod tests {
         assert_eq!(human_size(56_789), "55 KB");
         assert_eq!(human_size(1_234_567), "1,2 MB");
         assert_eq!(human_size(u64::MAX), "16777216 TB");
+        assert_eq!(human_size(10_188), "9,9 KB");
+        assert_eq!(human_size(10_200), "10 KB");
+        assert_eq!(human_size(1_048_575), "1024 KB");
     }
 
     #[test]
