@@ -7,6 +7,7 @@ use crate::components::shell::use_site;
 use crate::nav;
 use leptos::prelude::*;
 use portal_core::MenuItem;
+use portal_core::widget::{MAX_COUNT, WidgetKind};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
@@ -79,10 +80,11 @@ pub fn EmbedBuilder() -> impl IntoView {
     };
     let preview_src = move || {
         let path = if kind.get() == "latest" {
-            "moi-nhat"
+            WidgetKind::Latest
         } else {
-            "noi-bat"
-        };
+            WidgetKind::Featured
+        }
+        .path();
         let mut q = vec![format!("limit={}", count.get())];
         if kind.get() == "latest" {
             q.push(format!("category={}", category.get()));
@@ -194,7 +196,7 @@ pub fn EmbedBuilder() -> impl IntoView {
                     <input id="w-count" type="number" min="1" max="10" prop:value=move || count.get().to_string()
                         on:input=move |ev| {
                             if let Ok(n) = event_target_value(&ev).parse::<u32>() {
-                                count.set(n.clamp(1, 10));
+                                count.set(n.clamp(1, MAX_COUNT));
                             }
                         } />
                     <label for="w-theme">"Giao diện"</label>
