@@ -3,6 +3,7 @@
 // app can tell "document does not exist"), gzip when asked, and cache headers for hashed assets.
 // Usage: node tests/e2e/server.mjs [--port 4173] [--root dist] [--host 127.0.0.1] [--portal URL]
 // --portal replaces the token PORTAL in served HTML (the "district site" pages of the widget tests).
+// --api DIR serves /api/v1/… from DIR instead (e.g. a synthetic archive from `portal-content synth`).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -15,6 +16,7 @@ const port = Number(args.port ?? 4173);
 const host = args.host ?? '127.0.0.1';
 const root = resolve(args.root ?? 'dist');
 const portal = args.portal;
+const apiRoot = args.api ? resolve(args.api) : null;
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -61,8 +63,9 @@ const server = createServer(async (req, res) => {
   try {
     const url = new URL(req.url, 'http://x');
     const rel = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
-    let path = join(root, rel);
-    if (path !== root && !path.startsWith(root + sep)) {
+    const base = apiRoot && rel.startsWith('api/v1/') ? apiRoot : root;
+    let path = base === root ? join(root, rel) : join(apiRoot, rel.slice('api/v1/'.length));
+    if (path !== base && !path.startsWith(base + sep)) {
       res.writeHead(400).end();
       return;
     }

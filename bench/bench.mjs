@@ -1,0 +1,153 @@
+// Benchmarks, printed side by side for one or more builds (not timed tests):
+//   node bench/bench.mjs --build label=dist [--build label2=other/dist] [--synthetic target/synthetic/api/v1]
+// For each build: bundle breakdown (raw and gzip), the transfer of a first visit to an article,
+// client navigation click → new h1 (median and p95 over 50), JS heap after 10 and after 500
+// navigations; with --synthetic, cold loads of a category, its page 500 and an article against the
+// sample content and against the synthetic archive.
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const argv = process.argv.slice(2);
+const builds = [];
+let synthetic = null;
+for (let i = 0; i < argv.length; i++) {
+  if (argv[i] === '--build') {
+    const [label, dir] = argv[++i].split('=');
+    builds.push({ label, dir });
+  } else if (argv[i] === '--synthetic') synthetic = argv[++i];
+}
+if (!builds.length) builds.push({ label: 'current', dir: 'dist' });
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+let nextPort = 4300;
+async function serve(dir, api) {
+  const port = nextPort++;
+  const args = ['tests/e2e/server.mjs', '--port', String(port), '--root', dir];
+  if (api) args.push('--api', api);
+  const child = spawn('node', args, { stdio: 'ignore' });
+  for (let i = 0; i < 50; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/index.html`)).ok) break;
+    } catch {}
+    await sleep(100);
+  }
+  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill() };
+}
+
+function bundle(dir) {
+  const rows = {};
+  for (const f of readdirSync(dir)) {
+    const ext = f.split('.').pop();
+    if (!['wasm', 'js', 'css', 'html'].includes(ext) || !statSync(join(dir, f)).isFile()) continue;
+    const buf = readFileSync(join(dir, f));
+    const key = f === 'nhung.js' ? 'loader' : ext;
+    rows[key] = rows[key] ?? { raw: 0, gzip: 0 };
+    rows[key].raw += buf.length;
+    rows[key].gzip += gzipSync(buf, { level: 9 }).length;
+  }
+  for (const f of ['prefs.js', 'boot.js']) {
+    const buf = readFileSync(join(dir, 'assets', f));
+    rows.js.raw += buf.length;
+    rows.js.gzip += gzipSync(buf, { level: 9 }).length;
+  }
+  return rows;
+}
+
+const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+
+async function firstVisit(browser, base, path) {
+  const page = await browser.newPage();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  let bytes = 0;
+  cdp.on('Network.loadingFinished', (e) => (bytes += e.encodedDataLength));
+  const t0 = Date.now();
+  await page.goto(base + path);
+  await page.locator('main h1').waitFor();
+  const ms = Date.now() - t0;
+  await page.waitForLoadState('networkidle');
+  await page.close();
+  return { bytes, ms };
+}
+
+async function navigations(browser, base) {
+  const page = await browser.newPage();
+  const cdp = await page.context().newCDPSession(page);
+  await page.goto(base + '/');
+  await page.locator('.latest .card').first().waitFor();
+  const menu = page.getByRole('navigation', { name: 'Danh mục chính' });
+  const names = ['Tin tức – Sự kiện', 'Chỉ đạo – Điều hành', 'Quy hoạch – Kế hoạch', 'Văn bản pháp luật', 'Thông tin điện tử', 'Dịch vụ công', 'Hỏi đáp'];
+  const times = [];
+  const heap = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  };
+  let heap10 = 0;
+  for (let i = 0; i < 500; i++) {
+    const name = names[i % names.length];
+    const ms = await page.evaluate(async (expected) => {
+      const link = [...document.querySelectorAll('.main-nav .menu-link')].find((a) => a.textContent === expected);
+      const t0 = performance.now();
+      link.click();
+      while (document.querySelector('main h1')?.textContent !== expected) await new Promise((r) => requestAnimationFrame(r));
+      return performance.now() - t0;
+    }, name);
+    if (i < 50) times.push(ms);
+    if (i === 9) heap10 = await heap();
+  }
+  const heap500 = await heap();
+  await page.close();
+  return { median: quantile(times, 0.5), p95: quantile(times, 0.95), heap10, heap500 };
+}
+
+const kb = (n) => (n / 1024).toFixed(1);
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+const sampleArticle = JSON.parse(readFileSync('public/api/v1/categories/thoi-su/1.json', 'utf8')).page.items[0];
+const articlePath = `/${sampleArticle.category.slug}/${sampleArticle.slug}`;
+const results = [];
+for (const b of builds) {
+  const server = await serve(b.dir);
+  const r = { label: b.label, bundle: bundle(b.dir) };
+  r.visit = await firstVisit(browser, server.url, articlePath);
+  r.nav = await navigations(browser, server.url);
+  server.stop();
+  if (synthetic) {
+    const synthCat = JSON.parse(readFileSync(join(synthetic, 'categories/thoi-su/1.json'), 'utf8'));
+    const synthArticle = synthCat.page.items[0];
+    const sample = await serve(b.dir);
+    const big = await serve(b.dir, synthetic);
+    const load = async (srv, path) => (await firstVisit(browser, srv.url, path)).ms;
+    r.scale = {
+      sample: { category: await load(sample, '/thoi-su'), article: await load(sample, articlePath) },
+      synthetic: {
+        category: await load(big, '/thoi-su'),
+        page500: await load(big, '/thoi-su?trang=500'),
+        article: await load(big, `/${synthArticle.category.slug}/${synthArticle.slug}`),
+        pages: synthCat.page.total_pages,
+      },
+    };
+    sample.stop();
+    big.stop();
+  }
+  results.push(r);
+}
+await browser.close();
+
+for (const r of results) {
+  console.log(`\n== ${r.label}`);
+  for (const [k, v] of Object.entries(r.bundle)) console.log(`bundle ${k.padEnd(6)} raw ${kb(v.raw).padStart(7)} KB  gzip ${kb(v.gzip).padStart(7)} KB`);
+  console.log(`first visit to an article: ${kb(r.visit.bytes)} KB transferred, h1 after ${r.visit.ms} ms`);
+  console.log(`navigation click → new h1 (50): median ${r.nav.median.toFixed(1)} ms, p95 ${r.nav.p95.toFixed(1)} ms`);
+  console.log(`JS heap: after 10 navigations ${kb(r.nav.heap10)} KB, after 500 ${kb(r.nav.heap500)} KB (×${(r.nav.heap500 / r.nav.heap10).toFixed(2)})`);
+  if (r.scale) {
+    console.log(`cold load, sample: category ${r.scale.sample.category} ms, article ${r.scale.sample.article} ms`);
+    console.log(`cold load, synthetic (${r.scale.synthetic.pages} pages in thoi-su): category ${r.scale.synthetic.category} ms, page 500 ${r.scale.synthetic.page500} ms, article ${r.scale.synthetic.article} ms`);
+  }
+}
+if (results.length > 1) {
+  const [a, b] = results;
+  console.log(`\n${b.label} / ${a.label}: wasm gzip ×${(b.bundle.wasm.gzip / a.bundle.wasm.gzip).toFixed(3)}, first visit ×${(b.visit.bytes / a.visit.bytes).toFixed(3)}, nav median ×${(b.nav.median / a.nav.median).toFixed(3)}`);
+}
