@@ -319,3 +319,69 @@ impl Default for Loader {
         Self::new()
     }
 }
+
+thread_local! {
+    /// URLs already prefetched (or being prefetched) in this visit; cleared when it grows large.
+    static PREFETCHED: RefCell<std::collections::HashSet<String>> = RefCell::default();
+}
+
+/// Whether the reader asked browsers to save data (then nothing is fetched ahead).
+fn saves_data() -> bool {
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"connection".into()).ok())
+        .filter(|c| c.is_object())
+        .and_then(|c| js_sys::Reflect::get(&c, &"saveData".into()).ok())
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}
+
+/// Warms the cache with the document behind a link the reader points at, focuses or touches, so
+/// following it needs no request. Same-origin portal links only; decoded with the right type, so
+/// a broken document is never cached.
+pub fn prefetch_link(a: &web_sys::HtmlAnchorElement) {
+    let Some(w) = web_sys::window() else { return };
+    if a.origin() != w.location().origin().unwrap_or_default()
+        || !a.target().is_empty()
+        || a.has_attribute("download")
+    {
+        return;
+    }
+    let base_path = w
+        .document()
+        .and_then(|d| d.base_uri().ok().flatten())
+        .and_then(|b| web_sys::Url::new(&b).ok())
+        .map(|u| u.pathname())
+        .unwrap_or_default();
+    let path = a.pathname();
+    let Some(route) = path.strip_prefix(base_path.trim_end_matches('/')) else {
+        return;
+    };
+    let Some(doc) = paths::doc_for_route(route, &a.search()) else {
+        return;
+    };
+    let url = paths::join(&base(), &doc);
+    if cached(&url).is_some() || saves_data() {
+        return;
+    }
+    let fresh = PREFETCHED.with(|p| {
+        let mut set = p.borrow_mut();
+        if set.len() > 256 {
+            set.clear();
+        }
+        set.insert(url)
+    });
+    if !fresh {
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        let doc = Some(doc);
+        // Only the side effect (the cache) matters; failures are left to the real visit.
+        let _ = if doc.as_deref().is_some_and(|d| d.starts_with("articles/")) {
+            get::<Article>(doc, None).await.map(|_| ())
+        } else if doc.as_deref().is_some_and(|d| d.starts_with("categories/")) {
+            get::<CategoryPage>(doc, None).await.map(|_| ())
+        } else {
+            get::<Home>(doc, None).await.map(|_| ())
+        };
+    });
+}

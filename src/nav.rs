@@ -183,6 +183,21 @@ pub fn init() {
             }
         });
     }
+    // Likely next documents are fetched while the reader points at, focuses or touches a link.
+    if let Some(doc) = win.document() {
+        for event in ["pointerover", "focusin", "touchstart"] {
+            listen(&doc, event, true, |ev| {
+                if let Some(a) = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .and_then(|el| el.closest("a[href]").ok().flatten())
+                    .and_then(|el| el.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+                {
+                    crate::api::prefetch_link(&a);
+                }
+            });
+        }
+    }
     listen(&win, "popstate", false, |_| {
         NAV.with(|n| {
             let mut nav = n.borrow_mut();

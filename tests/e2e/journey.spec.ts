@@ -186,3 +186,24 @@ test('leaving a page aborts its request, and the late answer never shows', async
   await expect(page.locator('main h1')).toHaveText('Hỏi đáp');
   expect(errors).toEqual([]);
 });
+
+test('pointing at or focusing a link fetches its document ahead; following it needs no request', async ({ page }) => {
+  const errors = watchConsole(page);
+  await page.goto('/tin-tuc-su-kien');
+  await expect(page.locator('.category .card')).toHaveCount(10);
+  const link = page.locator('.category .card-title a').nth(3);
+  const href = (await link.getAttribute('href'))!;
+  const title = (await link.textContent())!;
+  const doc = `/api/v1/articles/${href.split('/').pop()}.json`;
+  const requests: string[] = [];
+  page.on('request', (r) => r.url().endsWith(doc) && requests.push(r.url()));
+  await link.focus();
+  await expect.poll(() => requests.length).toBe(1);
+  await page.waitForLoadState('networkidle');
+  await link.click();
+  await expect(page.locator('main h1')).toHaveText(title);
+  await expect(page).toHaveURL(new RegExp(`${href}$`));
+  await expect(page.locator('.article-body p').first()).toBeVisible();
+  expect(requests).toHaveLength(1);
+  expect(errors).toEqual([]);
+});
