@@ -2,6 +2,7 @@
 
 use crate::api::ApiError;
 use crate::components::display::DisplayControls;
+use crate::components::status::ErrorPanel;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -61,7 +62,26 @@ pub fn Header() -> impl IntoView {
                 </A>
             </div>
             <MainMenu />
+            <SiteProblem />
         </header>
+    }
+}
+
+/// If the site document (menu, footer) cannot be loaded, say so where the menu should be, with a
+/// retry; the page's own content still loads.
+#[component]
+fn SiteProblem() -> impl IntoView {
+    let data = use_context::<SiteData>();
+    move || {
+        let data = data?;
+        match data.0.get() {
+            Some(Err(e)) if e != ApiError::Aborted => Some(view! {
+                <div class="container site-problem">
+                    <ErrorPanel error=e retry=move |_| data.0.refetch() />
+                </div>
+            }),
+            _ => None,
+        }
     }
 }
 

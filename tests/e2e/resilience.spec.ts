@@ -207,3 +207,19 @@ test('an XSS corpus in every field of an article executes nothing', async ({ pag
   await expect(page.locator('.attachments li')).toHaveCount(1);
   await expect(page.locator('.attachments a')).toHaveCount(0);
 });
+
+test('if the site document fails, the header says so with a retry and the page still loads', async ({ page }) => {
+  const problems = watch(page);
+  const fail = (r: Route) => r.fulfill({ status: 500, body: 'down' });
+  await page.route('**/api/v1/site.json', fail);
+  await page.goto('/');
+  const banner = page.getByRole('banner').getByRole('alert');
+  await expect(banner).toContainText('mã 500', { timeout: 15_000 });
+  await expect(page.locator('.latest .card')).toHaveCount(8);
+  await page.unroute('**/api/v1/site.json', fail);
+  await banner.getByRole('button', { name: 'Thử lại' }).click();
+  await expect(page.getByRole('navigation', { name: 'Danh mục chính' }).getByRole('link', { name: 'Hỏi đáp', exact: true })).toBeVisible();
+  await expect(page.locator('.site-footer')).toContainText('Cơ quan chủ quản');
+  await expect(page.getByRole('banner').getByRole('alert')).toHaveCount(0);
+  expect(problems).toEqual([]);
+});
