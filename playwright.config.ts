@@ -38,5 +38,11 @@ export default defineConfig({
       url: `http://127.0.0.1:${PORT + 1}/index.html`,
       reuseExistingServer: false,
     },
+    {
+      // The same app built with `--public-url /cong/` (scripts/test.sh), deployed under a sub-path.
+      command: `node tests/e2e/server.mjs --port ${PORT + 2} --root target/dist-subpath --prefix /cong`,
+      url: `http://127.0.0.1:${PORT + 2}/cong/index.html`,
+      reuseExistingServer: false,
+    },
   ],
 });

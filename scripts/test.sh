@@ -30,6 +30,8 @@ cargo test --target wasm32-unknown-unknown 2>&1 | tee -a "$log"
 
 step "release build: trunk build --release"
 trunk build --release
+# The same build for a sub-path deployment, for the browser test that checks it.
+trunk build --release --public-url /cong/ --dist target/dist-subpath
 
 step "browser tests: Playwright on the release build"
 npx --no-install playwright test 2>&1 | tee -a "$log"

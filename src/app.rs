@@ -25,6 +25,22 @@ fn router_base() -> String {
     base.trim_end_matches('/').to_owned()
 }
 
+thread_local! {
+    static BASE_PATH: String = router_base();
+}
+
+/// A portal route as an `href`: with the deployment's sub-path in front (`/thoi-su` becomes
+/// `/cong/thoi-su` under `--public-url /cong/`), which `<A>` does not add by itself.
+pub fn link(route: &str) -> String {
+    BASE_PATH.with(|base| {
+        if base.is_empty() {
+            route.to_owned()
+        } else {
+            format!("{base}{route}")
+        }
+    })
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();

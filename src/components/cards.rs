@@ -14,7 +14,7 @@ pub fn ArticleCard(
     level: u8,
     #[prop(default = true)] show_lead: bool,
 ) -> impl IntoView {
-    let href = paths::article_route(&article.category.slug, &article.slug);
+    let href = crate::app::link(&paths::article_route(&article.category.slug, &article.slug));
     let title_link = view! { <A href=href.clone()>{article.title.clone()}</A> };
     let title = if level == 2 {
         view! { <h2 class="card-title">{title_link}</h2> }.into_any()

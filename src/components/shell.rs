@@ -1,6 +1,7 @@
 //! The page frame: skip link, header with the main menu, footer with the Decree 42 contact block.
 
 use crate::api::ApiError;
+use crate::app::link;
 use crate::components::display::DisplayControls;
 use crate::components::status::ErrorPanel;
 use leptos::ev::KeyboardEvent;
@@ -53,7 +54,7 @@ pub fn Header() -> impl IntoView {
                 </div>
             </div>
             <div class="container header-inner">
-                <A href="/" attr:class="brand">
+                <A href=link("/") attr:class="brand">
                     {logo}
                     <span class="brand-text">
                         <span class="brand-name">{name}</span>
@@ -126,7 +127,7 @@ fn MainMenu() -> impl IntoView {
                 </button>
                 <ul id="main-menu" class="menu" class:open=move || open.get()>
                     <li class="menu-item">
-                        <A href="/" exact=true attr:class="menu-link">"Trang chủ"</A>
+                        <A href=link("/") exact=true attr:class="menu-link">"Trang chủ"</A>
                     </li>
                     <For each=items key=|item| item.slug.clone() let:item>
                         <MenuEntry item=item open_sub=open_sub />
@@ -139,7 +140,7 @@ fn MainMenu() -> impl IntoView {
 
 #[component]
 fn MenuEntry(item: MenuItem, open_sub: RwSignal<Option<String>>) -> impl IntoView {
-    let href = paths::category_route(&item.slug, 1);
+    let href = link(&paths::category_route(&item.slug, 1));
     if item.children.is_empty() {
         return view! {
             <li class="menu-item">
@@ -187,7 +188,7 @@ fn MenuEntry(item: MenuItem, open_sub: RwSignal<Option<String>>) -> impl IntoVie
                     .children
                     .into_iter()
                     .map(|child| {
-                        let href = paths::category_route(&child.slug, 1);
+                        let href = link(&paths::category_route(&child.slug, 1));
                         view! {
                             <li>
                                 <A href=href attr:class="submenu-link">{child.name}</A>

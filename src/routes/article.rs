@@ -1,5 +1,5 @@
 use crate::api::{self, ApiError};
-use crate::app::PageMeta;
+use crate::app::{PageMeta, link};
 use crate::components::cards::ArticleList;
 use crate::components::speech::ReadAloud;
 use crate::components::status::{ErrorPanel, ListSkeleton};
@@ -76,7 +76,7 @@ fn ArticleView(article: Article) -> impl IntoView {
     let category_link = article.category().cloned().map(|c| {
         view! {
             <p class="article-category">
-                "Chuyên mục: " <A href=paths::category_route(&c.slug, 1)>{c.name}</A>
+                "Chuyên mục: " <A href=link(&paths::category_route(&c.slug, 1))>{c.name}</A>
             </p>
         }
     });

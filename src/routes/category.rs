@@ -1,5 +1,5 @@
 use crate::api::{self, ApiError};
-use crate::app::PageMeta;
+use crate::app::{PageMeta, link};
 use crate::components::cards::ArticleList;
 use crate::components::status::{ErrorPanel, ListSkeleton};
 use crate::nav;
@@ -62,10 +62,10 @@ pub fn Breadcrumb(trail: Vec<CategoryRef>, #[prop(into)] current: String) -> imp
     view! {
         <nav class="breadcrumb" aria-label="Đường dẫn">
             <ol>
-                <li><A href="/">"Trang chủ"</A></li>
+                <li><A href=link("/")>"Trang chủ"</A></li>
                 {trail
                     .into_iter()
-                    .map(|c| view! { <li><A href=paths::category_route(&c.slug, 1)>{c.name}</A></li> })
+                    .map(|c| view! { <li><A href=link(&paths::category_route(&c.slug, 1))>{c.name}</A></li> })
                     .collect_view()}
                 <li aria-current="page">{current}</li>
             </ol>
@@ -101,7 +101,7 @@ fn CategoryContent(data: CategoryPage) -> impl IntoView {
                 <ul>
                     {child_refs
                         .into_iter()
-                        .map(|c| view! { <li><A href=paths::category_route(&c.slug, 1) attr:class="chip">{c.name}</A></li> })
+                        .map(|c| view! { <li><A href=link(&paths::category_route(&c.slug, 1)) attr:class="chip">{c.name}</A></li> })
                         .collect_view()}
                 </ul>
             </nav>
@@ -137,26 +137,26 @@ fn Pager(slug: String, current: u32, total: u32) -> impl IntoView {
     if total <= 1 {
         return ().into_any();
     }
-    let link = move |n: u32| paths::category_route(&slug, n);
+    let page_href = move |n: u32| link(&paths::category_route(&slug, n));
     // Plain <a>: the router still handles the click, but <A> would mark every page "current"
     // because it matches the path and ignores the query. data-partial: only the list changes, so
     // focus stays on the pager (see nav.rs); data-noscroll: the router keeps the reader in place.
     let prev = (current > 1).then(|| {
-        view! { <li><a href=link(current - 1) rel="prev" data-partial="" data-noscroll="">"‹ Trang trước"</a></li> }
+        view! { <li><a href=page_href(current - 1) rel="prev" data-partial="" data-noscroll="">"‹ Trang trước"</a></li> }
     });
     let next = (current < total).then(|| {
-        view! { <li><a href=link(current + 1) rel="next" data-partial="" data-noscroll="">"Trang sau ›"</a></li> }
+        view! { <li><a href=page_href(current + 1) rel="next" data-partial="" data-noscroll="">"Trang sau ›"</a></li> }
     });
     let pages = pager(current, total, 1)
         .into_iter()
         .map(|p| match p {
             PageLink::Gap => view! { <li class="gap" aria-hidden="true">"…"</li> }.into_any(),
             PageLink::Page(n) if n == current => view! {
-                <li><a href=link(n) aria-current="page" aria-label=format!("Trang {n}") data-partial="" data-noscroll="">{n}</a></li>
+                <li><a href=page_href(n) aria-current="page" aria-label=format!("Trang {n}") data-partial="" data-noscroll="">{n}</a></li>
             }
             .into_any(),
             PageLink::Page(n) => view! {
-                <li><a href=link(n) aria-label=format!("Trang {n}") data-partial="" data-noscroll="">{n}</a></li>
+                <li><a href=page_href(n) aria-label=format!("Trang {n}") data-partial="" data-noscroll="">{n}</a></li>
             }
             .into_any(),
         })

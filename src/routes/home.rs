@@ -70,7 +70,7 @@ fn HomeContent(home: Home) -> impl IntoView {
                 .into_iter()
                 .map(|b| {
                     let id = format!("block-{}", b.category.slug);
-                    let href = paths::category_route(&b.category.slug, 1);
+                    let href = crate::app::link(&paths::category_route(&b.category.slug, 1));
                     let more = format!("Xem tất cả: {}", b.category.name);
                     view! {
                         <section class="block" aria-labelledby=id.clone()>

@@ -1,4 +1,4 @@
-use crate::app::PageMeta;
+use crate::app::{PageMeta, link};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -12,9 +12,9 @@ pub fn NotFound() -> impl IntoView {
             <p>"Trang bạn tìm không tồn tại, đã bị gỡ hoặc đã được chuyển sang địa chỉ khác."</p>
             <p>"Bạn có thể:"</p>
             <ul>
-                <li><A href="/">"Quay về trang chủ"</A></li>
-                <li><A href="/tin-tuc-su-kien">"Xem tin tức – sự kiện mới nhất"</A></li>
-                <li><A href="/hoi-dap">"Gửi câu hỏi tới chuyên mục Hỏi đáp"</A></li>
+                <li><A href=link("/")>"Quay về trang chủ"</A></li>
+                <li><A href=link("/tin-tuc-su-kien")>"Xem tin tức – sự kiện mới nhất"</A></li>
+                <li><A href=link("/hoi-dap")>"Gửi câu hỏi tới chuyên mục Hỏi đáp"</A></li>
             </ul>
         </div>
     }

@@ -4,6 +4,7 @@
 // Usage: node tests/e2e/server.mjs [--port 4173] [--root dist] [--host 127.0.0.1] [--portal URL]
 // --portal replaces the token PORTAL in served HTML (the "district site" pages of the widget tests).
 // --api DIR serves /api/v1/… from DIR instead (e.g. a synthetic archive from `portal-content synth`).
+// --prefix /cong serves the build under that sub-path (a build made with --public-url /cong/).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -17,6 +18,7 @@ const host = args.host ?? '127.0.0.1';
 const root = resolve(args.root ?? 'dist');
 const portal = args.portal;
 const apiRoot = args.api ? resolve(args.api) : null;
+const prefix = (args.prefix ?? '').replace(/\/+$/, '');
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -62,7 +64,11 @@ async function file(path) {
 const server = createServer(async (req, res) => {
   try {
     const url = new URL(req.url, 'http://x');
-    const rel = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
+    if (prefix && url.pathname !== prefix && !url.pathname.startsWith(prefix + '/')) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('outside the deployment path');
+      return;
+    }
+    const rel = normalize(decodeURIComponent(url.pathname.slice(prefix.length))).replace(/^([/\\])+/, '');
     const base = apiRoot && rel.startsWith('api/v1/') ? apiRoot : root;
     let path = base === root ? join(root, rel) : join(apiRoot, rel.slice('api/v1/'.length));
     if (path !== base && !path.startsWith(base + sep)) {
