@@ -339,21 +339,11 @@ fn saves_data() -> bool {
 /// following it needs no request. Same-origin portal links only; decoded with the right type, so
 /// a broken document is never cached.
 pub fn prefetch_link(a: &web_sys::HtmlAnchorElement) {
-    let Some(w) = web_sys::window() else { return };
-    if a.origin() != w.location().origin().unwrap_or_default()
-        || !a.target().is_empty()
-        || a.has_attribute("download")
-    {
+    if !crate::nav::stays_in_app(a) {
         return;
     }
-    let base_path = w
-        .document()
-        .and_then(|d| d.base_uri().ok().flatten())
-        .and_then(|b| web_sys::Url::new(&b).ok())
-        .map(|u| u.pathname())
-        .unwrap_or_default();
     let path = a.pathname();
-    let Some(route) = path.strip_prefix(base_path.trim_end_matches('/')) else {
+    let Some(route) = path.strip_prefix(&crate::app::base_path()) else {
         return;
     };
     let Some(doc) = paths::doc_for_route(route, &a.search()) else {

@@ -29,6 +29,11 @@ thread_local! {
     static BASE_PATH: String = router_base();
 }
 
+/// The router base ("" at the site root, `/cong` under `--public-url /cong/`), read once.
+pub fn base_path() -> String {
+    BASE_PATH.with(Clone::clone)
+}
+
 /// A portal route as an `href`: with the deployment's sub-path in front (`/thoi-su` becomes
 /// `/cong/thoi-su` under `--public-url /cong/`), which `<A>` does not add by itself.
 pub fn link(route: &str) -> String {
@@ -48,7 +53,7 @@ pub fn App() -> impl IntoView {
     provide_context(SiteData(site));
     crate::components::connectivity::provide_online();
     view! {
-        <Router base=router_base()>
+        <Router base=base_path()>
             <Frame />
         </Router>
     }

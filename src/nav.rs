@@ -125,6 +125,25 @@ fn listen(
     cb.forget();
 }
 
+/// The link an event happened on or inside, if any.
+fn link_of(ev: &web_sys::Event) -> Option<web_sys::HtmlAnchorElement> {
+    ev.target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("a[href]")
+        .ok()??
+        .dyn_into::<web_sys::HtmlAnchorElement>()
+        .ok()
+}
+
+/// Whether following `a` stays in the app (same origin, same tab, not a download): the links the
+/// router takes over, and the only ones worth prefetching.
+pub fn stays_in_app(a: &web_sys::HtmlAnchorElement) -> bool {
+    window().and_then(|w| w.location().origin().ok()) == Some(a.origin())
+        && a.target().is_empty()
+        && !a.has_attribute("download")
+}
+
 /// Installs the listeners; call once before mounting.
 pub fn init() {
     let Some(win) = window() else { return };
@@ -152,21 +171,11 @@ pub fn init() {
     // scrolls to the top. Capture phase runs before the router's own listener.
     if let Some(doc) = win.document() {
         listen(&doc, "click", true, |ev| {
-            let link = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .and_then(|el| el.closest("a[href]").ok().flatten())
-                .and_then(|el| el.dyn_into::<web_sys::HtmlAnchorElement>().ok());
-            if let Some(a) = link {
-                let here = window().map(|w| w.location());
-                let same_page = here.as_ref().is_some_and(|l| {
+            if let Some(a) = link_of(&ev) {
+                let same_page = window().map(|w| w.location()).is_some_and(|l| {
                     l.pathname().ok() == Some(a.pathname()) && l.search().ok() == Some(a.search())
                 });
-                let same_origin = here.and_then(|l| l.origin().ok()) == Some(a.origin());
-                let routed = same_origin
-                    && !same_page
-                    && a.target().is_empty()
-                    && !a.has_attribute("download");
+                let routed = stays_in_app(&a) && !same_page;
                 NAV.with(|n| {
                     let mut nav = n.borrow_mut();
                     let k = nav.current_key;
@@ -187,12 +196,7 @@ pub fn init() {
     if let Some(doc) = win.document() {
         for event in ["pointerover", "focusin", "touchstart"] {
             listen(&doc, event, true, |ev| {
-                if let Some(a) = ev
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                    .and_then(|el| el.closest("a[href]").ok().flatten())
-                    .and_then(|el| el.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-                {
+                if let Some(a) = link_of(&ev) {
                     crate::api::prefetch_link(&a);
                 }
             });

@@ -100,30 +100,26 @@ fn apply_look(params: &WidgetParams) {
 pub fn WidgetView() -> impl IntoView {
     let route = use_params_map();
     let query = use_query_map();
+    let pairs = Memo::new(move |_| {
+        (&*query.read())
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_owned()))
+            .collect::<Vec<(String, String)>>()
+    });
     let parsed = Memo::new(move |_| {
         let kind = route
             .read()
             .get("kind")
             .and_then(|k| WidgetKind::from_path(&k));
-        let pairs: Vec<(String, String)> = (&*query.read())
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), v.to_owned()))
-            .collect();
         match kind {
-            Some(kind) => widget::parse(kind, &pairs),
+            Some(kind) => widget::parse(kind, &pairs.read()),
             None => Err(vec![
                 "Loại tiện ích không tồn tại (moi-nhat hoặc noi-bat).".to_owned(),
             ]),
         }
     });
     // Height reports need the host and id even when other parameters are wrong.
-    let fallback = Memo::new(move |_| {
-        let pairs: Vec<(String, String)> = (&*query.read())
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), v.to_owned()))
-            .collect();
-        widget::parse(WidgetKind::Featured, &pairs).ok()
-    });
+    let fallback = Memo::new(move |_| widget::parse(WidgetKind::Featured, &pairs.read()).ok());
     Effect::new(move |_| {
         let params = parsed.get().ok().or_else(|| fallback.get());
         if let Some(p) = params {
