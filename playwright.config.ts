@@ -23,8 +23,9 @@ export default defineConfig({
   },
   projects: [
     { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } } },
-    // Fault injection is about the data layer, not the layout: it runs at one width.
-    { name: 'phone', use: { ...devices['Pixel 5'], viewport: { width: 360, height: 780 } }, testIgnore: /resilience/ },
+    // Fault injection (the data layer) and the size budget (transfer bytes) do not depend on the
+    // viewport: they run at one width.
+    { name: 'phone', use: { ...devices['Pixel 5'], viewport: { width: 360, height: 780 } }, testIgnore: /resilience|budget/ },
   ],
   webServer: [
     {

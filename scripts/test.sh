@@ -4,7 +4,9 @@
 #   2. native: cargo test --workspace (contract decoding of every bundled document, content tool,
 #      slugs, dates, pagination, and the check that public/api/v1 is what the tool generates)
 #   3. components: wasm-bindgen-test in headless Chromium
-#   4. release build with Trunk (wasm-opt), then Playwright journeys against it
+#   4. release build with Trunk (wasm-opt), then Playwright journeys against it (the size budget
+#      of a first visit is one of them: tests/e2e/budget.spec.ts)
+#   5. Lighthouse, mobile and desktop, on home, a category and an article, with thresholds
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -36,8 +38,12 @@ trunk build --release --public-url /cong/ --dist target/dist-subpath
 step "browser tests: Playwright on the release build"
 npx --no-install playwright test 2>&1 | tee -a "$log"
 
+step "Lighthouse: mobile and desktop presets, thresholds asserted (report: target/lighthouse/report.md)"
+CHROME_PATH=/usr/bin/chromium node tests/perf/lighthouse.mjs 2>&1 | tee -a "$log"
+
 step "all layers passed in $((SECONDS - started)) s"
 cargo_passed=$(grep -Eo '^test result: ok\. [0-9]+ passed' "$log" | awk '{s += $4} END {print s + 0}')
 e2e_passed=$(grep -Eo '^ +[0-9]+ passed \(' "$log" | awk '{s += $1} END {print s + 0}')
-echo "rust (native + wasm components): $cargo_passed passed; browser journeys: $e2e_passed passed"
-echo "total: $((cargo_passed + e2e_passed)) passed, 0 failed"
+lh_passed=$(grep -Eo '^lighthouse: [0-9]+ passed' "$log" | awk '{s += $2} END {print s + 0}')
+echo "rust (native + wasm components): $cargo_passed passed; browser journeys: $e2e_passed passed; lighthouse pages: $lh_passed passed"
+echo "total: $((cargo_passed + e2e_passed + lh_passed)) passed, 0 failed"

@@ -79,7 +79,7 @@ impl ApiError {
     }
 }
 
-fn meta_content(name: &str) -> Option<String> {
+pub fn meta_content(name: &str) -> Option<String> {
     web_sys::window()?
         .document()?
         .query_selector(&format!("meta[name='{name}']"))

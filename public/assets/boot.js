@@ -2,5 +2,39 @@
 // Content-Security-Policy without inline script (script-src 'self' 'wasm-unsafe-eval'), so
 // Trunk.toml's pattern_script loads this file and passes the hashed file names as attributes.
 const tag = document.querySelector('script[data-wasm]');
+
+// The documents this address needs are fetched while the wasm downloads, instead of after it
+// starts: the app's own requests then find them in the preload cache. Mirrors
+// portal_core::paths::doc_for_route; a mismatch only costs an unused preload.
+function preload(href) {
+  const link = document.createElement('link');
+  link.rel = 'preload';
+  link.as = 'fetch';
+  link.crossOrigin = 'anonymous';
+  link.href = href;
+  document.head.append(link);
+}
+try {
+  const meta = document.querySelector('meta[name="portal-api-base"]');
+  const api = new URL(meta?.content.trim() || 'api/v1', document.baseURI).href.replace(/\/+$/, '');
+  const base = new URL(document.baseURI).pathname.replace(/\/+$/, '');
+  const here = location.pathname.startsWith(base) ? location.pathname.slice(base.length) : '';
+  const parts = here.split('/').filter(Boolean).map(decodeURIComponent);
+  const slug = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+  const docs = [];
+  if (parts[0] !== 'nhung') docs.push('site.json');
+  if (parts.length === 0) docs.push('home.json');
+  else if (parts.length === 1 && parts[0] !== 'nhung' && slug.test(parts[0])) {
+    const raw = (new URLSearchParams(location.search).get('trang') ?? '').trim();
+    const page = /^[0-9]+$/.test(raw) && Number(raw) >= 1 ? Number(raw) : 1;
+    docs.push(`categories/${parts[0]}/${page}.json`);
+  } else if (parts.length === 2 && parts[0] !== 'nhung' && slug.test(parts[1])) {
+    docs.push(`articles/${parts[1]}.json`);
+  }
+  for (const doc of docs) preload(`${api}/${doc}`);
+} catch {
+  // Only an optimisation: the app fetches whatever it needs anyway.
+}
+
 const { default: init } = await import(tag.dataset.js);
 await init({ module_or_path: tag.dataset.wasm });

@@ -1,6 +1,6 @@
 //! The page frame: skip link, header with the main menu, footer with the Decree 42 contact block.
 
-use crate::api::ApiError;
+use crate::api::{self, ApiError};
 use crate::app::link;
 use crate::components::display::DisplayControls;
 use crate::components::status::ErrorPanel;
@@ -25,26 +25,32 @@ pub fn use_site() -> impl Fn() -> Option<Site> + Copy + Send + Sync + 'static {
 #[component]
 pub fn Header() -> impl IntoView {
     let site = use_site();
+    // Until the site document arrives, the name and tagline written in index.html stand in, so the
+    // header has its final size from the first paint (nothing below it shifts when data lands).
     let name = move || {
         site()
             .map(|s| s.name)
+            .or_else(|| api::meta_content("application-name"))
             .unwrap_or_else(|| "Cổng Thông tin điện tử".to_owned())
     };
-    let tagline = move || site().and_then(|s| s.tagline);
-    let logo = move || {
-        site()
-            .filter(|s| url_allowed("img", "src", &s.logo.src))
-            .map(|s| {
-                view! {
-                    <img
-                        class="brand-logo"
-                        src=s.logo.src
-                        alt=""
-                        width=s.logo.width.unwrap_or(64)
-                        height=s.logo.height.unwrap_or(64)
-                    />
-                }
-            })
+    let tagline = move || match site() {
+        Some(s) => s.tagline,
+        None => api::meta_content("portal-tagline"),
+    };
+    let logo = move || match site() {
+        Some(s) if url_allowed("img", "src", &s.logo.src) => view! {
+            <img
+                class="brand-logo"
+                src=s.logo.src
+                alt=""
+                width=s.logo.width.unwrap_or(64)
+                height=s.logo.height.unwrap_or(64)
+            />
+        }
+        .into_any(),
+        Some(_) => ().into_any(),
+        // The logo's box, kept while loading.
+        None => view! { <span class="brand-logo" aria-hidden="true"></span> }.into_any(),
     };
     view! {
         <header class="site-header">
