@@ -325,33 +325,44 @@ thread_local! {
     static PREFETCHED: RefCell<std::collections::HashSet<String>> = RefCell::default();
 }
 
-/// Whether the reader asked browsers to save data (then nothing is fetched ahead).
-fn saves_data() -> bool {
-    web_sys::window()
+/// Whether documents may be fetched before the reader asks for them: never when the reader asked
+/// browsers to save data; for links merely on screen (`speculative`), only on a fast connection.
+pub fn may_fetch_ahead(speculative: bool) -> bool {
+    let connection = web_sys::window()
         .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"connection".into()).ok())
-        .filter(|c| c.is_object())
-        .and_then(|c| js_sys::Reflect::get(&c, &"saveData".into()).ok())
-        .and_then(|v| v.as_bool())
-        .unwrap_or(false)
+        .filter(|c| c.is_object());
+    let field = |name: &str| {
+        connection
+            .as_ref()
+            .and_then(|c| js_sys::Reflect::get(c, &name.into()).ok())
+    };
+    if field("saveData").and_then(|v| v.as_bool()) == Some(true) {
+        return false;
+    }
+    // Browsers without the Network Information API count as fast.
+    !speculative
+        || field("effectiveType")
+            .and_then(|v| v.as_string())
+            .is_none_or(|t| t == "4g")
 }
 
 /// Warms the cache with the document behind a link the reader points at, focuses or touches, so
 /// following it needs no request. Same-origin portal links only; decoded with the right type, so
-/// a broken document is never cached.
-pub fn prefetch_link(a: &web_sys::HtmlAnchorElement) {
+/// a broken document is never cached. Whether a request was started.
+pub fn prefetch_link(a: &web_sys::HtmlAnchorElement) -> bool {
     if !crate::nav::stays_in_app(a) {
-        return;
+        return false;
     }
     let path = a.pathname();
     let Some(route) = path.strip_prefix(&crate::app::base_path()) else {
-        return;
+        return false;
     };
     let Some(doc) = paths::doc_for_route(route, &a.search()) else {
-        return;
+        return false;
     };
     let url = paths::join(&base(), &doc);
-    if cached(&url).is_some() || saves_data() {
-        return;
+    if cached(&url).is_some() || !may_fetch_ahead(false) {
+        return false;
     }
     let fresh = PREFETCHED.with(|p| {
         let mut set = p.borrow_mut();
@@ -361,7 +372,7 @@ pub fn prefetch_link(a: &web_sys::HtmlAnchorElement) {
         set.insert(url)
     });
     if !fresh {
-        return;
+        return false;
     }
     leptos::task::spawn_local(async move {
         let doc = Some(doc);
@@ -374,4 +385,5 @@ pub fn prefetch_link(a: &web_sys::HtmlAnchorElement) {
             get::<Home>(doc, None).await.map(|_| ())
         };
     });
+    true
 }

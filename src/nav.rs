@@ -197,7 +197,7 @@ pub fn init() {
         for event in ["pointerover", "focusin", "touchstart"] {
             listen(&doc, event, true, |ev| {
                 if let Some(a) = link_of(&ev) {
-                    crate::api::prefetch_link(&a);
+                    let _ = crate::api::prefetch_link(&a);
                 }
             });
         }
@@ -305,6 +305,77 @@ fn page_ready(title: String, expected: String, tries: u32) {
     if let Some(w) = window() {
         let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(settle.unchecked_ref(), 0);
     }
+    // After the page has settled, so its own requests go first.
+    let watch = Closure::once_into_js(watch_visible_links);
+    if let Some(w) = window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(watch.unchecked_ref(), 300);
+    }
+}
+
+thread_local! {
+    /// Watches the page's links; one for the visit, re-pointed at each page's links.
+    static VIEWPORT: Option<web_sys::IntersectionObserver> = {
+        let on_visible = Closure::<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>::new(
+            |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
+                for entry in entries.iter() {
+                    let Ok(entry) = entry.dyn_into::<web_sys::IntersectionObserverEntry>() else {
+                        continue;
+                    };
+                    if !entry.is_intersecting() {
+                        continue;
+                    }
+                    let target = entry.target();
+                    observer.unobserve(&target);
+                    if VIEWPORT_FETCHED.get() >= VIEWPORT_LINKS {
+                        observer.disconnect();
+                        return;
+                    }
+                    if let Ok(a) = target.dyn_into::<web_sys::HtmlAnchorElement>()
+                        && crate::api::prefetch_link(&a)
+                    {
+                        VIEWPORT_FETCHED.set(VIEWPORT_FETCHED.get() + 1);
+                    }
+                }
+            },
+        );
+        let observer = web_sys::IntersectionObserver::new(on_visible.as_ref().unchecked_ref()).ok();
+        on_visible.forget();
+        observer
+    };
+    /// Documents fetched ahead for the current page because their links came into view.
+    static VIEWPORT_FETCHED: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// The most documents one page fetches ahead because their links are on screen.
+const VIEWPORT_LINKS: u32 = 12;
+
+/// Fetches ahead the documents behind the links of the page's content that come into view (not
+/// the menu: that is prefetched on pointer and focus), on fast connections only and never when the
+/// reader asked to save data.
+fn watch_visible_links() {
+    if !crate::api::may_fetch_ahead(true) {
+        return;
+    }
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    VIEWPORT.with(|observer| {
+        let Some(observer) = observer else { return };
+        observer.disconnect();
+        VIEWPORT_FETCHED.set(0);
+        let Ok(links) = doc.query_selector_all("main a[href]") else {
+            return;
+        };
+        for i in 0..links.length() {
+            if let Some(a) = links
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+                .filter(stays_in_app)
+            {
+                observer.observe(&a);
+            }
+        }
+    });
 }
 
 /// A selector that finds the same pager control in the re-rendered list.

@@ -13,6 +13,9 @@ pub fn ArticleCard(
     #[prop(default = 3)]
     level: u8,
     #[prop(default = true)] show_lead: bool,
+    /// The first picture of a page is likely its largest paint: loaded at once, not when scrolled to.
+    #[prop(default = false)]
+    eager: bool,
 ) -> impl IntoView {
     let href = crate::app::link(&paths::article_route(&article.category.slug, &article.slug));
     let title_link = view! { <A href=href.clone()>{article.title.clone()}</A> };
@@ -38,7 +41,8 @@ pub fn ArticleCard(
                     alt=""
                     width=img.width.unwrap_or(1200)
                     height=img.height.unwrap_or(675)
-                    loading="lazy"
+                    loading=if eager { "eager" } else { "lazy" }
+                    fetchpriority=if eager { "high" } else { "auto" }
                     decoding="async"
                 />
             }

@@ -55,7 +55,8 @@ fn HomeContent(home: Home) -> impl IntoView {
                         <ul class="featured-grid">
                             {featured
                                 .into_iter()
-                                .map(|a| view! { <li><ArticleCard article=a /></li> })
+                                .enumerate()
+                                .map(|(i, a)| view! { <li><ArticleCard article=a eager=i == 0 /></li> })
                                 .collect_view()}
                         </ul>
                     </section>

@@ -191,7 +191,8 @@ test('pointing at or focusing a link fetches its document ahead; following it ne
   const errors = watchConsole(page);
   await page.goto('/tin-tuc-su-kien');
   await expect(page.locator('.category .card')).toHaveCount(10);
-  const link = page.locator('.category .card-title a').nth(3);
+  // The last card: below the fold, so not already fetched because it is on screen.
+  const link = page.locator('.category .card-title a').last();
   const href = (await link.getAttribute('href'))!;
   const title = (await link.textContent())!;
   const doc = `/api/v1/articles/${href.split('/').pop()}.json`;
@@ -207,3 +208,47 @@ test('pointing at or focusing a link fetches its document ahead; following it ne
   expect(requests).toHaveLength(1);
   expect(errors).toEqual([]);
 });
+
+test('links that come into view are fetched ahead on a fast connection; scrolling brings the rest', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (r) => r.url().includes('/api/v1/articles/') && fetched.push(r.url().split('/').pop()!));
+  await page.goto('/tin-tuc-su-kien');
+  await expect(page.locator('.category .card')).toHaveCount(10);
+  const slug = async (i: number) =>
+    (await page.locator('.category .card-title a').nth(i).getAttribute('href'))!.split('/').pop() + '.json';
+  const first = await slug(0);
+  const last = await slug(9);
+  // Nobody pointed at anything: the first card is on screen and its document arrives anyway.
+  await expect.poll(() => fetched).toContain(first);
+  await page.waitForLoadState('networkidle');
+  expect(fetched).not.toContain(last);
+  await page.locator('.category .card').last().scrollIntoViewIfNeeded();
+  await expect.poll(() => fetched).toContain(last);
+  // Each document once, however often it scrolls past.
+  await page.mouse.wheel(0, -5000);
+  await page.waitForLoadState('networkidle');
+  expect(new Set(fetched).size).toBe(fetched.length);
+});
+
+for (const [name, connection] of [
+  ['the reader saves data', { saveData: true, effectiveType: '4g' }],
+  ['the connection is slow', { saveData: false, effectiveType: '3g' }],
+] as const) {
+  test(`nothing on screen is fetched ahead when ${name}`, async ({ page }) => {
+    await page.addInitScript((c) => {
+      Object.defineProperty(Navigator.prototype, 'connection', { get: () => c, configurable: true });
+    }, connection);
+    const fetched: string[] = [];
+    page.on('request', (r) => r.url().includes('/api/v1/articles/') && fetched.push(r.url()));
+    await page.goto('/tin-tuc-su-kien');
+    await expect(page.locator('.category .card')).toHaveCount(10);
+    await page.waitForTimeout(800);
+    await page.waitForLoadState('networkidle');
+    expect(fetched).toEqual([]);
+    // Asking (focus) still fetches ahead on a slow link, but not when saving data.
+    await page.locator('.category .card-title a').first().focus();
+    await page.waitForTimeout(300);
+    await page.waitForLoadState('networkidle');
+    expect(fetched).toHaveLength(connection.saveData ? 0 : 1);
+  });
+}
