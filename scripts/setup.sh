@@ -36,12 +36,12 @@ else
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-step "Chromium and ChromeDriver (Debian packages)"
-if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
-  echo "present: $(/usr/bin/chromium --version 2>/dev/null)"
+step "Chromium, ChromeDriver and zopfli (Debian packages)"
+if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && command -v zopfli > /dev/null; then
+  echo "present: $(/usr/bin/chromium --version 2>/dev/null), zopfli"
 else
   as_root apt-get update
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver zopfli
 fi
 
 step "npm packages (Playwright, axe-core, binaryen's wasm-opt) from package-lock.json"

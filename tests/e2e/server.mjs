@@ -1,6 +1,7 @@
 // Static server for the browser tests: serves the release build (dist/) the way a production
 // static host should: SPA fallback to index.html for routes, a real 404 for missing files (so the
-// app can tell "document does not exist"), gzip when asked, and cache headers for hashed assets.
+// app can tell "document does not exist"), gzip when asked (a precompressed `.gz` beside the file
+// first), and cache headers for hashed assets.
 // Usage: node tests/e2e/server.mjs [--port 4173] [--root dist] [--host 127.0.0.1] [--portal URL]
 // --portal replaces the token PORTAL in served HTML (the "district site" pages of the widget tests).
 // --api DIR serves /api/v1/… from DIR instead (e.g. a synthetic archive from `portal-content synth`).
@@ -100,7 +101,10 @@ const server = createServer(async (req, res) => {
     };
     headers['cache-control'] = /-[0-9a-f]{16}\.(js|wasm|css|svg)$/.test(found) ? 'public, max-age=31536000, immutable' : 'no-cache';
     if (COMPRESSIBLE.has(extname(found)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
-      body = gzipSync(body, { level: 9 });
+      // A precompressed file next to it (scripts/precompress.sh) is served as is, like nginx's
+      // gzip_static; anything else is compressed on the fly.
+      const pre = portal ? null : await file(found + '.gz');
+      body = pre ? await readFile(pre) : gzipSync(body, { level: 9 });
       headers['content-encoding'] = 'gzip';
       headers['vary'] = 'accept-encoding';
     }
