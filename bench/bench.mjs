@@ -6,7 +6,7 @@
 // sample content and against the synthetic archive.
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -42,18 +42,19 @@ function bundle(dir) {
   for (const f of readdirSync(dir)) {
     const ext = f.split('.').pop();
     if (!['wasm', 'js', 'css', 'html'].includes(ext) || !statSync(join(dir, f)).isFile()) continue;
-    const buf = readFileSync(join(dir, f));
     const key = f === 'nhung.js' ? 'loader' : ext;
     rows[key] = rows[key] ?? { raw: 0, gzip: 0 };
-    rows[key].raw += buf.length;
-    rows[key].gzip += gzipSync(buf, { level: 9 }).length;
+    add(rows[key], join(dir, f));
   }
-  for (const f of ['prefs.js', 'boot.js']) {
-    const buf = readFileSync(join(dir, 'assets', f));
-    rows.js.raw += buf.length;
-    rows.js.gzip += gzipSync(buf, { level: 9 }).length;
-  }
+  for (const f of ['prefs.js', 'boot.js']) add(rows.js, join(dir, 'assets', f));
   return rows;
+}
+
+// Compressed size as served: the build's precompressed .gz if it has one, else gzip -9.
+function add(row, path) {
+  const buf = readFileSync(path);
+  row.raw += buf.length;
+  row.gzip += existsSync(path + '.gz') ? statSync(path + '.gz').size : gzipSync(buf, { level: 9 }).length;
 }
 
 const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
@@ -62,15 +63,23 @@ async function firstVisit(browser, base, path) {
   const page = await browser.newPage();
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
+  // Bundle (HTML, CSS, JS, wasm: the size budget) apart from content (JSON, images).
+  const bundleTypes = /^(text\/html|text\/css|text\/javascript|application\/javascript|application\/wasm)$/;
+  const isBundle = new Map();
   let bytes = 0;
-  cdp.on('Network.loadingFinished', (e) => (bytes += e.encodedDataLength));
+  let bundleBytes = 0;
+  cdp.on('Network.responseReceived', (e) => isBundle.set(e.requestId, bundleTypes.test(e.response.mimeType)));
+  cdp.on('Network.loadingFinished', (e) => {
+    bytes += e.encodedDataLength;
+    if (isBundle.get(e.requestId)) bundleBytes += e.encodedDataLength;
+  });
   const t0 = Date.now();
   await page.goto(base + path);
   await page.locator('main h1').waitFor();
   const ms = Date.now() - t0;
   await page.waitForLoadState('networkidle');
   await page.close();
-  return { bytes, ms };
+  return { bytes, bundleBytes, ms };
 }
 
 async function navigations(browser, base) {
@@ -139,7 +148,7 @@ await browser.close();
 for (const r of results) {
   console.log(`\n== ${r.label}`);
   for (const [k, v] of Object.entries(r.bundle)) console.log(`bundle ${k.padEnd(6)} raw ${kb(v.raw).padStart(7)} KB  gzip ${kb(v.gzip).padStart(7)} KB`);
-  console.log(`first visit to an article: ${kb(r.visit.bytes)} KB transferred, h1 after ${r.visit.ms} ms`);
+  console.log(`first visit to an article: ${kb(r.visit.bundleBytes)} KB of HTML+CSS+JS+wasm, ${kb(r.visit.bytes)} KB in all with content, h1 after ${r.visit.ms} ms`);
   console.log(`navigation click → new h1 (50): median ${r.nav.median.toFixed(1)} ms, p95 ${r.nav.p95.toFixed(1)} ms`);
   console.log(`JS heap: after 10 navigations ${kb(r.nav.heap10)} KB, after 500 ${kb(r.nav.heap500)} KB (×${(r.nav.heap500 / r.nav.heap10).toFixed(2)})`);
   if (r.scale) {
@@ -149,5 +158,5 @@ for (const r of results) {
 }
 if (results.length > 1) {
   const [a, b] = results;
-  console.log(`\n${b.label} / ${a.label}: wasm gzip ×${(b.bundle.wasm.gzip / a.bundle.wasm.gzip).toFixed(3)}, first visit ×${(b.visit.bytes / a.visit.bytes).toFixed(3)}, nav median ×${(b.nav.median / a.nav.median).toFixed(3)}`);
+  console.log(`\n${b.label} / ${a.label}: wasm gzip ×${(b.bundle.wasm.gzip / a.bundle.wasm.gzip).toFixed(3)}, first visit bundle ×${(b.visit.bundleBytes / a.visit.bundleBytes).toFixed(3)}, nav median ×${(b.nav.median / a.nav.median).toFixed(3)}`);
 }
