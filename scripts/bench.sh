@@ -10,7 +10,7 @@ bash scripts/setup.sh > /dev/null
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/node_modules/.bin:$PATH"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
-trunk build --release > /dev/null 2>&1
+bash scripts/build.sh > /dev/null 2>&1
 if [ ! -f target/synthetic/api/v1/site.json ]; then
   cargo run -q --release -p portal-content -- synth --count 100000 --out target/synthetic/api/v1
 fi
@@ -18,12 +18,16 @@ fi
 builds=()
 if [ $# -ge 1 ]; then
   ref=$1
-  base=target/bench/base
-  rm -rf "$base" && git worktree prune
-  git worktree add --detach "$base" "$ref" > /dev/null
-  # The baseline's own Trunk.toml and sources; wasm-opt from this checkout's node_modules.
-  (cd "$base" && CARGO_TARGET_DIR="$PWD/../target-base" trunk build --release --dist "$PWD/../base-dist" > /dev/null 2>&1)
-  git worktree remove --force "$base"
+  # Outside this checkout: cargo would otherwise also read this checkout's .cargo/config.toml
+  # (its rustflags) when building the baseline.
+  work=$(mktemp -d)
+  git worktree add --detach "$work/base" "$ref" > /dev/null
+  # The baseline's own Trunk.toml, cargo config and sources; wasm-opt from this checkout's
+  # node_modules; its own target dir, kept between runs.
+  root=$PWD
+  (cd "$work/base" && CARGO_TARGET_DIR="$(dirname "$work")/portal-bench-base-target" \
+    trunk build --release --dist "$root/target/bench/base-dist" > /dev/null 2>&1)
+  git worktree remove --force "$work/base"
   builds+=(--build "base($ref)=target/bench/base-dist")
 fi
 builds+=(--build "current=dist")

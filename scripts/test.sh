@@ -30,10 +30,10 @@ cargo test --workspace 2>&1 | tee -a "$log"
 step "component tests: wasm-bindgen-test in headless Chromium"
 cargo test --target wasm32-unknown-unknown 2>&1 | tee -a "$log"
 
-step "release build: trunk build --release"
-trunk build --release
+step "release build: scripts/build.sh (portal + widget app, trunk build --release)"
+bash scripts/build.sh
 # The same build for a sub-path deployment, for the browser test that checks it.
-trunk build --release --public-url /cong/ --dist target/dist-subpath
+bash scripts/build.sh --public-url /cong/ --dist target/dist-subpath
 
 step "browser tests: Playwright on the release build"
 npx --no-install playwright test 2>&1 | tee -a "$log"

@@ -46,15 +46,40 @@ pub fn link(route: &str) -> String {
     })
 }
 
-#[component]
-pub fn App() -> impl IntoView {
+/// What every page of both apps shares: `<title>`/meta, the site document, the online state.
+fn provide_shared() {
     provide_meta_context();
     let site = LocalResource::new(api::site);
     provide_context(SiteData(site));
     crate::components::connectivity::provide_online();
+}
+
+/// The portal: home, categories, articles. Widgets and the snippet builder are another app
+/// ([`WidgetApp`], `src/bin/nhung.rs`), so portal readers never download them.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_shared();
     view! {
         <Router base=base_path()>
-            <Frame />
+            <Shell>
+                <Routes fallback=|| view! { <NotFound /> }>
+                    <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/:category") view=CategoryView />
+                    <Route path=path!("/:category/:article") view=ArticlePage />
+                </Routes>
+            </Shell>
+        </Router>
+    }
+}
+
+/// The widget app (`nhung.html`): widget views for district sites (`/nhung/<kind>`) and the snippet
+/// builder (`/nhung`) for their webmasters.
+#[component]
+pub fn WidgetApp() -> impl IntoView {
+    provide_shared();
+    view! {
+        <Router base=base_path()>
+            <WidgetFrame />
         </Router>
     }
 }
@@ -66,7 +91,7 @@ fn is_widget_path(path: &str) -> bool {
 }
 
 #[component]
-fn Frame() -> impl IntoView {
+fn WidgetFrame() -> impl IntoView {
     let location = use_location();
     let embedded = Memo::new(move |_| is_widget_path(&location.pathname.read()));
     move || {
@@ -81,23 +106,30 @@ fn Frame() -> impl IntoView {
             .into_any()
         } else {
             view! {
-                // target=_self: the router leaves the link to the browser, which moves focus to <main>.
-                <a class="skip-link" href="#main" target="_self">"Bỏ qua để tới nội dung chính"</a>
-                <Header />
-                <main id="main" class="site-main" tabindex="-1">
+                <Shell>
                     <Routes fallback=|| view! { <NotFound /> }>
-                        <Route path=path!("/") view=HomePage />
                         <Route path=path!("/nhung") view=EmbedBuilder />
-                        <Route path=path!("/:category") view=CategoryView />
-                        <Route path=path!("/:category/:article") view=ArticlePage />
                     </Routes>
-                </main>
-                <SiteFooter />
-                <ConnectionNotice />
-                <div id="announcer" class="visually-hidden" aria-live="polite" aria-atomic="true"></div>
+                </Shell>
             }
             .into_any()
         }
+    }
+}
+
+/// The portal's frame around a page: skip link, header, `<main>`, footer, live region.
+#[component]
+fn Shell(children: Children) -> impl IntoView {
+    view! {
+        // target=_self: the router leaves the link to the browser, which moves focus to <main>.
+        <a class="skip-link" href="#main" target="_self">"Bỏ qua để tới nội dung chính"</a>
+        <Header />
+        <main id="main" class="site-main" tabindex="-1">
+            {children()}
+        </main>
+        <SiteFooter />
+        <ConnectionNotice />
+        <div id="announcer" class="visually-hidden" aria-live="polite" aria-atomic="true"></div>
     }
 }
 

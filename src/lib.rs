@@ -18,9 +18,22 @@ pub mod routes;
 #[cfg(target_arch = "wasm32")]
 pub mod sanitize;
 
-/// Mounts the app on `<body>`.
+/// Mounts the portal on `<body>`.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
+    boot();
+    leptos::mount::mount_to_body(app::App);
+}
+
+/// Mounts the widget app (widgets and the snippet builder, `src/bin/nhung.rs`) on `<body>`.
+#[cfg(target_arch = "wasm32")]
+pub fn start_widgets() {
+    boot();
+    leptos::mount::mount_to_body(app::WidgetApp);
+}
+
+#[cfg(target_arch = "wasm32")]
+fn boot() {
     // A panic stops the whole app: log it, and tell the reader, with a reload link that needs no wasm.
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
@@ -35,5 +48,4 @@ pub fn start() {
     {
         old.remove();
     }
-    leptos::mount::mount_to_body(app::App);
 }

@@ -79,8 +79,10 @@ const server = createServer(async (req, res) => {
     let found = await file(path);
     const ext = extname(rel);
     if (!found && !ext) {
-      // A route of the single-page app: serve the shell.
-      found = join(root, 'index.html');
+      // A route of a single-page app: /nhung and /nhung/… belong to the widget app (when the build
+      // has it, scripts/build.sh), everything else to the portal.
+      const widgetApp = /^nhung(\/|$)/.test(rel) ? await file(join(root, 'nhung.html')) : null;
+      found = widgetApp ?? join(root, 'index.html');
     }
     if (!found) {
       const body = JSON.stringify({ error: { status: 404, code: 'not_found', message: 'Không tìm thấy tài liệu.' } });
