@@ -42,10 +42,13 @@ function bundle(dir) {
   for (const f of readdirSync(dir)) {
     const ext = f.split('.').pop();
     if (!['wasm', 'js', 'css', 'html'].includes(ext) || !statSync(join(dir, f)).isFile()) continue;
-    const key = f === 'nhung.js' ? 'loader' : ext;
+    // Per app: the portal (index.html, portal-*) apart from the widget app (nhung.html, nhung-*).
+    const app = f === 'nhung.html' || f.startsWith('nhung-') ? 'widgets ' : '';
+    const key = f === 'nhung.js' ? 'widgets loader' : app + ext;
     rows[key] = rows[key] ?? { raw: 0, gzip: 0 };
     add(rows[key], join(dir, f));
   }
+  // Both apps load these.
   for (const f of ['prefs.js', 'boot.js']) add(rows.js, join(dir, 'assets', f));
   return rows;
 }
@@ -120,7 +123,10 @@ const results = [];
 for (const b of builds) {
   const server = await serve(b.dir);
   const r = { label: b.label, bundle: bundle(b.dir) };
-  r.visit = await firstVisit(browser, server.url, articlePath);
+  // Timing of a single load is noisy: the median of five.
+  const visits = [];
+  for (let i = 0; i < 5; i++) visits.push(await firstVisit(browser, server.url, articlePath));
+  r.visit = { ...visits[0], ms: quantile(visits.map((v) => v.ms), 0.5) };
   r.nav = await navigations(browser, server.url);
   server.stop();
   if (synthetic) {
@@ -128,7 +134,12 @@ for (const b of builds) {
     const synthArticle = synthCat.page.items[0];
     const sample = await serve(b.dir);
     const big = await serve(b.dir, synthetic);
-    const load = async (srv, path) => (await firstVisit(browser, srv.url, path)).ms;
+    // Median of three cold loads.
+    const load = async (srv, path) => {
+      const ms = [];
+      for (let i = 0; i < 3; i++) ms.push((await firstVisit(browser, srv.url, path)).ms);
+      return quantile(ms, 0.5);
+    };
     r.scale = {
       sample: { category: await load(sample, '/thoi-su'), article: await load(sample, articlePath) },
       synthetic: {
@@ -147,8 +158,8 @@ await browser.close();
 
 for (const r of results) {
   console.log(`\n== ${r.label}`);
-  for (const [k, v] of Object.entries(r.bundle)) console.log(`bundle ${k.padEnd(6)} raw ${kb(v.raw).padStart(7)} KB  gzip ${kb(v.gzip).padStart(7)} KB`);
-  console.log(`first visit to an article: ${kb(r.visit.bundleBytes)} KB of HTML+CSS+JS+wasm, ${kb(r.visit.bytes)} KB in all with content, h1 after ${r.visit.ms} ms`);
+  for (const [k, v] of Object.entries(r.bundle)) console.log(`bundle ${k.padEnd(14)} raw ${kb(v.raw).padStart(7)} KB  gzip ${kb(v.gzip).padStart(7)} KB`);
+  console.log(`first visit to an article: ${kb(r.visit.bundleBytes)} KB of HTML+CSS+JS+wasm, ${kb(r.visit.bytes)} KB in all with content, h1 after ${r.visit.ms} ms (median of 5)`);
   console.log(`navigation click → new h1 (50): median ${r.nav.median.toFixed(1)} ms, p95 ${r.nav.p95.toFixed(1)} ms`);
   console.log(`JS heap: after 10 navigations ${kb(r.nav.heap10)} KB, after 500 ${kb(r.nav.heap500)} KB (×${(r.nav.heap500 / r.nav.heap10).toFixed(2)})`);
   if (r.scale) {
@@ -158,5 +169,5 @@ for (const r of results) {
 }
 if (results.length > 1) {
   const [a, b] = results;
-  console.log(`\n${b.label} / ${a.label}: wasm gzip ×${(b.bundle.wasm.gzip / a.bundle.wasm.gzip).toFixed(3)}, first visit bundle ×${(b.visit.bundleBytes / a.visit.bundleBytes).toFixed(3)}, nav median ×${(b.nav.median / a.nav.median).toFixed(3)}`);
+  console.log(`\n${b.label} / ${a.label}: portal wasm gzip ×${(b.bundle.wasm.gzip / a.bundle.wasm.gzip).toFixed(3)}, first visit bundle ×${(b.visit.bundleBytes / a.visit.bundleBytes).toFixed(3)}, nav median ×${(b.nav.median / a.nav.median).toFixed(3)}`);
 }

@@ -306,7 +306,12 @@ fn page_ready(title: String, expected: String, tries: u32) {
         let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(settle.unchecked_ref(), 0);
     }
     // After the page has settled, so its own requests go first.
-    let watch = Closure::once_into_js(watch_visible_links);
+    // Only if the reader is still on this page by then: a page left quickly fetches nothing ahead.
+    let watch = Closure::once_into_js(move || {
+        if NAV.with(|n| n.borrow().handled_url.as_deref() == Some(url.as_str())) {
+            watch_visible_links();
+        }
+    });
     if let Some(w) = window() {
         let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(watch.unchecked_ref(), 300);
     }
