@@ -218,6 +218,11 @@ async fn fetch_text(url: &str, signal: Option<&AbortSignal>) -> Result<Rc<str>, 
     if let Some(hit) = cached(url) {
         return Ok(hit);
     }
+    // Fetched ahead and not yet decoded: taken out, so a body that fails to decode is fetched
+    // anew on retry.
+    if let Some(ahead) = AHEAD.with(|a| a.borrow_mut().remove(url)) {
+        return Ok(ahead);
+    }
     let mut result = attempt(url, signal).await;
     for wait in BACKOFF_MS {
         match &result {
@@ -323,7 +328,13 @@ impl Default for Loader {
 thread_local! {
     /// URLs already prefetched (or being prefetched) in this visit; cleared when it grows large.
     static PREFETCHED: RefCell<std::collections::HashSet<String>> = RefCell::default();
+    /// Bodies fetched ahead, by URL, kept as text until a page asks for them: decoding waits for
+    /// the visit, so fetching ahead costs the main thread next to nothing.
+    static AHEAD: RefCell<std::collections::HashMap<String, Rc<str>>> = RefCell::default();
 }
+
+/// The most bodies kept from fetching ahead.
+const AHEAD_ENTRIES: usize = 32;
 
 /// Whether documents may be fetched before the reader asks for them: never when the reader asked
 /// browsers to save data; for links merely on screen (`speculative`), only on a fast connection.
@@ -346,9 +357,9 @@ pub fn may_fetch_ahead(speculative: bool) -> bool {
             .is_none_or(|t| t == "4g")
 }
 
-/// Warms the cache with the document behind a link the reader points at, focuses or touches, so
-/// following it needs no request. Same-origin portal links only; decoded with the right type, so
-/// a broken document is never cached. Whether a request was started.
+/// Fetches the document behind a link the reader points at, focuses, touches or has on screen, so
+/// following it needs no request. Same-origin portal links only; one try, no retries (failures are
+/// left to the real visit). Whether a request was started.
 pub fn prefetch_link(a: &web_sys::HtmlAnchorElement) -> bool {
     if !crate::nav::stays_in_app(a) {
         return false;
@@ -374,16 +385,17 @@ pub fn prefetch_link(a: &web_sys::HtmlAnchorElement) -> bool {
     if !fresh {
         return false;
     }
+    let key = paths::join(&base(), &doc);
     leptos::task::spawn_local(async move {
-        let doc = Some(doc);
-        // Only the side effect (the cache) matters; failures are left to the real visit.
-        let _ = if doc.as_deref().is_some_and(|d| d.starts_with("articles/")) {
-            get::<Article>(doc, None).await.map(|_| ())
-        } else if doc.as_deref().is_some_and(|d| d.starts_with("categories/")) {
-            get::<CategoryPage>(doc, None).await.map(|_| ())
-        } else {
-            get::<Home>(doc, None).await.map(|_| ())
-        };
+        if let Ok(text) = attempt(&key, None).await {
+            AHEAD.with(|a| {
+                let mut ahead = a.borrow_mut();
+                if ahead.len() >= AHEAD_ENTRIES {
+                    ahead.clear();
+                }
+                ahead.insert(key, text);
+            });
+        }
     });
     true
 }

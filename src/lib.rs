@@ -21,25 +21,25 @@ pub mod sanitize;
 /// Mounts the portal on `<body>`.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
-    boot();
+    boot(false);
     leptos::mount::mount_to_body(app::App);
 }
 
 /// Mounts the widget app (widgets and the snippet builder, `src/bin/nhung.rs`) on `<body>`.
 #[cfg(target_arch = "wasm32")]
 pub fn start_widgets() {
-    boot();
+    boot(true);
     leptos::mount::mount_to_body(app::WidgetApp);
 }
 
 #[cfg(target_arch = "wasm32")]
-fn boot() {
+fn boot(widget_app: bool) {
     // A panic stops the whole app: log it, and tell the reader, with a reload link that needs no wasm.
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         components::connectivity::show_crash_banner();
     }));
-    nav::init();
+    nav::init(widget_app);
     // index.html carries a description for readers and crawlers that never run the app; once the
     // app runs, each route sets its own through leptos_meta, and two would compete.
     if let Some(old) = web_sys::window()

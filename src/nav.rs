@@ -144,8 +144,47 @@ pub fn stays_in_app(a: &web_sys::HtmlAnchorElement) -> bool {
         && !a.has_attribute("download")
 }
 
-/// Installs the listeners; call once before mounting.
-pub fn init() {
+thread_local! {
+    /// Whether this document runs the widget app (`nhung.html`) rather than the portal.
+    static WIDGET_APP: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether a route (without the deployment's sub-path) belongs to the widget app.
+fn widget_route(route: &str) -> bool {
+    route == "/nhung" || route == "/nhung/" || route.starts_with("/nhung/")
+}
+
+/// A link into the other app (portal ↔ widget app) is a page load, not a route change: the host
+/// serves the other app's page for it. Plain left clicks only; modified clicks stay the browser's.
+fn leave_for_other_app(ev: &web_sys::Event, a: &web_sys::HtmlAnchorElement) {
+    let Some(m) = ev.dyn_ref::<web_sys::MouseEvent>() else {
+        return;
+    };
+    if ev.default_prevented()
+        || m.button() != 0
+        || m.ctrl_key()
+        || m.meta_key()
+        || m.shift_key()
+        || m.alt_key()
+        || !stays_in_app(a)
+    {
+        return;
+    }
+    let path = a.pathname();
+    let Some(route) = path.strip_prefix(&crate::app::base_path()) else {
+        return;
+    };
+    if widget_route(route) != WIDGET_APP.get() {
+        ev.prevent_default();
+        if let Some(w) = window() {
+            let _ = w.location().assign(&a.href());
+        }
+    }
+}
+
+/// Installs the listeners; call once before mounting (`widget_app`: this is `nhung.html`).
+pub fn init(widget_app: bool) {
+    WIDGET_APP.set(widget_app);
     let Some(win) = window() else { return };
     if let Some(h) = history() {
         let _ = h.set_scroll_restoration(ScrollRestoration::Manual);
@@ -172,6 +211,10 @@ pub fn init() {
     if let Some(doc) = win.document() {
         listen(&doc, "click", true, |ev| {
             if let Some(a) = link_of(&ev) {
+                leave_for_other_app(&ev, &a);
+                if ev.default_prevented() {
+                    return;
+                }
                 let same_page = window().map(|w| w.location()).is_some_and(|l| {
                     l.pathname().ok() == Some(a.pathname()) && l.search().ok() == Some(a.search())
                 });

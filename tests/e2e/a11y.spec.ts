@@ -239,7 +239,8 @@ test('text size and contrast are remembered and applied before the app runs', as
 
 test('system preferences: more contrast and reduced motion are honoured', async ({ page }) => {
   await page.emulateMedia({ contrast: 'more', reducedMotion: 'reduce' });
-  await page.route('**/api/v1/home.json', async (r) => { await new Promise((res) => setTimeout(res, 800)); await r.continue(); });
+  // Long enough to see the skeleton: home.json is requested (preloaded) before the wasm even starts.
+  await page.route('**/api/v1/home.json', async (r) => { await new Promise((res) => setTimeout(res, 3000)); await r.continue(); });
   await page.goto('/');
   const line = page.locator('.skeleton-line').first();
   await expect(line).toBeVisible();

@@ -155,3 +155,31 @@ test('transfer size of a page carrying one widget, and of the loader', async ({ 
   expect(await page.locator('iframe').count()).toBe(1);
   expect(loaderGzip).toBeLessThan(3072);
 });
+
+test('a link to the snippet builder inside the portal opens the widget app', async ({ page }) => {
+  await page.goto('/thoi-su');
+  await expect(page.locator('main h1')).toHaveText('Thời sự');
+  // The portal's router takes the click; the page must still end up in the other app.
+  await page.evaluate(() => {
+    const a = document.createElement('a');
+    a.href = '/nhung';
+    a.textContent = 'Nhúng tin';
+    a.id = 'to-builder';
+    document.querySelector('main')!.append(a);
+  });
+  await page.locator('#to-builder').click();
+  await expect(page).toHaveURL(/\/nhung$/);
+  await expect(page.locator('main h1')).toHaveText('Nhúng tin của Cổng vào trang web khác');
+  // Back returns to the portal page.
+  await page.goBack();
+  await expect(page.locator('main h1')).toHaveText('Thời sự');
+});
+
+test('portal links on the snippet builder page open the portal', async ({ page }) => {
+  await page.goto('/nhung');
+  await expect(page.locator('main h1')).toHaveText('Nhúng tin của Cổng vào trang web khác');
+  await page.locator('a.brand').click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.locator('.latest .card').first()).toBeVisible();
+  await expect(page.getByText('Không tìm thấy trang')).toHaveCount(0);
+});
