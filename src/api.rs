@@ -380,20 +380,19 @@ pub fn prefetch_link(a: &web_sys::HtmlAnchorElement) -> bool {
         if set.len() > 256 {
             set.clear();
         }
-        set.insert(url)
+        set.insert(url.clone())
     });
     if !fresh {
         return false;
     }
-    let key = paths::join(&base(), &doc);
     leptos::task::spawn_local(async move {
-        if let Ok(text) = attempt(&key, None).await {
+        if let Ok(text) = attempt(&url, None).await {
             AHEAD.with(|a| {
                 let mut ahead = a.borrow_mut();
                 if ahead.len() >= AHEAD_ENTRIES {
                     ahead.clear();
                 }
-                ahead.insert(key, text);
+                ahead.insert(url, text);
             });
         }
     });

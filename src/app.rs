@@ -54,48 +54,16 @@ fn provide_shared() {
     crate::components::connectivity::provide_online();
 }
 
-thread_local! {
-    /// The address this document was loaded for (read when the app starts).
-    static LOADED_AT: Option<String> = web_sys::window().and_then(|w| w.location().href().ok());
-}
-
-/// `/nhung` and `/nhung/…` belong to the widget app (`nhung.html`). A link there followed inside
-/// the portal reloads the address, so the host serves that app; if this document was itself loaded
-/// for it (a host without that rule, e.g. `trunk serve`), it says "not found" instead of looping.
-#[component]
-fn WidgetAppElsewhere() -> impl IntoView {
-    // The router renders before it updates the address bar: the target comes from the router.
-    let location = use_location();
-    let target = web_sys::window()
-        .and_then(|w| w.location().origin().ok())
-        .map(|origin| {
-            format!(
-                "{origin}{}{}",
-                location.pathname.get_untracked(),
-                location.search.get_untracked()
-            )
-        });
-    if let (Some(url), Some(w)) = (target, web_sys::window())
-        && LOADED_AT.with(|at| at.as_deref() != Some(url.as_str()))
-    {
-        // Replaces the entry the router pushes, so Back returns to the page the link was on.
-        let _ = w.location().replace(&url);
-    }
-    view! { <NotFound /> }
-}
-
 /// The portal: home, categories, articles. Widgets and the snippet builder are another app
-/// ([`WidgetApp`], `src/bin/nhung.rs`), so portal readers never download them.
+/// ([`WidgetApp`], `src/bin/nhung.rs`), so portal readers never download them; links between the
+/// two are page loads (`nav::init`).
 #[component]
 pub fn App() -> impl IntoView {
-    LOADED_AT.with(|_| ());
     provide_shared();
     view! {
         <Router base=base_path()>
             <Shell>
                 <Routes fallback=|| view! { <NotFound /> }>
-                    <Route path=path!("/nhung") view=WidgetAppElsewhere />
-                    <Route path=path!("/nhung/:kind") view=WidgetAppElsewhere />
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/:category") view=CategoryView />
                     <Route path=path!("/:category/:article") view=ArticlePage />
