@@ -1,8 +1,8 @@
 //! The typed client of the content API (contract v1, see docs/api.md).
 
 use leptos::prelude::{Effect, Get, LocalStorage, StoredValue, UpdateValue, on_cleanup};
+use portal_core::decode::{self, DecodeError, Node};
 use portal_core::{Article, CategoryPage, Home, Site, paths};
-use serde::de::DeserializeOwned;
 use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
@@ -239,27 +239,64 @@ async fn fetch_text(url: &str, signal: Option<&AbortSignal>) -> Result<Rc<str>, 
     result
 }
 
+/// A value of the browser's `JSON.parse`, read by `portal_core::decode`.
+pub struct Js(wasm_bindgen::JsValue);
+
+impl Node for Js {
+    fn is_object(&self) -> bool {
+        self.0.is_object() && !js_sys::Array::is_array(&self.0)
+    }
+    fn field(&self, key: &str) -> Option<Self> {
+        if !self.is_object() {
+            return None;
+        }
+        let v = js_sys::Reflect::get(&self.0, &key.into()).ok()?;
+        (!v.is_undefined() && !v.is_null()).then_some(Js(v))
+    }
+    fn string(&self) -> Option<String> {
+        self.0.as_string()
+    }
+    fn number(&self) -> Option<f64> {
+        self.0.as_f64()
+    }
+    fn boolean(&self) -> Option<bool> {
+        self.0.as_bool()
+    }
+    fn items(&self) -> Option<Vec<Self>> {
+        js_sys::Array::is_array(&self.0)
+            .then(|| js_sys::Array::from(&self.0).iter().map(Js).collect())
+    }
+}
+
+/// Parses with the browser (no Rust recursion, so depth cannot overflow the wasm stack) and
+/// decodes with `read`.
+pub fn decode_text<T>(text: &str, read: fn(&Js) -> Result<T, DecodeError>) -> Result<T, ApiError> {
+    let value = js_sys::JSON::parse(text).map_err(|_| ApiError::Decode("not JSON".to_owned()))?;
+    read(&Js(value)).map_err(|e| ApiError::Decode(e.to_string()))
+}
+
 /// Fetches and decodes one document (a path relative to the API base). `None` (a slug that cannot
 /// name a document) is "not found" without a request.
-pub async fn get<T: DeserializeOwned>(
+pub async fn get<T>(
     doc: Option<String>,
     signal: Option<&AbortSignal>,
+    read: fn(&Js) -> Result<T, DecodeError>,
 ) -> Result<T, ApiError> {
     let doc = doc.ok_or(ApiError::NotFound)?;
     let url = paths::join(&base(), &doc);
     let text = fetch_text(&url, signal).await?;
-    let doc = serde_json::from_str(&text).map_err(|e| ApiError::Decode(e.to_string()))?;
+    let doc = decode_text(&text, read)?;
     // Only a document that decoded is kept: a broken answer is asked for again on retry.
     remember(url, text);
     Ok(doc)
 }
 
 pub async fn site() -> Result<Site, ApiError> {
-    get(Some(paths::site_doc()), None).await
+    get(Some(paths::site_doc()), None, decode::site).await
 }
 
 pub async fn home(signal: Option<&AbortSignal>) -> Result<Home, ApiError> {
-    get(Some(paths::home_doc()), signal).await
+    get(Some(paths::home_doc()), signal, decode::home).await
 }
 
 pub async fn category(
@@ -267,11 +304,16 @@ pub async fn category(
     page: u32,
     signal: Option<&AbortSignal>,
 ) -> Result<CategoryPage, ApiError> {
-    get(paths::category_doc(slug, page), signal).await
+    get(
+        paths::category_doc(slug, page),
+        signal,
+        decode::category_page,
+    )
+    .await
 }
 
 pub async fn article(slug: &str, signal: Option<&AbortSignal>) -> Result<Article, ApiError> {
-    get(paths::article_doc(slug), signal).await
+    get(paths::article_doc(slug), signal, decode::article).await
 }
 
 /// Owns the request of one page: starting the next request aborts the previous one, and leaving

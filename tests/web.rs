@@ -424,3 +424,65 @@ fn crash_banner_offers_a_reload() {
         Some("")
     );
 }
+
+/// The browser path of the decoder: `JSON.parse` and `portal_core::decode` over `JsValue`.
+#[wasm_bindgen_test]
+fn documents_decode_from_the_browsers_json_parse() {
+    use portal::api::decode_text;
+    use portal_core::decode;
+    let site = decode_text(include_str!("../public/api/v1/site.json"), decode::site).unwrap();
+    assert!(site.menu.len() >= 8);
+    let home = decode_text(include_str!("../public/api/v1/home.json"), decode::home).unwrap();
+    assert!(!home.latest.is_empty());
+    let page = decode_text(
+        include_str!("../public/api/v1/categories/thoi-su/1.json"),
+        decode::category_page,
+    )
+    .unwrap();
+    assert_eq!(page.category.slug, "thoi-su");
+
+    let summary = r#"{"id":1,"slug":"a","title":"T","published":"2024-01-01T08:00:00+07:00","category":{"slug":"c","name":"C"}"#;
+    // Unknown fields, however deep, are never visited; null optional fields are absent.
+    let deep = format!("{}1{}", "[".repeat(100_000), "]".repeat(100_000));
+    let ok = decode_text(
+        &format!(r#"{summary},"extra":{deep},"thumbnail":null}}"#),
+        decode::article_summary,
+    )
+    .unwrap();
+    assert_eq!((ok.id, ok.thumbnail), (1, None));
+    // Wrong types, missing fields, fractions, numbers past 2^53 and non-JSON are errors, not panics.
+    for (doc, why) in [
+        (
+            format!(r#"{summary},"title":5}}"#),
+            "title: expected a string",
+        ),
+        (r#"{"id":1}"#.to_owned(), "slug: missing"),
+        (
+            summary.replace(r#""id":1"#, r#""id":1.5"#) + "}",
+            "id: expected a whole number in range",
+        ),
+        (
+            summary.replace(r#""id":1"#, r#""id":9007199254740993"#) + "}",
+            "id: expected a whole number in range",
+        ),
+        (
+            summary.replace(r#""name":"C""#, r#""name":["C"]"#) + "}",
+            "category.name: expected a string",
+        ),
+        ("[]".to_owned(), "expected an object"),
+        (summary.to_owned(), "not JSON"),
+    ] {
+        match decode_text(&doc, decode::article_summary) {
+            Err(ApiError::Decode(e)) => assert_eq!(e, why),
+            other => panic!("{why}: {other:?}"),
+        }
+    }
+    let mut menu = r#"{"slug":"x","name":"X"}"#.to_owned();
+    for _ in 0..100 {
+        menu = format!(r#"{{"slug":"x","name":"X","children":[{menu}]}}"#);
+    }
+    let Err(ApiError::Decode(e)) = decode_text(&menu, decode::menu_item) else {
+        panic!("a menu 100 deep decoded");
+    };
+    assert!(e.ends_with("menu nested too deep"), "{e}");
+}

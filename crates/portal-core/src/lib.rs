@@ -4,6 +4,7 @@
 //! with these types and the content tool writes with them, so the two can never drift apart.
 
 pub mod datetime;
+pub mod decode;
 pub mod format;
 pub mod model;
 pub mod pagination;

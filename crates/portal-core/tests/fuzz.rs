@@ -2,7 +2,7 @@
 //! never panics, unknown fields never break a document, and no URL the policy accepts can run code.
 
 use portal_core::sanitize::{embed_allowed, url_allowed};
-use portal_core::{Article, CategoryPage, Home, Site};
+use portal_core::{Article, CategoryPage, Home, Site, decode};
 use proptest::prelude::*;
 use serde_json::Value;
 use std::path::Path;
@@ -25,14 +25,29 @@ fn samples() -> Vec<Value> {
     ]
 }
 
-/// Decodes with every document type; only a panic is a failure here.
+/// Decodes with every document type, with the app's decoder and with the serde derives the content
+/// tool uses; only a panic is a failure here.
 fn decode_all(text: &str) -> [bool; 4] {
-    [
+    let ours = [
+        decode::from_str(text, decode::site).is_ok(),
+        decode::from_str(text, decode::home).is_ok(),
+        decode::from_str(text, decode::category_page).is_ok(),
+        decode::from_str(text, decode::article).is_ok(),
+    ];
+    let serde = [
         serde_json::from_str::<Site>(text).is_ok(),
         serde_json::from_str::<Home>(text).is_ok(),
         serde_json::from_str::<CategoryPage>(text).is_ok(),
         serde_json::from_str::<Article>(text).is_ok(),
-    ]
+    ];
+    // The app is at least as tolerant as the contract's derives (it also takes null for defaults).
+    for (o, s) in ours.iter().zip(serde) {
+        assert!(
+            *o || !s,
+            "serde accepts what the app's decoder refuses: {text}"
+        );
+    }
+    ours
 }
 
 #[derive(Debug, Clone)]
