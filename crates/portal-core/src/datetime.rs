@@ -11,7 +11,7 @@ use std::fmt;
 /// Asia/Ho_Chi_Minh is UTC+07:00 all year.
 pub const VIETNAM_OFFSET_MINUTES: i32 = 7 * 60;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
     pub year: i32,
     pub month: u8,
@@ -19,7 +19,7 @@ pub struct Date {
 }
 
 /// A moment with the UTC offset it was written with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct DateTime {
     pub date: Date,
     pub hour: u8,

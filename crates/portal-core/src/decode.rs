@@ -51,318 +51,439 @@ impl std::error::Error for DecodeError {}
 
 type Result<T> = std::result::Result<T, DecodeError>;
 
-fn fail<T>(problem: &'static str) -> Result<T> {
-    Err(DecodeError {
-        path: String::new(),
-        problem,
-    })
+/// The first error met while reading a document. Readers return a placeholder value after an
+/// error instead of returning early: `?` on every field made the compiler emit the clean-up of all
+/// fields read so far at each one (quadratic code, 8 KB for `Article` alone).
+#[derive(Default)]
+pub struct Ctx {
+    err: Option<DecodeError>,
 }
 
-fn missing(key: &str) -> DecodeError {
-    DecodeError {
-        path: key.to_owned(),
-        problem: "missing",
+impl Ctx {
+    fn failed(&self) -> bool {
+        self.err.is_some()
+    }
+
+    fn fail(&mut self, problem: &'static str) {
+        if self.err.is_none() {
+            self.err = Some(DecodeError {
+                path: String::new(),
+                problem,
+            });
+        }
+    }
+
+    /// Prefixes the path of the error with `key` (a field name, or `[i]` for an item).
+    fn within(&mut self, key: &str) {
+        if let Some(e) = &mut self.err {
+            if !e.path.is_empty() && !e.path.starts_with('[') {
+                e.path.insert(0, '.');
+            }
+            e.path.insert_str(0, key);
+        }
     }
 }
 
-/// Prefixes the path of an error from inside `key` (a field name, or `[i]` for an item).
-fn within(mut e: DecodeError, key: &str) -> DecodeError {
-    if e.path.is_empty() || e.path.starts_with('[') {
-        e.path.insert_str(0, key);
-    } else {
-        e.path.insert(0, '.');
-        e.path.insert_str(0, key);
-    }
-    e
-}
-
-/// A decoder of one value; plain function pointers, so the helpers below are instantiated once per
+/// Reads one value. Plain function pointers, so the helpers below are instantiated once per
 /// result type rather than once per call site.
-type Read<N, T> = fn(&N) -> Result<T>;
+type Read<N, T> = fn(&N, &mut Ctx) -> T;
 
-fn object<N: Node>(n: &N) -> Result<()> {
-    if n.is_object() {
-        Ok(())
-    } else {
-        fail("expected an object")
+/// Runs `read` over a whole document.
+pub fn run<N: Node, T>(n: &N, read: Read<N, T>) -> Result<T> {
+    let mut cx = Ctx::default();
+    let value = read(n, &mut cx);
+    match cx.err {
+        Some(e) => Err(e),
+        None => Ok(value),
     }
 }
 
-fn required<N: Node, T>(n: &N, key: &str, read: Read<N, T>) -> Result<T> {
+/// False (and the error recorded) unless `n` is an object and nothing has failed yet.
+fn object<N: Node>(n: &N, cx: &mut Ctx) -> bool {
+    if !n.is_object() {
+        cx.fail("expected an object");
+    }
+    !cx.failed()
+}
+
+fn required<N: Node, T: Default>(n: &N, key: &str, cx: &mut Ctx, read: Read<N, T>) -> T {
+    if cx.failed() {
+        return T::default();
+    }
     match n.field(key) {
-        Some(v) => read(&v).map_err(|e| within(e, key)),
-        None => Err(missing(key)),
+        Some(v) => {
+            let value = read(&v, cx);
+            if cx.failed() {
+                cx.within(key);
+            }
+            value
+        }
+        None => {
+            cx.fail("missing");
+            cx.within(key);
+            T::default()
+        }
     }
 }
 
-fn optional<N: Node, T>(n: &N, key: &str, read: Read<N, T>) -> Result<Option<T>> {
-    match n.field(key) {
-        Some(v) => read(&v).map(Some).map_err(|e| within(e, key)),
-        None => Ok(None),
+fn optional<N: Node, T>(n: &N, key: &str, cx: &mut Ctx, read: Read<N, T>) -> Option<T> {
+    if cx.failed() {
+        return None;
     }
+    let value = read(&n.field(key)?, cx);
+    if cx.failed() {
+        cx.within(key);
+        return None;
+    }
+    Some(value)
 }
 
-fn list<N: Node, T>(n: &N, read: Read<N, T>) -> Result<Vec<T>> {
+fn list<N: Node, T>(n: &N, cx: &mut Ctx, read: Read<N, T>) -> Vec<T> {
     let Some(items) = n.items() else {
-        return fail("expected an array");
+        cx.fail("expected an array");
+        return Vec::new();
     };
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
-        out.push(read(item).map_err(|e| within(e, &format!("[{i}]")))?);
+        out.push(read(item, cx));
+        if cx.failed() {
+            cx.within(&format!("[{i}]"));
+            return Vec::new();
+        }
     }
-    Ok(out)
+    out
 }
 
 /// An optional array: absent or null is empty.
-fn optional_list<N: Node, T>(n: &N, key: &str, read: Read<N, T>) -> Result<Vec<T>> {
-    match n.field(key) {
-        Some(v) => list(&v, read).map_err(|e| within(e, key)),
-        None => Ok(Vec::new()),
+fn optional_list<N: Node, T>(n: &N, key: &str, cx: &mut Ctx, read: Read<N, T>) -> Vec<T> {
+    if cx.failed() {
+        return Vec::new();
     }
-}
-
-fn required_list<N: Node, T>(n: &N, key: &str, read: Read<N, T>) -> Result<Vec<T>> {
-    match n.field(key) {
-        Some(v) => list(&v, read).map_err(|e| within(e, key)),
-        None => Err(missing(key)),
+    let Some(v) = n.field(key) else {
+        return Vec::new();
+    };
+    let out = list(&v, cx, read);
+    if cx.failed() {
+        cx.within(key);
     }
+    out
 }
 
-pub fn string<N: Node>(n: &N) -> Result<String> {
-    n.string().map_or_else(|| fail("expected a string"), Ok)
+fn required_list<N: Node, T>(n: &N, key: &str, cx: &mut Ctx, read: Read<N, T>) -> Vec<T> {
+    if !cx.failed() && n.field(key).is_none() {
+        cx.fail("missing");
+        cx.within(key);
+    }
+    optional_list(n, key, cx, read)
 }
 
-fn whole(n: &impl Node, max: f64) -> Result<f64> {
+fn string<N: Node>(n: &N, cx: &mut Ctx) -> String {
+    n.string().unwrap_or_else(|| {
+        cx.fail("expected a string");
+        String::new()
+    })
+}
+
+fn whole(n: &impl Node, max: f64, cx: &mut Ctx) -> f64 {
     match n.number() {
         // JSON numbers reach JavaScript as doubles: whole numbers up to 2^53 are exact.
-        Some(x) if x.fract() == 0.0 && (0.0..=max).contains(&x) => Ok(x),
-        Some(_) => fail("expected a whole number in range"),
-        None => fail("expected a number"),
-    }
-}
-
-pub fn u32_<N: Node>(n: &N) -> Result<u32> {
-    whole(n, f64::from(u32::MAX)).map(|x| x as u32)
-}
-
-pub fn u16_<N: Node>(n: &N) -> Result<u16> {
-    whole(n, f64::from(u16::MAX)).map(|x| x as u16)
-}
-
-pub fn u64_<N: Node>(n: &N) -> Result<u64> {
-    whole(n, 9_007_199_254_740_991.0).map(|x| x as u64)
-}
-
-pub fn boolean<N: Node>(n: &N) -> Result<bool> {
-    n.boolean()
-        .map_or_else(|| fail("expected true or false"), Ok)
-}
-
-pub fn date_time<N: Node>(n: &N) -> Result<DateTime> {
-    DateTime::parse(&string(n)?).or_else(|_| fail("expected an RFC 3339 date-time"))
-}
-
-pub fn date<N: Node>(n: &N) -> Result<Date> {
-    Date::parse(&string(n)?).or_else(|_| fail("expected a YYYY-MM-DD date"))
-}
-
-fn text_or_empty<N: Node>(n: &N, key: &str) -> Result<String> {
-    optional(n, key, string).map(Option::unwrap_or_default)
-}
-
-pub fn image<N: Node>(n: &N) -> Result<Image> {
-    object(n)?;
-    Ok(Image {
-        src: required(n, "src", string)?,
-        alt: text_or_empty(n, "alt")?,
-        width: optional(n, "width", u32_)?,
-        height: optional(n, "height", u32_)?,
-        caption: optional(n, "caption", string)?,
-    })
-}
-
-pub fn category_ref<N: Node>(n: &N) -> Result<CategoryRef> {
-    object(n)?;
-    Ok(CategoryRef {
-        slug: required(n, "slug", string)?,
-        name: required(n, "name", string)?,
-    })
-}
-
-fn menu_item_at<N: Node>(n: &N, depth: usize) -> Result<MenuItem> {
-    object(n)?;
-    if depth > MAX_MENU_DEPTH {
-        return fail("menu nested too deep");
-    }
-    let mut children = Vec::new();
-    if let Some(v) = n.field("children") {
-        let Some(items) = v.items() else {
-            return Err(DecodeError {
-                path: "children".to_owned(),
-                problem: "expected an array",
-            });
-        };
-        for (i, item) in items.iter().enumerate() {
-            children.push(
-                menu_item_at(item, depth + 1)
-                    .map_err(|e| within(within(e, &format!("[{i}]")), "children"))?,
-            );
+        Some(x) if x.fract() == 0.0 && (0.0..=max).contains(&x) => x,
+        Some(_) => {
+            cx.fail("expected a whole number in range");
+            0.0
+        }
+        None => {
+            cx.fail("expected a number");
+            0.0
         }
     }
-    Ok(MenuItem {
-        slug: required(n, "slug", string)?,
-        name: required(n, "name", string)?,
+}
+
+fn u32_<N: Node>(n: &N, cx: &mut Ctx) -> u32 {
+    whole(n, f64::from(u32::MAX), cx) as u32
+}
+
+fn u64_<N: Node>(n: &N, cx: &mut Ctx) -> u64 {
+    whole(n, 9_007_199_254_740_991.0, cx) as u64
+}
+
+fn boolean<N: Node>(n: &N, cx: &mut Ctx) -> bool {
+    n.boolean().unwrap_or_else(|| {
+        cx.fail("expected true or false");
+        false
+    })
+}
+
+fn date_time<N: Node>(n: &N, cx: &mut Ctx) -> DateTime {
+    let parsed = n.string().and_then(|s| DateTime::parse(&s).ok());
+    parsed.unwrap_or_else(|| {
+        cx.fail("expected an RFC 3339 date-time");
+        DateTime::default()
+    })
+}
+
+fn date<N: Node>(n: &N, cx: &mut Ctx) -> Date {
+    let parsed = n.string().and_then(|s| Date::parse(&s).ok());
+    parsed.unwrap_or_else(|| {
+        cx.fail("expected a YYYY-MM-DD date");
+        Date::default()
+    })
+}
+
+fn text_or_empty<N: Node>(n: &N, key: &str, cx: &mut Ctx) -> String {
+    optional(n, key, cx, string).unwrap_or_default()
+}
+
+fn image<N: Node>(n: &N, cx: &mut Ctx) -> Image {
+    if !object(n, cx) {
+        return Image::default();
+    }
+    Image {
+        src: required(n, "src", cx, string),
+        alt: text_or_empty(n, "alt", cx),
+        width: optional(n, "width", cx, u32_),
+        height: optional(n, "height", cx, u32_),
+        caption: optional(n, "caption", cx, string),
+    }
+}
+
+fn category_ref<N: Node>(n: &N, cx: &mut Ctx) -> CategoryRef {
+    if !object(n, cx) {
+        return CategoryRef::default();
+    }
+    CategoryRef {
+        slug: required(n, "slug", cx, string),
+        name: required(n, "name", cx, string),
+    }
+}
+
+fn menu_item_at<N: Node>(n: &N, cx: &mut Ctx, depth: usize) -> MenuItem {
+    if !object(n, cx) {
+        return MenuItem::default();
+    }
+    let slug = required(n, "slug", cx, string);
+    let name = required(n, "name", cx, string);
+    let mut children = Vec::new();
+    if let (false, Some(v)) = (cx.failed(), n.field("children")) {
+        match v.items() {
+            None => cx.fail("expected an array"),
+            Some(_) if depth >= MAX_MENU_DEPTH => cx.fail("menu nested too deep"),
+            Some(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    children.push(menu_item_at(item, cx, depth + 1));
+                    if cx.failed() {
+                        cx.within(&format!("[{i}]"));
+                        break;
+                    }
+                }
+            }
+        }
+        if cx.failed() {
+            cx.within("children");
+        }
+    }
+    MenuItem {
+        slug,
+        name,
         children,
-    })
+    }
 }
 
-pub fn menu_item<N: Node>(n: &N) -> Result<MenuItem> {
-    menu_item_at(n, 1)
+fn menu_item_in<N: Node>(n: &N, cx: &mut Ctx) -> MenuItem {
+    menu_item_at(n, cx, 1)
 }
 
-pub fn official<N: Node>(n: &N) -> Result<Official> {
-    object(n)?;
-    Ok(Official {
-        name: required(n, "name", string)?,
-        role: required(n, "role", string)?,
-        phone: optional(n, "phone", string)?,
-        email: optional(n, "email", string)?,
-    })
+fn official<N: Node>(n: &N, cx: &mut Ctx) -> Official {
+    if !object(n, cx) {
+        return Official::default();
+    }
+    Official {
+        name: required(n, "name", cx, string),
+        role: required(n, "role", cx, string),
+        phone: optional(n, "phone", cx, string),
+        email: optional(n, "email", cx, string),
+    }
 }
 
-pub fn footer<N: Node>(n: &N) -> Result<Footer> {
-    object(n)?;
-    Ok(Footer {
-        agency: required(n, "agency", string)?,
-        managing_unit: optional(n, "managing_unit", string)?,
-        address: required(n, "address", string)?,
-        phone: required(n, "phone", string)?,
-        email: required(n, "email", string)?,
-        licence: required(n, "licence", string)?,
-        note: optional(n, "note", string)?,
-        officials: optional_list(n, "officials", official)?,
-    })
+fn footer<N: Node>(n: &N, cx: &mut Ctx) -> Footer {
+    if !object(n, cx) {
+        return Footer::default();
+    }
+    Footer {
+        agency: required(n, "agency", cx, string),
+        managing_unit: optional(n, "managing_unit", cx, string),
+        address: required(n, "address", cx, string),
+        phone: required(n, "phone", cx, string),
+        email: required(n, "email", cx, string),
+        licence: required(n, "licence", cx, string),
+        note: optional(n, "note", cx, string),
+        officials: optional_list(n, "officials", cx, official),
+    }
+}
+
+fn site_in<N: Node>(n: &N, cx: &mut Ctx) -> Site {
+    if !object(n, cx) {
+        return Site::default();
+    }
+    Site {
+        version: required(n, "version", cx, u32_),
+        name: required(n, "name", cx, string),
+        short_name: optional(n, "short_name", cx, string),
+        tagline: optional(n, "tagline", cx, string),
+        logo: required(n, "logo", cx, image),
+        menu: required_list(n, "menu", cx, menu_item_in),
+        footer: required(n, "footer", cx, footer),
+    }
+}
+
+fn article_summary_in<N: Node>(n: &N, cx: &mut Ctx) -> ArticleSummary {
+    if !object(n, cx) {
+        return ArticleSummary::default();
+    }
+    ArticleSummary {
+        id: required(n, "id", cx, u64_),
+        slug: required(n, "slug", cx, string),
+        title: required(n, "title", cx, string),
+        lead: text_or_empty(n, "lead", cx),
+        published: required(n, "published", cx, date_time),
+        category: required(n, "category", cx, category_ref),
+        thumbnail: optional(n, "thumbnail", cx, image),
+    }
+}
+
+fn home_block<N: Node>(n: &N, cx: &mut Ctx) -> HomeBlock {
+    if !object(n, cx) {
+        return HomeBlock::default();
+    }
+    HomeBlock {
+        category: required(n, "category", cx, category_ref),
+        articles: required_list(n, "articles", cx, article_summary_in),
+    }
+}
+
+fn home_in<N: Node>(n: &N, cx: &mut Ctx) -> Home {
+    if !object(n, cx) {
+        return Home::default();
+    }
+    Home {
+        version: required(n, "version", cx, u32_),
+        featured: optional_list(n, "featured", cx, article_summary_in),
+        latest: optional_list(n, "latest", cx, article_summary_in),
+        blocks: optional_list(n, "blocks", cx, home_block),
+    }
+}
+
+fn category<N: Node>(n: &N, cx: &mut Ctx) -> Category {
+    if !object(n, cx) {
+        return Category::default();
+    }
+    Category {
+        slug: required(n, "slug", cx, string),
+        name: required(n, "name", cx, string),
+        description: text_or_empty(n, "description", cx),
+        parent: optional(n, "parent", cx, category_ref),
+        children: optional_list(n, "children", cx, category_ref),
+        breadcrumb: optional_list(n, "breadcrumb", cx, category_ref),
+    }
+}
+
+fn summary_page<N: Node>(n: &N, cx: &mut Ctx) -> Page<ArticleSummary> {
+    if !object(n, cx) {
+        return Page::default();
+    }
+    Page {
+        number: required(n, "number", cx, u32_),
+        size: required(n, "size", cx, u32_),
+        total_items: required(n, "total_items", cx, u64_),
+        total_pages: required(n, "total_pages", cx, u32_),
+        items: required_list(n, "items", cx, article_summary_in),
+    }
+}
+
+fn category_page_in<N: Node>(n: &N, cx: &mut Ctx) -> CategoryPage {
+    if !object(n, cx) {
+        return CategoryPage::default();
+    }
+    CategoryPage {
+        version: required(n, "version", cx, u32_),
+        category: required(n, "category", cx, category),
+        page: required(n, "page", cx, summary_page),
+    }
+}
+
+fn attachment<N: Node>(n: &N, cx: &mut Ctx) -> Attachment {
+    if !object(n, cx) {
+        return Attachment::default();
+    }
+    Attachment {
+        name: required(n, "name", cx, string),
+        mime: required(n, "type", cx, string),
+        size: required(n, "size", cx, u64_),
+        url: required(n, "url", cx, string),
+    }
+}
+
+fn legal_document<N: Node>(n: &N, cx: &mut Ctx) -> LegalDocument {
+    if !object(n, cx) {
+        return LegalDocument::default();
+    }
+    LegalDocument {
+        number: required(n, "number", cx, string),
+        kind: required(n, "kind", cx, string),
+        issuer: required(n, "issuer", cx, string),
+        signer: optional(n, "signer", cx, string),
+        issued: required(n, "issued", cx, date),
+        effective: optional(n, "effective", cx, date),
+    }
+}
+
+fn article_in<N: Node>(n: &N, cx: &mut Ctx) -> Article {
+    if !object(n, cx) {
+        return Article::default();
+    }
+    Article {
+        version: required(n, "version", cx, u32_),
+        id: required(n, "id", cx, u64_),
+        slug: required(n, "slug", cx, string),
+        title: required(n, "title", cx, string),
+        lead: text_or_empty(n, "lead", cx),
+        published: required(n, "published", cx, date_time),
+        updated: optional(n, "updated", cx, date_time),
+        author: text_or_empty(n, "author", cx),
+        category_path: required_list(n, "category_path", cx, category_ref),
+        body_html: required(n, "body_html", cx, string),
+        thumbnail: optional(n, "thumbnail", cx, image),
+        images: optional_list(n, "images", cx, image),
+        attachments: optional_list(n, "attachments", cx, attachment),
+        tags: optional_list(n, "tags", cx, string),
+        related: optional_list(n, "related", cx, article_summary_in),
+        document: optional(n, "document", cx, legal_document),
+        featured: optional(n, "featured", cx, boolean).unwrap_or(false),
+    }
 }
 
 pub fn site<N: Node>(n: &N) -> Result<Site> {
-    object(n)?;
-    Ok(Site {
-        version: required(n, "version", u32_)?,
-        name: required(n, "name", string)?,
-        short_name: optional(n, "short_name", string)?,
-        tagline: optional(n, "tagline", string)?,
-        logo: required(n, "logo", image)?,
-        menu: required_list(n, "menu", menu_item)?,
-        footer: required(n, "footer", footer)?,
-    })
-}
-
-pub fn article_summary<N: Node>(n: &N) -> Result<ArticleSummary> {
-    object(n)?;
-    Ok(ArticleSummary {
-        id: required(n, "id", u64_)?,
-        slug: required(n, "slug", string)?,
-        title: required(n, "title", string)?,
-        lead: text_or_empty(n, "lead")?,
-        published: required(n, "published", date_time)?,
-        category: required(n, "category", category_ref)?,
-        thumbnail: optional(n, "thumbnail", image)?,
-    })
-}
-
-fn home_block<N: Node>(n: &N) -> Result<HomeBlock> {
-    object(n)?;
-    Ok(HomeBlock {
-        category: required(n, "category", category_ref)?,
-        articles: required_list(n, "articles", article_summary)?,
-    })
+    run(n, site_in)
 }
 
 pub fn home<N: Node>(n: &N) -> Result<Home> {
-    object(n)?;
-    Ok(Home {
-        version: required(n, "version", u32_)?,
-        featured: optional_list(n, "featured", article_summary)?,
-        latest: optional_list(n, "latest", article_summary)?,
-        blocks: optional_list(n, "blocks", home_block)?,
-    })
-}
-
-fn category<N: Node>(n: &N) -> Result<Category> {
-    object(n)?;
-    Ok(Category {
-        slug: required(n, "slug", string)?,
-        name: required(n, "name", string)?,
-        description: text_or_empty(n, "description")?,
-        parent: optional(n, "parent", category_ref)?,
-        children: optional_list(n, "children", category_ref)?,
-        breadcrumb: optional_list(n, "breadcrumb", category_ref)?,
-    })
-}
-
-fn summary_page<N: Node>(n: &N) -> Result<Page<ArticleSummary>> {
-    object(n)?;
-    Ok(Page {
-        number: required(n, "number", u32_)?,
-        size: required(n, "size", u32_)?,
-        total_items: required(n, "total_items", u64_)?,
-        total_pages: required(n, "total_pages", u32_)?,
-        items: required_list(n, "items", article_summary)?,
-    })
+    run(n, home_in)
 }
 
 pub fn category_page<N: Node>(n: &N) -> Result<CategoryPage> {
-    object(n)?;
-    Ok(CategoryPage {
-        version: required(n, "version", u32_)?,
-        category: required(n, "category", category)?,
-        page: required(n, "page", summary_page)?,
-    })
-}
-
-fn attachment<N: Node>(n: &N) -> Result<Attachment> {
-    object(n)?;
-    Ok(Attachment {
-        name: required(n, "name", string)?,
-        mime: required(n, "type", string)?,
-        size: required(n, "size", u64_)?,
-        url: required(n, "url", string)?,
-    })
-}
-
-fn legal_document<N: Node>(n: &N) -> Result<LegalDocument> {
-    object(n)?;
-    Ok(LegalDocument {
-        number: required(n, "number", string)?,
-        kind: required(n, "kind", string)?,
-        issuer: required(n, "issuer", string)?,
-        signer: optional(n, "signer", string)?,
-        issued: required(n, "issued", date)?,
-        effective: optional(n, "effective", date)?,
-    })
+    run(n, category_page_in)
 }
 
 pub fn article<N: Node>(n: &N) -> Result<Article> {
-    object(n)?;
-    Ok(Article {
-        version: required(n, "version", u32_)?,
-        id: required(n, "id", u64_)?,
-        slug: required(n, "slug", string)?,
-        title: required(n, "title", string)?,
-        lead: text_or_empty(n, "lead")?,
-        published: required(n, "published", date_time)?,
-        updated: optional(n, "updated", date_time)?,
-        author: text_or_empty(n, "author")?,
-        category_path: required_list(n, "category_path", category_ref)?,
-        body_html: required(n, "body_html", string)?,
-        thumbnail: optional(n, "thumbnail", image)?,
-        images: optional_list(n, "images", image)?,
-        attachments: optional_list(n, "attachments", attachment)?,
-        tags: optional_list(n, "tags", string)?,
-        related: optional_list(n, "related", article_summary)?,
-        document: optional(n, "document", legal_document)?,
-        featured: optional(n, "featured", boolean)?.unwrap_or(false),
-    })
+    run(n, article_in)
+}
+
+pub fn article_summary<N: Node>(n: &N) -> Result<ArticleSummary> {
+    run(n, article_summary_in)
+}
+
+pub fn menu_item<N: Node>(n: &N) -> Result<MenuItem> {
+    run(n, menu_item_in)
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -519,12 +640,12 @@ mod tests {
             );
             assert_eq!(from_str(&doc, article_summary).is_ok(), ok, "id {id}");
         }
-        let e = from_str(r#"{"status":70000,"code":"x"}"#, |n| {
-            object(n)?;
-            required(n, "status", u16_)
-        })
+        let e = from_str(
+            r#"{"number":1,"size":20,"total_items":-3,"total_pages":1,"items":[]}"#,
+            |n| run(n, summary_page),
+        )
         .unwrap_err();
-        assert_eq!(e, "status: expected a whole number in range");
+        assert_eq!(e, "total_items: expected a whole number in range");
     }
 
     #[test]
@@ -555,13 +676,13 @@ mod tests {
         assert_eq!(e, "published: expected an RFC 3339 date-time");
         let a = from_str(
             r#"{"name":"n","type":"application/pdf","size":3,"url":"files/a.pdf"}"#,
-            attachment,
+            |n| run(n, attachment),
         )
         .unwrap();
         assert_eq!(a.mime, "application/pdf");
         let d = from_str(
             r#"{"number":"1/QĐ","kind":"Quyết định","issuer":"UBND","issued":"2024-02-30"}"#,
-            legal_document,
+            |n| run(n, legal_document),
         )
         .unwrap_err();
         assert_eq!(d, "issued: expected a YYYY-MM-DD date");

@@ -13,7 +13,7 @@ fn is_false(b: &bool) -> bool {
 }
 
 /// An image: `src` is absolute (`https://…`) or relative to the portal's base URL (`media/x.svg`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Image {
     pub src: String,
     /// Empty only for decorative images.
@@ -28,14 +28,14 @@ pub struct Image {
 }
 
 /// A link to a category: enough to name it and build its URL (`/<slug>`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CategoryRef {
     pub slug: String,
     pub name: String,
 }
 
 /// One entry of the main menu; `children` nest to any depth.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct MenuItem {
     pub slug: String,
     pub name: String,
@@ -44,7 +44,7 @@ pub struct MenuItem {
 }
 
 /// A person the public can contact, as Decree 42 asks the footer to name.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Official {
     pub name: String,
     pub role: String,
@@ -55,7 +55,7 @@ pub struct Official {
 }
 
 /// The footer block: responsible agency, address, phone, email, licence line and officials.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Footer {
     pub agency: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -71,7 +71,7 @@ pub struct Footer {
 }
 
 /// `site.json`: identity, menu tree and footer; loaded once per visit.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Site {
     pub version: u32,
     pub name: String,
@@ -85,7 +85,7 @@ pub struct Site {
 }
 
 /// What lists show of an article.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ArticleSummary {
     pub id: u64,
     pub slug: String,
@@ -100,14 +100,14 @@ pub struct ArticleSummary {
 }
 
 /// A home-page block: the newest articles of one main category.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct HomeBlock {
     pub category: CategoryRef,
     pub articles: Vec<ArticleSummary>,
 }
 
 /// `home.json`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Home {
     pub version: u32,
     #[serde(default)]
@@ -119,7 +119,7 @@ pub struct Home {
 }
 
 /// A category as its own pages describe it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Category {
     pub slug: String,
     pub name: String,
@@ -135,7 +135,7 @@ pub struct Category {
 }
 
 /// One page of a list: numbers start at 1; `total_pages` is at least 1, even for an empty list.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Page<T> {
     pub number: u32,
     pub size: u32,
@@ -146,7 +146,7 @@ pub struct Page<T> {
 
 /// `categories/<slug>/<n>.json`: a category and page `n` of its articles (its own and its
 /// descendants', newest first).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CategoryPage {
     pub version: u32,
     pub category: Category,
@@ -154,7 +154,7 @@ pub struct CategoryPage {
 }
 
 /// A downloadable file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Attachment {
     pub name: String,
     /// MIME type, e.g. `application/pdf`.
@@ -166,7 +166,7 @@ pub struct Attachment {
 }
 
 /// Metadata of a legal document (Decree 42: number, issuer, issue and effective dates).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct LegalDocument {
     pub number: String,
     pub kind: String,
@@ -179,7 +179,7 @@ pub struct LegalDocument {
 }
 
 /// `articles/<slug>.json`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     pub version: u32,
     pub id: u64,
@@ -233,7 +233,7 @@ impl Article {
 }
 
 /// The body of a JSON error answer: `{"error": {"status": 404, "code": "not_found", "message": "…"}}`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ErrorBody {
     pub status: u16,
     pub code: String,
@@ -241,7 +241,7 @@ pub struct ErrorBody {
     pub message: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ApiErrorDocument {
     pub error: ErrorBody,
 }
