@@ -7,7 +7,6 @@ use crate::routes::category::Breadcrumb;
 use crate::routes::not_found::NotFound;
 use crate::{nav, sanitize};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use portal_core::format::{file_kind, human_size};
 use portal_core::sanitize::url_allowed;
@@ -76,7 +75,7 @@ fn ArticleView(article: Article) -> impl IntoView {
     let category_link = article.category().cloned().map(|c| {
         view! {
             <p class="article-category">
-                "Chuyên mục: " <A href=link(&paths::category_route(&c.slug, 1))>{c.name}</A>
+                "Chuyên mục: " <a href=link(&paths::category_route(&c.slug, 1))>{c.name}</a>
             </p>
         }
     });

@@ -5,7 +5,6 @@ use crate::components::status::{ErrorPanel, ListSkeleton};
 use crate::nav;
 use crate::routes::not_found::NotFound;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use portal_core::pagination::{PageLink, pager, parse_page};
 use portal_core::paths::{self, PAGE_PARAM};
@@ -62,10 +61,10 @@ pub fn Breadcrumb(trail: Vec<CategoryRef>, #[prop(into)] current: String) -> imp
     view! {
         <nav class="breadcrumb" aria-label="Đường dẫn">
             <ol>
-                <li><A href=link("/")>"Trang chủ"</A></li>
+                <li><a href=link("/")>"Trang chủ"</a></li>
                 {trail
                     .into_iter()
-                    .map(|c| view! { <li><A href=link(&paths::category_route(&c.slug, 1))>{c.name}</A></li> })
+                    .map(|c| view! { <li><a href=link(&paths::category_route(&c.slug, 1))>{c.name}</a></li> })
                     .collect_view()}
                 <li aria-current="page">{current}</li>
             </ol>
@@ -101,7 +100,7 @@ fn CategoryContent(data: CategoryPage) -> impl IntoView {
                 <ul>
                     {child_refs
                         .into_iter()
-                        .map(|c| view! { <li><A href=link(&paths::category_route(&c.slug, 1)) attr:class="chip">{c.name}</A></li> })
+                        .map(|c| view! { <li><a href=link(&paths::category_route(&c.slug, 1)) class="chip">{c.name}</a></li> })
                         .collect_view()}
                 </ul>
             </nav>

@@ -1,10 +1,9 @@
 use crate::api;
 use crate::app::PageMeta;
-use crate::components::cards::{ArticleCard, ArticleList};
+use crate::components::cards::ArticleList;
 use crate::components::shell::use_site;
 use crate::components::status::{ErrorPanel, ListSkeleton};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use portal_core::{Home, paths};
 
 #[component]
@@ -52,13 +51,7 @@ fn HomeContent(home: Home) -> impl IntoView {
                 view! {
                     <section class="featured" aria-labelledby="featured-title">
                         <h2 id="featured-title" class="section-title">"Tin nổi bật"</h2>
-                        <ul class="featured-grid">
-                            {featured
-                                .into_iter()
-                                .enumerate()
-                                .map(|(i, a)| view! { <li><ArticleCard article=a eager=i == 0 /></li> })
-                                .collect_view()}
-                        </ul>
+                        <ArticleList articles=featured class="featured-grid" eager=true />
                     </section>
                 }
             })}
@@ -76,10 +69,10 @@ fn HomeContent(home: Home) -> impl IntoView {
                     view! {
                         <section class="block" aria-labelledby=id.clone()>
                             <h2 id=id.clone() class="section-title">
-                                <A href=href.clone()>{b.category.name.clone()}</A>
+                                <a href=href.clone()>{b.category.name.clone()}</a>
                             </h2>
                             <ArticleList articles=b.articles />
-                            <p class="more"><A href=href>{more}</A></p>
+                            <p class="more"><a href=href>{more}</a></p>
                         </section>
                     }
                 })

@@ -1,6 +1,5 @@
 use crate::app::{PageMeta, link};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
@@ -12,9 +11,9 @@ pub fn NotFound() -> impl IntoView {
             <p>"Trang bạn tìm không tồn tại, đã bị gỡ hoặc đã được chuyển sang địa chỉ khác."</p>
             <p>"Bạn có thể:"</p>
             <ul>
-                <li><A href=link("/")>"Quay về trang chủ"</A></li>
-                <li><A href=link("/tin-tuc-su-kien")>"Xem tin tức – sự kiện mới nhất"</A></li>
-                <li><A href=link("/hoi-dap")>"Gửi câu hỏi tới chuyên mục Hỏi đáp"</A></li>
+                <li><a href=link("/")>"Quay về trang chủ"</a></li>
+                <li><a href=link("/tin-tuc-su-kien")>"Xem tin tức – sự kiện mới nhất"</a></li>
+                <li><a href=link("/hoi-dap")>"Gửi câu hỏi tới chuyên mục Hỏi đáp"</a></li>
             </ul>
         </div>
     }

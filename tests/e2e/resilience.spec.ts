@@ -10,7 +10,7 @@ async function shortTimeout(page: Page) {
   await page.route((url) => !/\.[a-z0-9]+$/i.test(url.pathname), async (route) => {
     if (route.request().resourceType() !== 'document') return route.fallback();
     const res = await route.fetch();
-    const html = (await res.text()).replace('content="15000"', `content="${LIMIT_MS}"`);
+    const html = (await res.text()).replace(/content="?15000"?/, `content="${LIMIT_MS}"`); // quoted or not (minified)
     await route.fulfill({ response: res, body: html });
   });
 }

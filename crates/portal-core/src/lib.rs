@@ -6,6 +6,7 @@
 pub mod datetime;
 pub mod decode;
 pub mod format;
+pub mod html;
 pub mod model;
 pub mod pagination;
 pub mod paths;
