@@ -40,12 +40,4 @@ fn boot(widget_app: bool) {
         components::connectivity::show_crash_banner();
     }));
     nav::init(widget_app);
-    // index.html carries a description for readers and crawlers that never run the app; once the
-    // app runs, each route sets its own through leptos_meta, and two would compete.
-    if let Some(old) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("meta[name='description']").ok().flatten())
-    {
-        old.remove();
-    }
 }

@@ -1,5 +1,5 @@
 use crate::api::{self, ApiError};
-use crate::app::{PageMeta, link};
+use crate::app::{link, page_meta};
 use crate::components::cards::ArticleList;
 use crate::components::speech::ReadAloud;
 use crate::components::status::{ErrorPanel, ListSkeleton};
@@ -113,8 +113,8 @@ fn ArticleView(article: Article) -> impl IntoView {
         .map(|d| view! { <DocumentFacts doc=d /> });
     let author = (!article.author.is_empty())
         .then(|| view! { <p class="article-author">{article.author.clone()}</p> });
+    page_meta(article.title.clone(), article.lead.clone());
     view! {
-        <PageMeta title=article.title.clone() description=article.lead.clone() />
         <div class="container page">
             <Breadcrumb trail=full_trail current=article.title.clone() />
             <article class="article" aria-labelledby="article-title">

@@ -1,5 +1,5 @@
 use crate::api::{self, ApiError};
-use crate::app::{PageMeta, link};
+use crate::app::{link, page_meta};
 use crate::components::cards::ArticleList;
 use crate::components::status::{ErrorPanel, ListSkeleton};
 use crate::nav;
@@ -116,8 +116,8 @@ fn CategoryContent(data: CategoryPage) -> impl IntoView {
         }
         .into_any()
     };
+    page_meta(title, description);
     view! {
-        <PageMeta title=title description=description />
         <div class="container page category">
             <Breadcrumb trail=category.breadcrumb current=category.name.clone() />
             <header class="page-header">

@@ -2,7 +2,7 @@
 //! snippet. The preview is the real widget in an iframe, sized by the same height messages the
 //! loader uses.
 
-use crate::app::PageMeta;
+use crate::app::page_meta;
 use crate::components::shell::use_site;
 use crate::nav;
 use leptos::prelude::*;
@@ -162,11 +162,11 @@ pub fn EmbedBuilder() -> impl IntoView {
         });
     };
 
+    page_meta(
+        "Nhúng tin của Cổng vào trang web khác",
+        "Tạo đoạn mã nhúng tin mới nhất hoặc tin nổi bật của Cổng vào trang web của quận, huyện, phường, xã.",
+    );
     view! {
-        <PageMeta
-            title="Nhúng tin của Cổng vào trang web khác"
-            description="Tạo đoạn mã nhúng tin mới nhất hoặc tin nổi bật của Cổng vào trang web của quận, huyện, phường, xã."
-        />
         <div class="container page embed-builder">
             <h1>"Nhúng tin của Cổng vào trang web khác"</h1>
             <p class="page-lead">

@@ -1,5 +1,5 @@
 use crate::api;
-use crate::app::PageMeta;
+use crate::app::page_meta;
 use crate::components::cards::ArticleList;
 use crate::components::shell::use_site;
 use crate::components::status::{ErrorPanel, ListSkeleton};
@@ -19,11 +19,11 @@ pub fn HomePage() -> impl IntoView {
             .map(|s| s.name)
             .unwrap_or_else(|| "Trang chủ".to_owned())
     };
+    page_meta(
+        "Trang chủ",
+        "Thông tin chính thống về hoạt động chỉ đạo, điều hành, quy hoạch, văn bản và dịch vụ công của Thành phố.",
+    );
     view! {
-        <PageMeta
-            title="Trang chủ"
-            description="Thông tin chính thống về hoạt động chỉ đạo, điều hành, quy hoạch, văn bản và dịch vụ công của Thành phố."
-        />
         <div class="container page home">
             <h1 class="visually-hidden">{name}</h1>
             {move || match data.get() {

@@ -1,11 +1,14 @@
-use crate::app::{PageMeta, link};
+use crate::app::{link, page_meta};
 use leptos::prelude::*;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
     crate::nav::announce_page("Không tìm thấy trang".to_owned());
+    page_meta(
+        "Không tìm thấy trang",
+        "Trang bạn tìm không tồn tại hoặc đã được chuyển đi.",
+    );
     view! {
-        <PageMeta title="Không tìm thấy trang" description="Trang bạn tìm không tồn tại hoặc đã được chuyển đi." />
         <div class="container page not-found">
             <h1>"Không tìm thấy trang"</h1>
             <p>"Trang bạn tìm không tồn tại, đã bị gỡ hoặc đã được chuyển sang địa chỉ khác."</p>
