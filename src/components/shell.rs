@@ -135,9 +135,14 @@ fn MainMenu() -> impl IntoView {
                     <li class="menu-item">
                         <A href=link("/") exact=true attr:class="menu-link">"Trang chủ"</A>
                     </li>
-                    <For each=items key=|item| item.slug.clone() let:item>
-                        <MenuEntry item=item open_sub=open_sub />
-                    </For>
+                    // Not <For>: the menu changes once, when the site document lands, so keyed
+                    // diffing would only cost bytes.
+                    {move || {
+                        items()
+                            .into_iter()
+                            .map(|item| view! { <MenuEntry item=item open_sub=open_sub /> })
+                            .collect_view()
+                    }}
                 </ul>
             </div>
         </nav>
