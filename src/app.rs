@@ -47,7 +47,7 @@ pub fn link(route: &str) -> String {
 
 /// What every page of both apps shares: the site document, the online state.
 fn provide_shared() {
-    let site = LocalResource::new(api::site);
+    let site = api::Load::new(api::site);
     provide_context(SiteData(site));
     crate::components::connectivity::provide_online();
 }

@@ -13,7 +13,7 @@ use portal_core::{Footer, MenuItem, Site, paths};
 
 /// The site document, loaded once and shared by every page.
 #[derive(Clone, Copy)]
-pub struct SiteData(pub LocalResource<Result<Site, ApiError>>);
+pub struct SiteData(pub api::Load<Result<Site, ApiError>>);
 
 /// A reactive reader of the site document (`None` until it has loaded, or if it failed).
 /// Call it while building a component: the context lookup needs the component's owner.

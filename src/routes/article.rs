@@ -23,7 +23,7 @@ pub fn ArticlePage() -> impl IntoView {
         )
     });
     let loader = api::Loader::new();
-    let data = LocalResource::new(move || {
+    let data = api::Load::new(move || {
         let k = key.get();
         let signal = loader.next();
         async move {

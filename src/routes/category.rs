@@ -20,7 +20,7 @@ pub fn CategoryView() -> impl IntoView {
         (slug, page)
     });
     let loader = api::Loader::new();
-    let data = LocalResource::new(move || {
+    let data = api::Load::new(move || {
         let k = key.get();
         let signal = loader.next();
         async move {

@@ -9,7 +9,7 @@ use portal_core::{Home, paths};
 #[component]
 pub fn HomePage() -> impl IntoView {
     let loader = api::Loader::new();
-    let data = LocalResource::new(move || {
+    let data = api::Load::new(move || {
         let signal = loader.next();
         async move { api::home(signal.as_ref()).await }
     });

@@ -173,7 +173,7 @@ async fn load(params: &WidgetParams) -> Loaded {
 #[component]
 fn WidgetBody(params: WidgetParams) -> impl IntoView {
     let p = params.clone();
-    let data = LocalResource::new(move || {
+    let data = crate::api::Load::new(move || {
         let p = p.clone();
         async move { load(&p).await }
     });
