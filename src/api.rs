@@ -381,7 +381,7 @@ impl Loader {
         let current = StoredValue::new_local(None::<AbortController>);
         // The router keeps a page's parameters until its pending data settles, so a request for
         // the page being left is aborted as soon as the address changes.
-        let location = leptos_router::hooks::use_location();
+        let location = crate::router::use_location();
         Effect::new(move |previous: Option<String>| {
             let now = format!("{}?{}", location.pathname.get(), location.search.get());
             if previous.is_some_and(|p| p != now) {

@@ -3,14 +3,12 @@
 use crate::api;
 use crate::components::connectivity::ConnectionNotice;
 use crate::components::shell::{Header, SiteData, SiteFooter, use_site};
+use crate::router::{self, segments, use_location};
 use crate::routes::{
     article::ArticlePage, category::CategoryView, embed::EmbedBuilder, home::HomePage,
     not_found::NotFound, widget::WidgetView,
 };
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::hooks::use_location;
-use leptos_router::path;
 
 /// The router base: the path of `<base href>` without its trailing slash ("" at the site root), so
 /// a build deployed under a sub-path (`trunk build --public-url /portal/`) routes correctly.
@@ -57,17 +55,21 @@ fn provide_shared() {
 /// two are page loads (`nav::init`).
 #[component]
 pub fn App() -> impl IntoView {
+    router::provide();
     provide_shared();
+    let location = use_location();
+    // By the number of path segments: `/`, `/:category`, `/:category/:article`. A page stays
+    // mounted while only its parameters change (article to article), as with leptos_router.
+    let page = Memo::new(move |_| segments(&location.pathname.read()).len().min(3));
     view! {
-        <Router base=base_path()>
-            <Shell>
-                <Routes fallback=|| view! { <NotFound /> }>
-                    <Route path=path!("/") view=HomePage />
-                    <Route path=path!("/:category") view=CategoryView />
-                    <Route path=path!("/:category/:article") view=ArticlePage />
-                </Routes>
-            </Shell>
-        </Router>
+        <Shell>
+            {move || match page.get() {
+                0 => view! { <HomePage /> }.into_any(),
+                1 => view! { <CategoryView /> }.into_any(),
+                2 => view! { <ArticlePage /> }.into_any(),
+                _ => view! { <NotFound /> }.into_any(),
+            }}
+        </Shell>
     }
 }
 
@@ -75,12 +77,9 @@ pub fn App() -> impl IntoView {
 /// builder (`/nhung`) for their webmasters.
 #[component]
 pub fn WidgetApp() -> impl IntoView {
+    router::provide();
     provide_shared();
-    view! {
-        <Router base=base_path()>
-            <WidgetFrame />
-        </Router>
-    }
+    view! { <WidgetFrame /> }
 }
 
 /// Widget views (`/nhung/<kind>`) live inside other sites' pages: no portal chrome around them.
@@ -93,22 +92,27 @@ fn is_widget_path(path: &str) -> bool {
 fn WidgetFrame() -> impl IntoView {
     let location = use_location();
     let embedded = Memo::new(move |_| is_widget_path(&location.pathname.read()));
+    // `/nhung/:kind` is a widget; `/nhung` the snippet builder; nothing else is this app's.
+    let builder = Memo::new(move |_| segments(&location.pathname.read()) == ["nhung"]);
     move || {
         if embedded.get() {
             view! {
                 <main class="widget-main">
-                    <Routes fallback=|| view! { <NotFound /> }>
-                        <Route path=path!("/nhung/:kind") view=WidgetView />
-                    </Routes>
+                    <WidgetView />
                 </main>
+            }
+            .into_any()
+        } else if builder.get() {
+            view! {
+                <Shell>
+                    <EmbedBuilder />
+                </Shell>
             }
             .into_any()
         } else {
             view! {
                 <Shell>
-                    <Routes fallback=|| view! { <NotFound /> }>
-                        <Route path=path!("/nhung") view=EmbedBuilder />
-                    </Routes>
+                    <NotFound />
                 </Shell>
             }
             .into_any()

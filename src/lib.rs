@@ -14,6 +14,8 @@ pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod nav;
 #[cfg(target_arch = "wasm32")]
+pub mod router;
+#[cfg(target_arch = "wasm32")]
 pub mod routes;
 #[cfg(target_arch = "wasm32")]
 pub mod sanitize;

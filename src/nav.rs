@@ -126,7 +126,7 @@ fn listen(
 }
 
 /// The link an event happened on or inside, if any.
-fn link_of(ev: &web_sys::Event) -> Option<web_sys::HtmlAnchorElement> {
+pub(crate) fn link_of(ev: &web_sys::Event) -> Option<web_sys::HtmlAnchorElement> {
     ev.target()?
         .dyn_into::<web_sys::Element>()
         .ok()?
@@ -265,7 +265,7 @@ pub fn init(widget_app: bool) {
 /// this route, restores the scroll position (Back/Forward), moves focus to the h1 and announces
 /// `title`. The router may update the address after the page renders, so this waits for it.
 pub fn announce_page(title: String) {
-    let location = leptos_router::hooks::use_location();
+    let location = crate::router::use_location();
     leptos::prelude::Effect::new(move |_| {
         use leptos::prelude::GetUntracked;
         let path = location.pathname.get_untracked();

@@ -45,11 +45,7 @@ fn summary() -> ArticleSummary {
 fn article_card_renders_title_link_date_and_lead() {
     let el = host();
     let _handle = leptos::mount::mount_to(el.clone(), || {
-        view! {
-            <leptos_router::components::Router>
-                <ArticleCard article=summary() />
-            </leptos_router::components::Router>
-        }
+        view! { <ArticleCard article=summary() /> }
     });
     let link = el.query_selector("h3 a").unwrap().expect("title link");
     assert_eq!(

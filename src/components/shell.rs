@@ -4,10 +4,9 @@ use crate::api::{self, ApiError};
 use crate::app::link;
 use crate::components::display::DisplayControls;
 use crate::components::status::ErrorPanel;
+use crate::router::{NavLink, use_location};
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_location;
 use portal_core::sanitize::url_allowed;
 use portal_core::{Footer, MenuItem, Site, paths};
 
@@ -60,13 +59,13 @@ pub fn Header() -> impl IntoView {
                 </div>
             </div>
             <div class="container header-inner">
-                <A href=link("/") attr:class="brand">
+                <a href=link("/") class="brand">
                     {logo}
                     <span class="brand-text">
                         <span class="brand-name">{name}</span>
                         <span class="brand-tagline">{tagline}</span>
                     </span>
-                </A>
+                </a>
             </div>
             <MainMenu />
             <SiteProblem />
@@ -133,7 +132,7 @@ fn MainMenu() -> impl IntoView {
                 </button>
                 <ul id="main-menu" class="menu" class:open=move || open.get()>
                     <li class="menu-item">
-                        <A href=link("/") exact=true attr:class="menu-link">"Trang chủ"</A>
+                        <NavLink href=link("/") exact=true class="menu-link">"Trang chủ"</NavLink>
                     </li>
                     // Not <For>: the menu changes once, when the site document lands, so keyed
                     // diffing would only cost bytes.
@@ -155,7 +154,7 @@ fn MenuEntry(item: MenuItem, open_sub: RwSignal<Option<String>>) -> impl IntoVie
     if item.children.is_empty() {
         return view! {
             <li class="menu-item">
-                <A href=href attr:class="menu-link">{item.name}</A>
+                <NavLink href=href class="menu-link">{item.name}</NavLink>
             </li>
         }
         .into_any();
@@ -176,7 +175,7 @@ fn MenuEntry(item: MenuItem, open_sub: RwSignal<Option<String>>) -> impl IntoVie
     let label = format!("Mục con của {}", item.name);
     view! {
         <li class="menu-item has-children" on:keydown=on_key>
-            <A href=href attr:class="menu-link">{item.name.clone()}</A>
+            <NavLink href=href class="menu-link">{item.name.clone()}</NavLink>
             <button
                 type="button"
                 class="submenu-toggle"
@@ -202,7 +201,7 @@ fn MenuEntry(item: MenuItem, open_sub: RwSignal<Option<String>>) -> impl IntoVie
                         let href = link(&paths::category_route(&child.slug, 1));
                         view! {
                             <li>
-                                <A href=href attr:class="submenu-link">{child.name}</A>
+                                <NavLink href=href class="submenu-link">{child.name}</NavLink>
                             </li>
                         }
                     })

@@ -3,24 +3,25 @@ use crate::app::{link, page_meta};
 use crate::components::cards::ArticleList;
 use crate::components::speech::ReadAloud;
 use crate::components::status::{ErrorPanel, ListSkeleton};
+use crate::router::{segments, use_location};
 use crate::routes::category::Breadcrumb;
 use crate::routes::not_found::NotFound;
 use crate::{nav, sanitize};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use portal_core::format::{file_kind, human_size};
 use portal_core::sanitize::url_allowed;
 use portal_core::{Article, Attachment, LegalDocument, paths};
 
 #[component]
 pub fn ArticlePage() -> impl IntoView {
-    let params = use_params_map();
-    let key = Memo::new(move |_| {
-        let p = params.read();
-        (
-            p.get("category").unwrap_or_default(),
-            p.get("article").unwrap_or_default(),
-        )
+    let location = use_location();
+    // `/:category/:article`; while the address already names another kind of page (this one is
+    // about to go), the key stays, so nothing is fetched for it.
+    let key = Memo::new(move |previous: Option<&(String, String)>| {
+        match <[String; 2]>::try_from(segments(&location.pathname.read())) {
+            Ok([category, article]) => (category, article),
+            Err(_) => previous.cloned().unwrap_or_default(),
+        }
     });
     let loader = api::Loader::new();
     let data = api::Load::new(move || {

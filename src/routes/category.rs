@@ -3,21 +3,26 @@ use crate::app::{link, page_meta};
 use crate::components::cards::ArticleList;
 use crate::components::status::{ErrorPanel, ListSkeleton};
 use crate::nav;
+use crate::router::{query_value, segments, use_location};
 use crate::routes::not_found::NotFound;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
 use portal_core::pagination::{PageLink, pager, parse_page};
 use portal_core::paths::{self, PAGE_PARAM};
 use portal_core::{CategoryPage, CategoryRef};
 
 #[component]
 pub fn CategoryView() -> impl IntoView {
-    let params = use_params_map();
-    let query = use_query_map();
-    let key = Memo::new(move |_| {
-        let slug = params.read().get("category").unwrap_or_default();
-        let page = parse_page(query.read().get(PAGE_PARAM).as_deref());
-        (slug, page)
+    let location = use_location();
+    // `/:category?trang=n`; while the address already names another kind of page (this one is
+    // about to go), the key stays, so nothing is fetched for it.
+    let key = Memo::new(move |previous: Option<&(String, u32)>| {
+        match <[String; 1]>::try_from(segments(&location.pathname.read())) {
+            Ok([slug]) => {
+                let page = parse_page(query_value(&location.search.read(), PAGE_PARAM).as_deref());
+                (slug, page)
+            }
+            Err(_) => previous.cloned().unwrap_or_default(),
+        }
     });
     let loader = api::Loader::new();
     let data = api::Load::new(move || {

@@ -3,8 +3,8 @@
 //! embedding page (only to the origin the loader declared) so the iframe never scrolls.
 
 use crate::api::{self, ApiError};
+use crate::router::{query_pairs, segments, use_location};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
 use portal_core::widget::{self, Lang, LinkTarget, Theme, WidgetKind, WidgetParams};
 use portal_core::{ArticleSummary, paths};
 use wasm_bindgen::JsCast;
@@ -98,19 +98,13 @@ fn apply_look(params: &WidgetParams) {
 
 #[component]
 pub fn WidgetView() -> impl IntoView {
-    let route = use_params_map();
-    let query = use_query_map();
-    let pairs = Memo::new(move |_| {
-        (&*query.read())
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), v.to_owned()))
-            .collect::<Vec<(String, String)>>()
-    });
+    let location = use_location();
+    let pairs = Memo::new(move |_| query_pairs(&location.search.read()));
     let parsed = Memo::new(move |_| {
-        let kind = route
-            .read()
-            .get("kind")
-            .and_then(|k| WidgetKind::from_path(&k));
+        // `/nhung/:kind`
+        let kind = segments(&location.pathname.read())
+            .get(1)
+            .and_then(|k| WidgetKind::from_path(k));
         match kind {
             Some(kind) => widget::parse(kind, &pairs.read()),
             None => Err(vec![
