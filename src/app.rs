@@ -124,8 +124,8 @@ fn WidgetFrame() -> impl IntoView {
 #[component]
 fn Shell(children: Children) -> impl IntoView {
     view! {
-        // target=_self: the router leaves the link to the browser, which moves focus to <main>.
-        <a class="skip-link" href="#main" target="_self">"Bỏ qua để tới nội dung chính"</a>
+        // The router turns it into a jump to <main> and moves focus there (router::jump).
+        <a class="skip-link" href="#main">"Bỏ qua để tới nội dung chính"</a>
         <Header />
         <main id="main" class="site-main" tabindex="-1">
             {children()}

@@ -81,6 +81,14 @@ fn follow(ev: &web_sys::Event) -> bool {
     let Some(a) = crate::nav::link_of(ev) else {
         return false;
     };
+    if let Some(id) = a
+        .get_attribute("href")
+        .and_then(|h| h.strip_prefix('#').map(str::to_owned))
+        && matches!(a.target().as_str(), "" | "_self")
+    {
+        jump(ev, &id);
+        return false;
+    }
     if !crate::nav::stays_in_app(&a)
         || a.get_attribute("rel")
             .is_some_and(|r| r.split_whitespace().any(|w| w == "external"))
@@ -90,6 +98,14 @@ fn follow(ev: &web_sys::Event) -> bool {
     let base = crate::app::base_path();
     let path = a.pathname();
     if !(path == base || path.starts_with(&format!("{base}/"))) {
+        return false;
+    }
+    // A file (`files/report.pdf`, `api/v1/site.json`): routes are slugs, which have no dot.
+    if path
+        .rsplit('/')
+        .next()
+        .is_some_and(|last| last.contains('.'))
+    {
         return false;
     }
     let Some(win) = web_sys::window() else {
@@ -117,6 +133,28 @@ fn follow(ev: &web_sys::Event) -> bool {
         win.scroll_to_with_x_and_y(0.0, 0.0);
     }
     !same_document
+}
+
+/// `href="#id"`: with `<base href>` set, the browser would resolve it against the base and load
+/// the home page; it means this page's element `id` (the skip link, notes in an article).
+fn jump(ev: &web_sys::Event, id: &str) {
+    let Some(win) = web_sys::window() else { return };
+    let Some(target) = win.document().and_then(|d| d.get_element_by_id(id)) else {
+        return;
+    };
+    ev.prevent_default();
+    let here = win.location();
+    if let (Ok(h), Ok(path), Ok(search)) = (win.history(), here.pathname(), here.search()) {
+        // This entry's state (nav.rs keys its scroll position by it) stays.
+        let state = h.state().unwrap_or(JsValue::NULL);
+        let _ = h.replace_state_with_url(&state, "", Some(&format!("{path}{search}#{id}")));
+    }
+    target.scroll_into_view();
+    // What a browser does on a fragment: reading and Tab continue from the target (main has
+    // tabindex="-1" for this).
+    if let Some(el) = target.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = el.focus();
+    }
 }
 
 pub fn use_location() -> Location {

@@ -252,3 +252,63 @@ for (const [name, connection] of [
     expect(fetched).toHaveLength(connection.saveData ? 0 : 1);
   });
 }
+
+test('the router takes plain clicks on in-app links and leaves every other link to the browser', async ({ page, context }) => {
+  const marker = () => page.evaluate(() => (window as unknown as { stay?: number }).stay === 1);
+  const mark = () => page.evaluate(() => { (window as unknown as { stay?: number }).stay = 1; });
+  const addLink = (attrs: string) =>
+    page.evaluate((a) => {
+      document.querySelector('main h1')!.insertAdjacentHTML('afterend', `<p><a id="probe" ${a}>probe</a></p>`);
+    }, attrs);
+  await page.goto('/thoi-su');
+  await expect(page.locator('main h1')).toHaveText('Thời sự');
+  await mark();
+
+  // A plain click on a card: a route change in the same document.
+  const card = page.locator('.category .card-title a').first();
+  const title = (await card.textContent())!;
+  await card.click();
+  await expect(page.locator('main h1')).toHaveText(title);
+  expect(await marker(), 'no page load for an in-app link').toBe(true);
+  await page.goBack();
+  await expect(page.locator('main h1')).toHaveText('Thời sự');
+  expect(await marker()).toBe(true);
+
+  // Ctrl+click: a new tab, this page untouched.
+  const [tab] = await Promise.all([context.waitForEvent('page'), card.click({ modifiers: ['Control'] })]);
+  await tab.close();
+  await expect(page).toHaveURL(/\/thoi-su$/);
+  expect(await marker()).toBe(true);
+
+  // A jump inside the page ("#main" would resolve against <base href> to the home page): this
+  // page stays, scrolled to and focused on the target.
+  await addLink('href="#main"');
+  await page.locator('#probe').click();
+  await expect(page).toHaveURL(/\/thoi-su#main$/);
+  await expect(page.locator('main h1')).toHaveText('Thời sự');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+  expect(await marker()).toBe(true);
+  // The skip link, by keyboard, on a page other than home.
+  await page.goto('/thoi-su');
+  await expect(page.locator('main h1')).toHaveText('Thời sự');
+  await mark();
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.skip-link')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/thoi-su#main$/);
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+  expect(await marker(), 'the skip link loads nothing').toBe(true);
+
+  // rel="external", and a file (its name has a dot): page loads.
+  await page.goto('/thoi-su');
+  await mark();
+  await addLink('href="/" rel="external"');
+  await page.locator('#probe').click();
+  await expect(page.getByRole('heading', { name: 'Tin nổi bật' })).toBeVisible();
+  expect(await marker(), 'rel=external is a page load').toBe(false);
+  await mark();
+  await addLink('href="files/chi-tieu-kt-xh-2026.csv"');
+  await Promise.all([page.waitForURL(/\/files\/chi-tieu-kt-xh-2026\.csv$/), page.locator('#probe').click()]).catch(() => {});
+  // A CSV may be shown or downloaded; either way the app did not treat it as a route.
+  await expect(page.locator('main h1')).not.toHaveText('Không tìm thấy trang');
+});
