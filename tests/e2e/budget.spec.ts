@@ -34,7 +34,7 @@ test('a first visit to an article stays within the size budget', async ({ page }
   await page.waitForLoadState('networkidle');
 
   const total = bytes.html + bytes.css + bytes.js + bytes.wasm;
-  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
   const report =
     `first visit (gzip): html ${kb(bytes.html)}, css ${kb(bytes.css)}, js ${kb(bytes.js)}, wasm ${kb(bytes.wasm)}` +
     ` = ${kb(total)} (limit ${kb(BUDGET.limit_bytes)}, goal ${kb(BUDGET.goal_bytes)}); content not counted: ${kb(bytes.other)}`;
