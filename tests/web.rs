@@ -482,3 +482,60 @@ fn documents_decode_from_the_browsers_json_parse() {
     };
     assert!(e.ends_with("menu nested too deep"), "{e}");
 }
+
+/// The router's reading of an address: segments without the sub-path, the query decoded by the
+/// browser (the test page has no `<base>`, so the sub-path is empty).
+#[wasm_bindgen_test]
+fn router_reads_segments_and_the_query() {
+    use portal::router::{query_pairs, query_value, segments};
+    assert_eq!(segments("/"), Vec::<String>::new());
+    assert_eq!(segments("/thoi-su/"), ["thoi-su"]);
+    assert_eq!(segments("//thoi-su//bai-viet"), ["thoi-su", "bai-viet"]);
+    assert_eq!(query_value("trang=3&x=1", "trang").as_deref(), Some("3"));
+    assert_eq!(query_value("x=1", "trang"), None);
+    assert_eq!(
+        query_pairs("category=th%E1%BB%9Di-su&count=5&count=6&lang=en+gb"),
+        [
+            ("category".to_owned(), "thời-su".to_owned()),
+            ("count".to_owned(), "5".to_owned()),
+            ("count".to_owned(), "6".to_owned()),
+            ("lang".to_owned(), "en gb".to_owned()),
+        ]
+    );
+}
+
+/// The menu's links say which page is shown: exactly for home, and for a category also below it.
+#[wasm_bindgen_test]
+fn nav_link_marks_the_current_page() {
+    use portal::router::NavLink;
+    let window = web_sys::window().unwrap();
+    let history = window.history().unwrap();
+    let before = window.location().href().unwrap();
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/thoi-su/bai-viet"))
+        .unwrap();
+    let el = host();
+    let _handle = leptos::mount::mount_to(el.clone(), || {
+        view! {
+            <NavLink href="/thoi-su/bai-viet".to_owned() class="a">"this page"</NavLink>
+            <NavLink href="/thoi-su".to_owned() class="b">"its category"</NavLink>
+            <NavLink href="/thoi-su/".to_owned() class="c" exact=true>"its category, exact"</NavLink>
+            <NavLink href="/".to_owned() class="d" exact=true>"home"</NavLink>
+            <NavLink href="/thoi".to_owned() class="e">"a prefix that is not a parent"</NavLink>
+        }
+    });
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&before))
+        .unwrap();
+    let current = |class: &str| {
+        el.query_selector(&format!("a.{class}"))
+            .unwrap()
+            .unwrap()
+            .get_attribute("aria-current")
+    };
+    assert_eq!(current("a").as_deref(), Some("page"));
+    assert_eq!(current("b").as_deref(), Some("page"));
+    assert_eq!(current("c"), None);
+    assert_eq!(current("d"), None);
+    assert_eq!(current("e"), None);
+}
