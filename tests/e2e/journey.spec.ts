@@ -312,3 +312,18 @@ test('the router takes plain clicks on in-app links and leaves every other link 
   // A CSV may be shown or downloaded; either way the app did not treat it as a route.
   await expect(page.locator('main h1')).not.toHaveText('Không tìm thấy trang');
 });
+
+test('Back to home returns to the same card, though off-screen blocks are laid out lazily', async ({ page }) => {
+  await page.goto('/');
+  const card = page.locator('.blocks .block').nth(2).locator('.card-title a').first();
+  await card.scrollIntoViewIfNeeded();
+  await page.mouse.wheel(0, 120);
+  const before = await card.evaluate((el) => el.getBoundingClientRect().top);
+  const title = (await card.textContent())!;
+  await card.click();
+  await expect(page.locator('main h1')).toHaveText(title);
+  await page.goBack();
+  await expect(page.locator('main h1')).toHaveText('Cổng Thông tin điện tử Thành phố');
+  await expect.poll(() => card.evaluate((el) => el.getBoundingClientRect().top)).toBeGreaterThan(before - 5);
+  expect(await card.evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(before + 5);
+});
