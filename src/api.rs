@@ -1,8 +1,8 @@
 //! The typed client of the content API (contract v1, see docs/api.md).
 
 use leptos::prelude::{
-    Effect, Get, GetUntracked, GetValue, LocalStorage, RwSignal, Set, StoredValue, Track, Update,
-    UpdateValue, on_cleanup,
+    Effect, Get, GetValue, LocalStorage, RwSignal, Set, StoredValue, Track, Update, UpdateValue,
+    on_cleanup,
 };
 use portal_core::decode::{self, DecodeError, Node};
 use portal_core::{Article, CategoryPage, Home, Site, paths};
@@ -359,10 +359,6 @@ impl<T: Clone + 'static> Load<T> {
     /// `None` until the first answer.
     pub fn get(&self) -> Option<T> {
         self.value.get()
-    }
-
-    pub fn get_untracked(&self) -> Option<T> {
-        self.value.get_untracked()
     }
 
     /// Asks again (the retry button).

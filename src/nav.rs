@@ -109,7 +109,7 @@ fn load_from_session(nav: &mut Nav) {
     }
 }
 
-fn listen(
+pub(crate) fn listen(
     target: &web_sys::EventTarget,
     event: &str,
     capture: bool,
@@ -154,20 +154,20 @@ fn widget_route(route: &str) -> bool {
     route == "/nhung" || route == "/nhung/" || route.starts_with("/nhung/")
 }
 
+/// A plain left click nobody has handled yet: the only clicks the app turns into navigations
+/// (a modified click, e.g. Ctrl for a new tab, stays the browser's).
+pub(crate) fn plain_left_click(ev: &web_sys::Event) -> bool {
+    ev.dyn_ref::<web_sys::MouseEvent>().is_some_and(|m| {
+        !ev.default_prevented()
+            && m.button() == 0
+            && !(m.ctrl_key() || m.meta_key() || m.shift_key() || m.alt_key())
+    })
+}
+
 /// A link into the other app (portal ↔ widget app) is a page load, not a route change: the host
-/// serves the other app's page for it. Plain left clicks only; modified clicks stay the browser's.
+/// serves the other app's page for it.
 fn leave_for_other_app(ev: &web_sys::Event, a: &web_sys::HtmlAnchorElement) {
-    let Some(m) = ev.dyn_ref::<web_sys::MouseEvent>() else {
-        return;
-    };
-    if ev.default_prevented()
-        || m.button() != 0
-        || m.ctrl_key()
-        || m.meta_key()
-        || m.shift_key()
-        || m.alt_key()
-        || !stays_in_app(a)
-    {
+    if !plain_left_click(ev) || !stays_in_app(a) {
         return;
     }
     let path = a.pathname();

@@ -6,6 +6,7 @@
 //! parameters, the query, and `<a>` clicks turned into history entries. Scroll restoration, focus
 //! and announcements after a navigation stay in `nav.rs`.
 
+use crate::nav::{link_of, listen, plain_left_click, stays_in_app};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -46,9 +47,10 @@ pub fn provide() {
         }
     };
     let Some(win) = web_sys::window() else { return };
-    on(&win, "popstate", move |_| sync());
+    listen(&win, "popstate", false, move |_| sync());
     if let Some(doc) = win.document() {
-        on(&doc, "click", move |ev| {
+        // Bubble phase: after nav.rs's capture listener has noted the position being left.
+        listen(&doc, "click", false, move |ev| {
             if follow(&ev) {
                 sync();
             }
@@ -56,29 +58,13 @@ pub fn provide() {
     }
 }
 
-fn on(target: &web_sys::EventTarget, event: &str, f: impl FnMut(web_sys::Event) + 'static) {
-    let cb = Closure::<dyn FnMut(web_sys::Event)>::new(f);
-    let _ = target.add_event_listener_with_callback(event, cb.as_ref().unchecked_ref());
-    // Lives as long as the page.
-    cb.forget();
-}
-
 /// Takes over a plain left click on an in-app link: a new history entry instead of a page load.
 /// Returns whether the address changed.
 fn follow(ev: &web_sys::Event) -> bool {
-    let Some(m) = ev.dyn_ref::<web_sys::MouseEvent>() else {
-        return false;
-    };
-    if ev.default_prevented()
-        || m.button() != 0
-        || m.ctrl_key()
-        || m.meta_key()
-        || m.shift_key()
-        || m.alt_key()
-    {
+    if !plain_left_click(ev) {
         return false;
     }
-    let Some(a) = crate::nav::link_of(ev) else {
+    let Some(a) = link_of(ev) else {
         return false;
     };
     if let Some(id) = a
@@ -89,7 +75,7 @@ fn follow(ev: &web_sys::Event) -> bool {
         jump(ev, &id);
         return false;
     }
-    if !crate::nav::stays_in_app(&a)
+    if !stays_in_app(&a)
         || a.get_attribute("rel")
             .is_some_and(|r| r.split_whitespace().any(|w| w == "external"))
     {

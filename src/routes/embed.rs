@@ -32,13 +32,6 @@ fn portal_base() -> String {
         .unwrap_or_else(|| format!("{}/", origin()))
 }
 
-fn escape_attr(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
 #[component]
 pub fn EmbedBuilder() -> impl IntoView {
     nav::announce_page("Nhúng tin của Cổng vào trang web khác".to_owned());
@@ -110,7 +103,7 @@ pub fn EmbedBuilder() -> impl IntoView {
             accent.get(),
             target.get(),
             lang.get(),
-            escape_attr(&title())
+            portal_core::html::attr_value(&title())
         ));
         let fallback_href = if kind.get() == "latest" {
             format!("{base}{}", category.get())
@@ -119,7 +112,7 @@ pub fn EmbedBuilder() -> impl IntoView {
         };
         format!(
             "<div {attrs}>\n  <a href=\"{fallback_href}\">{}</a>\n</div>\n<script src=\"{base}nhung.js\" async></script>",
-            escape_attr(&title())
+            portal_core::html::attr_value(&title())
         )
     };
 

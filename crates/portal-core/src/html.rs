@@ -14,16 +14,28 @@ use crate::ArticleSummary;
 use crate::paths;
 use crate::sanitize::url_allowed;
 
-/// Appends `s` escaped for element content.
-pub fn text(out: &mut String, s: &str) {
+fn escape(out: &mut String, s: &str, quotes: bool) {
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
+            '"' if quotes => out.push_str("&quot;"),
             _ => out.push(c),
         }
     }
+}
+
+/// Appends `s` escaped for element content.
+pub fn text(out: &mut String, s: &str) {
+    escape(out, s, false);
+}
+
+/// `s` escaped for the value of a double-quoted attribute.
+pub fn attr_value(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    escape(&mut out, s, true);
+    out
 }
 
 /// Appends ` name="value"` with the value escaped for a double-quoted attribute.
@@ -31,15 +43,7 @@ pub fn attr(out: &mut String, name: &str, value: &str) {
     out.push(' ');
     out.push_str(name);
     out.push_str("=\"");
-    for c in value.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            _ => out.push(c),
-        }
-    }
+    escape(out, value, true);
     out.push('"');
 }
 
