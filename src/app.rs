@@ -82,41 +82,37 @@ pub fn WidgetApp() -> impl IntoView {
     view! { <WidgetFrame /> }
 }
 
-/// Widget views (`/nhung/<kind>`) live inside other sites' pages: no portal chrome around them.
-fn is_widget_path(path: &str) -> bool {
-    let mut segments = path.trim_end_matches('/').rsplit('/');
-    matches!((segments.next(), segments.next()), (Some(kind), Some("nhung")) if !kind.is_empty())
-}
-
 #[component]
 fn WidgetFrame() -> impl IntoView {
     let location = use_location();
-    let embedded = Memo::new(move |_| is_widget_path(&location.pathname.read()));
-    // `/nhung/:kind` is a widget; `/nhung` the snippet builder; nothing else is this app's.
-    let builder = Memo::new(move |_| segments(&location.pathname.read()) == ["nhung"]);
-    move || {
-        if embedded.get() {
-            view! {
-                <main class="widget-main">
-                    <WidgetView />
-                </main>
-            }
-            .into_any()
-        } else if builder.get() {
-            view! {
-                <Shell>
-                    <EmbedBuilder />
-                </Shell>
-            }
-            .into_any()
-        } else {
-            view! {
-                <Shell>
-                    <NotFound />
-                </Shell>
-            }
-            .into_any()
+    // `/nhung/:kind`: a widget, living inside another site's page, so without the portal's
+    // chrome. `/nhung`: the snippet builder. Nothing else is this app's.
+    let page = Memo::new(
+        move |_| match segments(&location.pathname.read()).as_slice() {
+            [app, _kind] if app == "nhung" => 0,
+            [app] if app == "nhung" => 1,
+            _ => 2,
+        },
+    );
+    move || match page.get() {
+        0 => view! {
+            <main class="widget-main">
+                <WidgetView />
+            </main>
         }
+        .into_any(),
+        1 => view! {
+            <Shell>
+                <EmbedBuilder />
+            </Shell>
+        }
+        .into_any(),
+        _ => view! {
+            <Shell>
+                <NotFound />
+            </Shell>
+        }
+        .into_any(),
     }
 }
 

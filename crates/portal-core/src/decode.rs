@@ -154,27 +154,38 @@ fn list<N: Node, T>(n: &N, cx: &mut Ctx, read: Read<N, T>) -> Vec<T> {
     out
 }
 
-/// An optional array: absent or null is empty.
-fn optional_list<N: Node, T>(n: &N, key: &str, cx: &mut Ctx, read: Read<N, T>) -> Vec<T> {
-    if cx.failed() {
-        return Vec::new();
-    }
-    let Some(v) = n.field(key) else {
-        return Vec::new();
-    };
-    let out = list(&v, cx, read);
+/// The array `v` found at `key`.
+fn list_at<N: Node, T>(v: &N, key: &str, cx: &mut Ctx, read: Read<N, T>) -> Vec<T> {
+    let out = list(v, cx, read);
     if cx.failed() {
         cx.within(key);
     }
     out
 }
 
-fn required_list<N: Node, T>(n: &N, key: &str, cx: &mut Ctx, read: Read<N, T>) -> Vec<T> {
-    if !cx.failed() && n.field(key).is_none() {
-        cx.fail("missing");
-        cx.within(key);
+/// An optional array: absent or null is empty.
+fn optional_list<N: Node, T>(n: &N, key: &str, cx: &mut Ctx, read: Read<N, T>) -> Vec<T> {
+    if cx.failed() {
+        return Vec::new();
     }
-    optional_list(n, key, cx, read)
+    match n.field(key) {
+        Some(v) => list_at(&v, key, cx, read),
+        None => Vec::new(),
+    }
+}
+
+fn required_list<N: Node, T>(n: &N, key: &str, cx: &mut Ctx, read: Read<N, T>) -> Vec<T> {
+    if cx.failed() {
+        return Vec::new();
+    }
+    match n.field(key) {
+        Some(v) => list_at(&v, key, cx, read),
+        None => {
+            cx.fail("missing");
+            cx.within(key);
+            Vec::new()
+        }
+    }
 }
 
 fn string<N: Node>(n: &N, cx: &mut Ctx) -> String {
