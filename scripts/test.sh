@@ -4,9 +4,11 @@
 #   2. native: cargo test --workspace (contract decoding of every bundled document, content tool,
 #      slugs, dates, pagination, and the check that public/api/v1 is what the tool generates)
 #   3. components: wasm-bindgen-test in headless Chromium
-#   4. release build with Trunk (wasm-opt), then Playwright journeys against it (the size budget
+#   4. the README's serve command (scripts/serve.sh) on a cold target directory: first answer at / and
+#      at a deep link, then live reload after a change under src/, style/ and public/
+#   5. release build with Trunk (wasm-opt), then Playwright journeys against it (the size budget
 #      of a first visit is one of them: tests/e2e/budget.spec.ts)
-#   5. Lighthouse, mobile and desktop, on home, a category and an article, with thresholds
+#   6. Lighthouse, mobile and desktop, on home, a category and an article, with thresholds
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -30,6 +32,9 @@ cargo test --workspace 2>&1 | tee -a "$log"
 step "component tests: wasm-bindgen-test in headless Chromium"
 cargo test --target wasm32-unknown-unknown 2>&1 | tee -a "$log"
 
+step "dev server: scripts/serve.sh from a cold target directory, then live reload (tests/serve/cold-serve.mjs)"
+node tests/serve/cold-serve.mjs 2>&1 | tee -a "$log"
+
 step "release build: scripts/build.sh (portal + widget app, trunk build --release)"
 bash scripts/build.sh
 # The same build for a sub-path deployment, for the browser test that checks it.
@@ -45,5 +50,6 @@ step "all layers passed in $((SECONDS - started)) s"
 cargo_passed=$(grep -Eo '^test result: ok\. [0-9]+ passed' "$log" | awk '{s += $4} END {print s + 0}')
 e2e_passed=$(grep -Eo '^ +[0-9]+ passed \(' "$log" | awk '{s += $1} END {print s + 0}')
 lh_passed=$(grep -Eo '^lighthouse: [0-9]+ passed' "$log" | awk '{s += $2} END {print s + 0}')
-echo "rust (native + wasm components): $cargo_passed passed; browser journeys: $e2e_passed passed; lighthouse pages: $lh_passed passed"
-echo "total: $((cargo_passed + e2e_passed + lh_passed)) passed, 0 failed"
+serve_passed=$(grep -c '^cold-serve: passed' "$log" || true)
+echo "rust (native + wasm components): $cargo_passed passed; dev server: $serve_passed passed; browser journeys: $e2e_passed passed; lighthouse pages: $lh_passed passed"
+echo "total: $((cargo_passed + serve_passed + e2e_passed + lh_passed)) passed, 0 failed"
