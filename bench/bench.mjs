@@ -101,7 +101,7 @@ async function navigations(browser, base) {
   for (let i = 0; i < 500; i++) {
     const name = names[i % names.length];
     const ms = await page.evaluate(async (expected) => {
-      const link = [...document.querySelectorAll('.main-nav .menu-link')].find((a) => a.textContent === expected);
+      const link = [...document.querySelectorAll('.main-nav .menu-item > a')].find((a) => a.textContent === expected);
       const t0 = performance.now();
       link.click();
       while (document.querySelector('main h1')?.textContent !== expected) await new Promise((r) => requestAnimationFrame(r));

@@ -202,11 +202,8 @@ fn finish(el: &Element, tag: &str) {
                 let _ = el.set_attribute("rel", "noopener noreferrer external");
             }
             // The absolute address, written out after the link text on paper.
-            let base = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.base_uri().ok().flatten());
-            if let Some(url) = base.and_then(|b| web_sys::Url::new_with_base(&href, &b).ok()) {
-                let _ = el.set_attribute("data-print-href", &url.href());
+            if let Some(url) = crate::base::resolve(&href) {
+                let _ = el.set_attribute("data-print-href", &url);
             }
         }
         "img" => {

@@ -2,8 +2,6 @@
 //! with a way out.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::*;
 
 /// Whether the browser believes it is online; error panels retry by themselves when it comes back.
 #[derive(Clone, Copy)]
@@ -17,9 +15,7 @@ pub fn provide_online() -> Online {
     );
     if let Some(w) = web_sys::window() {
         for (event, value) in [("online", true), ("offline", false)] {
-            let cb = Closure::<dyn FnMut()>::new(move || online.set(value));
-            let _ = w.add_event_listener_with_callback(event, cb.as_ref().unchecked_ref());
-            cb.forget();
+            crate::base::listen(&w, event, false, move |_| online.set(value));
         }
     }
     provide_context(Online(online));

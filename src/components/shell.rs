@@ -1,18 +1,19 @@
 //! The page frame: skip link, header with the main menu, footer with the Decree 42 contact block.
 
-use crate::api::{self, ApiError};
-use crate::app::link;
+use crate::api::{ApiError, DocumentResource};
+use crate::base::{link, meta_content};
 use crate::components::display::DisplayControls;
 use crate::components::status::ErrorPanel;
-use crate::router::{NavLink, use_location};
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 use portal_core::sanitize::url_allowed;
 use portal_core::{Footer, MenuItem, Site, paths};
 
 /// The site document, loaded once and shared by every page.
 #[derive(Clone, Copy)]
-pub struct SiteData(pub api::Load<Result<Site, ApiError>>);
+pub struct SiteData(pub DocumentResource<(), Site>);
 
 /// A reactive reader of the site document (`None` until it has loaded, or if it failed).
 /// Call it while building a component: the context lookup needs the component's owner.
@@ -29,12 +30,12 @@ pub fn Header() -> impl IntoView {
     let name = move || {
         site()
             .map(|s| s.name)
-            .or_else(|| api::meta_content("application-name"))
+            .or_else(|| meta_content("application-name"))
             .unwrap_or_else(|| "Cổng Thông tin điện tử".to_owned())
     };
     let tagline = move || match site() {
         Some(s) => s.tagline,
-        None => api::meta_content("portal-tagline"),
+        None => meta_content("portal-tagline"),
     };
     let logo = move || match site() {
         Some(s) if url_allowed("img", "src", &s.logo.src) => view! {
@@ -59,13 +60,13 @@ pub fn Header() -> impl IntoView {
                 </div>
             </div>
             <div class="container header-inner">
-                <a href=link("/") class="brand">
+                <A href=link("/")>
                     {logo}
                     <span class="brand-text">
                         <span class="brand-name">{name}</span>
                         <span class="brand-tagline">{tagline}</span>
                     </span>
-                </a>
+                </A>
             </div>
             <MainMenu />
             <SiteProblem />
@@ -132,7 +133,7 @@ fn MainMenu() -> impl IntoView {
                 </button>
                 <ul id="main-menu" class="menu" class:open=move || open.get()>
                     <li class="menu-item">
-                        <NavLink href=link("/") exact=true class="menu-link">"Trang chủ"</NavLink>
+                        <A href=link("/") exact=true>"Trang chủ"</A>
                     </li>
                     // Not <For>: the menu changes once, when the site document lands, so keyed
                     // diffing would only cost bytes.
@@ -154,7 +155,7 @@ fn MenuEntry(item: MenuItem, open_sub: RwSignal<Option<String>>) -> impl IntoVie
     if item.children.is_empty() {
         return view! {
             <li class="menu-item">
-                <NavLink href=href class="menu-link">{item.name}</NavLink>
+                <A href=href>{item.name}</A>
             </li>
         }
         .into_any();
@@ -175,7 +176,7 @@ fn MenuEntry(item: MenuItem, open_sub: RwSignal<Option<String>>) -> impl IntoVie
     let label = format!("Mục con của {}", item.name);
     view! {
         <li class="menu-item has-children" on:keydown=on_key>
-            <NavLink href=href class="menu-link">{item.name.clone()}</NavLink>
+            <A href=href>{item.name.clone()}</A>
             <button
                 type="button"
                 class="submenu-toggle"
@@ -201,7 +202,7 @@ fn MenuEntry(item: MenuItem, open_sub: RwSignal<Option<String>>) -> impl IntoVie
                         let href = link(&paths::category_route(&child.slug, 1));
                         view! {
                             <li>
-                                <NavLink href=href class="submenu-link">{child.name}</NavLink>
+                                <A href=href>{child.name}</A>
                             </li>
                         }
                     })

@@ -1,53 +1,48 @@
-use crate::api::{self, ApiError};
-use crate::app::{link, page_meta};
+use crate::api::{self, DocumentResource};
+use crate::app::page_meta;
+use crate::base::link;
 use crate::components::cards::ArticleList;
 use crate::components::speech::ReadAloud;
-use crate::components::status::{ErrorPanel, ListSkeleton};
-use crate::router::{segments, use_location};
+use crate::components::status::ListSkeleton;
 use crate::routes::category::Breadcrumb;
 use crate::routes::not_found::NotFound;
+use crate::routes::state::unless_loaded;
 use crate::{nav, sanitize};
 use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
 use portal_core::format::{file_kind, human_size};
+use portal_core::route::Route;
 use portal_core::sanitize::url_allowed;
 use portal_core::{Article, Attachment, LegalDocument, paths};
 
+/// `/:category/:article`
 #[component]
 pub fn ArticlePage() -> impl IntoView {
-    let location = use_location();
-    // `/:category/:article`; while the address already names another kind of page (this one is
-    // about to go), the key stays, so nothing is fetched for it.
-    let key = Memo::new(move |previous: Option<&(String, String)>| {
-        match <[String; 2]>::try_from(segments(&location.pathname.read())) {
-            Ok([category, article]) => (category, article),
-            Err(_) => previous.cloned().unwrap_or_default(),
-        }
-    });
-    let loader = api::Loader::new();
-    let data = api::Load::new(move || {
-        let k = key.get();
-        let signal = loader.next();
-        async move {
-            let result = api::article(&k.1, signal.as_ref()).await;
-            (k, result)
-        }
-    });
-    move || match data.get() {
-        Some((k, result)) if k == key.get() => match result {
-            // An article asked for under another category than its own is not this URL's page.
-            Ok(a) if a.category().is_some_and(|c| c.slug == k.0) => {
-                view! { <ArticleView article=a /> }.into_any()
+    let params = use_params_map();
+    let data = DocumentResource::new(
+        move || {
+            let p = params.read();
+            Route::Article {
+                category: p.get("category").unwrap_or_default(),
+                slug: p.get("article").unwrap_or_default(),
             }
-            Ok(_) | Err(ApiError::NotFound) => view! { <NotFound /> }.into_any(),
-            Err(ApiError::Aborted) => view! { <ArticleSkeleton /> }.into_any(),
-            Err(e) => view! {
-                <div class="container page">
-                    <ErrorPanel error=e retry=move |_| data.refetch() />
-                </div>
-            }
-            .into_any(),
         },
-        _ => view! { <ArticleSkeleton /> }.into_any(),
+        api::article,
+    );
+    let retry = Callback::new(move |_| data.refetch());
+    move || match unless_loaded(
+        data.get(),
+        || view! { <ArticleSkeleton /> }.into_any(),
+        true,
+        retry,
+    ) {
+        // An article asked for under another category than its own is not this URL's page.
+        Ok(a) if matches!(data.key(), Route::Article { category, .. } if a.category().is_some_and(|c| c.slug == category)) => {
+            view! { <ArticleView article=a /> }.into_any()
+        }
+        Ok(_) => view! { <NotFound /> }.into_any(),
+        Err(shown) => shown,
     }
 }
 
@@ -76,7 +71,7 @@ fn ArticleView(article: Article) -> impl IntoView {
     let category_link = article.category().cloned().map(|c| {
         view! {
             <p class="article-category">
-                "Chuyên mục: " <a href=link(&paths::category_route(&c.slug, 1))>{c.name}</a>
+                "Chuyên mục: " <A href=link(&paths::category_route(&c.slug, 1)) exact=true>{c.name}</A>
             </p>
         }
     });

@@ -1,52 +1,40 @@
-use crate::api::{self, ApiError};
-use crate::app::{link, page_meta};
+use crate::api::{self, DocumentResource};
+use crate::app::page_meta;
+use crate::base::link;
 use crate::components::cards::ArticleList;
-use crate::components::status::{ErrorPanel, ListSkeleton};
+use crate::components::status::ListSkeleton;
 use crate::nav;
-use crate::router::{query_value, segments, use_location};
-use crate::routes::not_found::NotFound;
+use crate::routes::state::unless_loaded;
 use leptos::prelude::*;
-use portal_core::pagination::{PageLink, pager, parse_page};
+use leptos_router::components::A;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use portal_core::pagination::{PageLink, pager};
 use portal_core::paths::{self, PAGE_PARAM};
+use portal_core::route::Route;
 use portal_core::{CategoryPage, CategoryRef};
 
+/// `/:category?trang=n`
 #[component]
 pub fn CategoryView() -> impl IntoView {
-    let location = use_location();
-    // `/:category?trang=n`; while the address already names another kind of page (this one is
-    // about to go), the key stays, so nothing is fetched for it.
-    let key = Memo::new(move |previous: Option<&(String, u32)>| {
-        match <[String; 1]>::try_from(segments(&location.pathname.read())) {
-            Ok([slug]) => {
-                let page = parse_page(query_value(&location.search.read(), PAGE_PARAM).as_deref());
-                (slug, page)
-            }
-            Err(_) => previous.cloned().unwrap_or_default(),
-        }
-    });
-    let loader = api::Loader::new();
-    let data = api::Load::new(move || {
-        let k = key.get();
-        let signal = loader.next();
-        async move {
-            let result = api::category(&k.0, k.1, signal.as_ref()).await;
-            (k, result)
-        }
-    });
-    move || match data.get() {
-        // A response for another URL than the current one is never shown.
-        Some((k, result)) if k == key.get() => match result {
-            Ok(page) => view! { <CategoryContent data=page /> }.into_any(),
-            Err(ApiError::NotFound) => view! { <NotFound /> }.into_any(),
-            Err(ApiError::Aborted) => view! { <PageSkeleton /> }.into_any(),
-            Err(e) => view! {
-                <div class="container page">
-                    <ErrorPanel error=e retry=move |_| data.refetch() />
-                </div>
-            }
-            .into_any(),
+    let params = use_params_map();
+    let query = use_query_map();
+    let data = DocumentResource::new(
+        move || {
+            let slug = params.read().get("category").unwrap_or_default();
+            Route::category(&slug, query.read().get(PAGE_PARAM).as_deref())
         },
-        _ => view! { <PageSkeleton /> }.into_any(),
+        api::category,
+    );
+    let retry = Callback::new(move |_| data.refetch());
+    move || {
+        unless_loaded(
+            data.get(),
+            || view! { <PageSkeleton /> }.into_any(),
+            true,
+            retry,
+        )
+        .map(|page| view! { <CategoryContent data=page /> }.into_any())
+        .unwrap_or_else(|shown| shown)
     }
 }
 
@@ -66,10 +54,10 @@ pub fn Breadcrumb(trail: Vec<CategoryRef>, #[prop(into)] current: String) -> imp
     view! {
         <nav class="breadcrumb" aria-label="Đường dẫn">
             <ol>
-                <li><a href=link("/")>"Trang chủ"</a></li>
+                <li><A href=link("/") exact=true>"Trang chủ"</A></li>
                 {trail
                     .into_iter()
-                    .map(|c| view! { <li><a href=link(&paths::category_route(&c.slug, 1))>{c.name}</a></li> })
+                    .map(|c| view! { <li><A href=link(&paths::category_route(&c.slug, 1)) exact=true>{c.name}</A></li> })
                     .collect_view()}
                 <li aria-current="page">{current}</li>
             </ol>
@@ -105,7 +93,7 @@ fn CategoryContent(data: CategoryPage) -> impl IntoView {
                 <ul>
                     {child_refs
                         .into_iter()
-                        .map(|c| view! { <li><a href=link(&paths::category_route(&c.slug, 1)) class="chip">{c.name}</a></li> })
+                        .map(|c| view! { <li><A href=link(&paths::category_route(&c.slug, 1)) exact=true>{c.name}</A></li> })
                         .collect_view()}
                 </ul>
             </nav>
@@ -142,8 +130,8 @@ fn Pager(slug: String, current: u32, total: u32) -> impl IntoView {
         return ().into_any();
     }
     let page_href = move |n: u32| link(&paths::category_route(&slug, n));
-    // Plain <a>: the router still handles the click, but <A> would mark every page "current"
-    // because it matches the path and ignores the query. data-partial: only the list changes, so
+    // Plain <a>: the router still follows it, but <A> would mark every page "current" because it
+    // matches the path and ignores the query. data-partial: only the list changes, so
     // focus stays on the pager (see nav.rs); data-noscroll: the router keeps the reader in place.
     let prev = (current > 1).then(|| {
         view! { <li><a href=page_href(current - 1) rel="prev" data-partial="" data-noscroll="">"‹ Trang trước"</a></li> }

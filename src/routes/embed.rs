@@ -3,13 +3,13 @@
 //! loader uses.
 
 use crate::app::page_meta;
+use crate::base::{absolute, listen, window};
 use crate::components::shell::use_site;
 use crate::nav;
 use leptos::prelude::*;
 use portal_core::MenuItem;
 use portal_core::widget::{MAX_COUNT, WidgetKind};
 use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::*;
 
 fn flatten(items: &[MenuItem], depth: usize, out: &mut Vec<(String, String)>) {
     for i in items {
@@ -19,17 +19,14 @@ fn flatten(items: &[MenuItem], depth: usize, out: &mut Vec<(String, String)>) {
 }
 
 fn origin() -> String {
-    web_sys::window()
+    window()
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default()
 }
 
 /// The portal's base URL (origin + sub-path), ending in `/`.
 fn portal_base() -> String {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.base_uri().ok().flatten())
-        .unwrap_or_else(|| format!("{}/", origin()))
+    absolute("")
 }
 
 #[component]
@@ -117,8 +114,11 @@ pub fn EmbedBuilder() -> impl IntoView {
     };
 
     // Size the preview from its height messages (same origin only).
-    let listener =
-        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+    if let Some(w) = window() {
+        listen(&w, "message", false, move |ev| {
+            let Some(ev) = ev.dyn_ref::<web_sys::MessageEvent>() else {
+                return;
+            };
             if ev.origin() != origin() {
                 return;
             }
@@ -131,16 +131,7 @@ pub fn EmbedBuilder() -> impl IntoView {
                 preview_height.set(h.clamp(60.0, 4000.0).ceil() as i32);
             }
         });
-    if let Some(w) = web_sys::window() {
-        let _ = w.add_event_listener_with_callback("message", listener.as_ref().unchecked_ref());
-        let f: js_sys::Function = listener.as_ref().clone().unchecked_into();
-        on_cleanup(move || {
-            if let Some(w) = web_sys::window() {
-                let _ = w.remove_event_listener_with_callback("message", &f);
-            }
-        });
     }
-    listener.forget();
 
     let copy = move |_| {
         let Some(w) = web_sys::window() else { return };

@@ -1,18 +1,17 @@
-use crate::api;
+use crate::api::{self, DocumentResource};
 use crate::app::page_meta;
+use crate::base::link;
 use crate::components::cards::ArticleList;
 use crate::components::shell::use_site;
-use crate::components::status::{ErrorPanel, ListSkeleton};
+use crate::components::status::ListSkeleton;
+use crate::routes::state::unless_loaded;
 use leptos::prelude::*;
+use leptos_router::components::A;
 use portal_core::{Home, paths};
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let loader = api::Loader::new();
-    let data = api::Load::new(move || {
-        let signal = loader.next();
-        async move { api::home(signal.as_ref()).await }
-    });
+    let data = DocumentResource::new(|| (), |_, signal| api::home(signal));
     let site = use_site();
     let name = move || {
         site()
@@ -23,16 +22,15 @@ pub fn HomePage() -> impl IntoView {
         "Trang chủ",
         "Thông tin chính thống về hoạt động chỉ đạo, điều hành, quy hoạch, văn bản và dịch vụ công của Thành phố.",
     );
+    let skeleton =
+        || view! { <div class="container page home"><ListSkeleton rows=6 /></div> }.into_any();
     view! {
-        <div class="container page home">
-            <h1 class="visually-hidden">{name}</h1>
-            {move || match data.get() {
-                None => view! { <ListSkeleton rows=6 /> }.into_any(),
-                Some(Err(crate::api::ApiError::Aborted)) => view! { <ListSkeleton rows=6 /> }.into_any(),
-                Some(Err(e)) => view! { <ErrorPanel error=e retry=move |_| data.refetch() /> }.into_any(),
-                Some(Ok(home)) => view! { <HomeContent home=home /> }.into_any(),
-            }}
-        </div>
+        <h1 class="visually-hidden">{name}</h1>
+        {move || {
+            unless_loaded(data.get(), skeleton, false, Callback::new(move |_| data.refetch()))
+                .map(|home| view! { <HomeContent home=home /> }.into_any())
+                .unwrap_or_else(|shown| shown)
+        }}
     }
 }
 
@@ -46,6 +44,7 @@ fn HomeContent(home: Home) -> impl IntoView {
         ..
     } = home;
     view! {
+        <div class="container page home">
         {(!featured.is_empty())
             .then(|| {
                 view! {
@@ -64,19 +63,20 @@ fn HomeContent(home: Home) -> impl IntoView {
                 .into_iter()
                 .map(|b| {
                     let id = format!("block-{}", b.category.slug);
-                    let href = crate::app::link(&paths::category_route(&b.category.slug, 1));
+                    let href = link(&paths::category_route(&b.category.slug, 1));
                     let more = format!("Xem tất cả: {}", b.category.name);
                     view! {
                         <section class="block" aria-labelledby=id.clone()>
                             <h2 id=id.clone() class="section-title">
-                                <a href=href.clone()>{b.category.name.clone()}</a>
+                                <A href=href.clone() exact=true>{b.category.name.clone()}</A>
                             </h2>
                             <ArticleList articles=b.articles />
-                            <p class="more"><a href=href>{more}</a></p>
+                            <p class="more"><A href=href exact=true>{more}</A></p>
                         </section>
                     }
                 })
                 .collect_view()}
+        </div>
         </div>
     }
 }

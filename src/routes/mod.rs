@@ -5,4 +5,5 @@ pub mod category;
 pub mod embed;
 pub mod home;
 pub mod not_found;
+pub mod state;
 pub mod widget;

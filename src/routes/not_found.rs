@@ -1,5 +1,7 @@
-use crate::app::{link, page_meta};
+use crate::app::page_meta;
+use crate::base::link;
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
@@ -14,9 +16,9 @@ pub fn NotFound() -> impl IntoView {
             <p>"Trang bạn tìm không tồn tại, đã bị gỡ hoặc đã được chuyển sang địa chỉ khác."</p>
             <p>"Bạn có thể:"</p>
             <ul>
-                <li><a href=link("/")>"Quay về trang chủ"</a></li>
-                <li><a href=link("/tin-tuc-su-kien")>"Xem tin tức – sự kiện mới nhất"</a></li>
-                <li><a href=link("/hoi-dap")>"Gửi câu hỏi tới chuyên mục Hỏi đáp"</a></li>
+                <li><A href=link("/") exact=true>"Quay về trang chủ"</A></li>
+                <li><A href=link("/tin-tuc-su-kien") exact=true>"Xem tin tức – sự kiện mới nhất"</A></li>
+                <li><A href=link("/hoi-dap") exact=true>"Gửi câu hỏi tới chuyên mục Hỏi đáp"</A></li>
             </ul>
         </div>
     }

@@ -2,11 +2,14 @@
 //! chrome, links that open the full article on the portal, and the page height reported to the
 //! embedding page (only to the origin the loader declared) so the iframe never scrolls.
 
-use crate::api::{self, ApiError};
-use crate::router::{query_pairs, segments, use_location};
+use crate::api::{self, ApiError, DocumentResource};
+use crate::base::{absolute, window};
 use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_params_map};
+use portal_core::route::{Route, query_pairs};
 use portal_core::widget::{self, Lang, LinkTarget, Theme, WidgetKind, WidgetParams};
 use portal_core::{ArticleSummary, paths};
+use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
@@ -14,16 +17,6 @@ const PORTAL: (&str, &str) = ("Cổng Thông tin điện tử Thành phố", "Ci
 
 fn t(lang: Lang, vi: &'static str, en: &'static str) -> &'static str {
     if lang == Lang::En { en } else { vi }
-}
-
-/// An absolute portal URL for a route, so links work from inside the host's page.
-fn absolute(route: &str) -> String {
-    let base = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.base_uri().ok().flatten());
-    base.and_then(|b| web_sys::Url::new_with_base(route.trim_start_matches('/'), &b).ok())
-        .map(|u| u.href())
-        .unwrap_or_else(|| route.to_owned())
 }
 
 /// Tells the embedding page how tall the widget is. Only the declared host origin receives it.
@@ -45,30 +38,44 @@ fn report_height(params: &WidgetParams) {
     let _ = parent.post_message(&msg, host);
 }
 
-/// Re-reports the height whenever the document's size changes (content, fonts, images, width).
+/// Re-reports the height whenever the document's size changes (content, fonts, images, width),
+/// until the current owner (the effect's run) is cleaned up.
 fn watch_height(params: WidgetParams) {
-    let Some(root) = web_sys::window()
+    let Some(root) = window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
     else {
         return;
     };
     let cb = Closure::<dyn FnMut()>::new(move || report_height(&params));
-    if let Ok(observer) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
-        observer.observe(&root);
-        // The observer lives as long as the widget's document.
-        std::mem::forget(observer);
+    let observer = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()).ok();
+    if let Some(o) = &observer {
+        o.observe(&root);
     }
     // A lazily loaded or late-laid-out frame can miss the first report: repeat it a few times.
-    if let Some(w) = web_sys::window() {
+    let mut timers = Vec::new();
+    if let Some(w) = window() {
         for delay in [250, 1000, 3000] {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+            if let Ok(t) = w.set_timeout_with_callback_and_timeout_and_arguments_0(
                 cb.as_ref().unchecked_ref(),
                 delay,
-            );
+            ) {
+                timers.push(t);
+            }
         }
     }
-    cb.forget();
+    let held = SendWrapper::new((observer, cb, timers));
+    on_cleanup(move || {
+        let (observer, _cb, timers) = held.take();
+        if let Some(o) = observer {
+            o.disconnect();
+        }
+        if let Some(w) = window() {
+            for t in timers {
+                w.clear_timeout_with_handle(t);
+            }
+        }
+    });
 }
 
 /// Applies theme, accent and language to the widget's own document.
@@ -98,13 +105,16 @@ fn apply_look(params: &WidgetParams) {
 
 #[component]
 pub fn WidgetView() -> impl IntoView {
+    let route = use_params_map();
     let location = use_location();
+    // Every pair in order, repeated names included (the parser reports conflicts).
     let pairs = Memo::new(move |_| query_pairs(&location.search.read()));
     let parsed = Memo::new(move |_| {
         // `/nhung/:kind`
-        let kind = segments(&location.pathname.read())
-            .get(1)
-            .and_then(|k| WidgetKind::from_path(k));
+        let kind = route
+            .read()
+            .get("kind")
+            .and_then(|k| WidgetKind::from_path(&k));
         match kind {
             Some(kind) => widget::parse(kind, &pairs.read()),
             None => Err(vec![
@@ -135,7 +145,7 @@ type Loaded = Result<(String, Vec<ArticleSummary>, String), ApiError>;
 async fn load(params: &WidgetParams) -> Loaded {
     match (params.kind, &params.category) {
         (WidgetKind::Latest, Some(slug)) => {
-            let page = api::category(slug, 1, None).await?;
+            let page = api::category(Route::category(slug, None), None).await?;
             let items = page
                 .page
                 .items
@@ -167,10 +177,13 @@ async fn load(params: &WidgetParams) -> Loaded {
 #[component]
 fn WidgetBody(params: WidgetParams) -> impl IntoView {
     let p = params.clone();
-    let data = crate::api::Load::new(move || {
-        let p = p.clone();
-        async move { load(&p).await }
-    });
+    let data = DocumentResource::new(
+        || (),
+        move |_, _| {
+            let p = p.clone();
+            async move { load(&p).await }
+        },
+    );
     let lang = params.lang;
     move || {
         match data.get() {

@@ -112,7 +112,7 @@ test('keyboard only: skip link, menu, sub-category, article, back', async ({ pag
   await expectPage(page, /\/thoi-su$/, 'Thời sự', /^Thời sự – /);
   await expect.poll(async () => (await focused(page)).tag).toBe('h1');
   await expect(said(page)).toHaveText('Đã chuyển tới: Thời sự');
-  await expect(page.locator('.submenu-link', { hasText: 'Thời sự' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.locator('.submenu a', { hasText: 'Thời sự' })).toHaveAttribute('aria-current', 'page');
 
   // Open the first article from the list.
   await tabTo(page, 'the first article', (el) => !!el.closest('.category .card-title'));

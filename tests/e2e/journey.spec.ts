@@ -327,3 +327,39 @@ test('Back to home returns to the same card, though off-screen blocks are laid o
   await expect.poll(() => card.evaluate((el) => el.getBoundingClientRect().top)).toBeGreaterThan(before - 5);
   expect(await card.evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(before + 5);
 });
+
+test('every client-side navigation is reported to site analytics: path, title and referrer', async ({ page }) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as { navs: unknown[] };
+    w.navs = [];
+    window.addEventListener('portal:navigate', (e) => w.navs.push((e as CustomEvent).detail));
+  });
+  const navs = () => page.evaluate(() => (window as unknown as { navs: unknown[] }).navs);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Tin nổi bật' })).toBeVisible();
+  await page.waitForTimeout(300);
+  // The page load itself is the tracker's to count.
+  expect(await navs()).toEqual([]);
+
+  await openMenuItem(page, 'Tin tức – Sự kiện');
+  await expect(page.locator('main h1')).toHaveText('Tin tức – Sự kiện');
+  await expect.poll(navs).toEqual([
+    { path: '/tin-tuc-su-kien', title: `Tin tức – Sự kiện – ${PORTAL}`, referrer: '/' },
+  ]);
+
+  await page.getByRole('navigation', { name: 'Phân trang' }).getByRole('link', { name: 'Trang 2' }).click();
+  await expect(page).toHaveURL(/\?trang=2$/);
+  const card = page.locator('.category .card-title a').first();
+  const title = (await card.textContent())!;
+  const href = (await card.getAttribute('href'))!;
+  await card.click();
+  await expect(page.locator('main h1')).toHaveText(title);
+  await page.goBack();
+  await expect(page).toHaveURL(/\?trang=2$/);
+  await expect.poll(navs).toEqual([
+    { path: '/tin-tuc-su-kien', title: `Tin tức – Sự kiện – ${PORTAL}`, referrer: '/' },
+    { path: '/tin-tuc-su-kien?trang=2', title: `Tin tức – Sự kiện – Trang 2 – ${PORTAL}`, referrer: '/tin-tuc-su-kien' },
+    { path: href, title: `${title} – ${PORTAL}`, referrer: '/tin-tuc-su-kien?trang=2' },
+    { path: '/tin-tuc-su-kien?trang=2', title: `Tin tức – Sự kiện – Trang 2 – ${PORTAL}`, referrer: href },
+  ]);
+});

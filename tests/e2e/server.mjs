@@ -1,7 +1,8 @@
 // Static server for the browser tests: serves the release build (dist/) the way a production
 // static host should: SPA fallback to index.html for routes, a real 404 for missing files (so the
-// app can tell "document does not exist"), gzip when asked (a precompressed `.gz` beside the file
-// first), and cache headers for hashed assets.
+// app can tell "document does not exist"), brotli or gzip when asked (a precompressed `.br` or `.gz`
+// beside the file first, as nginx's brotli_static and gzip_static do), and cache headers for hashed
+// assets.
 // Usage: node tests/e2e/server.mjs [--port 4173] [--root dist] [--host 127.0.0.1] [--portal URL]
 // --portal replaces the token PORTAL in served HTML (the "district site" pages of the widget tests).
 // --api DIR serves /api/v1/… from DIR instead (e.g. a synthetic archive from `portal-content synth`).
@@ -9,7 +10,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((acc, v, i, a) => (v.startsWith('--') ? [...acc, [v.slice(2), a[i + 1]]] : acc), []),
@@ -104,12 +105,18 @@ const server = createServer(async (req, res) => {
         : `${CSP}; frame-ancestors ${isWidget(url.pathname) ? '*' : "'self'"}`;
     }
     headers['cache-control'] = /-[0-9a-f]{16}\.(js|wasm|css|svg)$/.test(found) ? 'public, max-age=31536000, immutable' : 'no-cache';
-    if (COMPRESSIBLE.has(extname(found)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
-      // A precompressed file next to it (scripts/precompress.sh) is served as is, like nginx's
-      // gzip_static; anything else is compressed on the fly.
-      const pre = portal ? null : await file(found + '.gz');
-      body = pre ? await readFile(pre) : gzipSync(body, { level: 9 });
-      headers['content-encoding'] = 'gzip';
+    const accepts = req.headers['accept-encoding'] ?? '';
+    const encoding = /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
+    if (COMPRESSIBLE.has(extname(found)) && encoding) {
+      // A precompressed file next to it (scripts/precompress.sh) is served as is; anything else
+      // (content JSON, HTML) is compressed on the fly, brotli at a quality a live server affords.
+      const pre = portal ? null : await file(found + (encoding === 'br' ? '.br' : '.gz'));
+      body = pre
+        ? await readFile(pre)
+        : encoding === 'br'
+          ? brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } })
+          : gzipSync(body, { level: 9 });
+      headers['content-encoding'] = encoding;
       headers['vary'] = 'accept-encoding';
     }
     headers['content-length'] = body.length;

@@ -178,7 +178,7 @@ test('a link to the snippet builder inside the portal opens the widget app', asy
 test('portal links on the snippet builder page open the portal', async ({ page }) => {
   await page.goto('/nhung');
   await expect(page.locator('main h1')).toHaveText('Nhúng tin của Cổng vào trang web khác');
-  await page.locator('a.brand').click();
+  await page.locator('.header-inner > a').click();
   await expect(page).toHaveURL(/\/$/);
   await expect(page.locator('.latest .card').first()).toBeVisible();
   await expect(page.getByText('Không tìm thấy trang')).toHaveCount(0);

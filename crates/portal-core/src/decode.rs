@@ -1,46 +1,49 @@
-//! The contract's documents read from an already parsed JSON tree, field by field.
+//! Decoding of API documents. The contract is written once, as the serde derives of
+//! [`crate::model`]; this module only adds the tolerance the API promises (docs/api.md):
 //!
-//! Why not serde in the browser: serde_json's generic deserializer is monomorphised for every
-//! document type and cost about 30 KB of the gzip wasm; there the app parses with the browser's own
-//! `JSON.parse` and walks the result with these functions (one instantiation, for `JsValue`).
-//! Natively the same functions run over `serde_json::Value`, and the tests hold
-//! them equal to the serde derives, which the content tool writes with.
+//! - unknown fields are ignored (serde's default);
+//! - optional fields may be absent or `null` (`or_default`; `Option` takes `null` by itself);
+//! - one bad item of a content list is left out and reported in [`Decoded::skipped`], so one
+//!   broken card never costs the whole page (`optional_items`, `required_items`);
+//! - a missing required field or a wrong type rejects the document, and [`DecodeError`] names the
+//!   place (`page.items[3].slug: invalid type ...`, read off the text at serde_json's error
+//!   position by `path_at`);
+//! - nesting is bounded: documents deeper than [`MAX_DEPTH`] are refused before parsing, and menu
+//!   items deeper than [`MAX_MENU_DEPTH`] are cut.
 //!
-//! The rules are the serde derives' (docs/api.md): unknown fields are ignored, optional fields may be
-//! absent or null, and a missing required field or a value of the wrong type rejects the document.
-//! Only the fields the contract names are visited, so a hostile document nested a million levels
-//! deep in some unknown field costs nothing; the one recursive type, the menu, stops at
-//! [`MAX_MENU_DEPTH`].
+//! Documents are decoded from the response text: a tolerant list borrows each item as a `RawValue`
+//! slice of it and decodes the slice on its own (buffering a `serde_json::Value` would put a second
+//! generic deserializer into the wasm). Only [`from_str`] does that: used through any other
+//! deserializer (the content tool reads `Footer` from TOML; tests call serde_json directly), the
+//! same types read lists plainly, and one bad item rejects the document.
 
-use crate::datetime::{Date, DateTime};
-use crate::model::*;
+use serde::de::{Deserialize, DeserializeOwned, Deserializer};
+use serde_json::value::RawValue;
+use std::cell::Cell;
 use std::fmt;
 
-/// Menus deeper than this are refused (the portal shows two levels; serde_json stopped at 128).
+/// Deepest nesting of arrays and objects accepted (serde_json's own limit). Checked on the text
+/// first because serde_json skips unknown fields, and captures raw list items, without a limit,
+/// and each item decoded on its own would get a fresh budget.
+pub const MAX_DEPTH: usize = 128;
+
+/// Items of tolerant lists nest at most this deep, counted from the document; only the menu tree
+/// (`menu[0].children[1]…`) can get there. Deeper items are left out and reported.
 pub const MAX_MENU_DEPTH: usize = 16;
 
-/// A parsed JSON value. `field` answers `None` for an absent or null field, and for a value that is
-/// not an object.
-pub trait Node: Sized {
-    fn is_object(&self) -> bool;
-    fn field(&self, key: &str) -> Option<Self>;
-    fn string(&self) -> Option<String>;
-    fn number(&self) -> Option<f64>;
-    fn boolean(&self) -> Option<bool>;
-    fn items(&self) -> Option<Vec<Self>>;
-}
-
-/// Where in the document decoding failed, and why: `category_path[1].slug: missing`.
+/// Where in the document decoding failed, and why: ``category_path[1]: missing field `slug` ``.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecodeError {
+    /// Fields and indexes from the root, like `blocks[2].articles[0].published`; empty for the
+    /// document as a whole.
     pub path: String,
-    pub problem: &'static str,
+    pub problem: String,
 }
 
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.path.is_empty() {
-            f.write_str(self.problem)
+            f.write_str(&self.problem)
         } else {
             write!(f, "{}: {}", self.path, self.problem)
         }
@@ -49,495 +52,307 @@ impl fmt::Display for DecodeError {
 
 impl std::error::Error for DecodeError {}
 
-type Result<T> = std::result::Result<T, DecodeError>;
-
-/// The first error met while reading a document. Readers return a placeholder value after an
-/// error instead of returning early: `?` on every field made the compiler emit the clean-up of all
-/// fields read so far at each one (quadratic code, 8 KB for `Article` alone).
-#[derive(Default)]
-pub struct Ctx {
-    err: Option<DecodeError>,
+/// A decoded document and the list items that were left out of it, in document order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decoded<T> {
+    pub value: T,
+    pub skipped: Vec<DecodeError>,
 }
 
-impl Ctx {
-    fn failed(&self) -> bool {
-        self.err.is_some()
+/// Decodes one document from its JSON text with the contract's types.
+pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<Decoded<T>, DecodeError> {
+    if too_deep(text) {
+        return Err(DecodeError {
+            path: String::new(),
+            problem: format!("nested more than {MAX_DEPTH} levels deep"),
+        });
     }
-
-    fn fail(&mut self, problem: &'static str) {
-        if self.err.is_none() {
-            self.err = Some(DecodeError {
-                path: String::new(),
-                problem,
-            });
-        }
-    }
-
-    /// Prefixes the path of the error with `key` (a field name, or `[i]` for an item).
-    fn within(&mut self, key: &str) {
-        if let Some(e) = &mut self.err {
-            if !e.path.is_empty() && !e.path.starts_with('[') {
-                e.path.insert(0, '.');
-            }
-            e.path.insert_str(0, key);
-        }
-    }
-}
-
-/// Reads one value. Plain function pointers, so the helpers below are instantiated once per
-/// result type rather than once per call site.
-type Read<N, T> = fn(&N, &mut Ctx) -> T;
-
-/// Runs `read` over a whole document.
-pub fn run<N: Node, T>(n: &N, read: Read<N, T>) -> Result<T> {
-    let mut cx = Ctx::default();
-    let value = read(n, &mut cx);
-    match cx.err {
-        Some(e) => Err(e),
-        None => Ok(value),
-    }
-}
-
-/// False (and the error recorded) unless `n` is an object and nothing has failed yet.
-fn object<N: Node>(n: &N, cx: &mut Ctx) -> bool {
-    if !n.is_object() {
-        cx.fail("expected an object");
-    }
-    !cx.failed()
-}
-
-fn required<N: Node, T: Default>(n: &N, key: &str, cx: &mut Ctx, read: Read<N, T>) -> T {
-    if cx.failed() {
-        return T::default();
-    }
-    match n.field(key) {
-        Some(v) => {
-            let value = read(&v, cx);
-            if cx.failed() {
-                cx.within(key);
-            }
-            value
-        }
-        None => {
-            cx.fail("missing");
-            cx.within(key);
-            T::default()
-        }
+    // Fresh state for this document, the caller's put back after (decoding never calls
+    // `from_str` itself, but a thread-local must not leak between documents).
+    let outer = STATE.replace(State {
+        start: Some(text.as_ptr() as usize),
+        ..State::default()
+    });
+    let value = parse(text);
+    let state = STATE.replace(outer);
+    match value {
+        Ok(value) => Ok(Decoded {
+            value,
+            // The paths of left-out items, read off the document only now that one was left out.
+            skipped: state
+                .skipped
+                .into_iter()
+                .map(|s| {
+                    let mut path = path_before(text, s.offset);
+                    join(&mut path, &s.inner);
+                    DecodeError {
+                        path,
+                        problem: s.problem,
+                    }
+                })
+                .collect(),
+        }),
+        Err((path, e)) => Err(DecodeError {
+            path,
+            problem: e.to_string(),
+        }),
     }
 }
 
-fn optional<N: Node, T>(n: &N, key: &str, cx: &mut Ctx, read: Read<N, T>) -> Option<T> {
-    if cx.failed() {
-        return None;
-    }
-    let value = read(&n.field(key)?, cx);
-    if cx.failed() {
-        cx.within(key);
-        return None;
-    }
-    Some(value)
+/// Decodes `text` whole; the error carries the path (empty for the root) and serde_json's error.
+fn parse<'de, T: Deserialize<'de>>(text: &'de str) -> Result<T, (String, serde_json::Error)> {
+    serde_json::from_str(text).map_err(|e| (path_at(text, e.line(), e.column()), e))
 }
 
-fn list<N: Node, T>(n: &N, cx: &mut Ctx, read: Read<N, T>) -> Vec<T> {
-    let Some(items) = n.items() else {
-        cx.fail("expected an array");
-        return Vec::new();
-    };
-    let mut out = Vec::with_capacity(items.len());
-    for (i, item) in items.iter().enumerate() {
-        out.push(read(item, cx));
-        if cx.failed() {
-            cx.within(&format!("[{i}]"));
-            return Vec::new();
-        }
-    }
-    out
+/// One open array or object while [`path_at`] reads a document.
+enum Open<'a> {
+    Array(usize),
+    /// The key whose value is being read, if past its colon.
+    Object(Option<&'a str>),
 }
 
-/// The array `v` found at `key`.
-fn list_at<N: Node, T>(v: &N, key: &str, cx: &mut Ctx, read: Read<N, T>) -> Vec<T> {
-    let out = list(v, cx, read);
-    if cx.failed() {
-        cx.within(key);
-    }
-    out
+/// The path (`page.items[3].slug`) of the value at serde_json's error position (1-based line, and
+/// column in bytes), by reading the text up to it: a second, cheap pass over a document that
+/// failed, instead of a path-tracking wrapper around every deserializer (serde_path_to_error).
+fn path_at(text: &str, line: usize, column: usize) -> String {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    // serde_json's column is that of the last byte it read: the value that failed, the colon
+    // before an object or array of the wrong type, or the closing brace of an object that lacks a
+    // field (read, so the path names that object).
+    path_before(text, line_start + column)
 }
 
-/// An optional array: absent or null is empty.
-fn optional_list<N: Node, T>(n: &N, key: &str, cx: &mut Ctx, read: Read<N, T>) -> Vec<T> {
-    if cx.failed() {
-        return Vec::new();
-    }
-    match n.field(key) {
-        Some(v) => list_at(&v, key, cx, read),
-        None => Vec::new(),
-    }
-}
-
-fn required_list<N: Node, T>(n: &N, key: &str, cx: &mut Ctx, read: Read<N, T>) -> Vec<T> {
-    if cx.failed() {
-        return Vec::new();
-    }
-    match n.field(key) {
-        Some(v) => list_at(&v, key, cx, read),
-        None => {
-            cx.fail("missing");
-            cx.within(key);
-            Vec::new()
-        }
-    }
-}
-
-fn string<N: Node>(n: &N, cx: &mut Ctx) -> String {
-    n.string().unwrap_or_else(|| {
-        cx.fail("expected a string");
-        String::new()
-    })
-}
-
-fn whole(n: &impl Node, max: f64, cx: &mut Ctx) -> f64 {
-    match n.number() {
-        // JSON numbers reach JavaScript as doubles: whole numbers up to 2^53 are exact.
-        Some(x) if x.fract() == 0.0 && (0.0..=max).contains(&x) => x,
-        Some(_) => {
-            cx.fail("expected a whole number in range");
-            0.0
-        }
-        None => {
-            cx.fail("expected a number");
-            0.0
-        }
-    }
-}
-
-fn u32_<N: Node>(n: &N, cx: &mut Ctx) -> u32 {
-    whole(n, f64::from(u32::MAX), cx) as u32
-}
-
-fn u64_<N: Node>(n: &N, cx: &mut Ctx) -> u64 {
-    whole(n, 9_007_199_254_740_991.0, cx) as u64
-}
-
-fn boolean<N: Node>(n: &N, cx: &mut Ctx) -> bool {
-    n.boolean().unwrap_or_else(|| {
-        cx.fail("expected true or false");
-        false
-    })
-}
-
-fn date_time<N: Node>(n: &N, cx: &mut Ctx) -> DateTime {
-    let parsed = n.string().and_then(|s| DateTime::parse(&s).ok());
-    parsed.unwrap_or_else(|| {
-        cx.fail("expected an RFC 3339 date-time");
-        DateTime::default()
-    })
-}
-
-fn date<N: Node>(n: &N, cx: &mut Ctx) -> Date {
-    let parsed = n.string().and_then(|s| Date::parse(&s).ok());
-    parsed.unwrap_or_else(|| {
-        cx.fail("expected a YYYY-MM-DD date");
-        Date::default()
-    })
-}
-
-fn text_or_empty<N: Node>(n: &N, key: &str, cx: &mut Ctx) -> String {
-    optional(n, key, cx, string).unwrap_or_default()
-}
-
-fn image<N: Node>(n: &N, cx: &mut Ctx) -> Image {
-    if !object(n, cx) {
-        return Image::default();
-    }
-    Image {
-        src: required(n, "src", cx, string),
-        alt: text_or_empty(n, "alt", cx),
-        width: optional(n, "width", cx, u32_),
-        height: optional(n, "height", cx, u32_),
-        caption: optional(n, "caption", cx, string),
-    }
-}
-
-fn category_ref<N: Node>(n: &N, cx: &mut Ctx) -> CategoryRef {
-    if !object(n, cx) {
-        return CategoryRef::default();
-    }
-    CategoryRef {
-        slug: required(n, "slug", cx, string),
-        name: required(n, "name", cx, string),
-    }
-}
-
-fn menu_item_at<N: Node>(n: &N, cx: &mut Ctx, depth: usize) -> MenuItem {
-    if !object(n, cx) {
-        return MenuItem::default();
-    }
-    let slug = required(n, "slug", cx, string);
-    let name = required(n, "name", cx, string);
-    let mut children = Vec::new();
-    if let (false, Some(v)) = (cx.failed(), n.field("children")) {
-        match v.items() {
-            None => cx.fail("expected an array"),
-            Some(_) if depth >= MAX_MENU_DEPTH => cx.fail("menu nested too deep"),
-            Some(items) => {
-                for (i, item) in items.iter().enumerate() {
-                    children.push(menu_item_at(item, cx, depth + 1));
-                    if cx.failed() {
-                        cx.within(&format!("[{i}]"));
-                        break;
+/// The path of the value that starts at byte `end` of `text` (or that `end` is inside of).
+fn path_before(text: &str, end: usize) -> String {
+    let end = end.min(text.len());
+    let bytes = text.as_bytes();
+    let mut open: Vec<Open<'_>> = Vec::new();
+    let mut key: Option<&str> = None;
+    let mut i = 0;
+    while i < end {
+        match bytes.get(i) {
+            Some(b'"') => {
+                let start = i + 1;
+                i = start;
+                while let Some(&b) = bytes.get(i) {
+                    match b {
+                        b'\\' => i += 2,
+                        b'"' => break,
+                        _ => i += 1,
                     }
                 }
+                if let Some(Open::Object(None)) = open.last() {
+                    key = text.get(start..i.min(text.len()));
+                }
+            }
+            Some(b':') => {
+                if let Some(Open::Object(k)) = open.last_mut() {
+                    *k = key.take();
+                }
+            }
+            Some(b',') => match open.last_mut() {
+                Some(Open::Array(n)) => *n += 1,
+                Some(Open::Object(k)) => *k = None,
+                None => {}
+            },
+            Some(b'[') => open.push(Open::Array(0)),
+            Some(b'{') => open.push(Open::Object(None)),
+            Some(b']' | b'}') => {
+                open.pop();
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut path = String::new();
+    for o in &open {
+        match o {
+            Open::Array(n) => join(&mut path, &format!("[{n}]")),
+            Open::Object(Some(k)) => join(&mut path, k),
+            Open::Object(None) => {}
+        }
+    }
+    path
+}
+
+/// Whether arrays and objects nest deeper than [`MAX_DEPTH`] anywhere in `text` (brackets inside
+/// strings do not count). Exact for the part of a document serde_json accepts.
+fn too_deep(text: &str) -> bool {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for b in text.bytes() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return true;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
+}
+
+/// A list item left out: where its text starts in the document, the path inside it and why.
+struct Skipped {
+    offset: usize,
+    inner: String,
+    problem: String,
+}
+
+/// What decoding a document keeps aside: where its text starts in memory while [`from_str`]
+/// decodes it (so the deserializer is serde_json over that text, and an item's offset in it is its
+/// address minus this), how many items enclose the one being decoded, and what was left out.
+#[derive(Default)]
+struct State {
+    start: Option<usize>,
+    nesting: usize,
+    skipped: Vec<Skipped>,
+}
+
+thread_local! {
+    static STATE: Cell<State> = Cell::default();
+}
+
+/// Runs `f` on the state. A `Cell` taken and put back cannot panic like a `RefCell`; `f` never
+/// calls `with` itself.
+fn with<R>(f: impl FnOnce(&mut State) -> R) -> R {
+    STATE.with(|cell| {
+        let mut state = cell.take();
+        let r = f(&mut state);
+        cell.set(state);
+        r
+    })
+}
+
+/// Joins a path and a field (`a` + `b` → `a.b`) or an index (`a` + `[1]` → `a[1]`).
+fn join(path: &mut String, segment: &str) {
+    if !path.is_empty() && !segment.is_empty() && !segment.starts_with('[') {
+        path.push('.');
+    }
+    path.push_str(segment);
+}
+
+/// A `null` is as good as an absent field: the type's default (`""`, `[]`, `false`).
+pub(crate) fn or_default<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Default + Deserialize<'de>,
+{
+    Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
+}
+
+/// A list; `required`: absent or `null` is an error rather than an empty list.
+fn list<'de, D, T>(d: D, required: bool) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    if required {
+        Vec::deserialize(d)
+    } else {
+        Ok(Option::deserialize(d)?.unwrap_or_default())
+    }
+}
+
+/// A content list that may be absent or `null`; a bad item is left out (`#[serde(deserialize_with)]`).
+pub(crate) fn optional_items<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    items(d, false)
+}
+
+/// A content list the document must have (absent or `null` rejects it); a bad item is left out.
+pub(crate) fn required_items<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    items(d, true)
+}
+
+/// A list whose bad items are left out: under [`from_str`], each item is captured as raw text
+/// first (which succeeds for any well-formed JSON), then decoded on its own.
+fn items<'de, D, T>(d: D, required: bool) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    let Some(start) = with(|s| s.start) else {
+        return list(d, required);
+    };
+    let raw: Vec<&'de RawValue> = list(d, required)?;
+    let mut out = Vec::with_capacity(raw.len());
+    for item in raw {
+        let text = item.get();
+        if let Some(value) = decode_item(text, (text.as_ptr() as usize).saturating_sub(start)) {
+            out.push(value);
+        }
+    }
+    Ok(out)
+}
+
+/// Decodes one list item (starting at `offset` in the document), or records why it is left out.
+fn decode_item<'de, T: Deserialize<'de>>(text: &'de str, offset: usize) -> Option<T> {
+    let (nesting, seen) = with(|s| {
+        s.nesting += 1;
+        (s.nesting, s.skipped.len())
+    });
+    let result = if nesting > MAX_MENU_DEPTH {
+        Err((String::new(), "nested too deep".to_owned()))
+    } else {
+        parse(text).map_err(|(path, e)| (path, without_position(&e)))
+    };
+    with(|s| {
+        s.nesting -= 1;
+        match result {
+            Ok(value) => Some(value),
+            Err((inner, problem)) => {
+                // Items left out inside a dropped item are moot: report the item alone.
+                s.skipped.truncate(seen);
+                s.skipped.push(Skipped {
+                    offset,
+                    inner,
+                    problem,
+                });
+                None
             }
         }
-        if cx.failed() {
-            cx.within("children");
-        }
-    }
-    MenuItem {
-        slug,
-        name,
-        children,
-    }
+    })
 }
 
-fn menu_item_in<N: Node>(n: &N, cx: &mut Ctx) -> MenuItem {
-    menu_item_at(n, cx, 1)
-}
-
-fn official<N: Node>(n: &N, cx: &mut Ctx) -> Official {
-    if !object(n, cx) {
-        return Official::default();
+/// serde_json's message without its " at line L column C": in an item decoded on its own they
+/// count from the item, not the document, and would mislead.
+fn without_position(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let tail = format!(" at line {} column {}", e.line(), e.column());
+    match text.strip_suffix(&tail) {
+        Some(message) => message.to_owned(),
+        None => text,
     }
-    Official {
-        name: required(n, "name", cx, string),
-        role: required(n, "role", cx, string),
-        phone: optional(n, "phone", cx, string),
-        email: optional(n, "email", cx, string),
-    }
-}
-
-fn footer<N: Node>(n: &N, cx: &mut Ctx) -> Footer {
-    if !object(n, cx) {
-        return Footer::default();
-    }
-    Footer {
-        agency: required(n, "agency", cx, string),
-        managing_unit: optional(n, "managing_unit", cx, string),
-        address: required(n, "address", cx, string),
-        phone: required(n, "phone", cx, string),
-        email: required(n, "email", cx, string),
-        licence: required(n, "licence", cx, string),
-        note: optional(n, "note", cx, string),
-        officials: optional_list(n, "officials", cx, official),
-    }
-}
-
-fn site_in<N: Node>(n: &N, cx: &mut Ctx) -> Site {
-    if !object(n, cx) {
-        return Site::default();
-    }
-    Site {
-        version: required(n, "version", cx, u32_),
-        name: required(n, "name", cx, string),
-        short_name: optional(n, "short_name", cx, string),
-        tagline: optional(n, "tagline", cx, string),
-        logo: required(n, "logo", cx, image),
-        menu: required_list(n, "menu", cx, menu_item_in),
-        footer: required(n, "footer", cx, footer),
-    }
-}
-
-fn article_summary_in<N: Node>(n: &N, cx: &mut Ctx) -> ArticleSummary {
-    if !object(n, cx) {
-        return ArticleSummary::default();
-    }
-    ArticleSummary {
-        id: required(n, "id", cx, u64_),
-        slug: required(n, "slug", cx, string),
-        title: required(n, "title", cx, string),
-        lead: text_or_empty(n, "lead", cx),
-        published: required(n, "published", cx, date_time),
-        category: required(n, "category", cx, category_ref),
-        thumbnail: optional(n, "thumbnail", cx, image),
-    }
-}
-
-fn home_block<N: Node>(n: &N, cx: &mut Ctx) -> HomeBlock {
-    if !object(n, cx) {
-        return HomeBlock::default();
-    }
-    HomeBlock {
-        category: required(n, "category", cx, category_ref),
-        articles: required_list(n, "articles", cx, article_summary_in),
-    }
-}
-
-fn home_in<N: Node>(n: &N, cx: &mut Ctx) -> Home {
-    if !object(n, cx) {
-        return Home::default();
-    }
-    Home {
-        version: required(n, "version", cx, u32_),
-        featured: optional_list(n, "featured", cx, article_summary_in),
-        latest: optional_list(n, "latest", cx, article_summary_in),
-        blocks: optional_list(n, "blocks", cx, home_block),
-    }
-}
-
-fn category<N: Node>(n: &N, cx: &mut Ctx) -> Category {
-    if !object(n, cx) {
-        return Category::default();
-    }
-    Category {
-        slug: required(n, "slug", cx, string),
-        name: required(n, "name", cx, string),
-        description: text_or_empty(n, "description", cx),
-        parent: optional(n, "parent", cx, category_ref),
-        children: optional_list(n, "children", cx, category_ref),
-        breadcrumb: optional_list(n, "breadcrumb", cx, category_ref),
-    }
-}
-
-fn summary_page<N: Node>(n: &N, cx: &mut Ctx) -> Page<ArticleSummary> {
-    if !object(n, cx) {
-        return Page::default();
-    }
-    Page {
-        number: required(n, "number", cx, u32_),
-        size: required(n, "size", cx, u32_),
-        total_items: required(n, "total_items", cx, u64_),
-        total_pages: required(n, "total_pages", cx, u32_),
-        items: required_list(n, "items", cx, article_summary_in),
-    }
-}
-
-fn category_page_in<N: Node>(n: &N, cx: &mut Ctx) -> CategoryPage {
-    if !object(n, cx) {
-        return CategoryPage::default();
-    }
-    CategoryPage {
-        version: required(n, "version", cx, u32_),
-        category: required(n, "category", cx, category),
-        page: required(n, "page", cx, summary_page),
-    }
-}
-
-fn attachment<N: Node>(n: &N, cx: &mut Ctx) -> Attachment {
-    if !object(n, cx) {
-        return Attachment::default();
-    }
-    Attachment {
-        name: required(n, "name", cx, string),
-        mime: required(n, "type", cx, string),
-        size: required(n, "size", cx, u64_),
-        url: required(n, "url", cx, string),
-    }
-}
-
-fn legal_document<N: Node>(n: &N, cx: &mut Ctx) -> LegalDocument {
-    if !object(n, cx) {
-        return LegalDocument::default();
-    }
-    LegalDocument {
-        number: required(n, "number", cx, string),
-        kind: required(n, "kind", cx, string),
-        issuer: required(n, "issuer", cx, string),
-        signer: optional(n, "signer", cx, string),
-        issued: required(n, "issued", cx, date),
-        effective: optional(n, "effective", cx, date),
-    }
-}
-
-fn article_in<N: Node>(n: &N, cx: &mut Ctx) -> Article {
-    if !object(n, cx) {
-        return Article::default();
-    }
-    Article {
-        version: required(n, "version", cx, u32_),
-        id: required(n, "id", cx, u64_),
-        slug: required(n, "slug", cx, string),
-        title: required(n, "title", cx, string),
-        lead: text_or_empty(n, "lead", cx),
-        published: required(n, "published", cx, date_time),
-        updated: optional(n, "updated", cx, date_time),
-        author: text_or_empty(n, "author", cx),
-        category_path: required_list(n, "category_path", cx, category_ref),
-        body_html: required(n, "body_html", cx, string),
-        thumbnail: optional(n, "thumbnail", cx, image),
-        images: optional_list(n, "images", cx, image),
-        attachments: optional_list(n, "attachments", cx, attachment),
-        tags: optional_list(n, "tags", cx, string),
-        related: optional_list(n, "related", cx, article_summary_in),
-        document: optional(n, "document", cx, legal_document),
-        featured: optional(n, "featured", cx, boolean).unwrap_or(false),
-    }
-}
-
-pub fn site<N: Node>(n: &N) -> Result<Site> {
-    run(n, site_in)
-}
-
-pub fn home<N: Node>(n: &N) -> Result<Home> {
-    run(n, home_in)
-}
-
-pub fn category_page<N: Node>(n: &N) -> Result<CategoryPage> {
-    run(n, category_page_in)
-}
-
-pub fn article<N: Node>(n: &N) -> Result<Article> {
-    run(n, article_in)
-}
-
-pub fn article_summary<N: Node>(n: &N) -> Result<ArticleSummary> {
-    run(n, article_summary_in)
-}
-
-pub fn menu_item<N: Node>(n: &N) -> Result<MenuItem> {
-    run(n, menu_item_in)
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-mod json {
-    use super::Node;
-    use serde_json::Value;
-
-    // Owned, so decoders take plain `Value`; the copies only cost natively (tools and tests).
-    impl Node for Value {
-        fn is_object(&self) -> bool {
-            Value::is_object(self)
-        }
-        fn field(&self, key: &str) -> Option<Self> {
-            self.as_object()?.get(key).filter(|v| !v.is_null()).cloned()
-        }
-        fn string(&self) -> Option<String> {
-            self.as_str().map(str::to_owned)
-        }
-        fn number(&self) -> Option<f64> {
-            self.as_f64()
-        }
-        fn boolean(&self) -> Option<bool> {
-            self.as_bool()
-        }
-        fn items(&self) -> Option<Vec<Self>> {
-            self.as_array().cloned()
-        }
-    }
-}
-
-/// Parses `text` and decodes it with `read` (native callers: tools and tests).
-#[cfg(not(target_arch = "wasm32"))]
-pub fn from_str<T>(
-    text: &str,
-    read: fn(&serde_json::Value) -> Result<T>,
-) -> std::result::Result<T, String> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
-    read(&value).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::*;
     use std::path::Path;
 
     fn sample(rel: &str) -> String {
@@ -547,155 +362,314 @@ mod tests {
         std::fs::read_to_string(path).unwrap()
     }
 
+    /// Decodes a document that must decode; returns the value and the skip reports as text.
+    fn ok<T: DeserializeOwned>(text: &str) -> (T, Vec<String>) {
+        let d = from_str::<T>(text).unwrap_or_else(|e| panic!("{e}: {text}"));
+        (d.value, d.skipped.iter().map(|e| e.to_string()).collect())
+    }
+
+    fn err<T: DeserializeOwned + fmt::Debug>(text: &str) -> DecodeError {
+        from_str::<T>(text).unwrap_err()
+    }
+
+    const SUMMARY: &str = r#"{"id":1,"slug":"a","title":"T","published":"2024-01-01T08:00:00+07:00","category":{"slug":"c","name":"C"}}"#;
+    const REF: &str = r#"{"slug":"c","name":"C"}"#;
+
+    fn article(fields: &str) -> String {
+        format!(
+            r#"{{"version":1,"id":1,"slug":"a","title":"T","published":"2024-01-01T08:00:00+07:00",
+                "category_path":[{REF}],"body_html":"<p>x</p>"{fields}}}"#
+        )
+    }
+
+    fn site(menu: &str, officials: &str) -> String {
+        format!(
+            r#"{{"version":1,"name":"N","logo":{{"src":"l.svg"}},"menu":{menu},
+                "footer":{{"agency":"A","address":"B","phone":"1","email":"e","licence":"L"{officials}}}}}"#
+        )
+    }
+
     #[test]
     fn decodes_the_samples_exactly_as_serde_does() {
-        let site = sample("site.json");
-        assert_eq!(
-            from_str(&site, super::site).unwrap(),
-            serde_json::from_str::<Site>(&site).unwrap()
-        );
-        let home = sample("home.json");
-        assert_eq!(
-            from_str(&home, super::home).unwrap(),
-            serde_json::from_str::<Home>(&home).unwrap()
-        );
-        let cat = sample("categories/thoi-su/1.json");
-        let page = from_str(&cat, category_page).unwrap();
-        assert_eq!(page, serde_json::from_str::<CategoryPage>(&cat).unwrap());
-        let first = &page.page.items[0].slug;
-        let text = sample(&format!("articles/{first}.json"));
-        assert_eq!(
-            from_str(&text, super::article).unwrap(),
-            serde_json::from_str::<Article>(&text).unwrap()
-        );
-    }
-
-    const SUMMARY: &str = r#"{"id":1,"slug":"a","title":"T","published":"2024-01-01T08:00:00+07:00",
-        "category":{"slug":"c","name":"C","colour":"red"}"#;
-
-    #[test]
-    fn unknown_fields_are_ignored_and_optional_fields_default() {
-        let s = from_str(
-            &format!(r#"{SUMMARY},"future_field":[1,[2,{{}}]]}}"#),
-            article_summary,
-        )
-        .unwrap();
-        assert_eq!(s.lead, "");
-        assert!(s.thumbnail.is_none());
-        // null is as good as absent for an optional field
-        let s = from_str(
-            &format!(r#"{SUMMARY},"thumbnail":null,"lead":null}}"#),
-            article_summary,
-        )
-        .unwrap();
-        assert!(s.thumbnail.is_none());
-        assert_eq!(s.lead, "");
-    }
-
-    #[test]
-    fn missing_or_mistyped_fields_are_errors_that_say_where() {
-        let e = from_str(r#"{"id":1,"slug":"a"}"#, article_summary).unwrap_err();
-        assert_eq!(e, "title: missing");
-        let e = from_str(SUMMARY, article_summary).unwrap_err();
-        assert!(
-            e.contains("EOF"),
-            "an unclosed document is a parse error: {e}"
-        );
-        let e = from_str(
-            &format!("{}}}", SUMMARY.replace(r#""name":"C""#, r#""name":7"#)),
-            article_summary,
-        )
-        .unwrap_err();
-        assert_eq!(e, "category.name: expected a string");
-        let e = from_str(
-            &format!(r#"{SUMMARY},"thumbnail":{{"alt":"x"}}}}"#),
-            article_summary,
-        )
-        .unwrap_err();
-        assert_eq!(e, "thumbnail.src: missing");
-        let e = from_str(
-            &format!(
-                "{},\"lead\":3}}",
-                SUMMARY.replace(r#""id":1"#, r#""id":"one""#)
-            ),
-            article_summary,
-        )
-        .unwrap_err();
-        assert_eq!(e, "id: expected a number");
-        let e = from_str(
-            r#"{"version":1,"featured":[{"id":1}],"latest":[]}"#,
-            super::home,
-        )
-        .unwrap_err();
-        assert_eq!(e, "featured[0].slug: missing");
-        assert_eq!(
-            from_str("[1,2]", super::home).unwrap_err(),
-            "expected an object"
-        );
-    }
-
-    #[test]
-    fn numbers_must_be_whole_and_in_range() {
-        for (id, ok) in [
-            ("1", true),
-            ("1.0", true),
-            ("9007199254740991", true),
-            ("9007199254740993", false),
-            ("1.5", false),
-            ("-1", false),
-            ("1e400", false),
-        ] {
-            let doc = format!(
-                "{},\"lead\":\"\"}}",
-                SUMMARY.replace(r#""id":1"#, &format!(r#""id":{id}"#))
-            );
-            assert_eq!(from_str(&doc, article_summary).is_ok(), ok, "id {id}");
+        fn same<T: DeserializeOwned + PartialEq + fmt::Debug>(rel: &str) -> T {
+            let text = sample(rel);
+            let (ours, skipped) = ok::<T>(&text);
+            assert!(skipped.is_empty(), "{rel}: {skipped:?}");
+            assert_eq!(ours, serde_json::from_str::<T>(&text).unwrap(), "{rel}");
+            ours
         }
-        let e = from_str(
-            r#"{"number":1,"size":20,"total_items":-3,"total_pages":1,"items":[]}"#,
-            |n| run(n, summary_page),
-        )
-        .unwrap_err();
-        assert_eq!(e, "total_items: expected a whole number in range");
+        same::<Site>("site.json");
+        same::<Home>("home.json");
+        let page = same::<CategoryPage>("categories/thoi-su/1.json");
+        let first = &page.page.items.first().unwrap().slug;
+        same::<Article>(&format!("articles/{first}.json"));
     }
 
     #[test]
-    fn menus_stop_at_their_depth_limit() {
-        fn nested(depth: usize) -> String {
+    fn unknown_fields_are_ignored() {
+        let text = SUMMARY.replace(
+            r#""id":1"#,
+            r#""id":1,"future":[1,[2,{"x":null}]],"colour":"red""#,
+        );
+        let (s, skipped) = ok::<ArticleSummary>(&text);
+        assert_eq!((s.id, skipped.len()), (1, 0));
+        let (a, _) = ok::<Article>(&article(
+            r#","document":{"number":"1","kind":"K","issuer":"I","issued":"2024-01-02","seal":true},"x":{}"#,
+        ));
+        assert_eq!(a.document.unwrap().number, "1");
+    }
+
+    #[test]
+    fn missing_optional_fields_default() {
+        let (a, skipped) = ok::<Article>(&article(""));
+        assert!(skipped.is_empty());
+        assert_eq!((a.lead.as_str(), a.author.as_str()), ("", ""));
+        assert!(a.images.is_empty() && a.tags.is_empty() && a.related.is_empty());
+        assert!(a.thumbnail.is_none() && a.updated.is_none() && a.document.is_none());
+        assert!(!a.featured);
+        let (s, _) = ok::<Site>(&site(r#"[{"slug":"m","name":"M"}]"#, ""));
+        assert!(s.footer.officials.is_empty() && s.menu[0].children.is_empty());
+        let (h, _) = ok::<Home>(r#"{"version":1}"#);
+        assert!(h.featured.is_empty() && h.latest.is_empty() && h.blocks.is_empty());
+    }
+
+    #[test]
+    fn null_in_optional_fields_is_the_default() {
+        let (a, skipped) = ok::<Article>(&article(
+            r#","lead":null,"author":null,"thumbnail":null,"updated":null,"images":null,"attachments":null,
+               "tags":null,"related":null,"document":null,"featured":null"#,
+        ));
+        assert!(skipped.is_empty());
+        assert_eq!(a, ok::<Article>(&article("")).0);
+        let (s, _) = ok::<Site>(&site(
+            r#"[{"slug":"m","name":"M","children":null}]"#,
+            r#","officials":null,"note":null"#,
+        ));
+        assert!(s.footer.officials.is_empty() && s.footer.note.is_none());
+        let page = r#"{"version":1,"category":{"slug":"c","name":"C","description":null,"children":null,
+            "breadcrumb":null,"parent":null},"page":{"number":1,"size":10,"total_items":0,"total_pages":1,"items":[]}}"#;
+        let (p, _) = ok::<CategoryPage>(page);
+        assert!(p.category.description.is_empty() && p.category.breadcrumb.is_empty());
+        let (img, _) = ok::<Image>(r#"{"src":"a.svg","alt":null,"width":null}"#);
+        assert_eq!((img.alt.as_str(), img.width), ("", None));
+    }
+
+    #[test]
+    fn a_bad_item_is_left_out_and_reported_with_its_path() {
+        let bad = r#"{"id":9,"title":"no slug"}"#;
+        let home = format!(
+            r#"{{"version":1,"featured":[{SUMMARY},{SUMMARY},{bad},{SUMMARY}],
+                "blocks":[{{"category":{REF},"articles":[{SUMMARY}]}},
+                          {{"category":{REF},"articles":[{SUMMARY},{bad}]}}]}}"#
+        );
+        let (h, skipped) = ok::<Home>(&home);
+        assert_eq!(h.featured.len(), 3);
+        assert_eq!(h.blocks.len(), 2);
+        assert_eq!(h.blocks[1].articles.len(), 1);
+        assert_eq!(
+            skipped,
+            [
+                "featured[2]: missing field `slug`",
+                "blocks[1].articles[1]: missing field `slug`",
+            ]
+        );
+
+        // A field's path inside the item, and lists under plain fields (`page`, `category`).
+        let page = format!(
+            r#"{{"version":1,"category":{{"slug":"c","name":"C","children":[{REF},{{"slug":1,"name":"N"}}]}},
+                "page":{{"number":1,"size":10,"total_items":2,"total_pages":1,
+                "items":[{},{SUMMARY}]}}}}"#,
+            SUMMARY.replace("2024-01-01T08:00:00+07:00", "hôm qua")
+        );
+        let (p, skipped) = ok::<CategoryPage>(&page);
+        assert_eq!((p.category.children.len(), p.page.items.len()), (1, 1));
+        assert_eq!(skipped.len(), 2, "{skipped:?}");
+        assert!(skipped[0].starts_with("category.children[1].slug: invalid type: integer `1`"));
+        assert!(
+            skipped[1].starts_with("page.items[0].published: "),
+            "{skipped:?}"
+        );
+
+        let (a, skipped) = ok::<Article>(&article(&format!(
+            r#","tags":["a",7,"b"],"images":[{{"alt":"no src"}},{{"src":"i.svg"}}],
+               "attachments":[{{"name":"n"}}],"related":[{SUMMARY},"x"]"#
+        )));
+        assert_eq!(a.tags, ["a", "b"]);
+        assert_eq!(
+            (a.images.len(), a.attachments.len(), a.related.len()),
+            (1, 0, 1)
+        );
+        assert_eq!(
+            skipped,
+            [
+                "tags[1]: invalid type: integer `7`, expected a string",
+                "images[0]: missing field `src`",
+                "attachments[0]: missing field `type`",
+                "related[1]: invalid type: string \"x\", expected struct ArticleSummary",
+            ]
+        );
+
+        let (s, skipped) = ok::<Site>(&site(
+            r#"[{"slug":"m","name":"M","children":[{"slug":"k"},{"slug":"k","name":"K"}]},{"name":"x"}]"#,
+            r#","officials":[{"name":"A","role":"R"},{"name":"B"}]"#,
+        ));
+        assert_eq!((s.menu.len(), s.menu[0].children.len()), (1, 1));
+        assert_eq!(s.footer.officials.len(), 1);
+        assert_eq!(
+            skipped,
+            [
+                "menu[0].children[0]: missing field `name`",
+                "menu[1]: missing field `slug`",
+                "footer.officials[1]: missing field `role`",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_left_out_item_is_reported_alone() {
+        // The block fails (no category): the bad article inside it is not reported too.
+        let home = format!(r#"{{"version":1,"blocks":[{{"articles":[{SUMMARY},{{}}]}}]}}"#);
+        let (h, skipped) = ok::<Home>(&home);
+        assert!(h.blocks.is_empty());
+        assert_eq!(skipped, ["blocks[0]: missing field `category`"]);
+        // serde_json used directly reads lists plainly: one bad item rejects the document.
+        assert!(serde_json::from_str::<Home>(&home).is_err());
+        // Nothing carries over to the next document.
+        assert!(ok::<Home>(r#"{"version":1}"#).1.is_empty());
+    }
+
+    #[test]
+    fn a_missing_required_field_is_an_error_naming_its_path() {
+        let e = err::<Article>(&article("").replace(r#""title":"T","#, ""));
+        assert_eq!(e.path, "");
+        assert!(e.problem.starts_with("missing field `title`"), "{e}");
+        // Path-like lists reject the document rather than lose an element.
+        let e = err::<Article>(
+            &article("").replace(&format!("[{REF}]"), &format!(r#"[{REF},{{"name":"X"}}]"#)),
+        );
+        assert_eq!(e.path, "category_path[1]");
+        assert!(
+            e.to_string()
+                .starts_with("category_path[1]: missing field `slug`"),
+            "{e}"
+        );
+        let e = err::<CategoryPage>(
+            r#"{"version":1,"category":{"slug":"c","name":"C","breadcrumb":[{"slug":"p"}]},
+                "page":{"number":1,"size":1,"total_items":0,"total_pages":1,"items":[]}}"#,
+        );
+        assert_eq!(e.path, "category.breadcrumb[0]");
+        // Required lists stay required: absent or null is an error, not an empty list.
+        let e = err::<CategoryPage>(
+            r#"{"version":1,"category":{"slug":"c","name":"C"},
+                "page":{"number":1,"size":1,"total_items":0,"total_pages":1}}"#,
+        );
+        assert!(
+            e.to_string().starts_with("page: missing field `items`"),
+            "{e}"
+        );
+        let e = err::<Site>(&site("null", ""));
+        assert!(e.to_string().starts_with("menu: invalid type: null"), "{e}");
+        // ... inside an item that is itself left out, only that item is lost.
+        let (h, skipped) = ok::<Home>(&format!(
+            r#"{{"version":1,"blocks":[{{"category":{REF}}}]}}"#
+        ));
+        assert!(h.blocks.is_empty());
+        assert_eq!(skipped, ["blocks[0]: missing field `articles`"]);
+    }
+
+    #[test]
+    fn a_wrong_type_is_an_error_naming_its_path() {
+        let e = err::<CategoryPage>(
+            r#"{"version":1,"category":{"slug":"c","name":"C"},
+                "page":{"number":1,"size":10,"total_items":-3,"total_pages":1,"items":[]}}"#,
+        );
+        assert_eq!(e.path, "page.total_items");
+        assert!(e.problem.starts_with("invalid value: integer `-3`"), "{e}");
+        let e = err::<CategoryPage>(
+            r#"{"version":1,"category":{"slug":"c","name":"C"},"page":{"number":1,"size":10,
+                "total_items":0,"total_pages":1,"items":{}}}"#,
+        );
+        assert!(
+            e.to_string().starts_with("page.items: invalid type: map"),
+            "{e}"
+        );
+        let e = err::<Article>(&article(r#","featured":"yes""#));
+        assert_eq!(e.path, "featured");
+        let e = err::<Article>(&article("").replace(r#""id":1"#, r#""id":1.5"#));
+        assert_eq!(e.path, "id");
+        let e = err::<Site>(r#""site""#);
+        assert!(
+            e.problem
+                .starts_with(r#"invalid type: string "site", expected struct Site"#),
+            "{e}"
+        );
+        // Text that is not JSON, or JSON with trailing text: errors, with serde_json's position.
+        assert!(err::<Site>("{\"version\":").to_string().contains("EOF"));
+        assert!(
+            err::<Home>(r#"{"version":1} x"#)
+                .to_string()
+                .starts_with("trailing characters")
+        );
+    }
+
+    #[test]
+    fn hostile_nesting_is_refused_without_a_crash() {
+        const DEEP: usize = 100_000;
+        // In a known field: menu children 100,000 levels down.
+        let menu = format!(
+            r#"{}{{"slug":"x","name":"X"}}{}"#,
+            r#"{"slug":"x","name":"X","children":["#.repeat(DEEP),
+            "]}".repeat(DEEP)
+        );
+        let e = err::<Site>(&site(&format!("[{menu}]"), ""));
+        assert_eq!(
+            e.to_string(),
+            format!("nested more than {MAX_DEPTH} levels deep")
+        );
+        assert!(from_str::<MenuItem>(&menu).is_err());
+        // In an unknown field, which serde_json would skip without a limit.
+        let unknown = format!("{}{}", "[".repeat(DEEP), "]".repeat(DEEP));
+        let e = err::<Home>(&format!(r#"{{"version":1,"x":{unknown}}}"#));
+        assert!(e.problem.starts_with("nested more than"), "{e}");
+        let e = err::<Home>(&format!(
+            r#"{{"version":1,"featured":[{{"x":{unknown}}}]}}"#
+        ));
+        assert!(e.problem.starts_with("nested more than"), "{e}");
+        // Brackets inside strings are text.
+        let text = format!(r#"{{"version":1,"x":"{}"}}"#, "[{".repeat(DEEP));
+        assert!(from_str::<Home>(&text).is_ok());
+    }
+
+    #[test]
+    fn menus_are_cut_at_their_depth_limit() {
+        fn nested(levels: usize) -> String {
             let mut s = r#"{"slug":"x","name":"X"}"#.to_owned();
-            for _ in 1..depth {
+            for _ in 1..levels {
                 s = format!(r#"{{"slug":"x","name":"X","children":[{s}]}}"#);
             }
-            s
+            format!("[{s}]")
         }
-        assert!(from_str(&nested(MAX_MENU_DEPTH), menu_item).is_ok());
-        let e = from_str(&nested(MAX_MENU_DEPTH + 1), menu_item).unwrap_err();
-        assert!(e.ends_with("menu nested too deep"), "{e}");
-        assert!(e.starts_with("children[0].children[0]"), "{e}");
+        fn levels(items: &[MenuItem]) -> usize {
+            items
+                .iter()
+                .map(|m| 1 + levels(&m.children))
+                .max()
+                .unwrap_or(0)
+        }
+        let (s, skipped) = ok::<Site>(&site(&nested(MAX_MENU_DEPTH), ""));
+        assert_eq!((levels(&s.menu), skipped.len()), (MAX_MENU_DEPTH, 0));
+        let (s, skipped) = ok::<Site>(&site(&nested(MAX_MENU_DEPTH + 5), ""));
+        assert_eq!(levels(&s.menu), MAX_MENU_DEPTH);
+        let path = format!("menu[0]{}", ".children[0]".repeat(MAX_MENU_DEPTH));
+        assert_eq!(skipped, [format!("{path}: nested too deep")]);
     }
 
     #[test]
-    fn dates_and_the_wire_name_of_type() {
-        let e = from_str(
-            &format!(
-                "{}}}",
-                SUMMARY.replace("2024-01-01T08:00:00+07:00", "hôm qua")
-            ),
-            article_summary,
-        )
-        .unwrap_err();
-        assert_eq!(e, "published: expected an RFC 3339 date-time");
-        let a = from_str(
-            r#"{"name":"n","type":"application/pdf","size":3,"url":"files/a.pdf"}"#,
-            |n| run(n, attachment),
-        )
-        .unwrap();
-        assert_eq!(a.mime, "application/pdf");
-        let d = from_str(
-            r#"{"number":"1/QĐ","kind":"Quyết định","issuer":"UBND","issued":"2024-02-30"}"#,
-            |n| run(n, legal_document),
-        )
-        .unwrap_err();
-        assert_eq!(d, "issued: expected a YYYY-MM-DD date");
+    fn too_deep_counts_only_structure() {
+        let at = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+        assert!(!too_deep(&at(MAX_DEPTH)));
+        assert!(too_deep(&at(MAX_DEPTH + 1)));
+        assert!(!too_deep(&format!(r#"["\"{}"]"#, "[".repeat(500))));
+        assert!(!too_deep(&"]".repeat(500)));
     }
 }

@@ -10,6 +10,7 @@ pub mod html;
 pub mod model;
 pub mod pagination;
 pub mod paths;
+pub mod route;
 pub mod sanitize;
 pub mod slug;
 pub mod widget;

@@ -1,6 +1,10 @@
-//! Content API contract v1 (see `docs/api.md`). Decoding is tolerant by design: unknown fields are
-//! ignored and optional fields default, so a CMS can add fields without breaking deployed clients;
-//! only a missing required field or a wrong type rejects a document.
+//! Content API contract v1 (see `docs/api.md`): these serde derives ARE the contract; the app reads
+//! documents through them (`crate::decode::from_str`) and the content tool writes with them.
+//!
+//! Decoding is tolerant by design, so a CMS can add fields without breaking deployed clients:
+//! unknown fields are ignored, optional fields may be absent or `null`, and a bad item of a content
+//! list is left out (and reported) rather than reject the page. A missing required field or a wrong
+//! type rejects the document. The `deserialize_with` helpers live in `crate::decode`.
 
 use crate::datetime::{Date, DateTime};
 use serde::{Deserialize, Serialize};
@@ -17,7 +21,7 @@ fn is_false(b: &bool) -> bool {
 pub struct Image {
     pub src: String,
     /// Empty only for decorative images.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::decode::or_default")]
     pub alt: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub width: Option<u32>,
@@ -39,7 +43,11 @@ pub struct CategoryRef {
 pub struct MenuItem {
     pub slug: String,
     pub name: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "crate::decode::optional_items",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub children: Vec<MenuItem>,
 }
 
@@ -66,7 +74,7 @@ pub struct Footer {
     pub licence: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::decode::optional_items")]
     pub officials: Vec<Official>,
 }
 
@@ -80,6 +88,7 @@ pub struct Site {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tagline: Option<String>,
     pub logo: Image,
+    #[serde(deserialize_with = "crate::decode::required_items")]
     pub menu: Vec<MenuItem>,
     pub footer: Footer,
 }
@@ -90,7 +99,7 @@ pub struct ArticleSummary {
     pub id: u64,
     pub slug: String,
     pub title: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::decode::or_default")]
     pub lead: String,
     pub published: DateTime,
     /// The article's own (most specific) category; its URL is `/<category.slug>/<slug>`.
@@ -103,6 +112,7 @@ pub struct ArticleSummary {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct HomeBlock {
     pub category: CategoryRef,
+    #[serde(deserialize_with = "crate::decode::required_items")]
     pub articles: Vec<ArticleSummary>,
 }
 
@@ -110,11 +120,11 @@ pub struct HomeBlock {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Home {
     pub version: u32,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::decode::optional_items")]
     pub featured: Vec<ArticleSummary>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::decode::optional_items")]
     pub latest: Vec<ArticleSummary>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::decode::optional_items")]
     pub blocks: Vec<HomeBlock>,
 }
 
@@ -123,24 +133,28 @@ pub struct Home {
 pub struct Category {
     pub slug: String,
     pub name: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::decode::or_default")]
     pub description: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<CategoryRef>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::decode::optional_items")]
     pub children: Vec<CategoryRef>,
     /// Ancestors from the top level down, excluding this category (empty for a top-level one).
-    #[serde(default)]
+    /// A path: a bad item rejects the document rather than be left out, since a trail with a gap
+    /// would name the wrong parent.
+    #[serde(default, deserialize_with = "crate::decode::or_default")]
     pub breadcrumb: Vec<CategoryRef>,
 }
 
 /// One page of a list: numbers start at 1; `total_pages` is at least 1, even for an empty list.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "T: Deserialize<'de>"))]
 pub struct Page<T> {
     pub number: u32,
     pub size: u32,
     pub total_items: u64,
     pub total_pages: u32,
+    #[serde(deserialize_with = "crate::decode::required_items")]
     pub items: Vec<T>,
 }
 
@@ -185,31 +199,36 @@ pub struct Article {
     pub id: u64,
     pub slug: String,
     pub title: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::decode::or_default")]
     pub lead: String,
     pub published: DateTime,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated: Option<DateTime>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::decode::or_default")]
     pub author: String,
-    /// The article's own category, from the top level down to it.
+    /// The article's own category, from the top level down to it. A path: a bad item rejects the
+    /// document rather than be left out, since the article's URL is built from the last one.
     pub category_path: Vec<CategoryRef>,
     /// Untrusted HTML: the client sanitizes it before it reaches the DOM.
     pub body_html: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub thumbnail: Option<Image>,
     /// Every image of the body, with alt and caption.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::decode::optional_items")]
     pub images: Vec<Image>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::decode::optional_items")]
     pub attachments: Vec<Attachment>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::decode::optional_items")]
     pub tags: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::decode::optional_items")]
     pub related: Vec<ArticleSummary>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document: Option<LegalDocument>,
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[serde(
+        default,
+        deserialize_with = "crate::decode::or_default",
+        skip_serializing_if = "is_false"
+    )]
     pub featured: bool,
 }
 
@@ -237,7 +256,7 @@ impl Article {
 pub struct ErrorBody {
     pub status: u16,
     pub code: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::decode::or_default")]
     pub message: String,
 }
 

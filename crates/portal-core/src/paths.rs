@@ -1,4 +1,5 @@
-//! Where things live: API document paths (relative to the API base) and the portal's own routes.
+//! Where things live: API document paths (relative to the API base) and the portal's own routes
+//! (parsed by [`crate::route::Route`]).
 
 use crate::slug::is_valid_slug;
 
@@ -37,30 +38,6 @@ pub fn article_route(category_slug: &str, slug: &str) -> String {
     format!("/{category_slug}/{slug}")
 }
 
-/// The API document a portal route shows (for prefetching), if any: `/` → home, `/<category>`
-/// (with `?trang=N`) → that category page, `/<category>/<article>` → the article. `path` is
-/// relative to the router base; widget and builder routes (`/nhung…`) fetch nothing worth warming.
-pub fn doc_for_route(path: &str, query: &str) -> Option<String> {
-    let segments: Vec<&str> = path
-        .trim_matches('/')
-        .split('/')
-        .filter(|s| !s.is_empty())
-        .collect();
-    match segments.as_slice() {
-        [] => Some(home_doc()),
-        ["nhung", ..] => None,
-        [category] => {
-            let page = query.trim_start_matches('?').split('&').find_map(|kv| {
-                kv.strip_prefix(PAGE_PARAM)
-                    .and_then(|v| v.strip_prefix('='))
-            });
-            category_doc(category, crate::pagination::parse_page(page))
-        }
-        [_, article] => article_doc(article),
-        _ => None,
-    }
-}
-
 /// Joins an API base (absolute URL or path, with or without a trailing slash) and a document path.
 pub fn join(base: &str, doc: &str) -> String {
     format!(
@@ -88,27 +65,6 @@ mod tests {
         assert_eq!(category_route("thoi-su", 3), "/thoi-su?trang=3");
         assert_eq!(article_route("thoi-su", "x"), "/thoi-su/x");
         assert_eq!(join("/api/v1/", "/home.json"), "/api/v1/home.json");
-        assert_eq!(doc_for_route("/", "").as_deref(), Some("home.json"));
-        assert_eq!(
-            doc_for_route("/thoi-su", "").as_deref(),
-            Some("categories/thoi-su/1.json")
-        );
-        assert_eq!(
-            doc_for_route("/thoi-su", "?trang=3").as_deref(),
-            Some("categories/thoi-su/3.json")
-        );
-        assert_eq!(
-            doc_for_route("/thoi-su", "?x=1&trang=abc").as_deref(),
-            Some("categories/thoi-su/1.json")
-        );
-        assert_eq!(
-            doc_for_route("/thoi-su/bai-a", "").as_deref(),
-            Some("articles/bai-a.json")
-        );
-        assert_eq!(doc_for_route("/nhung", ""), None);
-        assert_eq!(doc_for_route("/nhung/moi-nhat", ""), None);
-        assert_eq!(doc_for_route("/a/b/c", ""), None);
-        assert_eq!(doc_for_route("/Bad_Slug", ""), None);
         assert_eq!(
             join("https://cms.example.gov.vn/api/v1", "site.json"),
             "https://cms.example.gov.vn/api/v1/site.json"

@@ -1,9 +1,11 @@
 //! Property tests (proptest) of the decoder and the URL policy: random damage to real documents
-//! never panics, unknown fields never break a document, and no URL the policy accepts can run code.
+//! never panics (and `decode::from_str` agrees with serde_json), unknown fields never break a
+//! document, and no URL the policy accepts can run code.
 
 use portal_core::sanitize::{embed_allowed, url_allowed};
 use portal_core::{Article, CategoryPage, Home, Site, decode};
 use proptest::prelude::*;
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::path::Path;
 
@@ -25,29 +27,41 @@ fn samples() -> Vec<Value> {
     ]
 }
 
-/// Decodes with every document type, with the app's decoder and with the serde derives the content
-/// tool uses; only a panic is a failure here.
-fn decode_all(text: &str) -> [bool; 4] {
-    let ours = [
-        decode::from_str(text, decode::site).is_ok(),
-        decode::from_str(text, decode::home).is_ok(),
-        decode::from_str(text, decode::category_page).is_ok(),
-        decode::from_str(text, decode::article).is_ok(),
-    ];
-    let serde = [
-        serde_json::from_str::<Site>(text).is_ok(),
-        serde_json::from_str::<Home>(text).is_ok(),
-        serde_json::from_str::<CategoryPage>(text).is_ok(),
-        serde_json::from_str::<Article>(text).is_ok(),
-    ];
-    // The app is at least as tolerant as the contract's derives (it also takes null for defaults).
-    for (o, s) in ours.iter().zip(serde) {
-        assert!(
-            *o || !s,
-            "serde accepts what the app's decoder refuses: {text}"
-        );
+/// Decodes with one document type through `decode::from_str` and through serde_json alone (the
+/// same derives, but lists are read plainly: a bad item rejects the document). Only a panic or a
+/// disagreement is a failure; the answer is the number of items left out, or `None` for an error.
+fn decode_as<T: DeserializeOwned + PartialEq + std::fmt::Debug>(text: &str) -> Option<usize> {
+    let plain = serde_json::from_str::<T>(text).ok();
+    match decode::from_str::<T>(text) {
+        Ok(d) => {
+            for s in &d.skipped {
+                assert!(!s.path.is_empty() && !s.problem.is_empty(), "{s:?}");
+            }
+            // Nothing left out: exactly what serde_json reads.
+            if d.skipped.is_empty() || plain.is_some() {
+                assert_eq!(Some(&d.value), plain.as_ref(), "{:?}: {text}", d.skipped);
+            }
+            Some(d.skipped.len())
+        }
+        Err(e) => {
+            assert!(!e.problem.is_empty());
+            let deep = e.problem.starts_with("nested more than");
+            assert!(
+                deep || plain.is_none(),
+                "serde_json accepts what decode refuses: {e}: {text}"
+            );
+            None
+        }
     }
-    ours
+}
+
+fn decode_all(text: &str) -> [Option<usize>; 4] {
+    [
+        decode_as::<Site>(text),
+        decode_as::<Home>(text),
+        decode_as::<CategoryPage>(text),
+        decode_as::<Article>(text),
+    ]
 }
 
 #[derive(Debug, Clone)]
@@ -146,6 +160,28 @@ proptest! {
     #[test]
     fn arbitrary_text_never_panics(text in ".{0,300}") {
         let _ = decode_all(&text);
+    }
+
+    /// Damage inside one of the home page's lists costs at most the item it lands in: the document
+    /// still decodes and the other lists are untouched.
+    #[test]
+    fn a_damaged_item_costs_only_itself(list in 0usize..3, pick in 0usize..400, d in damage()) {
+        let lists = |h: &Home| [h.featured.len(), h.latest.len(), h.blocks.len()];
+        let mut doc = sample("home.json");
+        let before = decode::from_str::<Home>(&doc.to_string()).unwrap().value;
+        let name = ["featured", "latest", "blocks"][list];
+        let mut p = pick;
+        apply(&mut doc[name], &mut p, &d);
+        let after = decode::from_str::<Home>(&doc.to_string()).unwrap_or_else(|e| panic!("{e}"));
+        let (b, a) = (lists(&before), lists(&after.value));
+        for i in 0..3 {
+            if i == list {
+                prop_assert!(a[i] + 1 >= b[i], "{name}: {} of {} kept", a[i], b[i]);
+            } else {
+                prop_assert_eq!(a[i], b[i]);
+            }
+        }
+        prop_assert!(after.skipped.iter().all(|s| s.path.starts_with(name)), "{:?}", after.skipped);
     }
 
     /// A field the contract does not know never breaks a document that decoded before.

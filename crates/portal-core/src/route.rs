@@ -1,0 +1,237 @@
+//! The one route table: every page of the portal and of the widget app, parsed from a path and a
+//! query, with its address and the API document it shows. The app's pages, prefetching and the
+//! links between the two apps all ask this type (`public/assets/boot.js` mirrors `document`).
+
+use crate::pagination::parse_page;
+use crate::paths::{self, PAGE_PARAM};
+use std::borrow::Cow;
+
+/// The first path segment of the widget app's pages (`nhung.html`).
+pub const WIDGET_APP: &str = "nhung";
+
+/// A page, from its address relative to the deployment's base path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    /// `/`
+    Home,
+    /// `/<category>`, `/<category>?trang=<page>`
+    Category { slug: String, page: u32 },
+    /// `/<category>/<article>`
+    Article { category: String, slug: String },
+    /// `/nhung`: the snippet builder (widget app).
+    EmbedBuilder,
+    /// `/nhung/<kind>`: a widget (widget app).
+    Widget { kind: String },
+    /// Anything else.
+    NotFound,
+}
+
+/// Which of the two apps shows a route: links between them are page loads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum App {
+    Portal,
+    Widgets,
+}
+
+fn decode(segment: &str) -> Cow<'_, str> {
+    percent_encoding::percent_decode_str(segment).decode_utf8_lossy()
+}
+
+/// The first value of `name` in a query (`?` optional), decoded as browsers do (`+` is a space).
+pub fn query_value(query: &str, name: &str) -> Option<String> {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    form_urlencoded::parse(query.as_bytes())
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.into_owned())
+}
+
+/// A query's pairs, decoded, in order.
+pub fn query_pairs(query: &str) -> Vec<(String, String)> {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    form_urlencoded::parse(query.as_bytes())
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect()
+}
+
+impl Route {
+    /// `path` is relative to the base path (`/thoi-su`, not `/cong/thoi-su`); its segments are
+    /// percent-decoded. `query` may start with `?`.
+    pub fn parse(path: &str, query: &str) -> Route {
+        let segments: Vec<Cow<'_, str>> = path
+            .split('/')
+            .filter(|s| !s.is_empty())
+            .map(decode)
+            .collect();
+        match segments.as_slice() {
+            [] => Route::Home,
+            [app] if app == WIDGET_APP => Route::EmbedBuilder,
+            [app, kind] if app == WIDGET_APP => Route::Widget {
+                kind: kind.to_string(),
+            },
+            [app, ..] if app == WIDGET_APP => Route::NotFound,
+            [slug] => Route::category(slug, query_value(query, PAGE_PARAM).as_deref()),
+            [category, slug] => Route::Article {
+                category: category.to_string(),
+                slug: slug.to_string(),
+            },
+            _ => Route::NotFound,
+        }
+    }
+
+    /// A category page from its route parameters: the page is `trang`'s value, 1 unless valid.
+    pub fn category(slug: &str, page: Option<&str>) -> Route {
+        Route::Category {
+            slug: slug.to_owned(),
+            page: parse_page(page),
+        }
+    }
+
+    /// The address relative to the base path; `None` for [`Route::NotFound`].
+    pub fn href(&self) -> Option<String> {
+        Some(match self {
+            Route::Home => "/".to_owned(),
+            Route::Category { slug, page } => paths::category_route(slug, *page),
+            Route::Article { category, slug } => paths::article_route(category, slug),
+            Route::EmbedBuilder => format!("/{WIDGET_APP}"),
+            Route::Widget { kind } => format!("/{WIDGET_APP}/{kind}"),
+            Route::NotFound => return None,
+        })
+    }
+
+    /// The API document the page shows (relative to the API base), if any; `None` too when a slug
+    /// could not name a document. Widget pages read theirs with their own parameters.
+    pub fn document(&self) -> Option<String> {
+        match self {
+            Route::Home => Some(paths::home_doc()),
+            Route::Category { slug, page } => paths::category_doc(slug, *page),
+            Route::Article { slug, .. } => paths::article_doc(slug),
+            Route::EmbedBuilder | Route::Widget { .. } | Route::NotFound => None,
+        }
+    }
+
+    /// The app that shows this route. A route neither app knows is the portal's (its 404 page).
+    pub fn app(&self) -> App {
+        match self {
+            Route::EmbedBuilder | Route::Widget { .. } => App::Widgets,
+            _ => App::Portal,
+        }
+    }
+
+    /// Whether `path` (relative to the base path) is a page of the widget app, including its own
+    /// unknown addresses (`/nhung/a/b`), which the host serves with `nhung.html`.
+    pub fn in_widget_app(path: &str) -> bool {
+        let first = path.split('/').find(|s| !s.is_empty());
+        first.is_some_and(|s| decode(s) == WIDGET_APP)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cat(slug: &str, page: u32) -> Route {
+        Route::Category {
+            slug: slug.into(),
+            page,
+        }
+    }
+
+    #[test]
+    fn parses_every_kind() {
+        assert_eq!(Route::parse("/", ""), Route::Home);
+        assert_eq!(Route::parse("", ""), Route::Home);
+        assert_eq!(Route::parse("/thoi-su", ""), cat("thoi-su", 1));
+        assert_eq!(Route::parse("/thoi-su/", "?trang=3"), cat("thoi-su", 3));
+        assert_eq!(
+            Route::parse("/thoi-su/bai-a", "trang=2"),
+            Route::Article {
+                category: "thoi-su".into(),
+                slug: "bai-a".into()
+            }
+        );
+        assert_eq!(Route::parse("/nhung", ""), Route::EmbedBuilder);
+        assert_eq!(
+            Route::parse("/nhung/moi-nhat", "so=5"),
+            Route::Widget {
+                kind: "moi-nhat".into()
+            }
+        );
+        assert_eq!(Route::parse("/nhung/a/b", ""), Route::NotFound);
+        assert_eq!(Route::parse("/a/b/c", ""), Route::NotFound);
+    }
+
+    #[test]
+    fn query_and_segments_are_percent_decoded_the_same_everywhere() {
+        // The page decodes `trang`; prefetching used not to (issue 13): both now ask Route.
+        assert_eq!(Route::parse("/thoi-su", "?trang=%32"), cat("thoi-su", 2));
+        assert_eq!(Route::parse("/thoi-su", "x=1&trang=+4+"), cat("thoi-su", 4));
+        assert_eq!(Route::parse("/thoi-su", "trang=abc"), cat("thoi-su", 1));
+        assert_eq!(Route::parse("/thoi-su", "trang=0"), cat("thoi-su", 1));
+        assert_eq!(Route::parse("/thoi%2Dsu", ""), cat("thoi-su", 1));
+        assert_eq!(Route::parse("/%6Ehung", ""), Route::EmbedBuilder);
+        assert_eq!(query_value("?a=1&a=2", "a").as_deref(), Some("1"));
+        assert_eq!(
+            query_pairs("q=H%C3%A0+N%E1%BB%99i&x"),
+            vec![("q".into(), "Hà Nội".into()), ("x".into(), String::new())]
+        );
+    }
+
+    #[test]
+    fn hrefs_and_documents() {
+        let routes = [
+            (Route::Home, Some("/"), Some("home.json")),
+            (
+                cat("thoi-su", 1),
+                Some("/thoi-su"),
+                Some("categories/thoi-su/1.json"),
+            ),
+            (
+                cat("thoi-su", 3),
+                Some("/thoi-su?trang=3"),
+                Some("categories/thoi-su/3.json"),
+            ),
+            (
+                Route::Article {
+                    category: "thoi-su".into(),
+                    slug: "bai-a".into(),
+                },
+                Some("/thoi-su/bai-a"),
+                Some("articles/bai-a.json"),
+            ),
+            (Route::EmbedBuilder, Some("/nhung"), None),
+            (
+                Route::Widget {
+                    kind: "noi-bat".into(),
+                },
+                Some("/nhung/noi-bat"),
+                None,
+            ),
+            (Route::NotFound, None, None),
+            // A slug that cannot name a document fetches nothing.
+            (cat("Bad_Slug", 1), Some("/Bad_Slug"), None),
+            (cat("..%2Fsite", 1), Some("/..%2Fsite"), None),
+        ];
+        for (route, href, doc) in routes {
+            assert_eq!(route.href().as_deref(), href, "{route:?}");
+            assert_eq!(route.document().as_deref(), doc, "{route:?}");
+            // Every address parses back to its route.
+            if let Some(h) = href
+                && doc.is_some()
+            {
+                let (path, query) = h.split_once('?').unwrap_or((h, ""));
+                assert_eq!(Route::parse(path, query), route);
+            }
+        }
+    }
+
+    #[test]
+    fn which_app() {
+        assert_eq!(Route::parse("/nhung/moi-nhat", "").app(), App::Widgets);
+        assert_eq!(Route::parse("/nhung", "").app(), App::Widgets);
+        assert_eq!(Route::parse("/thoi-su", "").app(), App::Portal);
+        assert!(Route::in_widget_app("/nhung/"));
+        assert!(Route::in_widget_app("/nhung/a/b"));
+        assert!(!Route::in_widget_app("/nhung-x"));
+        assert!(!Route::in_widget_app("/"));
+    }
+}

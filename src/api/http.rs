@@ -1,0 +1,176 @@
+//! One GET of a document: a time limit, retries of passing failures, an in-memory cache of bodies
+//! that decoded, and the bodies fetched ahead of a visit.
+
+use super::ApiError;
+use crate::base::{meta_content, window};
+use std::cell::RefCell;
+use std::collections::{HashMap, VecDeque};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use web_sys::{AbortController, AbortSignal};
+
+/// Default time limit of one request; `<meta name="portal-api-timeout" content="ms">` overrides it.
+const DEFAULT_TIMEOUT_MS: i32 = 15_000;
+/// Waits before the automatic retries of a failed GET (network, timeout, 5xx).
+const BACKOFF_MS: [i32; 2] = [600, 1_800];
+/// Documents kept in memory, so Back and repeated visits need no request.
+const CACHE_ENTRIES: usize = 64;
+/// The most bodies kept from fetching ahead.
+const AHEAD_ENTRIES: usize = 32;
+
+/// Response bodies by URL, oldest evicted first once the bound is reached.
+#[derive(Default)]
+struct Cache {
+    bodies: HashMap<String, Rc<str>>,
+    order: VecDeque<String>,
+}
+
+thread_local! {
+    static TIMEOUT_MS: i32 = meta_content("portal-api-timeout")
+        .and_then(|v| v.trim().parse().ok())
+        .filter(|ms: &i32| *ms > 0)
+        .unwrap_or(DEFAULT_TIMEOUT_MS);
+    static CACHE: RefCell<Cache> = RefCell::default();
+    /// Bodies fetched ahead, by URL, kept as text until a page asks for them: decoding waits for
+    /// the visit, so fetching ahead costs the main thread next to nothing.
+    static AHEAD: RefCell<HashMap<String, Rc<str>>> = RefCell::default();
+}
+
+pub(super) fn cached(url: &str) -> bool {
+    CACHE.with(|c| c.borrow().bodies.contains_key(url))
+}
+
+/// Keeps a body that decoded (a broken answer is asked for again on retry).
+pub(super) fn remember(url: String, text: Rc<str>) {
+    CACHE.with(|c| {
+        let cache = &mut *c.borrow_mut();
+        if cache.bodies.insert(url.clone(), text).is_none() {
+            cache.order.push_back(url);
+        }
+        while cache.order.len() > CACHE_ENTRIES {
+            if let Some(old) = cache.order.pop_front() {
+                cache.bodies.remove(&old);
+            }
+        }
+    });
+}
+
+/// Keeps a body fetched ahead until its page is visited.
+pub(super) fn keep_ahead(url: String, text: Rc<str>) {
+    AHEAD.with(|a| {
+        let mut ahead = a.borrow_mut();
+        if ahead.len() >= AHEAD_ENTRIES {
+            ahead.clear();
+        }
+        ahead.insert(url, text);
+    });
+}
+
+/// Resolves after `ms` milliseconds.
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// One attempt: aborted by the caller's signal or by the time limit, whichever comes first.
+pub(super) async fn attempt(url: &str, signal: Option<&AbortSignal>) -> Result<Rc<str>, ApiError> {
+    let Ok(own) = AbortController::new() else {
+        return Err(ApiError::Network);
+    };
+    let timed_out = Rc::new(std::cell::Cell::new(false));
+    let window = window().ok_or(ApiError::Network)?;
+    let on_timeout = {
+        let (own, timed_out) = (own.clone(), timed_out.clone());
+        Closure::<dyn FnMut()>::new(move || {
+            timed_out.set(true);
+            own.abort();
+        })
+    };
+    let timer = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(
+            on_timeout.as_ref().unchecked_ref(),
+            TIMEOUT_MS.with(|t| *t),
+        )
+        .unwrap_or(0);
+    // The caller leaving the page aborts this attempt too.
+    let forward = {
+        let own = own.clone();
+        Closure::<dyn FnMut()>::new(move || own.abort())
+    };
+    if let Some(s) = signal {
+        let _ = s.add_event_listener_with_callback("abort", forward.as_ref().unchecked_ref());
+    }
+    let result = async {
+        let failed = |_| {
+            if timed_out.get() {
+                ApiError::Timeout
+            } else if signal.is_some_and(AbortSignal::aborted) {
+                ApiError::Aborted
+            } else {
+                ApiError::Network
+            }
+        };
+        let resp = gloo_net::http::Request::get(url)
+            .abort_signal(Some(&own.signal()))
+            .send()
+            .await
+            .map_err(failed)?;
+        let status = resp.status();
+        match status {
+            200..=299 => {}
+            404 | 410 => return Err(ApiError::NotFound),
+            500..=599 => return Err(ApiError::Server(status)),
+            _ => return Err(ApiError::Http(status)),
+        }
+        // A static host with an SPA fallback answers a missing .json with index.html and 200.
+        if resp
+            .headers()
+            .get("content-type")
+            .is_some_and(|t| t.contains("text/html"))
+        {
+            return Err(ApiError::NotFound);
+        }
+        let text: Rc<str> = resp.text().await.map_err(failed)?.into();
+        Ok(text)
+    }
+    .await;
+    window.clear_timeout_with_handle(timer);
+    if let Some(s) = signal {
+        let _ = s.remove_event_listener_with_callback("abort", forward.as_ref().unchecked_ref());
+    }
+    result
+}
+
+/// A GET with the time limit and, for passing failures, two more tries after a pause.
+pub(super) async fn fetch_text(
+    url: &str,
+    signal: Option<&AbortSignal>,
+) -> Result<Rc<str>, ApiError> {
+    if let Some(hit) = CACHE.with(|c| c.borrow().bodies.get(url).cloned()) {
+        return Ok(hit);
+    }
+    // Fetched ahead and not yet decoded: taken out, so a body that fails to decode is fetched
+    // anew on retry.
+    if let Some(ahead) = AHEAD.with(|a| a.borrow_mut().remove(url)) {
+        return Ok(ahead);
+    }
+    let mut result = attempt(url, signal).await;
+    for wait in BACKOFF_MS {
+        match &result {
+            Err(e) if e.transient() => {
+                sleep(wait).await;
+                if signal.is_some_and(AbortSignal::aborted) {
+                    return Err(ApiError::Aborted);
+                }
+                result = attempt(url, signal).await;
+            }
+            _ => break,
+        }
+    }
+    result
+}

@@ -1,0 +1,126 @@
+//! The typed client of the content API (contract v1, see docs/api.md): one function per document,
+//! decoded through the contract's serde types (`portal_core::decode`).
+
+mod ahead;
+mod http;
+mod resource;
+
+pub use ahead::{may_fetch_ahead, prefetch_link};
+pub use resource::DocumentResource;
+
+use crate::base::{absolute, meta_content};
+use portal_core::route::Route;
+use portal_core::{Article, CategoryPage, Home, Site, decode, paths};
+use serde::de::DeserializeOwned;
+use web_sys::AbortSignal;
+
+/// Default API location, relative to the document's base URL so sub-path deployments work.
+const DEFAULT_BASE: &str = "api/v1";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ApiError {
+    /// The API says the document does not exist (404/410, or a static host's HTML fallback).
+    NotFound,
+    /// No answer: offline, DNS, CORS, connection reset.
+    Network,
+    /// The server failed (5xx).
+    Server(u16),
+    /// Any other non-success status.
+    Http(u16),
+    /// The body is not the document the contract describes.
+    Decode(String),
+    /// The reader left the page first; nothing is shown for it.
+    Aborted,
+    /// No answer within the time limit.
+    Timeout,
+}
+
+impl ApiError {
+    /// What the reader is told, in Vietnamese.
+    pub fn message(&self) -> String {
+        match self {
+            ApiError::NotFound => "Không tìm thấy nội dung này.".to_owned(),
+            ApiError::Network => {
+                "Không kết nối được tới máy chủ. Vui lòng kiểm tra kết nối mạng rồi thử lại."
+                    .to_owned()
+            }
+            ApiError::Server(code) => {
+                format!("Máy chủ đang gặp sự cố (mã {code}). Vui lòng thử lại sau ít phút.")
+            }
+            ApiError::Http(code) => format!("Máy chủ từ chối yêu cầu (mã {code})."),
+            ApiError::Decode(_) => {
+                "Nội dung tạm thời không hiển thị được do dữ liệu không hợp lệ.".to_owned()
+            }
+            ApiError::Aborted => "Đã hủy tải nội dung.".to_owned(),
+            ApiError::Timeout => {
+                "Máy chủ phản hồi quá lâu. Vui lòng kiểm tra kết nối mạng rồi thử lại.".to_owned()
+            }
+        }
+    }
+}
+
+impl ApiError {
+    /// Worth trying again by itself: the failure may be passing.
+    fn transient(&self) -> bool {
+        matches!(
+            self,
+            ApiError::Network | ApiError::Timeout | ApiError::Server(_)
+        )
+    }
+}
+
+thread_local! {
+    /// The API base: `<meta name="portal-api-base" content="…">` resolved against the document's
+    /// base URL, so one build serves any deployment (edit the meta tag, not the wasm).
+    static BASE: String = absolute(
+        &meta_content("portal-api-base")
+            .filter(|c| !c.trim().is_empty())
+            .unwrap_or_else(|| DEFAULT_BASE.to_owned()),
+    );
+}
+
+/// The URL of a document (a path relative to the API base).
+pub fn document_url(doc: &str) -> String {
+    BASE.with(|base| paths::join(base, doc))
+}
+
+/// Decodes a body with the contract's types. Items of a list that fail are left out and logged,
+/// so one bad card never costs the whole page.
+pub fn decode_text<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
+    let decoded = decode::from_str::<T>(text).map_err(|e| ApiError::Decode(e.to_string()))?;
+    for skipped in &decoded.skipped {
+        leptos::logging::warn!("API document: item left out: {skipped}");
+    }
+    Ok(decoded.value)
+}
+
+/// Fetches and decodes one document (a path relative to the API base). `None` (a slug that cannot
+/// name a document) is "not found" without a request.
+pub async fn get<T: DeserializeOwned>(
+    doc: Option<String>,
+    signal: Option<&AbortSignal>,
+) -> Result<T, ApiError> {
+    let url = document_url(&doc.ok_or(ApiError::NotFound)?);
+    let text = http::fetch_text(&url, signal).await?;
+    let value = decode_text(&text)?;
+    http::remember(url, text);
+    Ok(value)
+}
+
+pub async fn site() -> Result<Site, ApiError> {
+    get(Some(paths::site_doc()), None).await
+}
+
+pub async fn home(signal: Option<AbortSignal>) -> Result<Home, ApiError> {
+    get(Route::Home.document(), signal.as_ref()).await
+}
+
+/// The page of a category route (`Route::Category`).
+pub async fn category(route: Route, signal: Option<AbortSignal>) -> Result<CategoryPage, ApiError> {
+    get(route.document(), signal.as_ref()).await
+}
+
+/// The article of an article route (`Route::Article`).
+pub async fn article(route: Route, signal: Option<AbortSignal>) -> Result<Article, ApiError> {
+    get(route.document(), signal.as_ref()).await
+}

@@ -1,0 +1,113 @@
+//! A page's document as a reactive value: fetched for a key (the page's route parameters), again
+//! when the key changes or on retry, with the previous request aborted.
+
+use super::ApiError;
+use leptos::prelude::{
+    Effect, Get, GetUntracked, LocalStorage, Memo, RwSignal, Set, StoredValue, Track, Update,
+    UpdateValue, With, on_cleanup,
+};
+use std::future::Future;
+use std::pin::Pin;
+use web_sys::{AbortController, AbortSignal};
+
+/// The last answer, with the key it answers.
+type Answer<K, T> = Option<(K, Result<T, ApiError>)>;
+
+/// The answer for one key. Built on an effect, `spawn_local` and a signal rather than
+/// `LocalResource`, whose async-derived machinery costs 10.7 KB of gzip wasm (docs/performance.md).
+pub struct DocumentResource<K: Send + Sync + 'static, T: 'static> {
+    key: Memo<K>,
+    value: RwSignal<Answer<K, T>, LocalStorage>,
+    again: RwSignal<u32>,
+}
+
+impl<K: Send + Sync, T> Clone for DocumentResource<K, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<K: Send + Sync, T> Copy for DocumentResource<K, T> {}
+
+impl<K, T> DocumentResource<K, T>
+where
+    K: Clone + PartialEq + Send + Sync + 'static,
+    T: Clone + 'static,
+{
+    /// Fetches `fetch(key)` whenever `key` changes. Starting a request aborts the one before, and
+    /// the owner going (the reader left the page) aborts whatever is in flight; an answer
+    /// overtaken by a newer request is dropped.
+    pub fn new<Fut>(
+        key: impl Fn() -> K + Send + Sync + 'static,
+        fetch: impl Fn(K, Option<AbortSignal>) -> Fut + 'static,
+    ) -> Self
+    where
+        Fut: Future<Output = Result<T, ApiError>> + 'static,
+    {
+        let key = Memo::new(move |_| key());
+        let value = RwSignal::new_local(None);
+        let again = RwSignal::new(0u32);
+        refetch_on(
+            again,
+            Box::new(move |signal| {
+                let k = key.get();
+                let future = fetch(k.clone(), signal.clone());
+                Box::pin(async move {
+                    let result = future.await;
+                    // Dropped if a newer request started meanwhile (its start aborted this one).
+                    if !signal.is_some_and(|s| s.aborted()) {
+                        value.try_set(Some((k, result)));
+                    }
+                })
+            }),
+        );
+        DocumentResource { key, value, again }
+    }
+
+    /// The answer for the current key: `None` while it loads (an answer for another key is never
+    /// shown), and `Err(ApiError::Aborted)` reads as still loading too.
+    pub fn get(&self) -> Option<Result<T, ApiError>> {
+        let key = self.key.get();
+        self.value.with(|v| match v {
+            Some((k, Err(ApiError::Aborted))) if *k == key => None,
+            Some((k, r)) if *k == key => Some(r.clone()),
+            _ => None,
+        })
+    }
+
+    /// The key of the answer being shown now (without tracking).
+    pub fn key(&self) -> K {
+        self.key.get_untracked()
+    }
+
+    /// Asks again (the retry button).
+    pub fn refetch(&self) {
+        self.again.update(|n| *n = n.wrapping_add(1));
+    }
+}
+
+/// A request started for the current key, given its abort signal.
+type Start = Box<dyn Fn(Option<AbortSignal>) -> Pin<Box<dyn Future<Output = ()>>>>;
+
+/// Runs `start` now and whenever what it reads (the key) or `again` changes, aborting the request
+/// before; the owner going aborts the last. Not generic, so the effect and the task are compiled
+/// once for every kind of document.
+fn refetch_on(again: RwSignal<u32>, start: Start) {
+    let current = StoredValue::new_local(None::<AbortController>);
+    let abort = move || {
+        current.try_update_value(|c| {
+            if let Some(c) = c.take() {
+                c.abort();
+            }
+        });
+    };
+    on_cleanup(abort);
+    Effect::new(move |_| {
+        again.track();
+        abort();
+        let controller = AbortController::new().ok();
+        let signal = controller.as_ref().map(AbortController::signal);
+        current.update_value(|c| *c = controller);
+        leptos::task::spawn_local(start(signal));
+    });
+}

@@ -1,0 +1,158 @@
+//! The bottom layer: where the deployment lives (its base path, absolute URLs, `<meta>`
+//! settings) and small DOM helpers. Every other module may import this; it imports none of them.
+
+use leptos::prelude::on_cleanup;
+use portal_core::route::Route;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{Document, Event, EventTarget, HtmlAnchorElement, Window};
+
+pub fn window() -> Option<Window> {
+    web_sys::window()
+}
+
+pub fn document() -> Option<Document> {
+    window()?.document()
+}
+
+/// The document's base URL: `<base href>`, which Trunk sets to `--public-url`.
+fn base_uri() -> Option<String> {
+    document()?.base_uri().ok().flatten()
+}
+
+thread_local! {
+    /// The path of `<base href>` without its trailing slash: "" at the site root, `/cong` for a
+    /// build deployed with `--public-url /cong/`. Read once.
+    static BASE_PATH: String = base_uri()
+        .and_then(|b| web_sys::Url::new(&b).ok())
+        .map(|u| u.pathname().trim_end_matches('/').to_owned())
+        .unwrap_or_default();
+}
+
+/// The router base ("" at the site root, `/cong` under `--public-url /cong/`).
+pub fn base_path() -> String {
+    BASE_PATH.with(Clone::clone)
+}
+
+/// A route (`/thoi-su`) as an `href` with the deployment's sub-path in front (`/cong/thoi-su`).
+pub fn link(route: &str) -> String {
+    BASE_PATH.with(|base| format!("{base}{route}"))
+}
+
+/// An address resolved against the base URL as the browser would follow it.
+pub fn resolve(href: &str) -> Option<String> {
+    web_sys::Url::new_with_base(href, &base_uri()?)
+        .ok()
+        .map(|u| u.href())
+}
+
+/// A route (`/thoi-su`), or an address relative to the base (`api/v1`), as an absolute URL under
+/// the base: what links inside another site's page (widgets, snippets) need.
+pub fn absolute(route: &str) -> String {
+    resolve(route.trim_start_matches('/')).unwrap_or_else(|| route.to_owned())
+}
+
+/// The content of `<meta name="…">` in index.html (deployment settings that need no rebuild).
+pub fn meta_content(name: &str) -> Option<String> {
+    document()?
+        .query_selector(&format!("meta[name='{name}']"))
+        .ok()??
+        .dyn_into::<web_sys::HtmlMetaElement>()
+        .ok()
+        .map(|m| m.content())
+}
+
+/// An event listener, removed when dropped.
+struct Listener {
+    target: EventTarget,
+    event: &'static str,
+    capture: bool,
+    callback: Closure<dyn FnMut(Event)>,
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        let _ = self.target.remove_event_listener_with_callback_and_bool(
+            self.event,
+            self.callback.as_ref().unchecked_ref(),
+            self.capture,
+        );
+    }
+}
+
+/// Listens to `event` on `target` for as long as the current reactive owner (the component being
+/// built) lives: removed by `on_cleanup`, never leaked.
+pub fn listen(
+    target: &EventTarget,
+    event: &'static str,
+    capture: bool,
+    f: impl FnMut(Event) + 'static,
+) {
+    let callback = Closure::<dyn FnMut(Event)>::new(f);
+    let _ = target.add_event_listener_with_callback_and_bool(
+        event,
+        callback.as_ref().unchecked_ref(),
+        capture,
+    );
+    let listener = SendWrapper::new(Listener {
+        target: target.clone(),
+        event,
+        capture,
+        callback,
+    });
+    on_cleanup(move || drop(listener));
+}
+
+/// Runs `f` once, after `ms` milliseconds.
+pub fn after(ms: i32, f: impl FnOnce() + 'static) {
+    let callback = Closure::once_into_js(f);
+    if let Some(w) = window() {
+        let _ =
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms);
+    }
+}
+
+/// The link an event happened on or inside, if any.
+pub fn link_of(ev: &Event) -> Option<HtmlAnchorElement> {
+    ev.target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("a[href]")
+        .ok()??
+        .dyn_into::<HtmlAnchorElement>()
+        .ok()
+}
+
+/// A plain left click nobody has handled yet: the only clicks that become client-side navigations
+/// (a modified click, e.g. Ctrl for a new tab, stays the browser's).
+pub fn plain_left_click(ev: &Event) -> bool {
+    ev.dyn_ref::<web_sys::MouseEvent>().is_some_and(|m| {
+        !ev.default_prevented()
+            && m.button() == 0
+            && !(m.ctrl_key() || m.meta_key() || m.shift_key() || m.alt_key())
+    })
+}
+
+/// Whether following `a` stays in this window on this origin (same tab, not a download).
+pub fn stays_in_app(a: &HtmlAnchorElement) -> bool {
+    window().and_then(|w| w.location().origin().ok()) == Some(a.origin())
+        && a.target().is_empty()
+        && !a.has_attribute("download")
+}
+
+/// The link's path relative to the base path, if it is under it.
+pub fn route_path(a: &HtmlAnchorElement) -> Option<String> {
+    let path = a.pathname();
+    let base = base_path();
+    let rest = path.strip_prefix(base.as_str())?;
+    (rest.is_empty() || rest.starts_with('/')).then(|| rest.to_owned())
+}
+
+/// The page a same-origin link leads to, if it is one of ours.
+pub fn route_of(a: &HtmlAnchorElement) -> Option<Route> {
+    if !stays_in_app(a) {
+        return None;
+    }
+    Some(Route::parse(&route_path(a)?, &a.search()))
+}

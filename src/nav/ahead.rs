@@ -1,0 +1,94 @@
+//! Which documents to fetch ahead: those behind links the reader points at, focuses or touches,
+//! and (on fast connections) those behind the page's links that come into view.
+
+use crate::api::{may_fetch_ahead, prefetch_link};
+use crate::base::{document, link_of, listen, stays_in_app};
+use leptos::prelude::on_cleanup;
+use send_wrapper::SendWrapper;
+use std::cell::{Cell, RefCell};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{IntersectionObserver, IntersectionObserverEntry};
+
+/// The most documents one page fetches ahead because their links are on screen.
+const VIEWPORT_LINKS: u32 = 12;
+
+type OnVisible = Closure<dyn FnMut(js_sys::Array, IntersectionObserver)>;
+
+thread_local! {
+    /// Watches the page's links: one for the app, re-pointed at each page's links.
+    static VIEWPORT: RefCell<Option<(IntersectionObserver, OnVisible)>> = const { RefCell::new(None) };
+    /// Documents fetched ahead for the current page because their links came into view.
+    static VIEWPORT_FETCHED: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Installs the pointer, focus and touch listeners and the viewport observer, released with the
+/// current owner (the app).
+pub(super) fn install(doc: &web_sys::Document) {
+    for event in ["pointerover", "focusin", "touchstart"] {
+        listen(doc, event, true, |ev| {
+            if let Some(a) = link_of(&ev) {
+                prefetch_link(&a);
+            }
+        });
+    }
+    let on_visible = OnVisible::new(|entries: js_sys::Array, observer: IntersectionObserver| {
+        for entry in entries.iter() {
+            let Ok(entry) = entry.dyn_into::<IntersectionObserverEntry>() else {
+                continue;
+            };
+            if !entry.is_intersecting() {
+                continue;
+            }
+            let target = entry.target();
+            observer.unobserve(&target);
+            if VIEWPORT_FETCHED.get() >= VIEWPORT_LINKS {
+                observer.disconnect();
+                return;
+            }
+            if let Ok(a) = target.dyn_into::<web_sys::HtmlAnchorElement>()
+                && prefetch_link(&a)
+            {
+                VIEWPORT_FETCHED.set(VIEWPORT_FETCHED.get() + 1);
+            }
+        }
+    });
+    if let Ok(observer) = IntersectionObserver::new(on_visible.as_ref().unchecked_ref()) {
+        VIEWPORT.set(Some((observer, on_visible)));
+    }
+    let release = SendWrapper::new(|| {
+        if let Some((observer, _)) = VIEWPORT.take() {
+            observer.disconnect();
+        }
+    });
+    on_cleanup(move || release.take()());
+}
+
+/// Fetches ahead the documents behind the links of the page's content that come into view (not
+/// the menu: that is prefetched on pointer and focus), on fast connections only and never when the
+/// reader asked to save data.
+pub(super) fn watch_visible_links() {
+    if !may_fetch_ahead(true) {
+        return;
+    }
+    let Some(doc) = document() else { return };
+    VIEWPORT.with_borrow(|viewport| {
+        let Some((observer, _)) = viewport else {
+            return;
+        };
+        observer.disconnect();
+        VIEWPORT_FETCHED.set(0);
+        let Ok(links) = doc.query_selector_all("main a[href]") else {
+            return;
+        };
+        for i in 0..links.length() {
+            if let Some(a) = links
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+                .filter(stays_in_app)
+            {
+                observer.observe(&a);
+            }
+        }
+    });
+}

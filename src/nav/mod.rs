@@ -1,0 +1,178 @@
+//! What a browser does on a full page load and a single-page app must redo itself, driven by
+//! leptos_router's location: restore the scroll position on Back/Forward, move focus to the new
+//! page's heading, announce the new page to screen readers, and report it to site analytics
+//! (`arrival`). Also the clicks the router must not take (`links`) and fetching ahead (`ahead`).
+
+mod ahead;
+mod arrival;
+mod links;
+
+pub use arrival::{NAVIGATE_EVENT, announce, announce_page};
+
+use crate::base::{link_of, listen, stays_in_app, window};
+use portal_core::route::App;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use wasm_bindgen::prelude::*;
+use web_sys::{History, ScrollRestoration};
+
+/// History state field holding our key of the entry.
+const KEY: &str = "portalKey";
+const STORAGE: &str = "portal-scroll";
+
+#[derive(Default)]
+struct Nav {
+    /// Scroll position per history entry key.
+    positions: HashMap<u32, f64>,
+    next_key: u32,
+    current_key: u32,
+    /// Between leaving a page and the next page being ready: scroll events then belong to no page.
+    navigating: bool,
+    /// Set by Back/Forward: the position to restore once the page is ready.
+    restore: Option<f64>,
+    /// URL whose arrival was last handled, so a re-render of the same page does nothing.
+    /// Cleared when a navigation starts: Back to the page just left is a new arrival.
+    handled_url: Option<String>,
+    /// The path of the page shown before this one (the analytics event's referrer).
+    previous_path: Option<String>,
+    /// Whether the first page of this visit has been handled.
+    started: bool,
+    /// Set when a control that changes only part of the page (a pager link) was used: the
+    /// selector of the control to give focus back to once the new part is in.
+    partial: Option<String>,
+}
+
+thread_local! {
+    static NAV: RefCell<Nav> = RefCell::default();
+}
+
+fn history() -> Option<History> {
+    window()?.history().ok()
+}
+
+fn entry_key() -> Option<u32> {
+    let state = history()?.state().ok()?;
+    if !state.is_object() {
+        return None;
+    }
+    js_sys::Reflect::get(&state, &JsValue::from_str(KEY))
+        .ok()?
+        .as_f64()
+        .map(|k| k as u32)
+}
+
+/// Gives the current history entry a key if it has none; returns the entry's key.
+fn ensure_entry_key(nav: &mut Nav) -> u32 {
+    if let Some(k) = entry_key() {
+        nav.next_key = nav.next_key.max(k + 1);
+        return k;
+    }
+    let k = nav.next_key;
+    nav.next_key += 1;
+    let state = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&state, &JsValue::from_str(KEY), &JsValue::from(k));
+    if let Some(h) = history() {
+        let _ = h.replace_state(&state, "");
+    }
+    k
+}
+
+fn scroll_y() -> f64 {
+    window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0)
+}
+
+fn save_to_session(nav: &Nav) {
+    let text: Vec<String> = nav
+        .positions
+        .iter()
+        .map(|(k, y)| format!("{k}:{}", *y as i64))
+        .collect();
+    if let Some(s) = window().and_then(|w| w.session_storage().ok().flatten()) {
+        let _ = s.set_item(STORAGE, &text.join(","));
+    }
+}
+
+fn load_from_session(nav: &mut Nav) {
+    let Some(text) = window()
+        .and_then(|w| w.session_storage().ok().flatten())
+        .and_then(|s| s.get_item(STORAGE).ok().flatten())
+    else {
+        return;
+    };
+    for pair in text.split(',') {
+        if let Some((k, y)) = pair.split_once(':')
+            && let (Ok(k), Ok(y)) = (k.parse::<u32>(), y.parse::<f64>())
+        {
+            nav.positions.insert(k, y);
+            nav.next_key = nav.next_key.max(k + 1);
+        }
+    }
+}
+
+/// Installs the listeners for the life of the current owner: call at the root of `app`, before
+/// the router (its own click listener must run after ours).
+pub fn init(app: App) {
+    let Some(win) = window() else { return };
+    if let Some(h) = history() {
+        let _ = h.set_scroll_restoration(ScrollRestoration::Manual);
+    }
+    NAV.with(|n| {
+        let mut nav = n.borrow_mut();
+        load_from_session(&mut nav);
+        nav.current_key = ensure_entry_key(&mut nav);
+        // A reload lands where the reader was.
+        nav.restore = nav.positions.get(&nav.current_key).copied();
+        nav.navigating = nav.restore.is_some();
+    });
+    listen(&win, "scroll", false, |_| {
+        NAV.with(|n| {
+            let mut nav = n.borrow_mut();
+            if !nav.navigating {
+                let k = nav.current_key;
+                nav.positions.insert(k, scroll_y());
+            }
+        })
+    });
+    if let Some(doc) = win.document() {
+        // Capture phase: before leptos_router's listener, which follows the link and scrolls to the
+        // top. This entry's position is noted first.
+        listen(&doc, "click", true, move |ev| {
+            if links::take_click(&ev, app) {
+                return;
+            }
+            let Some(a) = link_of(&ev) else { return };
+            let same_page = window().map(|w| w.location()).is_some_and(|l| {
+                l.pathname().ok() == Some(a.pathname()) && l.search().ok() == Some(a.search())
+            });
+            let routed = stays_in_app(&a) && !same_page;
+            NAV.with(|n| {
+                let mut nav = n.borrow_mut();
+                let k = nav.current_key;
+                nav.positions.insert(k, scroll_y());
+                // The router will scroll to the top; that position belongs to the next page.
+                if routed {
+                    nav.navigating = true;
+                    nav.handled_url = None;
+                    nav.partial = a
+                        .has_attribute("data-partial")
+                        .then(|| arrival::partial_selector(&a));
+                }
+            });
+        });
+        ahead::install(&doc);
+    }
+    listen(&win, "popstate", false, |_| {
+        NAV.with(|n| {
+            let mut nav = n.borrow_mut();
+            nav.navigating = true;
+            nav.handled_url = None;
+            nav.partial = None;
+            let k = ensure_entry_key(&mut nav);
+            nav.current_key = k;
+            nav.restore = Some(nav.positions.get(&k).copied().unwrap_or(0.0));
+        })
+    });
+    listen(&win, "pagehide", false, |_| {
+        NAV.with(|n| save_to_session(&n.borrow()))
+    });
+}
