@@ -1,7 +1,7 @@
 //! The two apps' roots: shared data, the router and its route table, the frame.
 
 use crate::api::{self, DocumentResource};
-use crate::base::{base_path, document};
+use crate::base::{base_path, document, effect};
 use crate::components::connectivity::{ConnectionNotice, provide_online};
 use crate::components::shell::{Header, SiteData, SiteFooter, use_site};
 use crate::nav;
@@ -89,7 +89,7 @@ pub fn page_meta(title: impl Into<String>, description: impl Into<String>) {
         }
     };
     // Set directly rather than through leptos_meta (−4.9 KB gzip of wasm): every route has one.
-    Effect::new(move |_| {
+    effect(move || {
         let Some(doc) = document() else { return };
         doc.set_title(&full());
         // index.html's own description (for readers and crawlers that never run the app) is the one

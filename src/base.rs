@@ -104,6 +104,13 @@ pub fn listen(
     on_cleanup(move || drop(listener));
 }
 
+/// `Effect::new` with the closure boxed: the effect's machinery is then compiled once for the
+/// whole app instead of once per closure type, about 2 KB of wasm each (docs/performance.md).
+pub fn effect(f: impl Fn() + 'static) {
+    let f: Box<dyn Fn()> = Box::new(f);
+    leptos::prelude::Effect::new(move |_| f());
+}
+
 /// Runs `f` once, after `ms` milliseconds.
 pub fn after(ms: i32, f: impl FnOnce() + 'static) {
     let callback = Closure::once_into_js(f);

@@ -4,11 +4,10 @@
 use super::{document_url, http};
 use crate::base::{route_of, window};
 use std::cell::RefCell;
-use std::collections::HashSet;
 
 thread_local! {
     /// URLs already prefetched (or being prefetched) in this visit; cleared when it grows large.
-    static PREFETCHED: RefCell<HashSet<String>> = RefCell::default();
+    static PREFETCHED: RefCell<Vec<String>> = RefCell::default();
 }
 
 /// Whether documents may be fetched before the reader asks for them: never when the reader asked
@@ -45,11 +44,15 @@ pub fn prefetch_link(a: &web_sys::HtmlAnchorElement) -> bool {
         return false;
     }
     let fresh = PREFETCHED.with(|p| {
-        let mut set = p.borrow_mut();
-        if set.len() > 256 {
-            set.clear();
+        let mut seen = p.borrow_mut();
+        if seen.contains(&url) {
+            return false;
         }
-        set.insert(url.clone())
+        if seen.len() >= 256 {
+            seen.clear();
+        }
+        seen.push(url.clone());
+        true
     });
     if !fresh {
         return false;

@@ -4,7 +4,7 @@
 use super::ApiError;
 use crate::base::{meta_content, window};
 use std::cell::RefCell;
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
@@ -14,16 +14,28 @@ use web_sys::{AbortController, AbortSignal};
 const DEFAULT_TIMEOUT_MS: i32 = 15_000;
 /// Waits before the automatic retries of a failed GET (network, timeout, 5xx).
 const BACKOFF_MS: [i32; 2] = [600, 1_800];
-/// Documents kept in memory, so Back and repeated visits need no request.
+/// Documents kept in memory.
 const CACHE_ENTRIES: usize = 64;
 /// The most bodies kept from fetching ahead.
 const AHEAD_ENTRIES: usize = 32;
 
-/// Response bodies by URL, oldest evicted first once the bound is reached.
-#[derive(Default)]
-struct Cache {
-    bodies: HashMap<String, Rc<str>>,
-    order: VecDeque<String>,
+/// Bodies by URL, oldest first. A few dozen entries: a list searched in order is as quick as a
+/// hash map here, and costs the wasm less.
+type Bodies = VecDeque<(String, Rc<str>)>;
+
+/// Takes the body kept for `url` out of `bodies`.
+fn take(bodies: &mut Bodies, url: &str) -> Option<Rc<str>> {
+    let at = bodies.iter().position(|(u, _)| u == url)?;
+    bodies.remove(at).map(|(_, text)| text)
+}
+
+/// Keeps `text` for `url` as the newest entry, evicting the oldest beyond `bound`.
+fn keep(bodies: &mut Bodies, url: String, text: Rc<str>, bound: usize) {
+    take(bodies, &url);
+    bodies.push_back((url, text));
+    while bodies.len() > bound {
+        bodies.pop_front();
+    }
 }
 
 thread_local! {
@@ -31,40 +43,25 @@ thread_local! {
         .and_then(|v| v.trim().parse().ok())
         .filter(|ms: &i32| *ms > 0)
         .unwrap_or(DEFAULT_TIMEOUT_MS);
-    static CACHE: RefCell<Cache> = RefCell::default();
-    /// Bodies fetched ahead, by URL, kept as text until a page asks for them: decoding waits for
-    /// the visit, so fetching ahead costs the main thread next to nothing.
-    static AHEAD: RefCell<HashMap<String, Rc<str>>> = RefCell::default();
+    /// Bodies that decoded, so Back and repeated visits need no request.
+    static CACHE: RefCell<Bodies> = RefCell::default();
+    /// Bodies fetched ahead, kept as text until a page asks for them: decoding waits for the
+    /// visit, so fetching ahead costs the main thread next to nothing.
+    static AHEAD: RefCell<Bodies> = RefCell::default();
 }
 
 pub(super) fn cached(url: &str) -> bool {
-    CACHE.with(|c| c.borrow().bodies.contains_key(url))
+    CACHE.with(|c| c.borrow().iter().any(|(u, _)| u == url))
 }
 
 /// Keeps a body that decoded (a broken answer is asked for again on retry).
 pub(super) fn remember(url: String, text: Rc<str>) {
-    CACHE.with(|c| {
-        let cache = &mut *c.borrow_mut();
-        if cache.bodies.insert(url.clone(), text).is_none() {
-            cache.order.push_back(url);
-        }
-        while cache.order.len() > CACHE_ENTRIES {
-            if let Some(old) = cache.order.pop_front() {
-                cache.bodies.remove(&old);
-            }
-        }
-    });
+    CACHE.with(|c| keep(&mut c.borrow_mut(), url, text, CACHE_ENTRIES));
 }
 
 /// Keeps a body fetched ahead until its page is visited.
 pub(super) fn keep_ahead(url: String, text: Rc<str>) {
-    AHEAD.with(|a| {
-        let mut ahead = a.borrow_mut();
-        if ahead.len() >= AHEAD_ENTRIES {
-            ahead.clear();
-        }
-        ahead.insert(url, text);
-    });
+    AHEAD.with(|a| keep(&mut a.borrow_mut(), url, text, AHEAD_ENTRIES));
 }
 
 /// Resolves after `ms` milliseconds.
@@ -151,12 +148,19 @@ pub(super) async fn fetch_text(
     url: &str,
     signal: Option<&AbortSignal>,
 ) -> Result<Rc<str>, ApiError> {
-    if let Some(hit) = CACHE.with(|c| c.borrow().bodies.get(url).cloned()) {
+    let hit = CACHE.with(|c| {
+        let cache = c.borrow();
+        cache
+            .iter()
+            .find(|(u, _)| u == url)
+            .map(|(_, text)| text.clone())
+    });
+    if let Some(hit) = hit {
         return Ok(hit);
     }
     // Fetched ahead and not yet decoded: taken out, so a body that fails to decode is fetched
     // anew on retry.
-    if let Some(ahead) = AHEAD.with(|a| a.borrow_mut().remove(url)) {
+    if let Some(ahead) = AHEAD.with(|a| take(&mut a.borrow_mut(), url)) {
         return Ok(ahead);
     }
     let mut result = attempt(url, signal).await;

@@ -1,5 +1,5 @@
 //! The typed client of the content API (contract v1, see docs/api.md): one function per document,
-//! decoded through the contract's serde types (`portal_core::decode`).
+//! decoded through the contract's serde types (`portal_core::decode`) from the browser's JSON.parse.
 
 mod ahead;
 mod http;
@@ -84,10 +84,15 @@ pub fn document_url(doc: &str) -> String {
     BASE.with(|base| paths::join(base, doc))
 }
 
-/// Decodes a body with the contract's types. Items of a list that fail are left out and logged,
-/// so one bad card never costs the whole page.
+/// Decodes a body with the contract's types: parsed by the browser's `JSON.parse` (no JSON parser
+/// in the wasm), read through serde-wasm-bindgen. Items of a list that fail are left out and
+/// logged, so one bad card never costs the whole page.
 pub fn decode_text<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
-    let decoded = decode::from_str::<T>(text).map_err(|e| ApiError::Decode(e.to_string()))?;
+    let invalid = |e: decode::DecodeError| ApiError::Decode(e.to_string());
+    decode::check_depth(text).map_err(invalid)?;
+    let tree = js_sys::JSON::parse(text).map_err(|_| ApiError::Decode("not JSON".to_owned()))?;
+    let decoded = decode::from_deserializer::<T, _>(serde_wasm_bindgen::Deserializer::from(tree))
+        .map_err(invalid)?;
     for skipped in &decoded.skipped {
         leptos::logging::warn!("API document: item left out: {skipped}");
     }

@@ -3,8 +3,8 @@
 
 use super::ApiError;
 use leptos::prelude::{
-    Effect, Get, GetUntracked, LocalStorage, Memo, RwSignal, Set, StoredValue, Track, Update,
-    UpdateValue, With, on_cleanup,
+    Get, GetUntracked, LocalStorage, Memo, RwSignal, Set, StoredValue, Track, Update, UpdateValue,
+    With, on_cleanup,
 };
 use std::future::Future;
 use std::pin::Pin;
@@ -102,7 +102,7 @@ fn refetch_on(again: RwSignal<u32>, start: Start) {
         });
     };
     on_cleanup(abort);
-    Effect::new(move |_| {
+    crate::base::effect(move || {
         again.track();
         abort();
         let controller = AbortController::new().ok();

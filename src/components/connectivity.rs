@@ -28,7 +28,7 @@ pub fn ConnectionNotice() -> impl IntoView {
     let online = use_context::<Online>().map(|o| o.0);
     let was_offline = RwSignal::new(false);
     let message = RwSignal::new(String::new());
-    Effect::new(move |_| {
+    crate::base::effect(move || {
         let Some(on) = online.map(|o| o.get()) else {
             return;
         };

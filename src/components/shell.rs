@@ -1,7 +1,7 @@
 //! The page frame: skip link, header with the main menu, footer with the Decree 42 contact block.
 
 use crate::api::{ApiError, DocumentResource};
-use crate::base::{link, meta_content};
+use crate::base::{effect, link, meta_content};
 use crate::components::display::DisplayControls;
 use crate::components::status::ErrorPanel;
 use leptos::ev::KeyboardEvent;
@@ -101,7 +101,7 @@ fn MainMenu() -> impl IntoView {
     let open_sub = RwSignal::new(None::<String>);
     let location = use_location();
     // Any navigation closes the phone menu and the sub-menus.
-    Effect::new(move |_| {
+    effect(move || {
         location.pathname.track();
         open.set(false);
         open_sub.set(None);

@@ -3,7 +3,7 @@
 
 use super::{NAV, ensure_entry_key};
 use crate::base::{after, document, window};
-use leptos::prelude::{Effect, GetUntracked};
+use leptos::prelude::GetUntracked;
 use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
@@ -18,7 +18,7 @@ pub const NAVIGATE_EVENT: &str = "portal:navigate";
 /// so this waits for it.
 pub fn announce_page(title: String) {
     let location = use_location();
-    Effect::new(move |_| {
+    crate::base::effect(move || {
         let path = location.pathname.get_untracked();
         let search = location.search.get_untracked();
         let expected = if search.is_empty() {

@@ -12,7 +12,6 @@ pub use arrival::{NAVIGATE_EVENT, announce, announce_page};
 use crate::base::{link_of, listen, stays_in_app, window};
 use portal_core::route::App;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 use web_sys::{History, ScrollRestoration};
 
@@ -22,8 +21,8 @@ const STORAGE: &str = "portal-scroll";
 
 #[derive(Default)]
 struct Nav {
-    /// Scroll position per history entry key.
-    positions: HashMap<u32, f64>,
+    /// Scroll position per history entry key (a list: one entry per page of the visit).
+    positions: Positions,
     next_key: u32,
     current_key: u32,
     /// Between leaving a page and the next page being ready: scroll events then belong to no page.
@@ -40,6 +39,23 @@ struct Nav {
     /// Set when a control that changes only part of the page (a pager link) was used: the
     /// selector of the control to give focus back to once the new part is in.
     partial: Option<String>,
+}
+
+/// Scroll positions by history entry key.
+#[derive(Default)]
+struct Positions(Vec<(u32, f64)>);
+
+impl Positions {
+    fn get(&self, key: u32) -> Option<f64> {
+        self.0.iter().find(|(k, _)| *k == key).map(|(_, y)| *y)
+    }
+
+    fn insert(&mut self, key: u32, y: f64) {
+        match self.0.iter_mut().find(|(k, _)| *k == key) {
+            Some(entry) => entry.1 = y,
+            None => self.0.push((key, y)),
+        }
+    }
 }
 
 thread_local! {
@@ -84,6 +100,7 @@ fn scroll_y() -> f64 {
 fn save_to_session(nav: &Nav) {
     let text: Vec<String> = nav
         .positions
+        .0
         .iter()
         .map(|(k, y)| format!("{k}:{}", *y as i64))
         .collect();
@@ -121,7 +138,7 @@ pub fn init(app: App) {
         load_from_session(&mut nav);
         nav.current_key = ensure_entry_key(&mut nav);
         // A reload lands where the reader was.
-        nav.restore = nav.positions.get(&nav.current_key).copied();
+        nav.restore = nav.positions.get(nav.current_key);
         nav.navigating = nav.restore.is_some();
     });
     listen(&win, "scroll", false, |_| {
@@ -169,7 +186,7 @@ pub fn init(app: App) {
             nav.partial = None;
             let k = ensure_entry_key(&mut nav);
             nav.current_key = k;
-            nav.restore = Some(nav.positions.get(&k).copied().unwrap_or(0.0));
+            nav.restore = Some(nav.positions.get(k).unwrap_or(0.0));
         })
     });
     listen(&win, "pagehide", false, |_| {

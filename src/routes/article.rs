@@ -142,7 +142,7 @@ fn ArticleView(article: Article) -> impl IntoView {
 #[component]
 fn ArticleBody(html: String) -> impl IntoView {
     let body = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
+    crate::base::effect(move || {
         let Some(div) = body.get() else { return };
         div.set_inner_html("");
         match sanitize::sanitize(&html) {

@@ -119,7 +119,7 @@ try {
 const md = [
   '# Lighthouse report',
   '',
-  `Release build \`${root}\` served gzip-compressed by tests/e2e/server.mjs; Lighthouse ${rows[0]?.lhr.lighthouseVersion}, ` +
+  `Release build \`${root}\` served compressed (brotli, as Chromium asks) by tests/e2e/server.mjs; Lighthouse ${rows[0]?.lhr.lighthouseVersion}, ` +
     `${rows[0]?.lhr.environment?.hostUserAgent?.match(/Chrome\/[0-9.]+/)?.[0] ?? 'Chromium'}. ` +
     `Thresholds: ${Object.entries(THRESHOLDS).map(([k, v]) => `${k} ≥ ${v}`).join(', ')}.`,
   '',

@@ -4,27 +4,25 @@
 //! - unknown fields are ignored (serde's default);
 //! - optional fields may be absent or `null` (`or_default`; `Option` takes `null` by itself);
 //! - one bad item of a content list is left out and reported in [`Decoded::skipped`], so one
-//!   broken card never costs the whole page (`optional_items`, `required_items`);
+//!   broken card never costs the whole page (`optional::*`, `required::*`);
 //! - a missing required field or a wrong type rejects the document, and [`DecodeError`] names the
-//!   place (`page.items[3].slug: invalid type ...`, read off the text at serde_json's error
-//!   position by `path_at`);
-//! - nesting is bounded: documents deeper than [`MAX_DEPTH`] are refused before parsing, and menu
-//!   items deeper than [`MAX_MENU_DEPTH`] are cut.
+//!   place down to the list item or object that holds it (`page.items[3]: missing field
+//!   \`slug\``, `category_path[1]: …`), which the wrappers below record on the way out;
+//! - nesting is bounded: text deeper than [`MAX_DEPTH`] is refused before parsing, and menu items
+//!   deeper than [`MAX_MENU_DEPTH`] are cut.
 //!
-//! Documents are decoded from the response text: a tolerant list borrows each item as a `RawValue`
-//! slice of it and decodes the slice on its own (buffering a `serde_json::Value` would put a second
-//! generic deserializer into the wasm). Only [`from_str`] does that: used through any other
-//! deserializer (the content tool reads `Footer` from TOML; tests call serde_json directly), the
-//! same types read lists plainly, and one bad item rejects the document.
+//! Documents are decoded from a parsed tree whose list items are independent values, so an item
+//! that fails leaves the rest readable: `serde_json::Value` natively ([`from_str`]), the browser's
+//! `JSON.parse` through serde-wasm-bindgen in the app ([`from_deserializer`]), which keeps a JSON
+//! parser out of the wasm. Used through any other deserializer (the content tool reads `Footer`
+//! from TOML; tests call serde_json directly), the same types read lists plainly, and one bad item
+//! rejects the document.
 
-use serde::de::{Deserialize, DeserializeOwned, Deserializer};
-use serde_json::value::RawValue;
+use serde::de::{Deserialize, DeserializeOwned, Deserializer, Error as _};
 use std::cell::Cell;
 use std::fmt;
 
-/// Deepest nesting of arrays and objects accepted (serde_json's own limit). Checked on the text
-/// first because serde_json skips unknown fields, and captures raw list items, without a limit,
-/// and each item decoded on its own would get a fresh budget.
+/// Deepest nesting of arrays and objects accepted in a document's text.
 pub const MAX_DEPTH: usize = 128;
 
 /// Items of tolerant lists nest at most this deep, counted from the document; only the menu tree
@@ -34,8 +32,8 @@ pub const MAX_MENU_DEPTH: usize = 16;
 /// Where in the document decoding failed, and why: ``category_path[1]: missing field `slug` ``.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecodeError {
-    /// Fields and indexes from the root, like `blocks[2].articles[0].published`; empty for the
-    /// document as a whole.
+    /// Fields and indexes from the root, like `blocks[2].articles[0]`; empty for the document as a
+    /// whole.
     pub path: String,
     pub problem: String,
 }
@@ -59,129 +57,20 @@ pub struct Decoded<T> {
     pub skipped: Vec<DecodeError>,
 }
 
-/// Decodes one document from its JSON text with the contract's types.
+/// Decodes one document from its JSON text: serde_json builds the value tree, the contract's types
+/// read it.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<Decoded<T>, DecodeError> {
-    if too_deep(text) {
-        return Err(DecodeError {
-            path: String::new(),
-            problem: format!("nested more than {MAX_DEPTH} levels deep"),
-        });
-    }
-    // Fresh state for this document, the caller's put back after (decoding never calls
-    // `from_str` itself, but a thread-local must not leak between documents).
-    let outer = STATE.replace(State {
-        start: Some(text.as_ptr() as usize),
-        ..State::default()
-    });
-    let value = parse(text);
-    let state = STATE.replace(outer);
-    match value {
-        Ok(value) => Ok(Decoded {
-            value,
-            // The paths of left-out items, read off the document only now that one was left out.
-            skipped: state
-                .skipped
-                .into_iter()
-                .map(|s| {
-                    let mut path = path_before(text, s.offset);
-                    join(&mut path, &s.inner);
-                    DecodeError {
-                        path,
-                        problem: s.problem,
-                    }
-                })
-                .collect(),
-        }),
-        Err((path, e)) => Err(DecodeError {
-            path,
-            problem: e.to_string(),
-        }),
-    }
+    check_depth(text)?;
+    let tree: serde_json::Value = serde_json::from_str(text).map_err(|e| DecodeError {
+        path: String::new(),
+        problem: e.to_string(),
+    })?;
+    from_deserializer(tree)
 }
 
-/// Decodes `text` whole; the error carries the path (empty for the root) and serde_json's error.
-fn parse<'de, T: Deserialize<'de>>(text: &'de str) -> Result<T, (String, serde_json::Error)> {
-    serde_json::from_str(text).map_err(|e| (path_at(text, e.line(), e.column()), e))
-}
-
-/// One open array or object while [`path_at`] reads a document.
-enum Open<'a> {
-    Array(usize),
-    /// The key whose value is being read, if past its colon.
-    Object(Option<&'a str>),
-}
-
-/// The path (`page.items[3].slug`) of the value at serde_json's error position (1-based line, and
-/// column in bytes), by reading the text up to it: a second, cheap pass over a document that
-/// failed, instead of a path-tracking wrapper around every deserializer (serde_path_to_error).
-fn path_at(text: &str, line: usize, column: usize) -> String {
-    let line_start: usize = text
-        .split_inclusive('\n')
-        .take(line.saturating_sub(1))
-        .map(str::len)
-        .sum();
-    // serde_json's column is that of the last byte it read: the value that failed, the colon
-    // before an object or array of the wrong type, or the closing brace of an object that lacks a
-    // field (read, so the path names that object).
-    path_before(text, line_start + column)
-}
-
-/// The path of the value that starts at byte `end` of `text` (or that `end` is inside of).
-fn path_before(text: &str, end: usize) -> String {
-    let end = end.min(text.len());
-    let bytes = text.as_bytes();
-    let mut open: Vec<Open<'_>> = Vec::new();
-    let mut key: Option<&str> = None;
-    let mut i = 0;
-    while i < end {
-        match bytes.get(i) {
-            Some(b'"') => {
-                let start = i + 1;
-                i = start;
-                while let Some(&b) = bytes.get(i) {
-                    match b {
-                        b'\\' => i += 2,
-                        b'"' => break,
-                        _ => i += 1,
-                    }
-                }
-                if let Some(Open::Object(None)) = open.last() {
-                    key = text.get(start..i.min(text.len()));
-                }
-            }
-            Some(b':') => {
-                if let Some(Open::Object(k)) = open.last_mut() {
-                    *k = key.take();
-                }
-            }
-            Some(b',') => match open.last_mut() {
-                Some(Open::Array(n)) => *n += 1,
-                Some(Open::Object(k)) => *k = None,
-                None => {}
-            },
-            Some(b'[') => open.push(Open::Array(0)),
-            Some(b'{') => open.push(Open::Object(None)),
-            Some(b']' | b'}') => {
-                open.pop();
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    let mut path = String::new();
-    for o in &open {
-        match o {
-            Open::Array(n) => join(&mut path, &format!("[{n}]")),
-            Open::Object(Some(k)) => join(&mut path, k),
-            Open::Object(None) => {}
-        }
-    }
-    path
-}
-
-/// Whether arrays and objects nest deeper than [`MAX_DEPTH`] anywhere in `text` (brackets inside
-/// strings do not count). Exact for the part of a document serde_json accepts.
-fn too_deep(text: &str) -> bool {
+/// Refuses text whose arrays and objects nest deeper than [`MAX_DEPTH`] (brackets inside strings
+/// do not count), before any parser recurses into it.
+pub fn check_depth(text: &str) -> Result<(), DecodeError> {
     let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
     for b in text.bytes() {
         if in_string {
@@ -198,31 +87,61 @@ fn too_deep(text: &str) -> bool {
             b'[' | b'{' => {
                 depth += 1;
                 if depth > MAX_DEPTH {
-                    return true;
+                    return Err(DecodeError {
+                        path: String::new(),
+                        problem: format!("nested more than {MAX_DEPTH} levels deep"),
+                    });
                 }
             }
             b']' | b'}' => depth = depth.saturating_sub(1),
             _ => {}
         }
     }
-    false
+    Ok(())
 }
 
-/// A list item left out: where its text starts in the document, the path inside it and why.
-struct Skipped {
-    offset: usize,
-    inner: String,
-    problem: String,
+/// Decodes one document from a parsed tree (see the module docs for which deserializers fit).
+pub fn from_deserializer<'de, T, D>(tree: D) -> Result<Decoded<T>, DecodeError>
+where
+    T: Deserialize<'de>,
+    D: Deserializer<'de>,
+{
+    // Fresh state for this document, the caller's put back after (a thread-local must not leak
+    // between documents).
+    let outer = STATE.replace(State {
+        active: true,
+        ..State::default()
+    });
+    let value = T::deserialize(tree);
+    let state = STATE.replace(outer);
+    match value {
+        Ok(value) => Ok(Decoded {
+            value,
+            skipped: state.skipped,
+        }),
+        Err(e) => Err(DecodeError {
+            path: state.failed_at.unwrap_or_default(),
+            problem: e.to_string(),
+        }),
+    }
 }
 
-/// What decoding a document keeps aside: where its text starts in memory while [`from_str`]
-/// decodes it (so the deserializer is serde_json over that text, and an item's offset in it is its
-/// address minus this), how many items enclose the one being decoded, and what was left out.
+/// One step of a path: a field, or the index of a list item.
+enum Step {
+    Field(&'static str),
+    Index(usize),
+}
+
+/// What decoding a document keeps aside: whether [`from_deserializer`] is decoding, where in the
+/// document it is (the fields and items the wrappers below entered), how many tolerant items
+/// enclose it, the path of an error on its way out, and what was left out.
 #[derive(Default)]
 struct State {
-    start: Option<usize>,
+    active: bool,
+    path: Vec<Step>,
     nesting: usize,
-    skipped: Vec<Skipped>,
+    failed_at: Option<String>,
+    skipped: Vec<DecodeError>,
 }
 
 thread_local! {
@@ -240,12 +159,54 @@ fn with<R>(f: impl FnOnce(&mut State) -> R) -> R {
     })
 }
 
-/// Joins a path and a field (`a` + `b` → `a.b`) or an index (`a` + `[1]` → `a[1]`).
-fn join(path: &mut String, segment: &str) {
-    if !path.is_empty() && !segment.is_empty() && !segment.starts_with('[') {
-        path.push('.');
+impl State {
+    fn path_text(&self) -> String {
+        let mut out = String::new();
+        for step in &self.path {
+            match step {
+                Step::Field(name) => {
+                    if !out.is_empty() {
+                        out.push('.');
+                    }
+                    out.push_str(name);
+                }
+                Step::Index(i) => out.push_str(&format!("[{i}]")),
+            }
+        }
+        out
     }
-    path.push_str(segment);
+
+    /// Notes where an error is, unless a deeper step already did.
+    fn fail_here(&mut self) {
+        if self.failed_at.is_none() {
+            self.failed_at = Some(self.path_text());
+        }
+    }
+}
+
+/// Enters one `step` deeper in the document; whether a step was taken (only while decoding).
+/// The bookkeeping is not generic, so it is compiled once for every type.
+#[inline(never)]
+fn enter(step: Step) -> bool {
+    with(|s| {
+        if s.active {
+            s.path.push(step);
+        }
+        s.active
+    })
+}
+
+/// Leaves the step [`enter`] took, noting where an error on its way out is.
+#[inline(never)]
+fn leave(entered: bool, failed: bool) {
+    if entered {
+        with(|s| {
+            if failed {
+                s.fail_here();
+            }
+            s.path.pop();
+        });
+    }
 }
 
 /// A `null` is as good as an absent field: the type's default (`""`, `[]`, `false`).
@@ -257,96 +218,211 @@ where
     Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
 }
 
-/// A list; `required`: absent or `null` is an error rather than an empty list.
+/// A list; `required`: `null` is an error rather than an empty list (absence is serde's to
+/// report). Always read as an `Option`, so a type in both kinds of list is compiled once.
 fn list<'de, D, T>(d: D, required: bool) -> Result<Vec<T>, D::Error>
 where
     D: Deserializer<'de>,
     T: Deserialize<'de>,
 {
-    if required {
-        Vec::deserialize(d)
-    } else {
-        Ok(Option::deserialize(d)?.unwrap_or_default())
+    match Option::deserialize(d)? {
+        Some(items) => Ok(items),
+        None if !required => Ok(Vec::new()),
+        None => Err(D::Error::custom("invalid type: null, expected a sequence")),
     }
 }
 
-/// A content list that may be absent or `null`; a bad item is left out (`#[serde(deserialize_with)]`).
-pub(crate) fn optional_items<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    items(d, false)
-}
+/// An item of a list read by [`items`]: `None` when it was left out.
+struct Item<T>(Option<T>);
 
-/// A content list the document must have (absent or `null` rejects it); a bad item is left out.
-pub(crate) fn required_items<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    items(d, true)
-}
-
-/// A list whose bad items are left out: under [`from_str`], each item is captured as raw text
-/// first (which succeeds for any well-formed JSON), then decoded on its own.
-fn items<'de, D, T>(d: D, required: bool) -> Result<Vec<T>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    let Some(start) = with(|s| s.start) else {
-        return list(d, required);
-    };
-    let raw: Vec<&'de RawValue> = list(d, required)?;
-    let mut out = Vec::with_capacity(raw.len());
-    for item in raw {
-        let text = item.get();
-        if let Some(value) = decode_item(text, (text.as_ptr() as usize).saturating_sub(start)) {
-            out.push(value);
-        }
-    }
-    Ok(out)
-}
-
-/// Decodes one list item (starting at `offset` in the document), or records why it is left out.
-fn decode_item<'de, T: Deserialize<'de>>(text: &'de str, offset: usize) -> Option<T> {
-    let (nesting, seen) = with(|s| {
-        s.nesting += 1;
-        (s.nesting, s.skipped.len())
-    });
-    let result = if nesting > MAX_MENU_DEPTH {
-        Err((String::new(), "nested too deep".to_owned()))
-    } else {
-        parse(text).map_err(|(path, e)| (path, without_position(&e)))
-    };
-    with(|s| {
-        s.nesting -= 1;
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Item<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let (seen, may_read) = item_start();
+        let result = if may_read {
+            T::deserialize(d)
+        } else {
+            Err(D::Error::custom("nested too deep"))
+        };
         match result {
-            Ok(value) => Some(value),
-            Err((inner, problem)) => {
-                // Items left out inside a dropped item are moot: report the item alone.
-                s.skipped.truncate(seen);
-                s.skipped.push(Skipped {
-                    offset,
-                    inner,
-                    problem,
-                });
-                None
+            Ok(value) => {
+                item_end(seen, None);
+                Ok(Item(Some(value)))
+            }
+            Err(e) => {
+                if item_end(seen, Some(e.to_string())) {
+                    Ok(Item(None))
+                } else {
+                    // Outside `from_deserializer` a bad item fails the list, as plain serde would.
+                    Err(e)
+                }
             }
         }
+    }
+}
+
+/// Before an item: the reports so far, and whether it may be read (not nested too deep).
+#[inline(never)]
+fn item_start() -> (usize, bool) {
+    with(|s| {
+        s.nesting += 1;
+        (s.skipped.len(), !s.active || s.nesting <= MAX_MENU_DEPTH)
     })
 }
 
-/// serde_json's message without its " at line L column C": in an item decoded on its own they
-/// count from the item, not the document, and would mislead.
-fn without_position(e: &serde_json::Error) -> String {
-    let text = e.to_string();
-    let tail = format!(" at line {} column {}", e.line(), e.column());
-    match text.strip_suffix(&tail) {
-        Some(message) => message.to_owned(),
-        None => text,
+/// After an item (`failed`: why it failed; `seen`: the reports before it): moves to the next
+/// index; a failed item is left out and reported while decoding (returns true), else its error
+/// goes on.
+#[inline(never)]
+fn item_end(seen: usize, failed: Option<String>) -> bool {
+    with(|s| {
+        s.nesting -= 1;
+        let here = s.path_text();
+        if let Some(Step::Index(i)) = s.path.last_mut() {
+            *i += 1;
+        }
+        let (Some(problem), true) = (failed, s.active) else {
+            return false;
+        };
+        // Items left out inside a dropped item are moot: report the item alone.
+        let path = s.failed_at.take().unwrap_or(here);
+        s.skipped.truncate(seen);
+        s.skipped.push(DecodeError { path, problem });
+        true
+    })
+}
+
+/// An item of a list read by [`items_or_fail`]: it only counts its index.
+struct Counted<T>(T);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Counted<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let result = T::deserialize(d);
+        counted(result.is_err());
+        result.map(Counted)
     }
+}
+
+/// After an item of a list that fails whole: notes where, and moves to the next index.
+#[inline(never)]
+fn counted(failed: bool) {
+    with(|s| {
+        if failed {
+            s.fail_here();
+        }
+        if let Some(Step::Index(i)) = s.path.last_mut() {
+            *i += 1;
+        }
+    });
+}
+
+/// A content list whose bad items are left out (and reported).
+#[inline(never)]
+fn items<'de, D, T>(d: D, field: &'static str, required: bool) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    let entered = enter(Step::Field(field));
+    // Items count their own index; a list that is not a list is the field's error.
+    let index = enter(Step::Index(0));
+    let all: Result<Vec<Item<T>>, _> = list(d, required);
+    leave(index, false);
+    leave(entered, all.is_err());
+    Ok(all?.into_iter().flatten().collect())
+}
+
+impl<T> IntoIterator for Item<T> {
+    type Item = T;
+    type IntoIter = std::option::IntoIter<T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+/// A list whose every item must decode, its items' indexes named in errors.
+#[inline(never)]
+fn items_or_fail<'de, D, T>(d: D, field: &'static str, required: bool) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    let entered = enter(Step::Field(field));
+    let index = enter(Step::Index(0));
+    let all: Result<Vec<Counted<T>>, _> = list(d, required);
+    leave(index, false);
+    leave(entered, all.is_err());
+    Ok(all?.into_iter().map(|c| c.0).collect())
+}
+
+/// An object, named in the paths of errors and left-out items inside it.
+#[inline(never)]
+fn object<'de, D, T>(d: D, field: &'static str) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    let entered = enter(Step::Field(field));
+    let value = T::deserialize(d);
+    leave(entered, value.is_err());
+    value
+}
+
+// Entry points for `#[serde(deserialize_with = "…")]` in model.rs, each named after its field:
+// serde does not tell a helper which field it reads, and the paths name it.
+
+macro_rules! lists {
+    ($required:literal: $($field:ident),*) => {$(
+        pub(crate) fn $field<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+        where
+            D: serde::Deserializer<'de>,
+            T: serde::Deserialize<'de>,
+        {
+            super::items(d, stringify!($field), $required)
+        }
+    )*};
+}
+
+/// Content lists that may be absent or `null`; a bad item is left out.
+pub(crate) mod optional {
+    lists!(false: featured, latest, blocks, related, images, attachments, tags, children, officials);
+}
+
+/// Content lists a document must have (absent or `null` rejects it); a bad item is left out.
+pub(crate) mod required {
+    lists!(true: menu, articles, items);
+}
+
+/// Lists that fail whole: a path (the article's URL comes from the last category of
+/// `category_path`; a gap in `breadcrumb` would show the wrong parent).
+pub(crate) mod whole {
+    macro_rules! fields {
+        ($($field:ident: $required:literal),*) => {$(
+            pub(crate) fn $field<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+            where
+                D: serde::Deserializer<'de>,
+                T: serde::Deserialize<'de>,
+            {
+                super::items_or_fail(d, stringify!($field), $required)
+            }
+        )*};
+    }
+    fields!(category_path: true, breadcrumb: false);
+}
+
+/// Objects that hold lists or are worth naming in an error's path.
+pub(crate) mod within {
+    macro_rules! fields {
+        ($($field:ident),*) => {$(
+            pub(crate) fn $field<'de, D, T>(d: D) -> Result<T, D::Error>
+            where
+                D: serde::Deserializer<'de>,
+                T: serde::Deserialize<'de>,
+            {
+                super::object(d, stringify!($field))
+            }
+        )*};
+    }
+    fields!(page, category, footer);
 }
 
 #[cfg(test)]
@@ -484,11 +560,9 @@ mod tests {
         let (p, skipped) = ok::<CategoryPage>(&page);
         assert_eq!((p.category.children.len(), p.page.items.len()), (1, 1));
         assert_eq!(skipped.len(), 2, "{skipped:?}");
-        assert!(skipped[0].starts_with("category.children[1].slug: invalid type: integer `1`"));
-        assert!(
-            skipped[1].starts_with("page.items[0].published: "),
-            "{skipped:?}"
-        );
+        // Paths go down to the item; serde's message says what is wrong in it.
+        assert!(skipped[0].starts_with("category.children[1]: invalid type: integer `1`"));
+        assert!(skipped[1].starts_with("page.items[0]: "), "{skipped:?}");
 
         let (a, skipped) = ok::<Article>(&article(&format!(
             r#","tags":["a",7,"b"],"images":[{{"alt":"no src"}},{{"src":"i.svg"}}],
@@ -583,7 +657,9 @@ mod tests {
             r#"{"version":1,"category":{"slug":"c","name":"C"},
                 "page":{"number":1,"size":10,"total_items":-3,"total_pages":1,"items":[]}}"#,
         );
-        assert_eq!(e.path, "page.total_items");
+        // Paths go down to the nearest list item or named object (`page`), not to the leaf field:
+        // naming every field would wrap every visitor (serde_path_to_error: +7 KB of brotli wasm).
+        assert_eq!(e.path, "page");
         assert!(e.problem.starts_with("invalid value: integer `-3`"), "{e}");
         let e = err::<CategoryPage>(
             r#"{"version":1,"category":{"slug":"c","name":"C"},"page":{"number":1,"size":10,
@@ -594,9 +670,18 @@ mod tests {
             "{e}"
         );
         let e = err::<Article>(&article(r#","featured":"yes""#));
-        assert_eq!(e.path, "featured");
+        assert!(
+            e.problem
+                .starts_with("invalid type: string \"yes\", expected a boolean"),
+            "{e}"
+        );
         let e = err::<Article>(&article("").replace(r#""id":1"#, r#""id":1.5"#));
-        assert_eq!(e.path, "id");
+        assert!(
+            e.problem.starts_with("invalid type: floating point `1.5`"),
+            "{e}"
+        );
+        let e = err::<Article>(&article("").replace(r#""name":"C""#, r#""name":5"#));
+        assert_eq!(e.path, "category_path[0]");
         let e = err::<Site>(r#""site""#);
         assert!(
             e.problem
@@ -666,6 +751,7 @@ mod tests {
 
     #[test]
     fn too_deep_counts_only_structure() {
+        let too_deep = |t: &str| check_depth(t).is_err();
         let at = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
         assert!(!too_deep(&at(MAX_DEPTH)));
         assert!(too_deep(&at(MAX_DEPTH + 1)));

@@ -45,7 +45,7 @@ pub struct MenuItem {
     pub name: String,
     #[serde(
         default,
-        deserialize_with = "crate::decode::optional_items",
+        deserialize_with = "crate::decode::optional::children",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub children: Vec<MenuItem>,
@@ -74,7 +74,7 @@ pub struct Footer {
     pub licence: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    #[serde(default, deserialize_with = "crate::decode::optional_items")]
+    #[serde(default, deserialize_with = "crate::decode::optional::officials")]
     pub officials: Vec<Official>,
 }
 
@@ -88,8 +88,9 @@ pub struct Site {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tagline: Option<String>,
     pub logo: Image,
-    #[serde(deserialize_with = "crate::decode::required_items")]
+    #[serde(deserialize_with = "crate::decode::required::menu")]
     pub menu: Vec<MenuItem>,
+    #[serde(deserialize_with = "crate::decode::within::footer")]
     pub footer: Footer,
 }
 
@@ -112,7 +113,7 @@ pub struct ArticleSummary {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct HomeBlock {
     pub category: CategoryRef,
-    #[serde(deserialize_with = "crate::decode::required_items")]
+    #[serde(deserialize_with = "crate::decode::required::articles")]
     pub articles: Vec<ArticleSummary>,
 }
 
@@ -120,11 +121,11 @@ pub struct HomeBlock {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Home {
     pub version: u32,
-    #[serde(default, deserialize_with = "crate::decode::optional_items")]
+    #[serde(default, deserialize_with = "crate::decode::optional::featured")]
     pub featured: Vec<ArticleSummary>,
-    #[serde(default, deserialize_with = "crate::decode::optional_items")]
+    #[serde(default, deserialize_with = "crate::decode::optional::latest")]
     pub latest: Vec<ArticleSummary>,
-    #[serde(default, deserialize_with = "crate::decode::optional_items")]
+    #[serde(default, deserialize_with = "crate::decode::optional::blocks")]
     pub blocks: Vec<HomeBlock>,
 }
 
@@ -137,12 +138,12 @@ pub struct Category {
     pub description: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<CategoryRef>,
-    #[serde(default, deserialize_with = "crate::decode::optional_items")]
+    #[serde(default, deserialize_with = "crate::decode::optional::children")]
     pub children: Vec<CategoryRef>,
     /// Ancestors from the top level down, excluding this category (empty for a top-level one).
     /// A path: a bad item rejects the document rather than be left out, since a trail with a gap
     /// would name the wrong parent.
-    #[serde(default, deserialize_with = "crate::decode::or_default")]
+    #[serde(default, deserialize_with = "crate::decode::whole::breadcrumb")]
     pub breadcrumb: Vec<CategoryRef>,
 }
 
@@ -154,7 +155,7 @@ pub struct Page<T> {
     pub size: u32,
     pub total_items: u64,
     pub total_pages: u32,
-    #[serde(deserialize_with = "crate::decode::required_items")]
+    #[serde(deserialize_with = "crate::decode::required::items")]
     pub items: Vec<T>,
 }
 
@@ -163,7 +164,9 @@ pub struct Page<T> {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CategoryPage {
     pub version: u32,
+    #[serde(deserialize_with = "crate::decode::within::category")]
     pub category: Category,
+    #[serde(deserialize_with = "crate::decode::within::page")]
     pub page: Page<ArticleSummary>,
 }
 
@@ -208,19 +211,20 @@ pub struct Article {
     pub author: String,
     /// The article's own category, from the top level down to it. A path: a bad item rejects the
     /// document rather than be left out, since the article's URL is built from the last one.
+    #[serde(deserialize_with = "crate::decode::whole::category_path")]
     pub category_path: Vec<CategoryRef>,
     /// Untrusted HTML: the client sanitizes it before it reaches the DOM.
     pub body_html: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub thumbnail: Option<Image>,
     /// Every image of the body, with alt and caption.
-    #[serde(default, deserialize_with = "crate::decode::optional_items")]
+    #[serde(default, deserialize_with = "crate::decode::optional::images")]
     pub images: Vec<Image>,
-    #[serde(default, deserialize_with = "crate::decode::optional_items")]
+    #[serde(default, deserialize_with = "crate::decode::optional::attachments")]
     pub attachments: Vec<Attachment>,
-    #[serde(default, deserialize_with = "crate::decode::optional_items")]
+    #[serde(default, deserialize_with = "crate::decode::optional::tags")]
     pub tags: Vec<String>,
-    #[serde(default, deserialize_with = "crate::decode::optional_items")]
+    #[serde(default, deserialize_with = "crate::decode::optional::related")]
     pub related: Vec<ArticleSummary>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document: Option<LegalDocument>,
