@@ -8,7 +8,7 @@ import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 
 const argv = process.argv.slice(2);
 const builds = [];
@@ -45,7 +45,7 @@ function bundle(dir) {
     // Per app: the portal (index.html, portal-*) apart from the widget app (nhung.html, nhung-*).
     const app = f === 'nhung.html' || f.startsWith('nhung-') ? 'widgets ' : '';
     const key = f === 'nhung.js' ? 'widgets loader' : app + ext;
-    rows[key] = rows[key] ?? { raw: 0, gzip: 0 };
+    rows[key] = rows[key] ?? { raw: 0, gzip: 0, br: 0 };
     add(rows[key], join(dir, f));
   }
   // Both apps load these.
@@ -53,11 +53,15 @@ function bundle(dir) {
   return rows;
 }
 
-// Compressed size as served: the build's precompressed .gz if it has one, else gzip -9.
+// Compressed sizes as served: the build's precompressed .gz and .br if it has them, else gzip -9 and
+// brotli 11 (what scripts/precompress.sh would write).
 function add(row, path) {
   const buf = readFileSync(path);
   row.raw += buf.length;
   row.gzip += existsSync(path + '.gz') ? statSync(path + '.gz').size : gzipSync(buf, { level: 9 }).length;
+  row.br += existsSync(path + '.br')
+    ? statSync(path + '.br').size
+    : brotliCompressSync(buf, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_LGWIN]: 24 } }).length;
 }
 
 const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
@@ -158,7 +162,7 @@ await browser.close();
 
 for (const r of results) {
   console.log(`\n== ${r.label}`);
-  for (const [k, v] of Object.entries(r.bundle)) console.log(`bundle ${k.padEnd(14)} raw ${kb(v.raw).padStart(7)} KB  gzip ${kb(v.gzip).padStart(7)} KB`);
+  for (const [k, v] of Object.entries(r.bundle)) console.log(`bundle ${k.padEnd(14)} raw ${kb(v.raw).padStart(7)} KB  gzip ${kb(v.gzip).padStart(7)} KB  brotli ${kb(v.br).padStart(7)} KB`);
   console.log(`first visit to an article: ${kb(r.visit.bundleBytes)} KB of HTML+CSS+JS+wasm, ${kb(r.visit.bytes)} KB in all with content, h1 after ${r.visit.ms} ms (median of 5)`);
   console.log(`navigation click → new h1 (50): median ${r.nav.median.toFixed(1)} ms, p95 ${r.nav.p95.toFixed(1)} ms`);
   console.log(`JS heap: after 10 navigations ${kb(r.nav.heap10)} KB, after 500 ${kb(r.nav.heap500)} KB (×${(r.nav.heap500 / r.nav.heap10).toFixed(2)})`);
@@ -169,5 +173,5 @@ for (const r of results) {
 }
 if (results.length > 1) {
   const [a, b] = results;
-  console.log(`\n${b.label} / ${a.label}: portal wasm gzip ×${(b.bundle.wasm.gzip / a.bundle.wasm.gzip).toFixed(3)}, first visit bundle ×${(b.visit.bundleBytes / a.visit.bundleBytes).toFixed(3)}, nav median ×${(b.nav.median / a.nav.median).toFixed(3)}`);
+  console.log(`\n${b.label} / ${a.label}: portal wasm gzip ×${(b.bundle.wasm.gzip / a.bundle.wasm.gzip).toFixed(3)}, brotli ×${(b.bundle.wasm.br / a.bundle.wasm.br).toFixed(3)}, first visit bundle ×${(b.visit.bundleBytes / a.visit.bundleBytes).toFixed(3)}, nav median ×${(b.nav.median / a.nav.median).toFixed(3)}`);
 }

@@ -3,6 +3,7 @@
 pub mod cards;
 pub mod connectivity;
 pub mod display;
+pub mod meta;
 pub mod shell;
 pub mod speech;
 pub mod status;

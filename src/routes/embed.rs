@@ -2,8 +2,8 @@
 //! snippet. The preview is the real widget in an iframe, sized by the same height messages the
 //! loader uses.
 
-use crate::app::page_meta;
 use crate::base::{absolute, listen, window};
+use crate::components::meta::page_meta;
 use crate::components::shell::use_site;
 use crate::nav;
 use leptos::prelude::*;

@@ -1,7 +1,7 @@
 use crate::api::{self, DocumentResource};
-use crate::app::page_meta;
 use crate::base::link;
 use crate::components::cards::ArticleList;
+use crate::components::meta::page_meta;
 use crate::components::shell::use_site;
 use crate::components::status::ListSkeleton;
 use crate::routes::state::unless_loaded;

@@ -1,5 +1,5 @@
-use crate::app::page_meta;
 use crate::base::link;
+use crate::components::meta::page_meta;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
