@@ -448,26 +448,38 @@ fn documents_decode_in_the_browser_through_the_contract_types() {
     ))
     .unwrap();
     assert_eq!(home.latest.len(), 2);
-    // Wrong types, missing fields, fractions and non-JSON are errors naming the field, not panics.
-    for (doc, path) in [
+    // Wrong types, missing fields, fractions and non-JSON are errors that say what is wrong (and,
+    // below the document, where: `portal_core::decode`'s native tests cover the paths), not panics.
+    for (doc, problem) in [
         (
             summary.replace(r#""title":"T""#, r#""title":5"#) + "}",
-            "title: ",
+            "invalid type: floating point `5.0`, expected a string",
         ),
         (r#"{"id":1}"#.to_owned(), "missing field `slug`"),
-        (summary.replace(r#""id":1"#, r#""id":1.5"#) + "}", "id: "),
+        (
+            summary.replace(r#""id":1"#, r#""id":1.5"#) + "}",
+            "invalid type: floating point `1.5`",
+        ),
         (
             summary.replace(r#""name":"C""#, r#""name":["C"]"#) + "}",
-            "category.name: ",
+            "invalid type: JsValue([\"C\"]), expected a string",
         ),
-        ("[]".to_owned(), "invalid"),
-        (summary.to_owned(), "EOF"),
+        ("[]".to_owned(), "missing field `id`"),
+        (summary.to_owned(), "not JSON"),
     ] {
         match decode_text::<ArticleSummary>(&doc) {
-            Err(ApiError::Decode(e)) => assert!(e.contains(path), "{path}: {e}"),
-            other => panic!("{path}: {other:?}"),
+            Err(ApiError::Decode(e)) => assert!(e.starts_with(problem), "{problem}: {e}"),
+            other => panic!("{problem}: {other:?}"),
         }
     }
+    // A path names the list item that failed.
+    let Err(ApiError::Decode(e)) = decode_text::<CategoryPage>(
+        r#"{"version":1,"category":{"slug":"c","name":"C","breadcrumb":[{"slug":"p","name":"P"},{"slug":"q"}]},
+            "page":{"number":1,"size":1,"total_items":0,"total_pages":1,"items":[]}}"#,
+    ) else {
+        panic!("a breadcrumb entry without a name decoded");
+    };
+    assert_eq!(e, "category.breadcrumb[1]: missing field `name`");
     // Hostile nesting is refused, in a known field and in an unknown one, without a crash.
     let deep = format!("{}1{}", "[".repeat(100_000), "]".repeat(100_000));
     let err = decode_text::<ArticleSummary>(&format!(r#"{summary},"extra":{deep}}}"#));

@@ -88,15 +88,23 @@ pub fn document_url(doc: &str) -> String {
 /// in the wasm), read through serde-wasm-bindgen. Items of a list that fail are left out and
 /// logged, so one bad card never costs the whole page.
 pub fn decode_text<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
-    let invalid = |e: decode::DecodeError| ApiError::Decode(e.to_string());
+    let invalid = |e: decode::DecodeError| ApiError::Decode(tidy(e).to_string());
     decode::check_depth(text).map_err(invalid)?;
     let tree = js_sys::JSON::parse(text).map_err(|_| ApiError::Decode("not JSON".to_owned()))?;
     let decoded = decode::from_deserializer::<T, _>(serde_wasm_bindgen::Deserializer::from(tree))
         .map_err(invalid)?;
-    for skipped in &decoded.skipped {
-        leptos::logging::warn!("API document: item left out: {skipped}");
+    for skipped in decoded.skipped {
+        leptos::logging::warn!("API document: item left out: {}", tidy(skipped));
     }
     Ok(decoded.value)
+}
+
+/// serde-wasm-bindgen's errors are JavaScript `Error`s, whose text starts with "Error: ".
+fn tidy(mut e: decode::DecodeError) -> decode::DecodeError {
+    if let Some(problem) = e.problem.strip_prefix("Error: ") {
+        e.problem = problem.to_owned();
+    }
+    e
 }
 
 /// Fetches and decodes one document (a path relative to the API base). `None` (a slug that cannot

@@ -126,8 +126,8 @@ fn load_from_session(nav: &mut Nav) {
     }
 }
 
-/// Installs the listeners for the life of the current owner: call at the root of `app`, before
-/// the router (its own click listener must run after ours).
+/// Installs the listeners for the life of the current owner: call at the root of an app. The click
+/// listener runs in the capture phase, so it sees every click before leptos_router does.
 pub fn init(app: App) {
     let Some(win) = window() else { return };
     if let Some(h) = history() {

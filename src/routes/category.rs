@@ -131,8 +131,8 @@ fn Pager(slug: String, current: u32, total: u32) -> impl IntoView {
     }
     let page_href = move |n: u32| link(&paths::category_route(&slug, n));
     // Plain <a>: the router still follows it, but <A> would mark every page "current" because it
-    // matches the path and ignores the query. data-partial: only the list changes, so
-    // focus stays on the pager (see nav.rs); data-noscroll: the router keeps the reader in place.
+    // matches the path and ignores the query. data-partial: only the list changes, so focus stays
+    // on the pager (nav/arrival.rs); data-noscroll: leptos_router keeps the reader in place.
     let prev = (current > 1).then(|| {
         view! { <li><a href=page_href(current - 1) rel="prev" data-partial="" data-noscroll="">"‹ Trang trước"</a></li> }
     });
