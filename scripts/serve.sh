@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/node_modules/.bin:$PATH"
 if [ ! -d "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown" ]; then
-  echo "First build: cargo compiles some 190 crates (about 3 minutes on 2 cores). The portal answers"
+  echo "First build: cargo compiles some 190 crates (about 2 minutes on 2 cores). The portal answers"
   echo "once Trunk prints '✅ success'; until then the address refuses connections."
 fi
 exec trunk serve "$@"
