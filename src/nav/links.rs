@@ -40,12 +40,7 @@ fn leaves_the_app(a: &HtmlAnchorElement, this_app: App) -> bool {
     let Some(path) = route_path(a) else {
         return false;
     };
-    let app = if Route::in_widget_app(&path) {
-        App::Widgets
-    } else {
-        App::Portal
-    };
-    app != this_app
+    Route::app_of(&path) != this_app
         || path
             .rsplit('/')
             .next()

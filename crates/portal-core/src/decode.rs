@@ -232,7 +232,7 @@ where
     }
 }
 
-/// An item of a list read by [`items`]: `None` when it was left out.
+/// An item of a content list (read by [`each`]): `None` when it was left out.
 struct Item<T>(Option<T>);
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Item<T> {
@@ -276,11 +276,15 @@ fn item_start() -> (usize, bool) {
 fn item_end(seen: usize, failed: Option<String>) -> bool {
     with(|s| {
         s.nesting -= 1;
-        let here = s.path_text();
+        // The item's own path, taken before its index moves on, and only for an item that failed.
+        let report = match failed {
+            Some(problem) if s.active => Some((problem, s.path_text())),
+            _ => None,
+        };
         if let Some(Step::Index(i)) = s.path.last_mut() {
             *i += 1;
         }
-        let (Some(problem), true) = (failed, s.active) else {
+        let Some((problem, here)) = report else {
             return false;
         };
         // Items left out inside a dropped item are moot: report the item alone.
@@ -291,8 +295,16 @@ fn item_end(seen: usize, failed: Option<String>) -> bool {
     })
 }
 
-/// An item of a list read by [`items_or_fail`]: it only counts its index.
+/// An item of a list that fails whole: it only counts its index.
 struct Counted<T>(T);
+
+impl<T> IntoIterator for Counted<T> {
+    type Item = T;
+    type IntoIter = std::iter::Once<T>;
+    fn into_iter(self) -> Self::IntoIter {
+        std::iter::once(self.0)
+    }
+}
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Counted<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -315,17 +327,18 @@ fn counted(failed: bool) {
     });
 }
 
-/// A content list whose bad items are left out (and reported).
+/// A list read item by item through `W` ([`Item`]: a bad item is left out; [`Counted`]: it fails
+/// the list), the field and each item's index named in paths.
 #[inline(never)]
-fn items<'de, D, T>(d: D, field: &'static str, required: bool) -> Result<Vec<T>, D::Error>
+fn each<'de, D, W, T>(d: D, field: &'static str, required: bool) -> Result<Vec<T>, D::Error>
 where
     D: Deserializer<'de>,
-    T: Deserialize<'de>,
+    W: Deserialize<'de> + IntoIterator<Item = T>,
 {
     let entered = enter(Step::Field(field));
     // Items count their own index; a list that is not a list is the field's error.
     let index = enter(Step::Index(0));
-    let all: Result<Vec<Item<T>>, _> = list(d, required);
+    let all: Result<Vec<W>, _> = list(d, required);
     leave(index, false);
     leave(entered, all.is_err());
     Ok(all?.into_iter().flatten().collect())
@@ -337,21 +350,6 @@ impl<T> IntoIterator for Item<T> {
     fn into_iter(self) -> Self::IntoIter {
         self.0.into_iter()
     }
-}
-
-/// A list whose every item must decode, its items' indexes named in errors.
-#[inline(never)]
-fn items_or_fail<'de, D, T>(d: D, field: &'static str, required: bool) -> Result<Vec<T>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    let entered = enter(Step::Field(field));
-    let index = enter(Step::Index(0));
-    let all: Result<Vec<Counted<T>>, _> = list(d, required);
-    leave(index, false);
-    leave(entered, all.is_err());
-    Ok(all?.into_iter().map(|c| c.0).collect())
 }
 
 /// An object, named in the paths of errors and left-out items inside it.
@@ -377,7 +375,7 @@ macro_rules! lists {
             D: serde::Deserializer<'de>,
             T: serde::Deserialize<'de>,
         {
-            super::items(d, stringify!($field), $required)
+            super::each::<D, super::Item<T>, T>(d, stringify!($field), $required)
         }
     )*};
 }
@@ -402,7 +400,7 @@ pub(crate) mod whole {
                 D: serde::Deserializer<'de>,
                 T: serde::Deserialize<'de>,
             {
-                super::items_or_fail(d, stringify!($field), $required)
+                super::each::<D, super::Counted<T>, T>(d, stringify!($field), $required)
             }
         )*};
     }

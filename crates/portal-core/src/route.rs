@@ -109,19 +109,14 @@ impl Route {
         }
     }
 
-    /// The app that shows this route. A route neither app knows is the portal's (its 404 page).
-    pub fn app(&self) -> App {
-        match self {
-            Route::EmbedBuilder | Route::Widget { .. } => App::Widgets,
+    /// The app that shows `path` (relative to the base path): the widget app for everything under
+    /// `/nhung`, its own unknown addresses (`/nhung/a/b`) included, which the host serves with
+    /// `nhung.html`; the portal for the rest (an unknown address is its 404 page).
+    pub fn app_of(path: &str) -> App {
+        match path.split('/').find(|s| !s.is_empty()) {
+            Some(first) if decode(first) == WIDGET_APP => App::Widgets,
             _ => App::Portal,
         }
-    }
-
-    /// Whether `path` (relative to the base path) is a page of the widget app, including its own
-    /// unknown addresses (`/nhung/a/b`), which the host serves with `nhung.html`.
-    pub fn in_widget_app(path: &str) -> bool {
-        let first = path.split('/').find(|s| !s.is_empty());
-        first.is_some_and(|s| decode(s) == WIDGET_APP)
     }
 }
 
@@ -226,12 +221,12 @@ mod tests {
 
     #[test]
     fn which_app() {
-        assert_eq!(Route::parse("/nhung/moi-nhat", "").app(), App::Widgets);
-        assert_eq!(Route::parse("/nhung", "").app(), App::Widgets);
-        assert_eq!(Route::parse("/thoi-su", "").app(), App::Portal);
-        assert!(Route::in_widget_app("/nhung/"));
-        assert!(Route::in_widget_app("/nhung/a/b"));
-        assert!(!Route::in_widget_app("/nhung-x"));
-        assert!(!Route::in_widget_app("/"));
+        assert_eq!(Route::app_of("/nhung/moi-nhat"), App::Widgets);
+        assert_eq!(Route::app_of("/nhung"), App::Widgets);
+        assert_eq!(Route::app_of("/thoi-su"), App::Portal);
+        assert_eq!(Route::app_of("/nhung/"), App::Widgets);
+        assert_eq!(Route::app_of("/nhung/a/b"), App::Widgets);
+        assert_eq!(Route::app_of("/nhung-x"), App::Portal);
+        assert_eq!(Route::app_of("/"), App::Portal);
     }
 }
