@@ -1,18 +1,26 @@
 #!/usr/bin/env bash
 # Release build of both apps into one deployable folder: the portal (index.html) and, beside it, the
 # widget app (nhung.html: widgets and the snippet builder), so portal readers never download the
-# widget code. Extra arguments go to both `trunk build` runs.
+# widget code; then every route of the portal prerendered to HTML (src/prerender: pages, feeds,
+# sitemap.xml, robots.txt, 404.html). Extra arguments go to both `trunk build` runs.
 #   bash scripts/build.sh                                   # → dist/
 #   bash scripts/build.sh --public-url /cong/ --dist target/dist-subpath
+#   bash scripts/build.sh --site https://portal.example.gov.vn/   # the public address (canonical
+#                                                                # URLs, share previews, sitemap)
+# PORTAL_API=https://cms.example/api/v1 prerenders from a CMS instead of the bundled sample.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/node_modules/.bin:$PATH"
 
 dist=dist
-rest=()  # the arguments without --dist, for the widget build
+site=
+public_url=/
+rest=()  # the arguments without --dist and --site, for the Trunk builds
 while [ $# -gt 0 ]; do
   case $1 in
     --dist) dist=$2; shift 2 ;;
+    --site) site=$2; shift 2 ;;
+    --public-url) public_url=$2; rest+=("$1" "$2"); shift 2 ;;
     *) rest+=("$1"); shift ;;
   esac
 done
@@ -24,4 +32,7 @@ trunk build index.html --release --dist "$dist" ${rest[@]+"${rest[@]}"}
 trunk build nhung.html --release --dist "$widgets" ${rest[@]+"${rest[@]}"}
 cp "$widgets"/nhung-* "$dist"/
 cp "$widgets"/index.html "$dist"/nhung.html
-echo "build: $dist/index.html (portal) and $dist/nhung.html (widgets), $(ls "$dist"/*.wasm | wc -l) wasm files"
+# Without --site, the address `scripts/serve.sh` and the preview use (README: Deploying).
+site=${site:-http://127.0.0.1:8080${public_url%/}/}
+cargo run --quiet --bin prerender -- --api "${PORTAL_API:-$dist/api/v1}" --dist "$dist" --site "$site"
+echo "build: $dist/index.html (portal) and $dist/nhung.html (widgets), $(ls "$dist"/*.wasm | wc -l) wasm files, prerendered for $site"

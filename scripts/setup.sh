@@ -55,6 +55,12 @@ else
   echo "$lock_hash" > node_modules/.portal-lock-hash
 fi
 
+step "Crates"
+# Trunk runs cargo offline (Trunk.toml `offline = true`): every crate of Cargo.lock is downloaded
+# here, or a first `trunk serve` on a fresh machine stops at the first crate it lacks.
+cargo fetch --locked --quiet
+echo "present"
+
 step "Versions"
 echo "rustc:        $(rustc --version)"
 echo "trunk:        $(trunk --version)"

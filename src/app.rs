@@ -36,6 +36,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/:category") view=CategoryView />
                     <Route path=path!("/:category/:article") view=ArticlePage />
+                    <Route path=path!("/:category/trang/:page") view=CategoryView />
                 </FlatRoutes>
             </Shell>
         </Router>

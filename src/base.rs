@@ -8,8 +8,13 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Event, EventTarget, HtmlAnchorElement, Window};
 
+/// The browser window; `None` in the native prerender, where there is no browser (web-sys calls
+/// would panic there), so every path to the DOM goes through here and stops.
 pub fn window() -> Option<Window> {
-    web_sys::window()
+    #[cfg(target_arch = "wasm32")]
+    return web_sys::window();
+    #[cfg(not(target_arch = "wasm32"))]
+    None
 }
 
 pub fn document() -> Option<Document> {
@@ -23,28 +28,70 @@ fn base_uri() -> Option<String> {
 
 thread_local! {
     /// The path of `<base href>` without its trailing slash: "" at the site root, `/cong` for a
-    /// build deployed with `--public-url /cong/`. Read once.
-    static BASE_PATH: String = base_uri()
-        .and_then(|b| web_sys::Url::new(&b).ok())
-        .map(|u| u.pathname().trim_end_matches('/').to_owned())
-        .unwrap_or_default();
+    /// build deployed with `--public-url /cong/`. Read once; the prerender sets it
+    /// ([`set_base_path`]).
+    static BASE_PATH: std::cell::RefCell<String> = std::cell::RefCell::new(
+        base_uri()
+            .and_then(|b| web_sys::Url::new(&b).ok())
+            .map(|u| u.pathname().trim_end_matches('/').to_owned())
+            .unwrap_or_default(),
+    );
+    /// What to do once the first page has its content (see [`page_ready`]).
+    static ON_READY: std::cell::RefCell<Option<Box<dyn FnOnce()>>> = Default::default();
+}
+
+/// The prerender's deployment: the absolute URL of the site's base (`https://portal.example/cong/`),
+/// where a browser would read `<base href>`.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn set_site(url: &str) {
+    let root = format!("{}/", url.trim_end_matches('/'));
+    let path = root
+        .split("://")
+        .nth(1)
+        .and_then(|rest| rest.find('/').map(|i| &rest[i..]))
+        .unwrap_or("/");
+    BASE_PATH.with(|b| *b.borrow_mut() = path.trim_end_matches('/').to_owned());
+    SITE.with(|s| *s.borrow_mut() = root);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+thread_local! {
+    static SITE: std::cell::RefCell<String> = Default::default();
+}
+
+/// Called by every page once it shows its content, an error or the not-found page (not while
+/// it loads). The first call runs what [`when_ready`] registered: taking over the prerendered page.
+pub fn page_ready() {
+    if let Some(f) = ON_READY.with(|r| r.borrow_mut().take()) {
+        // After the current render and the effects it scheduled (the article body), so the page is
+        // whole when it is shown.
+        after(0, f);
+    }
+}
+
+/// Registers what the first [`page_ready`] runs.
+pub fn when_ready(f: impl FnOnce() + 'static) {
+    ON_READY.with(|r| *r.borrow_mut() = Some(Box::new(f)));
 }
 
 /// The router base ("" at the site root, `/cong` under `--public-url /cong/`).
 pub fn base_path() -> String {
-    BASE_PATH.with(Clone::clone)
+    BASE_PATH.with(|b| b.borrow().clone())
 }
 
 /// A route (`/thoi-su`) as an `href` with the deployment's sub-path in front (`/cong/thoi-su`).
 pub fn link(route: &str) -> String {
-    BASE_PATH.with(|base| format!("{base}{route}"))
+    BASE_PATH.with(|base| format!("{}{route}", base.borrow()))
 }
 
 /// An address resolved against the base URL as the browser would follow it.
 pub fn resolve(href: &str) -> Option<String> {
-    web_sys::Url::new_with_base(href, &base_uri()?)
+    #[cfg(target_arch = "wasm32")]
+    return web_sys::Url::new_with_base(href, &base_uri()?)
         .ok()
-        .map(|u| u.href())
+        .map(|u| u.href());
+    #[cfg(not(target_arch = "wasm32"))]
+    SITE.with(|site| portal_core::paths::resolve(&site.borrow(), href))
 }
 
 /// A route (`/thoi-su`), or an address relative to the base (`api/v1`), as an absolute URL under

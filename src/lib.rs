@@ -1,31 +1,31 @@
-//! The portal's web frontend: a Leptos (CSR) single-page app built by Trunk.
+//! The portal's web frontend: a Leptos single-page app built by Trunk, whose routes are also
+//! prerendered to HTML from the same components (`prerender`, native only).
 //!
-//! Pure logic lives in `portal-core` (tested natively); everything here touches the browser and is
-//! compiled for wasm32 only, which keeps native `cargo test` free of browser crates.
+//! Pure logic lives in `portal-core` (tested natively). The app's modules compile for both targets;
+//! everything that touches the browser goes through `base::window()`, which is `None` natively.
 
 pub use portal_core as core;
 
-// Modules import downwards only: base, then api, then nav, then components, then routes, then app.
-#[cfg(target_arch = "wasm32")]
+// Modules import downwards only: base, then api, then nav, then components, then routes, then app,
+// then the two ways of starting it (the browser's `start`, the native `prerender`).
 pub mod api;
-#[cfg(target_arch = "wasm32")]
 pub mod app;
-#[cfg(target_arch = "wasm32")]
 pub mod base;
-#[cfg(target_arch = "wasm32")]
 pub mod components;
-#[cfg(target_arch = "wasm32")]
 pub mod nav;
-#[cfg(target_arch = "wasm32")]
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod routes;
-#[cfg(target_arch = "wasm32")]
 pub mod sanitize;
+#[cfg(target_arch = "wasm32")]
+mod takeover;
 
-/// Mounts the portal on `<body>`.
+/// Starts the portal: takes over the prerendered page if there is one (`takeover`), or mounts on
+/// an empty `<body>` (`trunk serve`).
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     boot();
-    leptos::mount::mount_to_body(app::App);
+    takeover::start(app::App);
 }
 
 /// Mounts the widget app (widgets and the snippet builder, `src/bin/nhung.rs`) on `<body>`.

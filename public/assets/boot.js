@@ -24,8 +24,8 @@ try {
   const docs = [];
   if (parts[0] !== 'nhung') docs.push('site.json');
   if (parts.length === 0) docs.push('home.json');
-  else if (parts.length === 1 && parts[0] !== 'nhung' && slug.test(parts[0])) {
-    const raw = (new URLSearchParams(location.search).get('trang') ?? '').trim();
+  else if ((parts.length === 1 || (parts.length === 3 && parts[1] === 'trang')) && parts[0] !== 'nhung' && slug.test(parts[0])) {
+    const raw = (parts[2] ?? new URLSearchParams(location.search).get('trang') ?? '').trim();
     const page = /^[0-9]+$/.test(raw) && Number(raw) >= 1 ? Number(raw) : 1;
     docs.push(`categories/${parts[0]}/${page}.json`);
   } else if (parts.length === 2 && parts[0] !== 'nhung' && slug.test(parts[1])) {

@@ -1,6 +1,9 @@
 //! One GET of a document: a time limit, retries of passing failures, an in-memory cache of bodies
 //! that decoded, and the bodies fetched ahead of a visit.
 
+// The prerender reads its documents elsewhere (`api::get`): natively this is compiled, not used.
+#![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+
 use super::ApiError;
 use crate::base::{meta_content, window};
 use std::cell::RefCell;

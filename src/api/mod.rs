@@ -61,6 +61,7 @@ impl ApiError {
 
 impl ApiError {
     /// Worth trying again by itself: the failure may be passing.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     fn transient(&self) -> bool {
         matches!(
             self,
@@ -85,14 +86,20 @@ pub fn document_url(doc: &str) -> String {
 }
 
 /// Decodes a body with the contract's types: parsed by the browser's `JSON.parse` (no JSON parser
-/// in the wasm), read through serde-wasm-bindgen. Items of a list that fail are left out and
-/// logged, so one bad card never costs the whole page.
+/// in the wasm), read through serde-wasm-bindgen; natively (the prerender) by serde_json. Items of
+/// a list that fail are left out and logged, so one bad card never costs the whole page.
 pub fn decode_text<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
     let invalid = |e: decode::DecodeError| ApiError::Decode(tidy(e).to_string());
-    decode::check_depth(text).map_err(invalid)?;
-    let tree = js_sys::JSON::parse(text).map_err(|_| ApiError::Decode("not JSON".to_owned()))?;
-    let decoded = decode::from_deserializer::<T, _>(serde_wasm_bindgen::Deserializer::from(tree))
-        .map_err(invalid)?;
+    #[cfg(target_arch = "wasm32")]
+    let decoded = {
+        decode::check_depth(text).map_err(invalid)?;
+        let tree =
+            js_sys::JSON::parse(text).map_err(|_| ApiError::Decode("not JSON".to_owned()))?;
+        decode::from_deserializer::<T, _>(serde_wasm_bindgen::Deserializer::from(tree))
+            .map_err(invalid)?
+    };
+    #[cfg(not(target_arch = "wasm32"))]
+    let decoded = decode::from_str::<T>(text).map_err(invalid)?;
     for skipped in decoded.skipped {
         leptos::logging::warn!("API document: item left out: {}", tidy(skipped));
     }
@@ -109,6 +116,7 @@ fn tidy(mut e: decode::DecodeError) -> decode::DecodeError {
 
 /// Fetches and decodes one document (a path relative to the API base). `None` (a slug that cannot
 /// name a document) is "not found" without a request.
+#[cfg(target_arch = "wasm32")]
 pub async fn get<T: DeserializeOwned>(
     doc: Option<String>,
     signal: Option<&AbortSignal>,
@@ -118,6 +126,36 @@ pub async fn get<T: DeserializeOwned>(
     let value = decode_text(&text)?;
     http::remember(url, text);
     Ok(value)
+}
+
+/// The prerender's documents: read by [`set_source`]'s reader, and ready at once (the future never
+/// waits), so a page renders with its content in one pass.
+#[cfg(not(target_arch = "wasm32"))]
+pub async fn get<T: DeserializeOwned>(
+    doc: Option<String>,
+    _signal: Option<&AbortSignal>,
+) -> Result<T, ApiError> {
+    let doc = doc.ok_or(ApiError::NotFound)?;
+    let text = SOURCE
+        .with(|s| s.borrow().as_ref().map(|read| read(&doc)))
+        .ok_or(ApiError::Network)?
+        .ok_or(ApiError::NotFound)?;
+    decode_text(&text)
+}
+
+/// Reads a document's text by its path relative to the API base (`None`: the API does not have it).
+#[cfg(not(target_arch = "wasm32"))]
+pub type Source = Box<dyn Fn(&str) -> Option<String>>;
+
+#[cfg(not(target_arch = "wasm32"))]
+thread_local! {
+    static SOURCE: std::cell::RefCell<Option<Source>> = Default::default();
+}
+
+/// Where the prerender's documents come from (a folder, or a CMS's answers).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn set_source(read: Source) {
+    SOURCE.with(|s| *s.borrow_mut() = Some(read));
 }
 
 pub async fn site() -> Result<Site, ApiError> {

@@ -2,13 +2,14 @@
 //! when the key changes or on retry, with the previous request aborted.
 
 use super::ApiError;
-use leptos::prelude::{
-    Get, GetUntracked, LocalStorage, Memo, RwSignal, Set, StoredValue, Track, Update, UpdateValue,
-    With, on_cleanup,
-};
+use leptos::prelude::{Get, GetUntracked, LocalStorage, Memo, RwSignal, Set, Update, With};
+#[cfg(target_arch = "wasm32")]
+use leptos::prelude::{StoredValue, Track, UpdateValue, on_cleanup};
 use std::future::Future;
 use std::pin::Pin;
-use web_sys::{AbortController, AbortSignal};
+#[cfg(target_arch = "wasm32")]
+use web_sys::AbortController;
+use web_sys::AbortSignal;
 
 /// The last answer, with the key it answers.
 type Answer<K, T> = Option<(K, Result<T, ApiError>)>;
@@ -92,6 +93,7 @@ type Start = Box<dyn Fn(Option<AbortSignal>) -> Pin<Box<dyn Future<Output = ()>>
 /// Runs `start` now and whenever what it reads (the key) or `again` changes, aborting the request
 /// before; the owner going aborts the last. Not generic, so the effect and the task are compiled
 /// once for every kind of document.
+#[cfg(target_arch = "wasm32")]
 fn refetch_on(again: RwSignal<u32>, start: Start) {
     let current = StoredValue::new_local(None::<AbortController>);
     let abort = move || {
@@ -110,4 +112,14 @@ fn refetch_on(again: RwSignal<u32>, start: Start) {
         current.update_value(|c| *c = controller);
         leptos::task::spawn_local(start(signal));
     });
+}
+
+/// The prerender's documents are read at once (`api::get`), so the answer is there after one poll,
+/// before the page renders: its HTML holds the content, not the skeleton.
+#[cfg(not(target_arch = "wasm32"))]
+fn refetch_on(_again: RwSignal<u32>, start: Start) {
+    let mut task = start(None);
+    let _ = task
+        .as_mut()
+        .poll(&mut std::task::Context::from_waker(std::task::Waker::noop()));
 }

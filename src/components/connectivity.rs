@@ -9,11 +9,11 @@ pub struct Online(pub RwSignal<bool>);
 
 pub fn provide_online() -> Online {
     let online = RwSignal::new(
-        web_sys::window()
+        crate::base::window()
             .map(|w| w.navigator().on_line())
             .unwrap_or(true),
     );
-    if let Some(w) = web_sys::window() {
+    if let Some(w) = crate::base::window() {
         for (event, value) in [("online", true), ("offline", false)] {
             crate::base::listen(&w, event, false, move |_| online.set(value));
         }
@@ -54,7 +54,7 @@ pub fn ConnectionNotice() -> impl IntoView {
 
 /// Shown by the panic hook: the app has stopped, so everything here is plain DOM and a plain link.
 pub fn show_crash_banner() {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(doc) = crate::base::window().and_then(|w| w.document()) else {
         return;
     };
     if doc.get_element_by_id("crash-banner").is_some() {

@@ -14,11 +14,11 @@ const SIZES: [(&str, &str); 3] = [
 ];
 
 fn root() -> Option<web_sys::Element> {
-    web_sys::window()?.document()?.document_element()
+    crate::base::window()?.document()?.document_element()
 }
 
 fn prefers_more_contrast() -> bool {
-    web_sys::window()
+    crate::base::window()
         .and_then(|w| w.match_media("(prefers-contrast: more)").ok().flatten())
         .is_some_and(|m| m.matches())
 }
@@ -55,7 +55,7 @@ fn save(size: u8, high: bool) {
         r#"{{"size":{size},"contrast":"{}"}}"#,
         if high { "high" } else { "normal" }
     );
-    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+    if let Some(s) = crate::base::window().and_then(|w| w.local_storage().ok().flatten()) {
         // Private browsing may refuse storage: the choice then lasts for this visit only.
         let _ = s.set_item(KEY, &value);
     }
@@ -75,7 +75,7 @@ pub fn DisplayControls() -> impl IntoView {
         save(size.get_untracked(), next);
     };
     view! {
-        <div class="display-controls">
+        <div class="display-controls needs-app">
             <div class="size-group" role="group" aria-label="Cỡ chữ">
                 {SIZES
                     .iter()

@@ -92,6 +92,36 @@ fn SiteProblem() -> impl IntoView {
     }
 }
 
+/// The phone menu's button.
+#[cfg(target_arch = "wasm32")]
+fn menu_toggle(open: RwSignal<bool>, toggle_ref: NodeRef<leptos::html::Button>) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class="menu-toggle"
+            aria-expanded=move || open.get().to_string()
+            aria-controls="main-menu"
+            node_ref=toggle_ref
+            on:click=move |_| open.update(|o| *o = !*o)
+        >
+            <span class="menu-icon" aria-hidden="true"></span>
+            "Danh mục"
+        </button>
+    }
+}
+
+/// In the prerendered page (before the app, or without JavaScript) the phone menu opens through a
+/// link to itself (`.menu:target` in style/main.css): the same place and look as the button.
+#[cfg(not(target_arch = "wasm32"))]
+fn menu_toggle(_: RwSignal<bool>, _: NodeRef<leptos::html::Button>) -> impl IntoView {
+    view! {
+        <a class="menu-toggle" href="#main-menu">
+            <span class="menu-icon" aria-hidden="true"></span>
+            "Danh mục"
+        </a>
+    }
+}
+
 /// The main menu: top-level categories with their sub-categories as disclosures; on narrow screens
 /// the whole menu is behind one button.
 #[component]
@@ -120,17 +150,7 @@ fn MainMenu() -> impl IntoView {
     view! {
         <nav class="main-nav" aria-label="Danh mục chính" on:keydown=on_key>
             <div class="container">
-                <button
-                    type="button"
-                    class="menu-toggle"
-                    aria-expanded=move || open.get().to_string()
-                    aria-controls="main-menu"
-                    node_ref=toggle_ref
-                    on:click=move |_| open.update(|o| *o = !*o)
-                >
-                    <span class="menu-icon" aria-hidden="true"></span>
-                    "Danh mục"
-                </button>
+                {menu_toggle(open, toggle_ref)}
                 <ul id="main-menu" class="menu" class:open=move || open.get()>
                     <li class="menu-item">
                         <A href=link("/") exact=true>"Trang chủ"</A>

@@ -13,7 +13,7 @@ enum State {
 }
 
 fn synth() -> Option<SpeechSynthesis> {
-    let w = web_sys::window()?;
+    let w = crate::base::window()?;
     // Older or stripped-down browsers have no speechSynthesis at all; calling it would throw.
     if !js_sys::Reflect::has(&w, &"speechSynthesis".into()).unwrap_or(false) {
         return None;
@@ -24,7 +24,7 @@ fn synth() -> Option<SpeechSynthesis> {
 /// The article's text in reading order, cut at block boundaries (long utterances are cut off by
 /// some engines).
 fn chunks(selector: &str) -> Vec<String> {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(doc) = crate::base::window().and_then(|w| w.document()) else {
         return Vec::new();
     };
     let Ok(list) = doc.query_selector_all(selector) else {

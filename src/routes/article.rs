@@ -138,9 +138,20 @@ fn ArticleView(article: Article) -> impl IntoView {
     }
 }
 
-/// The body, sanitized (see `crate::sanitize`) and inserted as nodes, never as an HTML string.
+/// The body, sanitized (see `crate::sanitize`): in the browser inserted as nodes, never as an HTML
+/// string; in the prerender written as the HTML the same policy keeps.
 #[component]
 fn ArticleBody(html: String) -> impl IntoView {
+    body_view(html)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn body_view(html: String) -> impl IntoView {
+    view! { <div class="article-body" inner_html=sanitize::to_html(&html)></div> }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn body_view(html: String) -> impl IntoView {
     let body = NodeRef::<leptos::html::Div>::new();
     crate::base::effect(move || {
         let Some(div) = body.get() else { return };
@@ -161,12 +172,14 @@ fn ArticleBody(html: String) -> impl IntoView {
 fn ArticleTools() -> impl IntoView {
     let status = RwSignal::new(String::new());
     let print = move |_| {
-        if let Some(w) = web_sys::window() {
+        if let Some(w) = crate::base::window() {
             let _ = w.print();
         }
     };
     let copy = move |_| {
-        let Some(w) = web_sys::window() else { return };
+        let Some(w) = crate::base::window() else {
+            return;
+        };
         let url = w.location().href().unwrap_or_default();
         let clipboard = w.navigator().clipboard();
         let promise = clipboard.write_text(&url);
@@ -179,7 +192,7 @@ fn ArticleTools() -> impl IntoView {
         });
     };
     view! {
-        <div class="article-tools no-print">
+        <div class="article-tools no-print needs-app">
             <button type="button" class="tool-button" on:click=print>
                 <span class="icon icon-print" aria-hidden="true"></span>
                 "In bài viết"

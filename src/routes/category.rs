@@ -13,15 +13,17 @@ use portal_core::paths::{self, PAGE_PARAM};
 use portal_core::route::Route;
 use portal_core::{CategoryPage, CategoryRef};
 
-/// `/:category?trang=n`
+/// `/:category`, `/:category/trang/:page` (and the older `/:category?trang=n`)
 #[component]
 pub fn CategoryView() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let data = DocumentResource::new(
         move || {
-            let slug = params.read().get("category").unwrap_or_default();
-            Route::category(&slug, query.read().get(PAGE_PARAM).as_deref())
+            let p = params.read();
+            let slug = p.get("category").unwrap_or_default();
+            let page = p.get("page").or_else(|| query.read().get(PAGE_PARAM));
+            Route::category(&slug, page.as_deref())
         },
         api::category,
     );

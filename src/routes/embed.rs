@@ -134,7 +134,9 @@ pub fn EmbedBuilder() -> impl IntoView {
     }
 
     let copy = move |_| {
-        let Some(w) = web_sys::window() else { return };
+        let Some(w) = crate::base::window() else {
+            return;
+        };
         let promise = w.navigator().clipboard().write_text(&snippet());
         leptos::task::spawn_local(async move {
             let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();

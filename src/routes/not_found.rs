@@ -1,11 +1,13 @@
 use crate::base::link;
-use crate::components::meta::page_meta;
+use crate::components::meta::{self, page_meta};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
     crate::nav::announce_page("Không tìm thấy trang".to_owned());
+    meta::not_found();
+    crate::base::page_ready();
     page_meta(
         "Không tìm thấy trang",
         "Trang bạn tìm không tồn tại hoặc đã được chuyển đi.",

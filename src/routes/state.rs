@@ -15,6 +15,9 @@ pub fn unless_loaded<T>(
     missing_is_404: bool,
     retry: Callback<()>,
 ) -> Result<T, AnyView> {
+    if !matches!(state, None | Some(Err(ApiError::Aborted))) {
+        crate::base::page_ready();
+    }
     match state {
         Some(Ok(value)) => Ok(value),
         None | Some(Err(ApiError::Aborted)) => Err(skeleton()),

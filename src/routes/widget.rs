@@ -24,7 +24,9 @@ fn report_height(params: &WidgetParams) {
     let (Some(host), Some(id)) = (&params.host, &params.id) else {
         return;
     };
-    let Some(w) = web_sys::window() else { return };
+    let Some(w) = crate::base::window() else {
+        return;
+    };
     let Ok(Some(parent)) = w.parent() else { return };
     let height = w
         .document()
@@ -80,7 +82,7 @@ fn watch_height(params: WidgetParams) {
 
 /// Applies theme, accent and language to the widget's own document.
 fn apply_look(params: &WidgetParams) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(doc) = crate::base::window().and_then(|w| w.document()) else {
         return;
     };
     if let Some(root) = doc.document_element() {

@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { expectPage, screenshot, watchConsole } from './helpers';
+import { expectPage, openMenuItem, screenshot, watchConsole } from './helpers';
 
 // axe-core's tags are not cumulative: every level must be listed.
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -136,13 +136,13 @@ test('keyboard only: the next page of a list keeps focus on the pager and is ann
   await tabTo(page, 'the next-page link', (el) => el.getAttribute('rel') === 'next', 120);
   const firstTitle = await page.locator('.category .card-title').first().textContent();
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(/\?trang=2$/);
+  await expect(page).toHaveURL(/\/trang\/2$/);
   await expect(page.locator('.category .card-title').first()).not.toHaveText(firstTitle!);
   await expect.poll(async () => (await focused(page)).text).toBe('Trang sau ›');
   await expect(said(page)).toHaveText('Đã tải Tin tức – Sự kiện, trang 2');
   // On the last page "next" is gone: focus goes to the current page's link.
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(/\?trang=3$/);
+  await expect(page).toHaveURL(/\/trang\/3$/);
   await expect.poll(async () => (await focused(page)).label).toBe('Trang 3');
   await expect(said(page)).toHaveText('Đã tải Tin tức – Sự kiện, trang 3');
 });
@@ -239,13 +239,16 @@ test('text size and contrast are remembered and applied before the app runs', as
 
 test('system preferences: more contrast and reduced motion are honoured', async ({ page }) => {
   await page.emulateMedia({ contrast: 'more', reducedMotion: 'reduce' });
-  // Long enough to see the skeleton: home.json is requested (preloaded) before the wasm even starts.
-  await page.route('**/api/v1/home.json', async (r) => { await new Promise((res) => setTimeout(res, 3000)); await r.continue(); });
+  // The first page is prerendered (no skeleton): the skeleton shows on the way to the next page,
+  // held long enough to see it.
+  await page.route('**/api/v1/categories/**', async (r) => { await new Promise((res) => setTimeout(res, 3000)); await r.continue(); });
   await page.goto('/');
+  await expect(page.locator('html[data-app="on"]')).toHaveCount(1);
+  await openMenuItem(page, 'Văn bản pháp luật');
   const line = page.locator('.skeleton-line').first();
   await expect(line).toBeVisible();
   expect(await line.evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
-  await expect(page.locator('.latest .card').first()).toBeVisible();
+  await expect(page.locator('main h1')).toHaveText('Văn bản pháp luật');
   expect(await page.evaluate(() => getComputedStyle(document.body).color)).toBe('rgb(0, 0, 0)');
   await expect(page.getByRole('button', { name: 'Tương phản cao' })).toHaveAttribute('aria-pressed', 'true');
 });

@@ -30,7 +30,7 @@ test('a reader goes from home through a category to an article and back', async 
 
   // Page 2 (deep-linkable)
   await page.getByRole('navigation', { name: 'Phân trang' }).getByRole('link', { name: 'Trang 2' }).click();
-  await expectPage(page, /\/tin-tuc-su-kien\?trang=2$/, 'Tin tức – Sự kiện', new RegExp(`^Tin tức – Sự kiện – Trang 2 – ${PORTAL}$`));
+  await expectPage(page, /\/tin-tuc-su-kien\/trang\/2$/, 'Tin tức – Sự kiện', new RegExp(`^Tin tức – Sự kiện – Trang 2 – ${PORTAL}$`));
   await expect(page.locator('.category .card')).toHaveCount(10);
   await expect(page.locator('.category .card-title').first()).not.toHaveText(firstOnPage1!);
   await expect(page.getByRole('link', { name: 'Trang 2' })).toHaveAttribute('aria-current', 'page');
@@ -77,7 +77,7 @@ test('a reader goes from home through a category to an article and back', async 
   await page.goBack();
   await expectPage(page, new RegExp(`${esc(new URL(articleUrl).pathname)}$`), title, new RegExp(esc(title)));
   await page.goBack();
-  await expectPage(page, /\?trang=2$/, 'Tin tức – Sự kiện', /Trang 2/);
+  await expectPage(page, /\/trang\/2$/, 'Tin tức – Sự kiện', /Trang 2/);
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(listScroll - 5);
   expect(await page.evaluate(() => window.scrollY)).toBeLessThan(listScroll + 5);
 
@@ -301,6 +301,7 @@ test('the router takes plain clicks on in-app links and leaves every other link 
 
   // rel="external", and a file (its name has a dot): page loads.
   await page.goto('/thoi-su');
+  await expect(page.locator('main h1')).toHaveText('Thời sự');
   await mark();
   await addLink('href="/" rel="external"');
   await page.locator('#probe').click();
@@ -348,18 +349,18 @@ test('every client-side navigation is reported to site analytics: path, title an
   ]);
 
   await page.getByRole('navigation', { name: 'Phân trang' }).getByRole('link', { name: 'Trang 2' }).click();
-  await expect(page).toHaveURL(/\?trang=2$/);
+  await expect(page).toHaveURL(/\/trang\/2$/);
   const card = page.locator('.category .card-title a').first();
   const title = (await card.textContent())!;
   const href = (await card.getAttribute('href'))!;
   await card.click();
   await expect(page.locator('main h1')).toHaveText(title);
   await page.goBack();
-  await expect(page).toHaveURL(/\?trang=2$/);
+  await expect(page).toHaveURL(/\/trang\/2$/);
   await expect.poll(navs).toEqual([
     { path: '/tin-tuc-su-kien', title: `Tin tức – Sự kiện – ${PORTAL}`, referrer: '/' },
-    { path: '/tin-tuc-su-kien?trang=2', title: `Tin tức – Sự kiện – Trang 2 – ${PORTAL}`, referrer: '/tin-tuc-su-kien' },
-    { path: href, title: `${title} – ${PORTAL}`, referrer: '/tin-tuc-su-kien?trang=2' },
-    { path: '/tin-tuc-su-kien?trang=2', title: `Tin tức – Sự kiện – Trang 2 – ${PORTAL}`, referrer: href },
+    { path: '/tin-tuc-su-kien/trang/2', title: `Tin tức – Sự kiện – Trang 2 – ${PORTAL}`, referrer: '/tin-tuc-su-kien' },
+    { path: href, title: `${title} – ${PORTAL}`, referrer: '/tin-tuc-su-kien/trang/2' },
+    { path: '/tin-tuc-su-kien/trang/2', title: `Tin tức – Sự kiện – Trang 2 – ${PORTAL}`, referrer: href },
   ]);
 });

@@ -35,6 +35,7 @@ const TYPES = {
   '.pdf': 'application/pdf',
   '.csv': 'text/csv; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
 };
 // The strict policy the app must run under (README, "Content-Security-Policy"). Widget views are
 // the only pages other sites may frame.
@@ -52,7 +53,7 @@ const CSP = [
   "form-action 'self'",
 ].join('; ');
 const isWidget = (path) => /\/nhung\/[^/]+\/?$/.test(path);
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.csv', '.txt']);
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.csv', '.txt', '.xml']);
 
 async function file(path) {
   try {
@@ -79,11 +80,17 @@ const server = createServer(async (req, res) => {
     }
     let found = await file(path);
     const ext = extname(rel);
+    let status = 200;
     if (!found && !ext) {
-      // A route of a single-page app: /nhung and /nhung/… belong to the widget app (when the build
-      // has it, scripts/build.sh), everything else to the portal.
+      // A route: its prerendered page (`<route>/index.html`, src/prerender) if there is one. Else
+      // /nhung and /nhung/… belong to the widget app (when the build has it, scripts/build.sh);
+      // anything else is the prerendered not-found page, with status 404, on which the app still
+      // starts and shows the route if the API has it (published since the last prerender). A
+      // build without prerendered pages falls back to the app's index.html, as any single-page app.
       const widgetApp = /^nhung(\/|$)/.test(rel) ? await file(join(root, 'nhung.html')) : null;
-      found = widgetApp ?? join(root, 'index.html');
+      const notFound = await file(join(root, '404.html'));
+      found = (await file(join(path, 'index.html'))) ?? widgetApp ?? notFound ?? join(root, 'index.html');
+      if (found === notFound) status = 404;
     }
     if (!found) {
       const body = JSON.stringify({ error: { status: 404, code: 'not_found', message: 'Không tìm thấy tài liệu.' } });
@@ -120,7 +127,7 @@ const server = createServer(async (req, res) => {
       headers['vary'] = 'accept-encoding';
     }
     headers['content-length'] = body.length;
-    res.writeHead(200, headers);
+    res.writeHead(status, headers);
     res.end(req.method === 'HEAD' ? undefined : body);
   } catch (e) {
     res.writeHead(500, { 'content-type': 'text/plain' }).end(String(e));

@@ -228,6 +228,33 @@ impl DateTime {
         self.in_vietnam().date.to_vietnamese()
     }
 
+    /// RFC 822 as RSS 2.0 asks (`Tue, 01 Nov 2022 10:30:00 +0700`), on the moment's own offset.
+    pub fn to_rfc822(&self) -> String {
+        const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+        const MONTHS: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        let d = &self.date;
+        // Day 0 of the Unix epoch was a Thursday.
+        let weekday = days_from_civil(d.year, d.month, d.day).rem_euclid(7) as usize;
+        let month = MONTHS
+            .get(usize::from(d.month).saturating_sub(1))
+            .unwrap_or(&"Jan");
+        let sign = if self.offset_minutes < 0 { '-' } else { '+' };
+        let off = self.offset_minutes.unsigned_abs();
+        format!(
+            "{}, {:02} {month} {:04} {:02}:{:02}:{:02} {sign}{:02}{:02}",
+            DAYS.get(weekday).unwrap_or(&"Thu"),
+            d.day,
+            d.year,
+            self.hour,
+            self.minute,
+            self.second,
+            off / 60,
+            off % 60
+        )
+    }
+
     /// The canonical RFC 3339 form, as written in the API and in `<time datetime>`.
     pub fn to_rfc3339(&self) -> String {
         let d = &self.date;
@@ -393,5 +420,13 @@ mod tests {
         );
         assert!(serde_json::from_str::<DateTime>("\"yesterday\"").is_err());
         assert!(serde_json::from_str::<DateTime>("42").is_err());
+    }
+
+    #[test]
+    fn rfc822_for_feeds() {
+        let t = DateTime::parse("2022-11-01T10:30:00+07:00").unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(t.to_rfc822(), "Tue, 01 Nov 2022 10:30:00 +0700");
+        let z = DateTime::parse("2026-12-02T00:00:05Z").unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(z.to_rfc822(), "Wed, 02 Dec 2026 00:00:05 +0000");
     }
 }

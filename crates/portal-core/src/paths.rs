@@ -3,7 +3,8 @@
 
 use crate::slug::is_valid_slug;
 
-/// Query parameter of a list's page number (`/tin-tuc-su-kien?trang=2`).
+/// The word before a list's page number in its path (`/tin-tuc-su-kien/trang/2`), and the query
+/// parameter that carried it before (`?trang=2`, still read).
 pub const PAGE_PARAM: &str = "trang";
 
 pub fn site_doc() -> String {
@@ -24,12 +25,13 @@ pub fn article_doc(slug: &str) -> Option<String> {
     is_valid_slug(slug).then(|| format!("articles/{slug}.json"))
 }
 
-/// The portal route of a category page: `/<slug>`, or `/<slug>?trang=<n>` beyond the first page.
+/// The portal route of a category page: `/<slug>`, or `/<slug>/trang/<n>` beyond the first page.
+/// A path, not a query, so that every page is a file a static host can serve (the prerender).
 pub fn category_route(slug: &str, page: u32) -> String {
     if page <= 1 {
         format!("/{slug}")
     } else {
-        format!("/{slug}?{PAGE_PARAM}={page}")
+        format!("/{slug}/{PAGE_PARAM}/{page}")
     }
 }
 
@@ -47,6 +49,31 @@ pub fn join(base: &str, doc: &str) -> String {
     )
 }
 
+/// `href` resolved against `base`, an absolute URL ending in `/` (`https://portal.example/cong/`),
+/// as a browser would for the schemes the portal writes: absolute URLs stay, `//host` takes the
+/// base's scheme, `/path` its origin, anything else its path.
+pub fn resolve(base: &str, href: &str) -> Option<String> {
+    let (scheme, rest) = base.split_once("://")?;
+    let origin_len = scheme.len() + 3 + rest.find('/').unwrap_or(rest.len());
+    let origin = base.get(..origin_len)?;
+    let href = href.trim();
+    let has_scheme = href.find(':').is_some_and(|i| {
+        href[..i]
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+            && i > 0
+    });
+    Some(if has_scheme {
+        href.to_owned()
+    } else if let Some(rest) = href.strip_prefix("//") {
+        format!("{scheme}://{rest}")
+    } else if href.starts_with('/') {
+        format!("{origin}{href}")
+    } else {
+        format!("{base}{href}")
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -62,12 +89,24 @@ mod tests {
         assert_eq!(article_doc("a-b").as_deref(), Some("articles/a-b.json"));
         assert_eq!(article_doc("a%2F..").as_deref(), None);
         assert_eq!(category_route("thoi-su", 1), "/thoi-su");
-        assert_eq!(category_route("thoi-su", 3), "/thoi-su?trang=3");
+        assert_eq!(category_route("thoi-su", 3), "/thoi-su/trang/3");
         assert_eq!(article_route("thoi-su", "x"), "/thoi-su/x");
         assert_eq!(join("/api/v1/", "/home.json"), "/api/v1/home.json");
         assert_eq!(
             join("https://cms.example.gov.vn/api/v1", "site.json"),
             "https://cms.example.gov.vn/api/v1/site.json"
         );
+    }
+
+    #[test]
+    fn resolves_like_a_browser() {
+        let base = "https://portal.example/cong/";
+        let r = |h| resolve(base, h).unwrap_or_default();
+        assert_eq!(r("media/a.jpg"), "https://portal.example/cong/media/a.jpg");
+        assert_eq!(r("/x"), "https://portal.example/x");
+        assert_eq!(r("//cdn.example/y"), "https://cdn.example/y");
+        assert_eq!(r("mailto:a@b.vn"), "mailto:a@b.vn");
+        assert_eq!(r("#muc-1"), "https://portal.example/cong/#muc-1");
+        assert_eq!(resolve("not a url", "x"), None);
     }
 }

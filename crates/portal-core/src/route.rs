@@ -14,7 +14,7 @@ pub const WIDGET_APP: &str = "nhung";
 pub enum Route {
     /// `/`
     Home,
-    /// `/<category>`, `/<category>?trang=<page>`
+    /// `/<category>`, `/<category>/trang/<page>` (and the older `/<category>?trang=<page>`)
     Category { slug: String, page: u32 },
     /// `/<category>/<article>`
     Article { category: String, slug: String },
@@ -70,6 +70,7 @@ impl Route {
             },
             [app, ..] if app == WIDGET_APP => Route::NotFound,
             [slug] => Route::category(slug, query_value(query, PAGE_PARAM).as_deref()),
+            [slug, word, page] if word == PAGE_PARAM => Route::category(slug, Some(page)),
             [category, slug] => Route::Article {
                 category: category.to_string(),
                 slug: slug.to_string(),
@@ -153,6 +154,12 @@ mod tests {
         );
         assert_eq!(Route::parse("/nhung/a/b", ""), Route::NotFound);
         assert_eq!(Route::parse("/a/b/c", ""), Route::NotFound);
+        assert_eq!(Route::parse("/thoi-su/trang/3", ""), cat("thoi-su", 3));
+        assert_eq!(
+            Route::parse("/thoi-su/trang/3/", "?trang=5"),
+            cat("thoi-su", 3)
+        );
+        assert_eq!(Route::parse("/thoi-su/trang/x", ""), cat("thoi-su", 1));
     }
 
     #[test]
@@ -182,7 +189,7 @@ mod tests {
             ),
             (
                 cat("thoi-su", 3),
-                Some("/thoi-su?trang=3"),
+                Some("/thoi-su/trang/3"),
                 Some("categories/thoi-su/3.json"),
             ),
             (

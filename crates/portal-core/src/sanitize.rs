@@ -74,7 +74,7 @@ pub const KEEP: &[&str] = &[
 ];
 
 /// Elements whose content is code, a resource or a control: removed with everything inside.
-const DROP: &[&str] = &[
+pub const DROP: &[&str] = &[
     "applet",
     "audio",
     "base",

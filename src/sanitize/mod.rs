@@ -12,12 +12,17 @@ use portal_core::sanitize::{
 use wasm_bindgen::JsCast;
 use web_sys::{Document, DocumentFragment, DomParser, Element, Node, SupportedType};
 
+#[cfg(not(target_arch = "wasm32"))]
+mod native;
+#[cfg(not(target_arch = "wasm32"))]
+pub use native::to_html;
+
 const HTML_NS: &str = "http://www.w3.org/1999/xhtml";
 
 /// The portal's own presentation of cleaned content, applied after sanitizing (so sanitizing stays
 /// idempotent): wide tables scroll inside their own labelled box instead of widening the page.
 pub fn enhance(root: &Element) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(doc) = crate::base::window().and_then(|w| w.document()) else {
         return;
     };
     let Ok(tables) = root.query_selector_all("table") else {
@@ -67,7 +72,7 @@ pub fn sanitize(html: &str) -> Option<DocumentFragment> {
         .ok()?;
     let body = parsed.body()?;
     clean_children(&parsed, body.as_ref(), 0);
-    let live = web_sys::window()?.document()?;
+    let live = crate::base::window()?.document()?;
     let fragment = live.create_document_fragment();
     while let Some(child) = body.first_child() {
         let imported = live.import_node_with_deep(&child, true).ok()?;
@@ -82,7 +87,7 @@ pub fn sanitize_to_string(html: &str) -> String {
     let Some(fragment) = sanitize(html) else {
         return String::new();
     };
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(doc) = crate::base::window().and_then(|w| w.document()) else {
         return String::new();
     };
     let Ok(div) = doc.create_element("div") else {

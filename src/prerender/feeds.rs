@@ -1,0 +1,135 @@
+//! RSS 2.0 feeds, the sitemap (an index and shards of at most 50,000 URLs) and robots.txt.
+
+use portal_core::ArticleSummary;
+
+/// The most URLs one sitemap file may hold (sitemaps.org).
+pub const SITEMAP_LIMIT: usize = 50_000;
+/// Items in a feed.
+pub const FEED_ITEMS: usize = 30;
+
+fn xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Not allowed in XML 1.0.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+pub struct Channel<'a> {
+    pub title: &'a str,
+    /// The page the feed is about (absolute).
+    pub link: &'a str,
+    pub description: &'a str,
+    /// The feed's own URL (absolute).
+    pub feed_url: &'a str,
+}
+
+/// An RSS 2.0 feed of `items` (newest first), each linked by `link_of`.
+pub fn rss(
+    channel: &Channel,
+    items: &[ArticleSummary],
+    link_of: impl Fn(&ArticleSummary) -> String,
+) -> String {
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n",
+    );
+    out += &format!(
+        "<title>{}</title>\n<link>{}</link>\n<description>{}</description>\n<language>vi</language>\n<atom:link href=\"{}\" rel=\"self\" type=\"application/rss+xml\"/>\n",
+        xml(channel.title),
+        xml(channel.link),
+        xml(channel.description),
+        xml(channel.feed_url)
+    );
+    if let Some(newest) = items
+        .iter()
+        .map(|a| a.published)
+        .max_by_key(|d| d.unix_seconds())
+    {
+        out += &format!("<lastBuildDate>{}</lastBuildDate>\n", newest.to_rfc822());
+    }
+    for a in items.iter().take(FEED_ITEMS) {
+        let link = xml(&link_of(a));
+        out += &format!(
+            "<item>\n<title>{}</title>\n<link>{link}</link>\n<guid isPermaLink=\"true\">{link}</guid>\n<description>{}</description>\n<pubDate>{}</pubDate>\n<category>{}</category>\n</item>\n",
+            xml(&a.title),
+            xml(&a.lead),
+            a.published.to_rfc822(),
+            xml(&a.category.name)
+        );
+    }
+    out + "</channel>\n</rss>\n"
+}
+
+/// One URL of the sitemap.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Entry {
+    pub loc: String,
+    /// `YYYY-MM-DD` or RFC 3339.
+    pub lastmod: Option<String>,
+}
+
+/// `sitemap.xml` (an index) and its shards `sitemap-<n>.xml`, as (file name, text).
+pub fn sitemaps(site_url: &str, entries: &[Entry]) -> Vec<(String, String)> {
+    let mut files = Vec::new();
+    let mut index = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (n, shard) in entries.chunks(SITEMAP_LIMIT).enumerate() {
+        let name = format!("sitemap-{}.xml", n + 1);
+        let mut text = String::from(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        );
+        for e in shard {
+            text += &format!("<url><loc>{}</loc>", xml(&e.loc));
+            if let Some(m) = &e.lastmod {
+                text += &format!("<lastmod>{}</lastmod>", xml(m));
+            }
+            text += "</url>\n";
+        }
+        text += "</urlset>\n";
+        let newest = shard.iter().filter_map(|e| e.lastmod.as_deref()).max();
+        index += &format!("<sitemap><loc>{}</loc>", xml(&format!("{site_url}{name}")));
+        if let Some(m) = newest {
+            index += &format!("<lastmod>{}</lastmod>", xml(m));
+        }
+        index += "</sitemap>\n";
+        files.push((name, text));
+    }
+    index += "</sitemapindex>\n";
+    files.insert(0, ("sitemap.xml".to_owned(), index));
+    files
+}
+
+pub fn robots(site_url: &str) -> String {
+    format!("User-agent: *\nAllow: /\nDisallow: /nhung/\nSitemap: {site_url}sitemap.xml\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shards_hold_at_most_the_limit() {
+        let entries: Vec<Entry> = (0..SITEMAP_LIMIT + 3)
+            .map(|i| Entry {
+                loc: format!("https://x.vn/a/{i}?b=1&c=2"),
+                lastmod: Some("2026-01-02".into()),
+            })
+            .collect();
+        let files = sitemaps("https://x.vn/", &entries);
+        assert_eq!(files.len(), 3);
+        assert!(files[0].1.contains("<loc>https://x.vn/sitemap-2.xml</loc>"));
+        assert_eq!(files[1].1.matches("<url>").count(), SITEMAP_LIMIT);
+        assert_eq!(files[2].1.matches("<url>").count(), 3);
+        assert!(files[2].1.contains("?b=1&amp;c=2"));
+    }
+}

@@ -1,0 +1,248 @@
+//! A page's head for crawlers and link previews (Zalo, Facebook): canonical URL, Open Graph,
+//! Twitter card, JSON-LD, feeds. The title and description are the page's own (`page_meta`).
+
+use portal_core::html::attr_value;
+use portal_core::paths::resolve;
+use portal_core::{Article, Site};
+use serde_json::{Value, json};
+
+/// What a page is about, beyond its title and description.
+pub enum Subject<'a> {
+    Home,
+    Category { slug: &'a str, name: &'a str },
+    Article(&'a Article),
+}
+
+pub struct Head<'a> {
+    pub site: &'a Site,
+    /// The deployment's absolute base URL, ending in `/`.
+    pub site_url: &'a str,
+    /// The page's route (`/thoi-su/bai-a`).
+    pub route: &'a str,
+    pub title: &'a str,
+    pub description: &'a str,
+    pub subject: Subject<'a>,
+}
+
+/// The absolute URL of a route.
+pub fn url(site_url: &str, route: &str) -> String {
+    format!("{site_url}{}", route.trim_start_matches('/'))
+}
+
+/// The feed file of a category (`feeds/<slug>.xml`), or of all news.
+pub fn feed_path(category: Option<&str>) -> String {
+    format!("feeds/{}.xml", category.unwrap_or("tin-moi"))
+}
+
+impl Head<'_> {
+    /// The tags to append to `<head>`.
+    pub fn tags(&self) -> String {
+        let canonical = url(self.site_url, self.route);
+        let mut out = String::new();
+        let mut tag = |name: &str, key: &str, value: &str| {
+            out.push_str(&format!(
+                "<meta {name}=\"{}\" content=\"{}\">",
+                attr_value(key),
+                attr_value(value)
+            ));
+        };
+        let article = match &self.subject {
+            Subject::Article(a) => Some(*a),
+            _ => None,
+        };
+        tag("property", "og:site_name", &self.site.name);
+        tag("property", "og:locale", "vi_VN");
+        tag(
+            "property",
+            "og:type",
+            if article.is_some() {
+                "article"
+            } else {
+                "website"
+            },
+        );
+        tag("property", "og:title", self.title);
+        tag("property", "og:description", self.description);
+        tag("property", "og:url", &canonical);
+        let image = self.image();
+        if let Some(src) = &image {
+            tag("property", "og:image", src);
+        }
+        if let Some(a) = article {
+            tag(
+                "property",
+                "article:published_time",
+                &a.published.to_rfc3339(),
+            );
+            if let Some(u) = a.updated {
+                tag("property", "article:modified_time", &u.to_rfc3339());
+            }
+            if let Some(c) = a.category() {
+                tag("property", "article:section", &c.name);
+            }
+            for t in &a.tags {
+                tag("property", "article:tag", t);
+            }
+        }
+        let card = if article.is_some_and(|a| a.thumbnail.is_some()) {
+            "summary_large_image"
+        } else {
+            "summary"
+        };
+        tag("name", "twitter:card", card);
+        tag("name", "twitter:title", self.title);
+        tag("name", "twitter:description", self.description);
+        if let Some(src) = &image {
+            tag("name", "twitter:image", src);
+        }
+        out.push_str(&format!(
+            "<link rel=\"canonical\" href=\"{}\">",
+            attr_value(&canonical)
+        ));
+        for (path, title) in self.feeds() {
+            out.push_str(&format!(
+                "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"{}\" href=\"{}\">",
+                attr_value(&title),
+                attr_value(&url(self.site_url, &path))
+            ));
+        }
+        // A data block, not script: CSP's script-src does not apply to it. `<` is escaped so no
+        // text in it can close the element.
+        let ld = self
+            .json_ld(&canonical, image.as_deref())
+            .to_string()
+            .replace('<', "\\u003c");
+        out.push_str(&format!(
+            "<script type=\"application/ld+json\">{ld}</script>"
+        ));
+        out
+    }
+
+    /// The share image: the article's own, else the portal's logo.
+    fn image(&self) -> Option<String> {
+        let own = match &self.subject {
+            Subject::Article(a) => a
+                .thumbnail
+                .as_ref()
+                .or(a.images.first())
+                .map(|i| i.src.as_str()),
+            _ => None,
+        };
+        let src = own.unwrap_or(&self.site.logo.src);
+        (!src.is_empty())
+            .then(|| resolve(self.site_url, src))
+            .flatten()
+    }
+
+    /// The news feeds the page offers: its category's, and all news.
+    fn feeds(&self) -> Vec<(String, String)> {
+        let mut out = vec![(feed_path(None), format!("Tin mới – {}", self.site.name))];
+        let category = match &self.subject {
+            Subject::Category { slug, name } => Some((slug.to_string(), name.to_string())),
+            Subject::Article(a) => a.category().map(|c| (c.slug.clone(), c.name.clone())),
+            Subject::Home => None,
+        };
+        if let Some((slug, name)) = category {
+            out.push((
+                feed_path(Some(&slug)),
+                format!("{name} – {}", self.site.name),
+            ));
+        }
+        out
+    }
+
+    fn organization(&self) -> Value {
+        let f = &self.site.footer;
+        json!({
+            "@type": "GovernmentOrganization",
+            "name": f.agency,
+            "alternateName": self.site.name,
+            "url": self.site_url,
+            "logo": resolve(self.site_url, &self.site.logo.src),
+            "address": f.address,
+            "telephone": f.phone,
+            "email": f.email,
+        })
+    }
+
+    fn json_ld(&self, canonical: &str, image: Option<&str>) -> Value {
+        let mut org = self.organization();
+        match &self.subject {
+            Subject::Article(a) => json!({
+                "@context": "https://schema.org",
+                "@type": "NewsArticle",
+                "headline": a.title,
+                "description": a.lead,
+                "url": canonical,
+                "mainEntityOfPage": canonical,
+                "datePublished": a.published.to_rfc3339(),
+                "dateModified": a.updated.unwrap_or(a.published).to_rfc3339(),
+                "image": image,
+                "inLanguage": "vi",
+                "articleSection": a.category().map(|c| c.name.clone()),
+                "keywords": a.tags,
+                "author": if a.author.is_empty() { org.clone() } else { json!({"@type": "Person", "name": a.author}) },
+                "publisher": org,
+            }),
+            _ => {
+                if let Some(o) = org.as_object_mut() {
+                    o.insert("@context".into(), json!("https://schema.org"));
+                }
+                org
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site() -> Site {
+        portal_core::decode::from_str::<Site>(include_str!("../../public/api/v1/site.json"))
+            .map(|d| d.value)
+            .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn article_head_has_og_twitter_and_news_article() {
+        let site = site();
+        let text = std::fs::read_dir("public/api/v1/articles")
+            .ok()
+            .and_then(|mut d| d.next())
+            .and_then(|e| e.ok())
+            .and_then(|e| std::fs::read_to_string(e.path()).ok())
+            .unwrap_or_default();
+        let article = portal_core::decode::from_str::<Article>(&text)
+            .map(|d| d.value)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let route = format!("/x/{}", article.slug);
+        let head = Head {
+            site: &site,
+            site_url: "https://portal.example/",
+            route: &route,
+            title: "T \"q\" <b>",
+            description: "D",
+            subject: Subject::Article(&article),
+        }
+        .tags();
+        assert!(
+            head.contains(r#"<meta property="og:type" content="article">"#),
+            "{head}"
+        );
+        assert!(
+            head.contains(r#"content="T &quot;q&quot; &lt;b&gt;""#),
+            "{head}"
+        );
+        assert!(head.contains(&format!(
+            r#"<meta property="article:published_time" content="{}">"#,
+            article.published.to_rfc3339()
+        )));
+        assert!(head.contains(&format!(
+            r#"<link rel="canonical" href="https://portal.example/x/{}">"#,
+            article.slug
+        )));
+        assert!(head.contains(r#""@type":"NewsArticle""#), "{head}");
+        assert!(head.contains(r#"<meta name="twitter:card""#), "{head}");
+    }
+}

@@ -1,0 +1,40 @@
+//! The prerender: every route of the portal written as an HTML file by the app's own components
+//! (Leptos `ssr`, natively), so pages are readable before the wasm arrives, without it, and by
+//! crawlers and link previews. The browser app then takes the page over (`src/takeover.rs`).
+//!
+//! Routes are found by following the links of the pages rendered, from home: whatever a reader
+//! can reach is written, and a new route kind is prerendered once a page links to it and
+//! [`kind_of`] names it. `--changed` rewrites only what one article touches.
+
+mod feeds;
+mod head;
+mod page;
+mod source;
+mod template;
+mod write;
+
+pub use feeds::SITEMAP_LIMIT;
+pub use page::{links, render};
+pub use write::{Options, Report, run};
+
+use portal_core::route::Route;
+
+/// The routes written as files: the portal's readable pages (the widget app is not prerendered;
+/// not-found routes are never written, except as `404.html`).
+pub fn kind_of(route: &str) -> Option<Route> {
+    let (path, query) = route.split_once('?').unwrap_or((route, ""));
+    // A file (a dot in the last segment) is not a page.
+    if path
+        .rsplit('/')
+        .next()
+        .is_some_and(|last| last.contains('.'))
+    {
+        return None;
+    }
+    let r = Route::parse(path, query);
+    matches!(
+        r,
+        Route::Home | Route::Category { .. } | Route::Article { .. }
+    )
+    .then_some(r)
+}

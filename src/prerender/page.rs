@@ -1,0 +1,49 @@
+//! One route rendered by the app's own components, natively: the body's markup and what the page
+//! said about itself (title, description, not found).
+
+use crate::app::App;
+use crate::components::meta::{Facts, PageFacts};
+use leptos::prelude::*;
+use leptos_router::location::RequestUrl;
+
+pub struct Rendered {
+    /// The app's markup, as the browser app renders it once its documents are in.
+    pub body: String,
+    pub facts: Facts,
+}
+
+/// Renders `route` (relative to the base path, `/thoi-su/trang/2`). The documents come from
+/// `api::set_source`, read at once, so the page renders with its content in one synchronous pass.
+pub fn render(route: &str) -> Rendered {
+    let owner = Owner::new();
+    let rendered = owner.with(|| {
+        let facts = PageFacts::default();
+        provide_context(RequestUrl::new(&crate::base::link(route)));
+        provide_context(facts.clone());
+        let body = view! { <App /> }.to_html();
+        Rendered {
+            body,
+            facts: facts.with(|f| f.clone()),
+        }
+    });
+    owner.unset_with_forced_cleanup();
+    rendered
+}
+
+/// The in-app routes a page links to (`href`s under the base path), in order, without repeats.
+pub fn links(body: &str) -> Vec<String> {
+    let base = crate::base::link("");
+    let mut out: Vec<String> = Vec::new();
+    for piece in body.split("href=\"").skip(1) {
+        let Some(end) = piece.find('"') else { continue };
+        let href = piece[..end].replace("&amp;", "&");
+        let href = href.split('#').next().unwrap_or_default();
+        let Some(route) = href.strip_prefix(base.as_str()) else {
+            continue;
+        };
+        if route.starts_with('/') && !route.starts_with("//") && !out.iter().any(|r| *r == route) {
+            out.push(route.to_owned());
+        }
+    }
+    out
+}

@@ -1,0 +1,84 @@
+//! Trunk's `index.html` as the page template: the prerendered body goes into `#app`, the page's
+//! head tags into `<head>`. Everything else (the boot script, styles, the `<meta>` settings) stays
+//! as Trunk wrote it.
+
+use lol_html::html_content::ContentType;
+use lol_html::{RewriteStrSettings, element, rewrite_str};
+
+/// The element the prerendered markup lives in; `src/takeover.rs` swaps in the app's own.
+pub const ROOT: &str = r#"<div id="app" class="prerendered">"#;
+
+pub struct Page<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    /// Tags appended to `<head>` (canonical, Open Graph, JSON-LD, feeds), already escaped.
+    pub head: &'a str,
+    pub body: &'a str,
+}
+
+/// `template` with `page` in it.
+pub fn fill(template: &str, page: &Page) -> Result<String, String> {
+    let body = format!("{ROOT}{}</div>", page.body);
+    let settings = RewriteStrSettings {
+        element_content_handlers: vec![
+            // After the title, not at the end of <head>: a minified template has no <head> tag.
+            element!("title", |el| {
+                el.set_inner_content(page.title, ContentType::Text);
+                el.after(page.head, ContentType::Html);
+                Ok(())
+            }),
+            element!("meta[name=description]", |el| {
+                el.set_attribute("content", page.description)?;
+                Ok(())
+            }),
+            // "This page needs JavaScript" is no longer true.
+            element!("body noscript", |el| {
+                el.remove();
+                Ok(())
+            }),
+            element!("body", |el| {
+                el.prepend(&body, ContentType::Html);
+                Ok(())
+            }),
+        ],
+        ..RewriteStrSettings::new()
+    };
+    let html = rewrite_str(template, settings).map_err(|e| format!("template: {e}"))?;
+    if !html.contains(ROOT) || !html.contains("</title>") {
+        return Err("template: index.html needs a <title> and a <body> tag".into());
+    }
+    Ok(html)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fills_a_minified_template() {
+        let t = r#"<!doctype html><html lang=vi><meta charset=utf-8><title>X</title><meta name=description content=old><script type=module src=/assets/boot.js></script></head><body><noscript><p>JS</p></noscript></body></html>"#;
+        let out = fill(
+            t,
+            &Page {
+                title: "Bài <1>",
+                description: "Mô \"tả\"",
+                head: r#"<link rel="canonical" href="https://x/">"#,
+                body: "<main>Nội dung</main>",
+            },
+        )
+        .unwrap_or_default();
+        assert!(out.contains("<title>Bài &lt;1&gt;</title>"), "{out}");
+        assert!(out.contains("content=\"Mô &quot;tả&quot;\""), "{out}");
+        assert!(
+            out.contains(r#"</title><link rel="canonical" href="https://x/">"#),
+            "{out}"
+        );
+        assert!(
+            out.contains(
+                r#"<body><div id="app" class="prerendered"><main>Nội dung</main></div></body>"#
+            ),
+            "{out}"
+        );
+        assert!(out.contains("boot.js"), "{out}");
+    }
+}

@@ -1,0 +1,349 @@
+//! A prerender run: the crawl from home (or the pages one change touches), the files, the feeds,
+//! the sitemap and its manifest.
+
+use super::feeds::{self, Channel, Entry};
+use super::head::{self, Head, Subject};
+use super::kind_of;
+use super::page::{links, render};
+use super::source::Source;
+use super::template::{self, Page};
+use portal_core::route::Route;
+use portal_core::{Article, CategoryPage, Home, Site, decode, paths};
+use serde::de::DeserializeOwned;
+use std::collections::{HashSet, VecDeque};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// The route written as `404.html` (no route matches three such segments).
+const NOT_FOUND_ROUTE: &str = "/_/_/_";
+/// Trunk's page, kept as the template once `index.html` holds the prerendered home.
+const SHELL: &str = "shell.html";
+/// What the last run wrote, for `--changed` runs: the sitemap's entries.
+const MANIFEST: &str = "prerender.json";
+
+pub struct Options {
+    /// A folder, or the base URL of a CMS serving the contract.
+    pub api: String,
+    /// Trunk's output (`dist/`): the template is its `index.html`; pages are written beside it.
+    pub dist: PathBuf,
+    /// The public address of the deployment (`https://portal.example/cong/`).
+    pub site_url: String,
+    /// Only what these articles (slugs) touch: each article, its categories' pages, home, feeds,
+    /// the sitemap. `None`: everything.
+    pub changed: Option<Vec<String>>,
+}
+
+#[derive(Debug, Default)]
+pub struct Report {
+    pub pages: usize,
+    pub articles: usize,
+    pub bytes: u64,
+    pub seconds: f64,
+}
+
+pub fn run(options: &Options) -> Result<Report, String> {
+    let started = Instant::now();
+    let site_url = format!("{}/", options.site_url.trim_end_matches('/'));
+    crate::base::set_site(&site_url);
+    let source = Source::new(&options.api);
+    let reader = source.clone();
+    crate::api::set_source(Box::new(move |doc| reader.read(doc)));
+    let site: Site = doc(&source, &paths::site_doc())?.ok_or("the API has no site.json")?;
+    let mut run = Run {
+        template: load_template(&options.dist)?,
+        dist: options.dist.clone(),
+        site,
+        site_url,
+        source,
+        entries: Vec::new(),
+        report: Report::default(),
+    };
+    match &options.changed {
+        None => run.everything()?,
+        Some(slugs) => run.changed(slugs)?,
+    }
+    run.finish()?;
+    run.report.seconds = started.elapsed().as_secs_f64();
+    Ok(run.report)
+}
+
+fn doc<T: DeserializeOwned>(source: &Source, path: &str) -> Result<Option<T>, String> {
+    let Some(text) = source.read(path) else {
+        return source.take_failure().map_or(Ok(None), Err);
+    };
+    decode::from_str::<T>(&text)
+        .map(|d| Some(d.value))
+        .map_err(|e| format!("{path}: {e}"))
+}
+
+/// Trunk's `index.html`, unless it is already a prerendered page (a second run): then the copy
+/// kept beside it.
+fn load_template(dist: &Path) -> Result<String, String> {
+    let read = |name: &str| {
+        std::fs::read_to_string(dist.join(name))
+            .map_err(|e| format!("{}: {e}", dist.join(name).display()))
+    };
+    let index = read("index.html")?;
+    if index.contains(template::ROOT) {
+        return read(SHELL);
+    }
+    std::fs::write(dist.join(SHELL), &index).map_err(|e| format!("{SHELL}: {e}"))?;
+    Ok(index)
+}
+
+struct Run {
+    template: String,
+    dist: PathBuf,
+    site: Site,
+    site_url: String,
+    source: Source,
+    /// The sitemap's URLs, in the order found.
+    entries: Vec<Entry>,
+    report: Report,
+}
+
+impl Run {
+    /// Everything a reader can reach from home.
+    fn everything(&mut self) -> Result<(), String> {
+        let mut queue = VecDeque::from(["/".to_owned()]);
+        let mut seen: HashSet<String> = queue.iter().cloned().collect();
+        while let Some(route) = queue.pop_front() {
+            for link in self.page(&route)? {
+                let Some(href) = kind_of(&link).and_then(|r| r.href()) else {
+                    continue;
+                };
+                if seen.insert(href.clone()) {
+                    queue.push_back(href);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// What the articles `slugs` touch.
+    fn changed(&mut self, slugs: &[String]) -> Result<(), String> {
+        let manifest = std::fs::read_to_string(self.dist.join(MANIFEST))
+            .map_err(|e| format!("{MANIFEST}: {e} (run a full prerender first)"))?;
+        self.entries = serde_json::from_str(&manifest).map_err(|e| format!("{MANIFEST}: {e}"))?;
+        let mut categories: Vec<String> = Vec::new();
+        for slug in slugs {
+            let path = paths::article_doc(slug).ok_or(format!("{slug}: not a slug"))?;
+            match doc::<Article>(&self.source, &path)? {
+                Some(article) => {
+                    let category = article
+                        .category()
+                        .map(|c| c.slug.clone())
+                        .unwrap_or_default();
+                    self.page(&paths::article_route(&category, slug))?;
+                    for c in &article.category_path {
+                        if !categories.contains(&c.slug) {
+                            categories.push(c.slug.clone());
+                        }
+                    }
+                }
+                // Gone from the API: its page goes too.
+                None => self.remove_article(slug)?,
+            }
+        }
+        for slug in categories {
+            let first: Option<CategoryPage> =
+                paths::category_doc(&slug, 1).map_or(Ok(None), |p| doc(&self.source, &p))?;
+            let pages = first.map_or(0, |c| c.page.total_pages);
+            for n in 1..=pages {
+                self.page(&paths::category_route(&slug, n))?;
+            }
+        }
+        self.page("/")?;
+        Ok(())
+    }
+
+    fn remove_article(&mut self, slug: &str) -> Result<(), String> {
+        let suffix = format!("/{slug}");
+        let site_url = self.site_url.clone();
+        let gone: Vec<String> = self
+            .entries
+            .iter()
+            .filter(|e| e.loc.ends_with(&suffix))
+            .map(|e| e.loc.clone())
+            .collect();
+        for loc in &gone {
+            let route = loc.strip_prefix(&site_url).unwrap_or_default();
+            let dir = self.dist.join(route);
+            if !route.is_empty() && dir.is_dir() {
+                std::fs::remove_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            }
+        }
+        self.entries.retain(|e| !gone.contains(&e.loc));
+        Ok(())
+    }
+
+    /// Renders and writes one route; returns the routes it links to (none if not found).
+    fn page(&mut self, route: &str) -> Result<Vec<String>, String> {
+        let rendered = render(route);
+        if let Some(failure) = self.source.take_failure() {
+            return Err(failure);
+        }
+        if rendered.facts.not_found {
+            return Ok(Vec::new());
+        }
+        let parsed = kind_of(route).unwrap_or(Route::NotFound);
+        let doc_text = parsed.document().and_then(|d| self.source.read(&d));
+        let (article, category) = match &parsed {
+            Route::Article { .. } => (
+                doc_text
+                    .as_deref()
+                    .and_then(|t| decode::from_str::<Article>(t).ok())
+                    .map(|d| d.value),
+                None,
+            ),
+            Route::Category { .. } => (
+                None,
+                doc_text
+                    .as_deref()
+                    .and_then(|t| decode::from_str::<CategoryPage>(t).ok())
+                    .map(|d| d.value),
+            ),
+            _ => (None, None),
+        };
+        let subject = match (&article, &category) {
+            (Some(a), _) => Subject::Article(a),
+            (_, Some(c)) => Subject::Category {
+                slug: &c.category.slug,
+                name: &c.category.name,
+            },
+            _ => Subject::Home,
+        };
+        let head = Head {
+            site: &self.site,
+            site_url: &self.site_url,
+            route,
+            title: &rendered.facts.title,
+            description: &rendered.facts.description,
+            subject,
+        }
+        .tags();
+        let lastmod = match (&article, &category) {
+            (Some(a), _) => Some(a.updated.unwrap_or(a.published).to_rfc3339()),
+            (_, Some(c)) => c
+                .page
+                .items
+                .iter()
+                .map(|i| i.published)
+                .max_by_key(|d| d.unix_seconds())
+                .map(|d| d.to_rfc3339()),
+            _ => None,
+        };
+        // `<base href>` would send `#id` to the home page: without the app to catch it (the skip
+        // link, a body's own anchors, the phone menu), a jump in the page must name the page.
+        let body = rendered
+            .body
+            .replace("href=\"#", &format!("href=\"{}#", crate::base::link(route)));
+        self.write_page(
+            route,
+            &head,
+            &rendered.facts.title,
+            &rendered.facts.description,
+            &body,
+        )?;
+        self.entry(head::url(&self.site_url, route), lastmod);
+        if article.is_some() {
+            self.report.articles += 1;
+        }
+        if let Some(c) = category.filter(|c| c.page.number == 1) {
+            let title = format!("{} – {}", c.category.name, self.site.name);
+            self.feed(Some(&c.category.slug), &title, route, &c.page.items)?;
+        }
+        if parsed == Route::Home {
+            let home: Option<Home> = doc(&self.source, &paths::home_doc())?;
+            let latest = home.map(|h| h.latest).unwrap_or_default();
+            let title = format!("Tin mới – {}", self.site.name);
+            self.feed(None, &title, "/", &latest)?;
+        }
+        Ok(links(&rendered.body))
+    }
+
+    fn entry(&mut self, loc: String, lastmod: Option<String>) {
+        match self.entries.iter_mut().find(|e| e.loc == loc) {
+            Some(e) => e.lastmod = lastmod,
+            None => self.entries.push(Entry { loc, lastmod }),
+        }
+    }
+
+    fn write_page(
+        &mut self,
+        route: &str,
+        head: &str,
+        title: &str,
+        description: &str,
+        body: &str,
+    ) -> Result<(), String> {
+        let html = template::fill(
+            &self.template,
+            &Page {
+                title,
+                description,
+                head,
+                body,
+            },
+        )?;
+        let mut path = self.dist.clone();
+        path.extend(route.split('/').filter(|s| !s.is_empty()));
+        self.write(&path.join("index.html"), &html)?;
+        self.report.pages += 1;
+        Ok(())
+    }
+
+    fn write(&mut self, path: &Path, text: &str) -> Result<(), String> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
+        std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+        self.report.bytes += text.len() as u64;
+        Ok(())
+    }
+
+    fn feed(
+        &mut self,
+        category: Option<&str>,
+        title: &str,
+        route: &str,
+        items: &[portal_core::ArticleSummary],
+    ) -> Result<(), String> {
+        let file = head::feed_path(category);
+        let site_url = self.site_url.clone();
+        let text = feeds::rss(
+            &Channel {
+                title,
+                link: &head::url(&site_url, route),
+                description: title,
+                feed_url: &head::url(&site_url, &file),
+            },
+            items,
+            |a| head::url(&site_url, &paths::article_route(&a.category.slug, &a.slug)),
+        );
+        self.write(&self.dist.join(&file), &text)
+    }
+
+    /// The not-found page, the sitemap, robots.txt and the manifest.
+    fn finish(&mut self) -> Result<(), String> {
+        let rendered = render(NOT_FOUND_ROUTE);
+        let head = r#"<meta name="robots" content="noindex">"#;
+        let html = template::fill(
+            &self.template,
+            &Page {
+                title: &rendered.facts.title,
+                description: &rendered.facts.description,
+                head,
+                body: &rendered.body,
+            },
+        )?;
+        self.write(&self.dist.join("404.html"), &html)?;
+        for (name, text) in feeds::sitemaps(&self.site_url, &self.entries) {
+            self.write(&self.dist.join(name), &text)?;
+        }
+        let robots = feeds::robots(&self.site_url);
+        self.write(&self.dist.join("robots.txt"), &robots)?;
+        let manifest = serde_json::to_string(&self.entries).map_err(|e| e.to_string())?;
+        self.write(&self.dist.join(MANIFEST), &manifest)
+    }
+}

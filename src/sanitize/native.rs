@@ -1,0 +1,152 @@
+//! The same policy applied natively, for the prerendered HTML: ammonia (html5ever's tree builder,
+//! as a browser parses) keeps the allowed elements and attributes, then lol_html adds what the
+//! browser walker adds (`finish` and `enhance` there): renamed `h1`, marked external links, print
+//! addresses, lazy images, sandboxed embeds, scrolling tables.
+
+use lol_html::html_content::{ContentType, Element};
+use lol_html::{RewriteStrSettings, element, rewrite_str};
+use portal_core::sanitize::{
+    DROP, KEEP, TagRule, attr_allowed, embed_allowed, is_external, is_url_attr, tag_rule,
+    url_allowed,
+};
+use std::collections::HashSet;
+
+/// Every attribute the policy may keep on some element; `attr_allowed` then decides per element.
+const ATTRIBUTES: &[&str] = &[
+    "title",
+    "lang",
+    "dir",
+    "href",
+    "src",
+    "alt",
+    "width",
+    "height",
+    "allowfullscreen",
+    "colspan",
+    "rowspan",
+    "headers",
+    "scope",
+    "abbr",
+    "span",
+    "start",
+    "reversed",
+    "type",
+    "value",
+    "datetime",
+    "cite",
+];
+
+/// `html` cleaned under `portal_core::sanitize`'s policy, as HTML text.
+pub fn to_html(html: &str) -> String {
+    let kept: HashSet<&str> = KEEP.iter().copied().chain(["h1", "iframe"]).collect();
+    let dropped: HashSet<&str> = DROP.iter().copied().filter(|t| !kept.contains(t)).collect();
+    let clean = ammonia::Builder::empty()
+        .tags(kept)
+        .clean_content_tags(dropped)
+        .generic_attributes(ATTRIBUTES.iter().copied().collect())
+        .url_schemes(["http", "https", "mailto", "tel", "data"].into())
+        .url_relative(ammonia::UrlRelative::PassThrough)
+        .link_rel(None)
+        .strip_comments(true)
+        .attribute_filter(|tag, attr, value| {
+            let ok = attr_allowed(tag, attr)
+                && (!is_url_attr(attr) || url_allowed(tag, attr, value))
+                && !(tag == "iframe" && attr == "src" && !embed_allowed(value));
+            ok.then(|| value.into())
+        })
+        .clean(html)
+        .to_string();
+    finish(&clean).unwrap_or_default()
+}
+
+/// What the browser walker adds to kept elements, and its table wrapper.
+fn finish(clean: &str) -> Result<String, lol_html::errors::RewritingError> {
+    let settings = RewriteStrSettings {
+        element_content_handlers: vec![
+            element!("h1", |el| {
+                if let TagRule::Rename(to) = tag_rule("h1") {
+                    el.set_tag_name(to)?;
+                }
+                Ok(())
+            }),
+            element!("a[href]", |el| {
+                let href = el.get_attribute("href").unwrap_or_default();
+                if is_external(&href) {
+                    el.set_attribute("rel", "noopener noreferrer external")?;
+                }
+                if let Some(url) = crate::base::resolve(&href) {
+                    el.set_attribute("data-print-href", &url)?;
+                }
+                Ok(())
+            }),
+            element!("img", |el| {
+                if !el.has_attribute("alt") {
+                    el.set_attribute("alt", "")?;
+                }
+                el.set_attribute("loading", "lazy")?;
+                el.set_attribute("decoding", "async")?;
+                Ok(())
+            }),
+            element!("iframe", |el| {
+                embed(el);
+                Ok(())
+            }),
+            element!("table", |el| {
+                el.before(
+                    r#"<div class="table-wrap" role="region" tabindex="0" aria-label="Bảng số liệu">"#,
+                    ContentType::Html,
+                );
+                el.after("</div>", ContentType::Html);
+                Ok(())
+            }),
+        ],
+        ..RewriteStrSettings::new()
+    };
+    rewrite_str(clean, settings)
+}
+
+/// An embed that kept its `src` is sandboxed and titled; one that lost it goes.
+fn embed(el: &mut Element) {
+    if !el.has_attribute("src") {
+        el.remove();
+        return;
+    }
+    let _ = el.set_attribute(
+        "sandbox",
+        "allow-scripts allow-same-origin allow-presentation allow-popups",
+    );
+    let _ = el.set_attribute("referrerpolicy", "strict-origin-when-cross-origin");
+    let _ = el.set_attribute("loading", "lazy");
+    if el
+        .get_attribute("title")
+        .is_none_or(|t| t.trim().is_empty())
+    {
+        let _ = el.set_attribute("title", "Nội dung nhúng");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::to_html;
+
+    #[test]
+    fn keeps_content_and_drops_script() {
+        let out = to_html(
+            r#"<h1>Tiêu đề</h1><p onclick="x()">Chữ <a href="javascript:alert(1)">a</a> <a href="https://x.vn/">b</a></p><script>alert(1)</script><table><tr><td>1</td></tr></table><iframe src="https://evil.example/"></iframe>"#,
+        );
+        assert!(out.starts_with("<h2>Tiêu đề</h2>"), "{out}");
+        assert!(
+            !out.contains("onclick") && !out.contains("script") && !out.contains("javascript"),
+            "{out}"
+        );
+        assert!(
+            out.contains(r#"rel="noopener noreferrer external""#),
+            "{out}"
+        );
+        assert!(
+            out.contains(r#"<div class="table-wrap""#) && out.contains("</table></div>"),
+            "{out}"
+        );
+        assert!(!out.contains("iframe"), "{out}");
+    }
+}

@@ -1,0 +1,122 @@
+import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+
+// The prerendered pages (src/prerender): read with JavaScript off, and taken over by the app with
+// JavaScript on, without a flash, a layout shift, or a lost scroll position or focus.
+
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+async function audit(page: Page, label: string) {
+  const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  const summary = result.violations.map((v) => `${label}: ${v.id} ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  expect(summary, summary.join('\n')).toEqual([]);
+}
+
+test.describe('with JavaScript off', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('a reader goes home → category → page 2 → article and reads it all; axe is clean', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.locator('.latest .card').first()).toBeVisible();
+    // The menu: behind its toggle on phones, which opens it without script.
+    const nav = page.getByRole('navigation', { name: 'Danh mục chính' });
+    const toggle = nav.getByRole('link', { name: 'Danh mục' });
+    if (await toggle.isVisible()) {
+      await toggle.click();
+      await expect(nav.getByRole('link', { name: 'Văn bản pháp luật', exact: true })).toBeVisible();
+    }
+    await nav.getByRole('link', { name: 'Tin tức – Sự kiện', exact: true }).click();
+    await expect(page).toHaveURL(/\/tin-tuc-su-kien$/);
+    await expect(page.locator('main h1')).toHaveText('Tin tức – Sự kiện');
+    await page.getByRole('navigation', { name: 'Phân trang' }).getByRole('link', { name: 'Trang 2' }).click();
+    await expect(page).toHaveURL(/\/tin-tuc-su-kien\/trang\/2$/);
+    await expect(page.locator('main h1')).toHaveText('Tin tức – Sự kiện');
+    const doc = JSON.parse(readFileSync('public/api/v1/categories/tin-tuc-su-kien/2.json', 'utf8'));
+    await expect(page.locator('.category .card-title a').first()).toHaveText(doc.page.items[0].title);
+    await page.locator('.category .card-title a').first().click();
+    const article = JSON.parse(readFileSync(`public/api/v1/articles/${doc.page.items[0].slug}.json`, 'utf8'));
+    await expect(page.locator('main h1')).toHaveText(article.title);
+    await expect(page.locator('.article-lead')).toHaveText(article.lead);
+    const paragraphs = await page.locator('.article-body p').count();
+    expect(paragraphs, 'the body is there').toBeGreaterThan(1);
+    // Controls that need the app are not shown (and so not reachable).
+    await expect(page.getByRole('button', { name: 'In bài viết' })).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Tương phản cao' })).toBeHidden();
+    // The skip link jumps within this page (with <base href> a bare #main would load home).
+    await page.keyboard.press('Tab');
+    await expect(page.locator('.skip-link')).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('main h1')).toHaveText(article.title);
+    await expect(page).toHaveURL(/#main$/);
+  });
+});
+
+test('what a reader without JavaScript gets passes axe: home, a category, its page 2, an article, the menu', async ({ page }) => {
+  // axe needs script to run: the page keeps it, only the app's own scripts are blocked.
+  await page.route(/\/assets\/(boot|prefs)\.js$|\.wasm$/, (r) => r.abort());
+  const doc = JSON.parse(readFileSync('public/api/v1/categories/tin-tuc-su-kien/2.json', 'utf8'));
+  const item = doc.page.items[0];
+  for (const path of ['/', '/tin-tuc-su-kien', '/tin-tuc-su-kien/trang/2', `/${item.category.slug}/${item.slug}`, '/khong/co']) {
+    await page.goto(path);
+    await expect(page.locator('#app.prerendered main h1')).toHaveCount(1);
+    await audit(page, path);
+  }
+  const toggle = page.getByRole('navigation', { name: 'Danh mục chính' }).getByRole('link', { name: 'Danh mục' });
+  if (await toggle.isVisible()) {
+    await toggle.click();
+    await expect(page.locator('#main-menu')).toBeVisible();
+    await audit(page, 'menu open');
+  }
+});
+
+test('the app takes over without a layout shift, keeping the scroll position and focus', async ({ page }) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as { shifts: number };
+    w.shifts = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!e.hadRecentInput) w.shifts += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  // The wasm held back, so the reader acts on the prerendered page before the app arrives.
+  let release = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  await page.route('**/*_bg.wasm', async (r) => { await held; await r.continue(); });
+  const doc = JSON.parse(readFileSync('public/api/v1/categories/thoi-su/1.json', 'utf8'));
+  const item = doc.page.items[0];
+  await page.goto(`/${item.category.slug}/${item.slug}`, { waitUntil: 'domcontentloaded' });
+  await expect(page.locator('#app.prerendered main h1')).toHaveText(item.title);
+  await page.waitForLoadState('load');
+  // Focus first (focusing scrolls to the control), then scroll down the article.
+  const crumb = page.getByRole('navigation', { name: 'Đường dẫn' }).getByRole('link').last();
+  await crumb.focus();
+  const focusedText = await crumb.textContent();
+  await page.evaluate(() => window.scrollTo(0, 300));
+  expect(await page.evaluate(() => window.scrollY)).toBe(300);
+  release();
+  await expect(page.locator('html[data-app="on"]')).toHaveCount(1);
+  await expect(page.locator('#app.prerendered')).toHaveCount(0);
+  await expect(page.locator('main h1')).toHaveText(item.title);
+  expect(await page.evaluate(() => window.scrollY)).toBe(300);
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(focusedText);
+  await expect(page.locator('main h1')).toHaveCount(1);
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts), 'cumulative layout shift').toBe(0);
+  // The app runs: the display controls work.
+  await page.getByRole('button', { name: 'Tương phản cao' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-contrast', 'high');
+});
+
+test('an address without a page is the 404 page, on which the app still shows what the API has', async ({ request, page }) => {
+  const missing = await request.get('/thoi-su/bai-viet-khong-ton-tai');
+  expect(missing.status()).toBe(404);
+  expect(await missing.text()).toContain('<h1>Không tìm thấy trang</h1>');
+  // The older address of a page of a list is read by the app from the page-1 file.
+  await page.goto('/tin-tuc-su-kien?trang=2');
+  await expect(page.locator('html[data-app="on"]')).toHaveCount(1);
+  const doc = JSON.parse(readFileSync('public/api/v1/categories/tin-tuc-su-kien/2.json', 'utf8'));
+  await expect(page.locator('.category .card-title a').first()).toHaveText(doc.page.items[0].title);
+  for (const path of ['/sitemap.xml', '/robots.txt', '/feeds/tin-moi.xml']) {
+    expect((await request.get(path)).status(), path).toBe(200);
+  }
+});

@@ -1,0 +1,370 @@
+//! The prerender on the bundled sample, read back without a browser: every route kind's h1,
+//! content and head tags; the feeds and the sitemap through an XML parser; `--changed` runs.
+#![cfg(not(target_arch = "wasm32"))]
+
+use portal::core::{Article, CategoryPage, Home, decode, paths};
+use portal::prerender::{Options, Report, run};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+const SITE: &str = "https://portal.example/";
+const API: &str = "public/api/v1";
+
+fn doc<T: serde::de::DeserializeOwned>(path: &str) -> T {
+    let text = std::fs::read_to_string(Path::new(API).join(path))
+        .unwrap_or_else(|e| panic!("{path}: {e}"));
+    decode::from_str::<T>(&text)
+        .map(|d| d.value)
+        .unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// A fresh output folder holding the repository's index.html as the template.
+fn folder(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::copy("index.html", dir.join("index.html")).unwrap_or_else(|e| panic!("{e}"));
+    dir
+}
+
+fn prerender(dist: &Path, changed: Option<Vec<String>>) -> Report {
+    run(&Options {
+        api: API.into(),
+        dist: dist.into(),
+        site_url: SITE.into(),
+        changed,
+    })
+    .unwrap_or_else(|e| panic!("prerender: {e}"))
+}
+
+/// The whole sample, prerendered once for the tests that only read it.
+fn full() -> &'static Path {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = folder("prerender-full");
+        prerender(&dir, None);
+        dir
+    })
+}
+
+fn page(route: &str) -> String {
+    let mut path = full().to_path_buf();
+    path.extend(route.split('/').filter(|s| !s.is_empty()));
+    std::fs::read_to_string(path.join("index.html")).unwrap_or_else(|e| panic!("{route}: {e}"))
+}
+
+fn attr(s: &str) -> String {
+    portal::core::html::attr_value(s)
+}
+
+fn text(s: &str) -> String {
+    let mut out = String::new();
+    portal::core::html::text(&mut out, s);
+    out
+}
+
+fn meta(html: &str, property: &str) -> Option<String> {
+    let start = html.find(&format!("<meta property=\"{property}\" content=\""))?;
+    let rest = &html[start..];
+    let value = rest.split("content=\"").nth(1)?;
+    Some(value[..value.find('"')?].to_owned())
+}
+
+#[test]
+fn home_has_its_content_head_and_site_json_ld() {
+    let home: Home = doc("home.json");
+    let html = page("/");
+    assert!(html.contains("<div id=\"app\" class=\"prerendered\">"));
+    assert!(html.contains("<h1 class=\"visually-hidden\">"), "home h1");
+    for a in home.featured.iter().chain(&home.latest) {
+        assert!(html.contains(&text(&a.title)), "home lists {}", a.title);
+    }
+    assert!(html.contains(&format!("<link rel=\"canonical\" href=\"{SITE}\">")));
+    assert_eq!(meta(&html, "og:type").as_deref(), Some("website"));
+    assert!(html.contains("\"@type\":\"GovernmentOrganization\""));
+    assert!(
+        !html.contains("<noscript>"),
+        "the page works without script"
+    );
+}
+
+#[test]
+fn every_page_of_a_category_has_its_articles_and_a_path_to_the_next() {
+    let first: CategoryPage = doc("categories/tin-tuc-su-kien/1.json");
+    assert!(first.page.total_pages >= 2, "the sample has a second page");
+    for n in 1..=first.page.total_pages {
+        let data: CategoryPage = doc(&format!("categories/tin-tuc-su-kien/{n}.json"));
+        let route = paths::category_route("tin-tuc-su-kien", n);
+        let html = page(&route);
+        assert!(
+            html.contains(&format!("<h1>{}</h1>", text(&data.category.name))),
+            "{route}: h1"
+        );
+        for a in &data.page.items {
+            assert!(
+                html.contains(&attr(&paths::article_route(&a.category.slug, &a.slug))),
+                "{route}: {}",
+                a.slug
+            );
+        }
+        assert!(html.contains(&format!(
+            "<link rel=\"canonical\" href=\"{SITE}{}\">",
+            route.trim_start_matches('/')
+        )));
+        assert!(
+            html.contains(&format!("href=\"{SITE}feeds/tin-tuc-su-kien.xml\"")),
+            "{route}: its feed"
+        );
+        if n < data.page.total_pages {
+            let next = paths::category_route("tin-tuc-su-kien", n + 1);
+            assert!(
+                html.contains(&format!("<a href=\"{next}\" rel=\"next\"")),
+                "{route}: next page link"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_article_has_its_title_date_body_and_share_tags() {
+    let mut seen = 0;
+    for entry in std::fs::read_dir(Path::new(API).join("articles"))
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let article: Article = doc(&format!("articles/{name}"));
+        let Some(category) = article.category() else {
+            continue;
+        };
+        let route = paths::article_route(&category.slug, &article.slug);
+        let html = page(&route);
+        assert!(
+            html.contains(&format!(
+                "<h1 id=\"article-title\">{}</h1>",
+                text(&article.title)
+            )),
+            "{route}: h1"
+        );
+        assert!(
+            html.contains(&format!(
+                "<time datetime=\"{}\">",
+                article.published.to_rfc3339()
+            )),
+            "{route}: date"
+        );
+        // The first words of the body's text.
+        let body_text: String = portal::sanitize::to_html(&article.body_html);
+        let first = body_text
+            .split('<')
+            .find(|t| t.contains('>') && t.split('>').nth(1).is_some_and(|x| x.trim().len() > 20))
+            .and_then(|t| t.split('>').nth(1))
+            .unwrap_or_default()
+            .trim()
+            .to_owned();
+        assert!(
+            !first.is_empty() && html.contains(&first),
+            "{route}: body text"
+        );
+        assert!(
+            !html.contains("<script>") && !html.contains("onerror="),
+            "{route}: sanitized"
+        );
+        assert_eq!(
+            meta(&html, "og:type").as_deref(),
+            Some("article"),
+            "{route}"
+        );
+        assert_eq!(
+            meta(&html, "article:published_time"),
+            Some(article.published.to_rfc3339()),
+            "{route}"
+        );
+        assert!(
+            meta(&html, "og:title").is_some_and(|t| t.starts_with(&attr(&article.title))),
+            "{route}: og:title"
+        );
+        assert!(
+            meta(&html, "og:image").is_some_and(|i| i.starts_with("http")),
+            "{route}: og:image"
+        );
+        assert!(
+            html.contains("<meta name=\"twitter:card\""),
+            "{route}: twitter"
+        );
+        let ld = html
+            .split("<script type=\"application/ld+json\">")
+            .nth(1)
+            .and_then(|s| s.split("</script>").next())
+            .unwrap_or_default();
+        let ld: serde_json::Value =
+            serde_json::from_str(ld).unwrap_or_else(|e| panic!("{route}: JSON-LD: {e}"));
+        assert_eq!(ld["@type"], "NewsArticle");
+        assert_eq!(ld["headline"], article.title.as_str());
+        assert_eq!(ld["publisher"]["@type"], "GovernmentOrganization");
+        seen += 1;
+    }
+    assert!(seen >= 40, "{seen} articles checked");
+}
+
+#[test]
+fn not_found_page_is_written_once_and_not_indexed() {
+    let html = std::fs::read_to_string(full().join("404.html")).unwrap_or_default();
+    assert!(html.contains("<h1>Không tìm thấy trang</h1>"));
+    assert!(html.contains("<meta name=\"robots\" content=\"noindex\">"));
+    assert!(
+        !full().join("_").exists(),
+        "the not-found route is not written as a page"
+    );
+}
+
+fn xml(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn feeds_parse_and_list_the_newest_articles() {
+    let mut checked = 0;
+    for entry in std::fs::read_dir(full().join("feeds"))
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        let text = xml(&entry.path());
+        let feed =
+            roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{:?}: {e}", entry.path()));
+        let rss = feed.root_element();
+        assert_eq!(rss.tag_name().name(), "rss");
+        assert_eq!(rss.attribute("version"), Some("2.0"));
+        let channel = rss
+            .children()
+            .find(|n| n.has_tag_name("channel"))
+            .unwrap_or_else(|| panic!("channel"));
+        for required in ["title", "link", "description"] {
+            assert!(
+                channel.children().any(|n| n.has_tag_name(required)),
+                "channel {required}"
+            );
+        }
+        let links: Vec<String> = channel
+            .children()
+            .filter(|n| n.has_tag_name("item"))
+            .map(|item| {
+                for required in ["title", "link", "guid", "pubDate", "description"] {
+                    assert!(
+                        item.children().any(|n| n.has_tag_name(required)),
+                        "item {required}"
+                    );
+                }
+                item.children()
+                    .find(|n| n.has_tag_name("link"))
+                    .and_then(|n| n.text())
+                    .unwrap_or_default()
+                    .to_owned()
+            })
+            .collect();
+        let name = entry.file_name().to_string_lossy().replace(".xml", "");
+        let expected: Vec<_> = if name == "tin-moi" {
+            doc::<Home>("home.json").latest
+        } else {
+            doc::<CategoryPage>(&format!("categories/{name}/1.json"))
+                .page
+                .items
+        };
+        let expected: Vec<String> = expected
+            .iter()
+            .take(30)
+            .map(|a| {
+                format!(
+                    "{SITE}{}",
+                    paths::article_route(&a.category.slug, &a.slug).trim_start_matches('/')
+                )
+            })
+            .collect();
+        assert_eq!(links, expected, "{name}");
+        checked += 1;
+    }
+    assert!(checked >= 10, "{checked} feeds");
+}
+
+#[test]
+fn sitemap_lists_every_article_exactly_once() {
+    let index = xml(&full().join("sitemap.xml"));
+    let index = roxmltree::Document::parse(&index).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(index.root_element().tag_name().name(), "sitemapindex");
+    let mut locs: Vec<String> = Vec::new();
+    for shard in index
+        .descendants()
+        .filter(|n| n.has_tag_name("loc"))
+        .filter_map(|n| n.text())
+    {
+        let file = shard
+            .strip_prefix(SITE)
+            .unwrap_or_else(|| panic!("{shard}"));
+        let text = xml(&full().join(file));
+        let urls = roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(urls.root_element().tag_name().name(), "urlset");
+        let entries: Vec<_> = urls
+            .descendants()
+            .filter(|n| n.has_tag_name("url"))
+            .collect();
+        assert!(entries.len() <= portal::prerender::SITEMAP_LIMIT);
+        for url in entries {
+            let loc = url
+                .children()
+                .find(|n| n.has_tag_name("loc"))
+                .and_then(|n| n.text())
+                .unwrap_or_default();
+            locs.push(loc.to_owned());
+        }
+    }
+    for entry in std::fs::read_dir(Path::new(API).join("articles"))
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        let article: Article = doc(&format!("articles/{}", entry.file_name().to_string_lossy()));
+        let Some(c) = article.category() else {
+            continue;
+        };
+        let loc = format!(
+            "{SITE}{}",
+            paths::article_route(&c.slug, &article.slug).trim_start_matches('/')
+        );
+        assert_eq!(locs.iter().filter(|l| **l == loc).count(), 1, "{loc}");
+    }
+    let robots = xml(&full().join("robots.txt"));
+    assert!(robots.contains(&format!("Sitemap: {SITE}sitemap.xml")));
+}
+
+#[test]
+fn a_changed_article_rewrites_only_what_it_touches() {
+    let dir = folder("prerender-changed");
+    let everything = prerender(&dir, None);
+    let home: Home = doc("home.json");
+    let newest = home.latest.first().unwrap_or_else(|| panic!("an article"));
+    let article: Article = doc(&format!("articles/{}.json", newest.slug));
+    let category = article
+        .category()
+        .map(|c| c.slug.clone())
+        .unwrap_or_default();
+    // A page the change does not touch is left alone; the ones it touches are written again.
+    let untouched = dir.join("hoi-dap").join("index.html");
+    let touched = dir.join(&category).join(&article.slug).join("index.html");
+    std::fs::remove_file(&untouched).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::remove_file(&touched).unwrap_or_else(|e| panic!("{e}"));
+    let changed = prerender(&dir, Some(vec![article.slug.clone()]));
+    assert!(touched.exists(), "the article is written again");
+    assert!(!untouched.exists(), "an unrelated page is not");
+    assert!(
+        changed.pages < everything.pages / 3,
+        "{} of {} pages",
+        changed.pages,
+        everything.pages
+    );
+    assert_eq!(
+        xml(&dir.join("sitemap.xml")),
+        xml(&full().join("sitemap.xml"))
+    );
+}
