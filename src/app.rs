@@ -34,9 +34,10 @@ pub fn App() -> impl IntoView {
             <Shell>
                 <FlatRoutes fallback=NotFound>
                     <Route path=path!("/") view=HomePage />
-                    <Route path=path!("/:category") view=CategoryView />
+                    // First match wins: `/<category>/<article>` before the category's pages
+                    // (`/<category>`, `/<category>/trang/<n>`; CategoryView reads the rest).
                     <Route path=path!("/:category/:article") view=ArticlePage />
-                    <Route path=path!("/:category/trang/:page") view=CategoryView />
+                    <Route path=path!("/:category/*page") view=CategoryView />
                 </FlatRoutes>
             </Shell>
         </Router>

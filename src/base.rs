@@ -36,8 +36,6 @@ thread_local! {
             .map(|u| u.pathname().trim_end_matches('/').to_owned())
             .unwrap_or_default(),
     );
-    /// What to do once the first page has its content (see [`page_ready`]).
-    static ON_READY: std::cell::RefCell<Option<Box<dyn FnOnce()>>> = Default::default();
 }
 
 /// The prerender's deployment: the absolute URL of the site's base (`https://portal.example/cong/`),
@@ -60,18 +58,15 @@ thread_local! {
 }
 
 /// Called by every page once it shows its content, an error or the not-found page (not while
-/// it loads). The first call runs what [`when_ready`] registered: taking over the prerendered page.
+/// it loads). On a prerendered page the first call tells `public/assets/boot.js` to swap the app
+/// in (`<html data-app="ready">`, see `takeover`); after that, and without a prerendered page,
+/// the attribute is already there and this does nothing.
 pub fn page_ready() {
-    if let Some(f) = ON_READY.with(|r| r.borrow_mut().take()) {
-        // After the current render and the effects it scheduled (the article body), so the page is
-        // whole when it is shown.
-        after(0, f);
+    if let Some(root) = document().and_then(|d| d.document_element())
+        && !root.has_attribute("data-app")
+    {
+        let _ = root.set_attribute("data-app", "ready");
     }
-}
-
-/// Registers what the first [`page_ready`] runs.
-pub fn when_ready(f: impl FnOnce() + 'static) {
-    ON_READY.with(|r| *r.borrow_mut() = Some(Box::new(f)));
 }
 
 /// The router base ("" at the site root, `/cong` under `--public-url /cong/`).

@@ -33,6 +33,7 @@ pub fn start() {
 pub fn start_widgets() {
     boot();
     leptos::mount::mount_to_body(app::WidgetApp);
+    takeover::mark_running();
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -36,5 +36,31 @@ try {
   // Only an optimisation: the app fetches whatever it needs anyway.
 }
 
+// A prerendered page (src/prerender) is taken over without a flash: the app renders into a detached
+// twin of #app (src/takeover.rs finds it here) and says when its page has content by setting
+// <html data-app="ready">; the twin then replaces the prerendered markup in one step, and focus
+// moves to the same control in it. Until then the reader reads, scrolls and follows links (page
+// loads) in the prerendered page.
+const prerendered = document.getElementById('app');
+if (prerendered) {
+  const twin = document.createElement('div');
+  twin.id = 'app';
+  window.portalRoot = twin;
+  const root = document.documentElement;
+  const focusable = 'a[href], button, input, select, textarea, [tabindex]';
+  new MutationObserver((_, observer) => {
+    if (root.dataset.app !== 'ready') return;
+    observer.disconnect();
+    // After the effects of the page's render (the article body) have run.
+    setTimeout(() => {
+      const active = document.activeElement;
+      const at = prerendered.contains(active) ? [...prerendered.querySelectorAll(focusable)].indexOf(active) : -1;
+      prerendered.replaceWith(twin);
+      if (at >= 0) twin.querySelectorAll(focusable)[at]?.focus({ preventScroll: true });
+      root.dataset.app = 'on';
+    });
+  }).observe(root, { attributes: true, attributeFilter: ['data-app'] });
+}
+
 const { default: init } = await import(tag.dataset.js);
 await init({ module_or_path: tag.dataset.wasm });

@@ -118,9 +118,11 @@ fn load_from_session(nav: &mut Nav) {
     };
     for pair in text.split(',') {
         if let Some((k, y)) = pair.split_once(':')
-            && let (Ok(k), Ok(y)) = (k.parse::<u32>(), y.parse::<f64>())
+            // Saved as whole pixels, read as an integer: parsing a float would add 3.8 KB of
+            // float-parsing code to the wasm.
+            && let (Ok(k), Ok(y)) = (k.parse::<u32>(), y.parse::<i64>())
         {
-            nav.positions.insert(k, y);
+            nav.positions.insert(k, y as f64);
             nav.next_key = nav.next_key.max(k + 1);
         }
     }

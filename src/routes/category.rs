@@ -7,23 +7,27 @@ use crate::nav;
 use crate::routes::state::unless_loaded;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::{use_location, use_params_map};
 use portal_core::pagination::{PageLink, pager};
-use portal_core::paths::{self, PAGE_PARAM};
+use portal_core::paths;
 use portal_core::route::Route;
 use portal_core::{CategoryPage, CategoryRef};
 
-/// `/:category`, `/:category/trang/:page` (and the older `/:category?trang=n`)
+/// `/:category/*page`: `/<category>`, `/<category>/trang/<n>` (and the older `?trang=<n>`), as
+/// `Route::parse` reads them; any other rest is not a page (not found).
 #[component]
 pub fn CategoryView() -> impl IntoView {
     let params = use_params_map();
-    let query = use_query_map();
+    let location = use_location();
     let data = DocumentResource::new(
         move || {
             let p = params.read();
-            let slug = p.get("category").unwrap_or_default();
-            let page = p.get("page").or_else(|| query.read().get(PAGE_PARAM));
-            Route::category(&slug, page.as_deref())
+            let path = format!(
+                "/{}/{}",
+                p.get("category").unwrap_or_default(),
+                p.get("page").unwrap_or_default()
+            );
+            Route::parse(&path, &location.search.read())
         },
         api::category,
     );

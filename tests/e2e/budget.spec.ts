@@ -1,4 +1,4 @@
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './fixtures';
 import { readFileSync } from 'node:fs';
 
 // The size budget of a first visit to an article: everything the browser transfers of HTML, CSS,

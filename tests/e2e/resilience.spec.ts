@@ -1,4 +1,4 @@
-import { test, expect, type Page, type Route } from '@playwright/test';
+import { test, expect, type Page, type Route } from './fixtures';
 import { readFileSync } from 'node:fs';
 import { expectPage } from './helpers';
 

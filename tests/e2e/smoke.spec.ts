@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures';
 
 // The foundation's proof that the chain works: the release build loads, reads the bundled
 // content API and renders it, with no console errors.

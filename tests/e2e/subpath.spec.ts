@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures';
 
 // A build made with `trunk build --release --public-url /cong/`, served under /cong/ only.
 const PORT = Number(process.env.E2E_PORT ?? 4173);

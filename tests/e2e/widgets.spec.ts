@@ -1,4 +1,4 @@
-import { test, expect, type Frame } from '@playwright/test';
+import { test, expect, type Frame } from './fixtures';
 import AxeBuilder from '@axe-core/playwright';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);

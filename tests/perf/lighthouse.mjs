@@ -2,7 +2,7 @@
 // category and an article, with the mobile preset and the desktop preset. Writes every score and
 // LCP/TBT/CLS to target/lighthouse/report.md (and the full reports as JSON beside it), then fails
 // when a threshold is missed.
-//   node tests/perf/lighthouse.mjs [--root dist] [--out target/lighthouse]
+//   node tests/perf/lighthouse.mjs [--root dist] [--out target/lighthouse] [--max-article-lcp 1200]
 // Lighthouse simulates a slow 4G phone (150 ms RTT, 1.6 Mbit/s, 4× CPU slowdown) for mobile, so the
 // scores do not depend on this machine's network. Every mobile page, and a desktop page below a
 // threshold, is measured several times (mobile five, desktop three) and judged on the median, as
@@ -77,7 +77,12 @@ async function audit(path, preset) {
   };
 }
 
-const misses = (r) => Object.entries(THRESHOLDS).filter(([k, min]) => r.scores[k] < min);
+// Issue 14: the prerendered article is readable from the HTML alone; its mobile LCP (median of
+// five) must be at most 1.2 s. `--max-article-lcp 0` turns the check off (a build from before).
+const MAX_ARTICLE_LCP = Number(args['max-article-lcp'] ?? 1200);
+const misses = (r) => Object.entries(THRESHOLDS).filter(([k, min]) => r.scores[k] < min).map(([k, min]) => `${k} < ${min}`);
+const lcpMiss = (preset, name, r) =>
+  preset === 'mobile' && name === 'article' && MAX_ARTICLE_LCP > 0 && r.lcp > MAX_ARTICLE_LCP ? [`LCP ${Math.round(r.lcp)} ms > ${MAX_ARTICLE_LCP} ms`] : [];
 const median = (runs, pick) => [...runs].sort((a, b) => pick(a) - pick(b))[Math.floor(runs.length / 2)];
 
 mkdirSync(out, { recursive: true });
@@ -98,7 +103,7 @@ try {
       );
       const r = { ...median(runs, (x) => x.lcp), scores };
       writeFileSync(join(out, `${preset}-${name}.json`), JSON.stringify(r.lhr));
-      const miss = misses(r);
+      const miss = [...misses(r), ...lcpMiss(preset, name, r)];
       failed ||= miss.length > 0;
       rows.push({ preset, name, path, runs: runs.length, ...r, miss });
       const s = r.scores;
@@ -107,7 +112,7 @@ try {
           `bp ${s['best-practices']} seo ${s.seo} · FCP ${Math.round(r.fcp)} ms LCP ${Math.round(r.lcp)} ms ` +
           `TBT ${Math.round(r.tbt)} ms CLS ${r.cls.toFixed(3)}` +
           (runs.length > 1 ? ` (median of ${runs.length})` : '') +
-          (miss.length ? `\n     below threshold: ${miss.map(([k, v]) => `${k} < ${v}`).join(', ')}; audits: ${r.failing.join(', ')}` : ''),
+          (miss.length ? `\n     missed: ${miss.join(', ')}; audits: ${r.failing.join(', ')}` : ''),
       );
     }
   }
@@ -121,7 +126,7 @@ const md = [
   '',
   `Release build \`${root}\` served compressed (brotli, as Chromium asks) by tests/e2e/server.mjs; Lighthouse ${rows[0]?.lhr.lighthouseVersion}, ` +
     `${rows[0]?.lhr.environment?.hostUserAgent?.match(/Chrome\/[0-9.]+/)?.[0] ?? 'Chromium'}. ` +
-    `Thresholds: ${Object.entries(THRESHOLDS).map(([k, v]) => `${k} ≥ ${v}`).join(', ')}.`,
+    `Thresholds: ${Object.entries(THRESHOLDS).map(([k, v]) => `${k} ≥ ${v}`).join(', ')}; mobile article LCP ≤ ${MAX_ARTICLE_LCP} ms.`,
   '',
   '| preset | page | performance | accessibility | best practices | SEO | FCP ms | LCP ms | TBT ms | CLS | runs |',
   '|---|---|---|---|---|---|---|---|---|---|---|',
