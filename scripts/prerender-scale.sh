@@ -19,6 +19,6 @@ cp dist/shell.html "$out/index.html" 2>/dev/null || cp dist/index.html "$out/ind
 echo "full prerender of $count articles:"
 /usr/bin/time -f "  %e s wall, %M KB peak memory" target/release/prerender --api "$api" --dist "$out" --site https://portal.example/
 echo "  on disk: $(du -sh "$out" | cut -f1) in $(find "$out" -type f | wc -l) files"
-slug=$(ls "$api/articles" | head -1); slug=${slug%.json}
+slug=$(find "$api/articles" -name '*.json' -print -quit); slug=$(basename "$slug" .json)
 echo "incremental prerender of one changed article ($slug):"
 /usr/bin/time -f "  %e s wall" target/release/prerender --api "$api" --dist "$out" --site https://portal.example/ --changed "$slug"

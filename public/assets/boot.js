@@ -14,28 +14,6 @@ function preload(href) {
   link.href = href;
   document.head.append(link);
 }
-try {
-  const meta = document.querySelector('meta[name="portal-api-base"]');
-  const api = new URL(meta?.content.trim() || 'api/v1', document.baseURI).href.replace(/\/+$/, '');
-  const base = new URL(document.baseURI).pathname.replace(/\/+$/, '');
-  const here = location.pathname.startsWith(base) ? location.pathname.slice(base.length) : '';
-  const parts = here.split('/').filter(Boolean).map(decodeURIComponent);
-  const slug = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-  const docs = [];
-  if (parts[0] !== 'nhung') docs.push('site.json');
-  if (parts.length === 0) docs.push('home.json');
-  else if ((parts.length === 1 || (parts.length === 3 && parts[1] === 'trang')) && parts[0] !== 'nhung' && slug.test(parts[0])) {
-    const raw = (parts[2] ?? new URLSearchParams(location.search).get('trang') ?? '').trim();
-    const page = /^[0-9]+$/.test(raw) && Number(raw) >= 1 ? Number(raw) : 1;
-    docs.push(`categories/${parts[0]}/${page}.json`);
-  } else if (parts.length === 2 && parts[0] !== 'nhung' && slug.test(parts[1])) {
-    docs.push(`articles/${parts[1]}.json`);
-  }
-  for (const doc of docs) preload(`${api}/${doc}`);
-} catch {
-  // Only an optimisation: the app fetches whatever it needs anyway.
-}
-
 // A prerendered page (src/prerender) is taken over without a flash: the app renders into a detached
 // twin of #app (src/takeover.rs finds it here) and says when its page has content by setting
 // <html data-app="ready">; the twin then replaces the prerendered markup in one step, and focus
@@ -62,5 +40,39 @@ if (prerendered) {
   }).observe(root, { attributes: true, attributeFilter: ['data-app'] });
 }
 
-const { default: init } = await import(tag.dataset.js);
-await init({ module_or_path: tag.dataset.wasm });
+function preloadDocuments() {
+  try {
+    const meta = document.querySelector('meta[name="portal-api-base"]');
+    const api = new URL(meta?.content.trim() || 'api/v1', document.baseURI).href.replace(/\/+$/, '');
+    const base = new URL(document.baseURI).pathname.replace(/\/+$/, '');
+    const here = location.pathname.startsWith(base) ? location.pathname.slice(base.length) : '';
+    const parts = here.split('/').filter(Boolean).map(decodeURIComponent);
+    const slug = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+    const docs = [];
+    if (parts[0] !== 'nhung') docs.push('site.json');
+    if (parts.length === 0) docs.push('home.json');
+    else if ((parts.length === 1 || (parts.length === 3 && parts[1] === 'trang')) && parts[0] !== 'nhung' && slug.test(parts[0])) {
+      const raw = (parts[2] ?? new URLSearchParams(location.search).get('trang') ?? '').trim();
+      const page = /^[0-9]+$/.test(raw) && Number(raw) >= 1 ? Number(raw) : 1;
+      docs.push(`categories/${parts[0]}/${page}.json`);
+    } else if (parts.length === 2 && parts[0] !== 'nhung' && slug.test(parts[1])) {
+      docs.push(`articles/${parts[1]}.json`);
+    }
+    for (const doc of docs) preload(`${api}/${doc}`);
+  } catch {
+    // Only an optimisation: the app fetches whatever it needs anyway.
+  }
+}
+
+async function start() {
+  preloadDocuments();
+  const { default: init } = await import(tag.dataset.js);
+  await init({ module_or_path: tag.dataset.wasm });
+}
+
+// A prerendered page shows its content first: the app's files and documents are fetched once the
+// page has painted, so on a slow link they do not compete with the page's own style and images
+// (the prerender leaves out Trunk's preload links for the same reason). A page without content of
+// its own (`trunk serve`) starts the app at once.
+if (prerendered && !document.hidden) requestAnimationFrame(() => setTimeout(start));
+else start();

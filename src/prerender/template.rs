@@ -31,6 +31,11 @@ pub fn fill(template: &str, page: &Page) -> Result<String, String> {
                 el.set_attribute("content", page.description)?;
                 Ok(())
             }),
+            // The page's content comes first: boot.js fetches the app once the page has painted.
+            element!("link[rel=preload], link[rel=modulepreload]", |el| {
+                el.remove();
+                Ok(())
+            }),
             // "This page needs JavaScript" is no longer true.
             element!("body noscript", |el| {
                 el.remove();
@@ -56,7 +61,7 @@ mod tests {
 
     #[test]
     fn fills_a_minified_template() {
-        let t = r#"<!doctype html><html lang=vi><meta charset=utf-8><title>X</title><meta name=description content=old><script type=module src=/assets/boot.js></script></head><body><noscript><p>JS</p></noscript></body></html>"#;
+        let t = r#"<!doctype html><html lang=vi><meta charset=utf-8><title>X</title><meta name=description content=old><script type=module src=/assets/boot.js></script><link rel=modulepreload href=/a.js><link as=fetch href=/a.wasm rel=preload></head><body><noscript><p>JS</p></noscript></body></html>"#;
         let out = fill(
             t,
             &Page {
@@ -80,5 +85,9 @@ mod tests {
             "{out}"
         );
         assert!(out.contains("boot.js"), "{out}");
+        assert!(
+            !out.contains("a.js") && !out.contains("a.wasm"),
+            "no preloads: {out}"
+        );
     }
 }
