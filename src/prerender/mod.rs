@@ -6,6 +6,7 @@
 //! can reach is written, and a new route kind is prerendered once a page links to it and
 //! [`kind_of`] names it. `--changed` rewrites only what one article touches.
 
+mod crawl;
 mod feeds;
 mod head;
 mod page;

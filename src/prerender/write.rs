@@ -1,5 +1,5 @@
-//! A prerender run: the crawl from home (or the pages one change touches), the files, the feeds,
-//! the sitemap and its manifest.
+//! A prerender run: each route's page (and a category's or home's feed), then the not-found page,
+//! the sitemap, robots.txt and the manifest. Which routes a run writes: `crawl.rs`.
 
 use super::feeds::{self, Channel, Entry};
 use super::head::{self, Head, Subject};
@@ -10,7 +10,6 @@ use super::template::{self, Page};
 use portal_core::route::Route;
 use portal_core::{Article, CategoryPage, Home, Site, decode, paths};
 use serde::de::DeserializeOwned;
-use std::collections::{HashSet, VecDeque};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -19,7 +18,7 @@ const NOT_FOUND_ROUTE: &str = "/_/_/_";
 /// Trunk's page, kept as the template once `index.html` holds the prerendered home.
 const SHELL: &str = "shell.html";
 /// What the last run wrote, for `--changed` runs: the sitemap's entries.
-const MANIFEST: &str = "prerender.json";
+pub(super) const MANIFEST: &str = "prerender.json";
 
 pub struct Options {
     /// A folder, or the base URL of a CMS serving the contract.
@@ -67,7 +66,7 @@ pub fn run(options: &Options) -> Result<Report, String> {
     Ok(run.report)
 }
 
-fn doc<T: DeserializeOwned>(source: &Source, path: &str) -> Result<Option<T>, String> {
+pub(super) fn doc<T: DeserializeOwned>(source: &Source, path: &str) -> Result<Option<T>, String> {
     let Some(text) = source.read(path) else {
         return source.take_failure().map_or(Ok(None), Err);
     };
@@ -91,94 +90,20 @@ fn load_template(dist: &Path) -> Result<String, String> {
     Ok(index)
 }
 
-struct Run {
-    template: String,
-    dist: PathBuf,
-    site: Site,
-    site_url: String,
-    source: Source,
+pub(super) struct Run {
+    pub(super) template: String,
+    pub(super) dist: PathBuf,
+    pub(super) site: Site,
+    pub(super) site_url: String,
+    pub(super) source: Source,
     /// The sitemap's URLs, in the order found.
-    entries: Vec<Entry>,
-    report: Report,
+    pub(super) entries: Vec<Entry>,
+    pub(super) report: Report,
 }
 
 impl Run {
-    /// Everything a reader can reach from home.
-    fn everything(&mut self) -> Result<(), String> {
-        let mut queue = VecDeque::from(["/".to_owned()]);
-        let mut seen: HashSet<String> = queue.iter().cloned().collect();
-        while let Some(route) = queue.pop_front() {
-            for link in self.page(&route)? {
-                let Some(href) = kind_of(&link).and_then(|r| r.href()) else {
-                    continue;
-                };
-                if seen.insert(href.clone()) {
-                    queue.push_back(href);
-                }
-            }
-        }
-        Ok(())
-    }
-
-    /// What the articles `slugs` touch.
-    fn changed(&mut self, slugs: &[String]) -> Result<(), String> {
-        let manifest = std::fs::read_to_string(self.dist.join(MANIFEST))
-            .map_err(|e| format!("{MANIFEST}: {e} (run a full prerender first)"))?;
-        self.entries = serde_json::from_str(&manifest).map_err(|e| format!("{MANIFEST}: {e}"))?;
-        let mut categories: Vec<String> = Vec::new();
-        for slug in slugs {
-            let path = paths::article_doc(slug).ok_or(format!("{slug}: not a slug"))?;
-            match doc::<Article>(&self.source, &path)? {
-                Some(article) => {
-                    let category = article
-                        .category()
-                        .map(|c| c.slug.clone())
-                        .unwrap_or_default();
-                    self.page(&paths::article_route(&category, slug))?;
-                    for c in &article.category_path {
-                        if !categories.contains(&c.slug) {
-                            categories.push(c.slug.clone());
-                        }
-                    }
-                }
-                // Gone from the API: its page goes too.
-                None => self.remove_article(slug)?,
-            }
-        }
-        for slug in categories {
-            let first: Option<CategoryPage> =
-                paths::category_doc(&slug, 1).map_or(Ok(None), |p| doc(&self.source, &p))?;
-            let pages = first.map_or(0, |c| c.page.total_pages);
-            for n in 1..=pages {
-                self.page(&paths::category_route(&slug, n))?;
-            }
-        }
-        self.page("/")?;
-        Ok(())
-    }
-
-    fn remove_article(&mut self, slug: &str) -> Result<(), String> {
-        let suffix = format!("/{slug}");
-        let site_url = self.site_url.clone();
-        let gone: Vec<String> = self
-            .entries
-            .iter()
-            .filter(|e| e.loc.ends_with(&suffix))
-            .map(|e| e.loc.clone())
-            .collect();
-        for loc in &gone {
-            let route = loc.strip_prefix(&site_url).unwrap_or_default();
-            let dir = self.dist.join(route);
-            if !route.is_empty() && dir.is_dir() {
-                std::fs::remove_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-            }
-        }
-        self.entries.retain(|e| !gone.contains(&e.loc));
-        Ok(())
-    }
-
     /// Renders and writes one route; returns the routes it links to (none if not found).
-    fn page(&mut self, route: &str) -> Result<Vec<String>, String> {
+    pub(super) fn page(&mut self, route: &str) -> Result<Vec<String>, String> {
         let rendered = render(route);
         if let Some(failure) = self.source.take_failure() {
             return Err(failure);
@@ -222,15 +147,21 @@ impl Run {
             subject,
         }
         .tags();
-        let lastmod = match (&article, &category) {
-            (Some(a), _) => Some(a.updated.unwrap_or(a.published).to_rfc3339()),
-            (_, Some(c)) => c
-                .page
-                .items
+        let home: Option<Home> = match parsed {
+            Route::Home => doc(&self.source, &paths::home_doc())?,
+            _ => None,
+        };
+        let newest = |items: &[portal_core::ArticleSummary]| {
+            items
                 .iter()
                 .map(|i| i.published)
                 .max_by_key(|d| d.unix_seconds())
-                .map(|d| d.to_rfc3339()),
+                .map(|d| d.to_rfc3339())
+        };
+        let lastmod = match (&article, &category, &home) {
+            (Some(a), _, _) => Some(a.updated.unwrap_or(a.published).to_rfc3339()),
+            (_, Some(c), _) => newest(&c.page.items),
+            (_, _, Some(h)) => newest(&h.latest),
             _ => None,
         };
         // `<base href>` would send `#id` to the home page: without the app to catch it (the skip
@@ -253,11 +184,9 @@ impl Run {
             let title = format!("{} – {}", c.category.name, self.site.name);
             self.feed(Some(&c.category.slug), &title, route, &c.page.items)?;
         }
-        if parsed == Route::Home {
-            let home: Option<Home> = doc(&self.source, &paths::home_doc())?;
-            let latest = home.map(|h| h.latest).unwrap_or_default();
+        if let Some(home) = home {
             let title = format!("Tin mới – {}", self.site.name);
-            self.feed(None, &title, "/", &latest)?;
+            self.feed(None, &title, "/", &home.latest)?;
         }
         Ok(links(&rendered.body))
     }

@@ -1,0 +1,83 @@
+//! Which routes a run writes: everything a reader can reach from home, or what some changed
+//! articles touch.
+
+use super::kind_of;
+use super::write::{MANIFEST, Run, doc};
+use portal_core::{Article, CategoryPage, paths};
+use std::collections::{HashSet, VecDeque};
+
+impl Run {
+    /// Everything a reader can reach from home.
+    pub(super) fn everything(&mut self) -> Result<(), String> {
+        let mut queue = VecDeque::from(["/".to_owned()]);
+        let mut seen: HashSet<String> = queue.iter().cloned().collect();
+        while let Some(route) = queue.pop_front() {
+            for link in self.page(&route)? {
+                let Some(href) = kind_of(&link).and_then(|r| r.href()) else {
+                    continue;
+                };
+                if seen.insert(href.clone()) {
+                    queue.push_back(href);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// What the articles `slugs` touch.
+    pub(super) fn changed(&mut self, slugs: &[String]) -> Result<(), String> {
+        let manifest = std::fs::read_to_string(self.dist.join(MANIFEST))
+            .map_err(|e| format!("{MANIFEST}: {e} (run a full prerender first)"))?;
+        self.entries = serde_json::from_str(&manifest).map_err(|e| format!("{MANIFEST}: {e}"))?;
+        let mut categories: Vec<String> = Vec::new();
+        for slug in slugs {
+            let path = paths::article_doc(slug).ok_or(format!("{slug}: not a slug"))?;
+            match doc::<Article>(&self.source, &path)? {
+                Some(article) => {
+                    let category = article
+                        .category()
+                        .map(|c| c.slug.clone())
+                        .unwrap_or_default();
+                    self.page(&paths::article_route(&category, slug))?;
+                    for c in &article.category_path {
+                        if !categories.contains(&c.slug) {
+                            categories.push(c.slug.clone());
+                        }
+                    }
+                }
+                // Gone from the API: its page goes too.
+                None => self.remove_article(slug)?,
+            }
+        }
+        for slug in categories {
+            let first: Option<CategoryPage> =
+                paths::category_doc(&slug, 1).map_or(Ok(None), |p| doc(&self.source, &p))?;
+            let pages = first.map_or(0, |c| c.page.total_pages);
+            for n in 1..=pages {
+                self.page(&paths::category_route(&slug, n))?;
+            }
+        }
+        self.page("/")?;
+        Ok(())
+    }
+
+    fn remove_article(&mut self, slug: &str) -> Result<(), String> {
+        let suffix = format!("/{slug}");
+        let site_url = self.site_url.clone();
+        let gone: Vec<String> = self
+            .entries
+            .iter()
+            .filter(|e| e.loc.ends_with(&suffix))
+            .map(|e| e.loc.clone())
+            .collect();
+        for loc in &gone {
+            let route = loc.strip_prefix(&site_url).unwrap_or_default();
+            let dir = self.dist.join(route);
+            if !route.is_empty() && dir.is_dir() {
+                std::fs::remove_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            }
+        }
+        self.entries.retain(|e| !gone.contains(&e.loc));
+        Ok(())
+    }
+}
