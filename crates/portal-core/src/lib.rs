@@ -12,6 +12,7 @@ pub mod pagination;
 pub mod paths;
 pub mod route;
 pub mod sanitize;
+pub mod search;
 pub mod slug;
 pub mod widget;
 
