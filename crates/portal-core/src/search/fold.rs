@@ -1,5 +1,5 @@
-//! Vietnamese search folding and tokenising (issue 15): the same on the index (the content tool)
-//! and on the query (the browser), so "Hà Nội", "ha noi" and "HA NOI" are one query.
+//! Vietnamese search folding and tokenising: the same on the index (the content tool) and on the
+//! query (the browser), so "Hà Nội", "ha noi" and "HA NOI" are one query.
 //!
 //! Folding takes text already in NFD (canonical decomposition): the browser has
 //! `String.prototype.normalize`, the content tool `unicode-normalization`, and neither then needs a
