@@ -368,3 +368,82 @@ fn a_changed_article_rewrites_only_what_it_touches() {
         xml(&full().join("sitemap.xml"))
     );
 }
+
+/// A tiny HTTP server for the sample API (a CMS stand-in): `fail` answers 500 for one document.
+fn serve_api(fail: Option<&'static str>) -> String {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap_or_else(|e| panic!("{e}"));
+    let port = listener.local_addr().map(|a| a.port()).unwrap_or_default();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let mut reader = BufReader::new(&stream);
+            let mut line = String::new();
+            if reader.read_line(&mut line).is_err() {
+                continue;
+            }
+            // Drain the headers.
+            let mut header = String::new();
+            while reader.read_line(&mut header).is_ok_and(|n| n > 2) {
+                header.clear();
+            }
+            let path = line
+                .split(' ')
+                .nth(1)
+                .unwrap_or("/")
+                .trim_start_matches("/api/v1/")
+                .to_owned();
+            let (status, body) = if fail.is_some_and(|f| path == f) {
+                ("500 Internal Server Error", String::from("{}"))
+            } else {
+                match std::fs::read_to_string(Path::new(API).join(&path)) {
+                    Ok(text) => ("200 OK", text),
+                    Err(_) => ("404 Not Found", String::from("{\"error\":{}}")),
+                }
+            };
+            let mut stream = &stream;
+            let _ = write!(
+                stream,
+                "HTTP/1.1 {status}\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                body.len()
+            );
+        }
+    });
+    format!("http://127.0.0.1:{port}/api/v1")
+}
+
+#[test]
+fn a_cms_serving_the_contract_prerenders_the_same_pages() {
+    let dir = folder("prerender-cms");
+    let report = run(&Options {
+        api: serve_api(None),
+        dist: dir.clone(),
+        site_url: SITE.into(),
+        changed: None,
+    })
+    .unwrap_or_else(|e| panic!("prerender from a URL: {e}"));
+    assert!(report.articles >= 40, "{report:?}");
+    for file in [
+        "index.html",
+        "sitemap-1.xml",
+        "feeds/thoi-su.xml",
+        "thoi-su/index.html",
+    ] {
+        assert_eq!(xml(&dir.join(file)), xml(&full().join(file)), "{file}");
+    }
+}
+
+#[test]
+fn a_failing_cms_stops_the_prerender_rather_than_publish_empty_pages() {
+    let dir = folder("prerender-cms-failing");
+    let result = run(&Options {
+        api: serve_api(Some("categories/thoi-su/1.json")),
+        dist: dir,
+        site_url: SITE.into(),
+        changed: None,
+    });
+    let error = result.err().unwrap_or_default();
+    assert!(
+        error.contains("categories/thoi-su/1.json") && error.contains("500"),
+        "{error}"
+    );
+}
