@@ -81,7 +81,8 @@ fn run() -> Result<()> {
                 std::fs::remove_dir_all(&out)?;
             }
             let mut sink = DirSink::new(&out);
-            synth::write(&site, count, &mut sink)?;
+            let corpus = synth::corpus(&source::load_articles(&layout.content.join("articles"))?);
+            synth::write(&site, count, &corpus, &mut sink)?;
             println!(
                 "synthesised {count} articles: {} files, {:.1} MB in {} ({:.2} s)",
                 sink.files,

@@ -1,8 +1,11 @@
 //! Synthetic archives for scale tests: N plausible articles spread over the leaf categories and
-//! over ten years, written with the same generator as the sample.
+//! over ten years, written with the same generator as the sample. Their bodies are sentences drawn
+//! from the sample's own articles ([`corpus`]), so the text varies as real text does: a search index
+//! or a compression ratio measured on it means something (templated text compresses far better
+//! than any real archive).
 
 use crate::generate::{Catalogue, Sink, generate};
-use crate::source::SiteSource;
+use crate::source::{ArticleSource, SiteSource};
 use anyhow::{Result, bail};
 use portal_core::slug::slugify;
 use portal_core::{API_VERSION, Article, DateTime, Image};
@@ -60,8 +63,59 @@ fn pick<T: Copy>(list: &[T], seed: u64) -> T {
     list[(seed % list.len() as u64) as usize]
 }
 
-/// Builds `count` synthetic articles for the given catalogue.
-pub fn articles(cat: &Catalogue, count: u64) -> Result<Vec<Article>> {
+/// The sentences of the sample's articles (titles, leads and body paragraphs, Markdown marks
+/// removed), to draw synthetic bodies from.
+pub fn corpus(sources: &[ArticleSource]) -> Vec<String> {
+    let mut out = Vec::new();
+    for a in sources {
+        out.push(a.front.title.clone());
+        out.push(a.front.lead.clone());
+        for line in a.markdown.lines() {
+            let line = line.trim();
+            // Prose only: no headings, tables, images, quotes or list markers' short items.
+            if line.is_empty() || line.starts_with(['#', '|', '!', '>', '<']) {
+                continue;
+            }
+            let text: String = line
+                .trim_start_matches(['-', '*', '+', ' '])
+                .chars()
+                .filter(|c| !matches!(c, '*' | '_' | '`' | '[' | ']'))
+                .collect();
+            for sentence in text.split_inclusive(". ") {
+                let sentence = sentence.trim();
+                if sentence.split_whitespace().count() >= 6 && !sentence.contains("](") {
+                    out.push(sentence.to_owned());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A body of 2–5 paragraphs of 2–5 sentences each, drawn from `corpus` (or the fixed paragraphs
+/// when it is empty).
+fn body(corpus: &[String], r: u64) -> String {
+    let paragraphs = 2 + (r >> 32) % 4;
+    (0..paragraphs)
+        .map(|p| {
+            if corpus.is_empty() {
+                return format!("<p>{}</p>\n", pick(PARAGRAPHS, (r >> 36) + p));
+            }
+            let seed = mix(r ^ (p + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15));
+            let sentences = 2 + seed % 4;
+            let text: Vec<&str> = (0..sentences)
+                .filter_map(|s| corpus.get((mix(seed + s) % corpus.len() as u64) as usize))
+                .map(String::as_str)
+                .collect();
+            let mut html = String::from("<p>");
+            portal_core::html::text(&mut html, &text.join(" "));
+            html + "</p>\n"
+        })
+        .collect()
+}
+
+/// Builds `count` synthetic articles for the given catalogue, their bodies drawn from `corpus`.
+pub fn articles(cat: &Catalogue, count: u64, corpus: &[String]) -> Result<Vec<Article>> {
     let leaves = cat.leaves();
     if leaves.is_empty() {
         bail!("no leaf categories");
@@ -82,10 +136,7 @@ pub fn articles(cat: &Catalogue, count: u64) -> Result<Vec<Article>> {
             n + 1
         );
         let slug = slugify(&title);
-        let paragraphs = 2 + (r >> 32) % 4;
-        let body_html: String = (0..paragraphs)
-            .map(|p| format!("<p>{}</p>\n", pick(PARAGRAPHS, (r >> 36) + p)))
-            .collect();
+        let body_html = body(corpus, r);
         let thumbnail = r.is_multiple_of(3).then(|| {
             let (src, alt) = pick(MEDIA, r >> 40);
             Image {
@@ -122,9 +173,9 @@ pub fn articles(cat: &Catalogue, count: u64) -> Result<Vec<Article>> {
     Ok(out)
 }
 
-/// Writes a complete synthetic API tree for `count` articles.
-pub fn write(site: &SiteSource, count: u64, sink: &mut dyn Sink) -> Result<()> {
+/// Writes a complete synthetic API tree for `count` articles, their bodies drawn from `corpus`.
+pub fn write(site: &SiteSource, count: u64, corpus: &[String], sink: &mut dyn Sink) -> Result<()> {
     let cat = Catalogue::new(&site.categories)?;
-    let list = articles(&cat, count)?;
+    let list = articles(&cat, count, corpus)?;
     generate(site, &cat, list, sink)
 }

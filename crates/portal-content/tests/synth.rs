@@ -10,8 +10,11 @@ fn synthetic_archive_decodes_and_paginates() {
     let site =
         source::load_site(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/site.toml"))
             .unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/articles");
+    let corpus = synth::corpus(&source::load_articles(&root).unwrap());
+    assert!(corpus.len() > 200, "{} sentences", corpus.len());
     let mut sink = MemorySink::default();
-    synth::write(&site, 1_234, &mut sink).unwrap();
+    synth::write(&site, 1_234, &corpus, &mut sink).unwrap();
     let docs = &sink.0;
     let articles = docs.keys().filter(|k| k.starts_with("articles/")).count();
     assert_eq!(articles, 1_234);
@@ -38,4 +41,17 @@ fn synthetic_archive_decodes_and_paginates() {
         let a: Article = serde_json::from_slice(bytes).unwrap_or_else(|e| panic!("{path}: {e}"));
         assert!(a.related.len() <= 4);
     }
+    // The bodies vary as real text does (drawn from the sample's sentences), not from a template.
+    let mut bodies: Vec<String> = docs
+        .iter()
+        .filter(|(k, _)| k.starts_with("articles/"))
+        .map(|(_, bytes)| serde_json::from_slice::<Article>(bytes).unwrap().body_html)
+        .collect();
+    bodies.sort();
+    bodies.dedup();
+    assert!(
+        bodies.len() > 1_200,
+        "{} distinct bodies of 1,234",
+        bodies.len()
+    );
 }
