@@ -109,8 +109,17 @@ pub fn sitemaps(site_url: &str, entries: &[Entry]) -> Vec<(String, String)> {
     files
 }
 
+/// Everything may be crawled but the widgets (framed by district sites) and the bare app shell
+/// (the prerender's template, which has no content of its own).
 pub fn robots(site_url: &str) -> String {
-    format!("User-agent: *\nAllow: /\nDisallow: /nhung/\nSitemap: {site_url}sitemap.xml\n")
+    let path = site_url
+        .split("://")
+        .nth(1)
+        .and_then(|rest| rest.find('/').map(|i| &rest[i..]))
+        .unwrap_or("/");
+    format!(
+        "User-agent: *\nAllow: {path}\nDisallow: {path}nhung/\nDisallow: {path}shell.html\nSitemap: {site_url}sitemap.xml\n"
+    )
 }
 
 #[cfg(test)]
@@ -131,5 +140,18 @@ mod tests {
         assert_eq!(files[1].1.matches("<url>").count(), SITEMAP_LIMIT);
         assert_eq!(files[2].1.matches("<url>").count(), 3);
         assert!(files[2].1.contains("?b=1&amp;c=2"));
+    }
+
+    #[test]
+    fn robots_under_a_sub_path() {
+        let r = robots("https://x.vn/cong/");
+        assert!(
+            r.contains("Disallow: /cong/nhung/\nDisallow: /cong/shell.html\n"),
+            "{r}"
+        );
+        assert!(
+            r.ends_with("Sitemap: https://x.vn/cong/sitemap.xml\n"),
+            "{r}"
+        );
     }
 }
