@@ -369,8 +369,13 @@ fn a_changed_article_rewrites_only_what_it_touches() {
     );
 }
 
-/// A tiny HTTP server for the sample API (a CMS stand-in): `fail` answers 500 for one document.
+/// A tiny HTTP server for the sample API (a CMS stand-in): `fail` answers 500 for one document,
+/// `broken` answers it with a body that is not the contract's.
 fn serve_api(fail: Option<&'static str>) -> String {
+    serve_api_with(fail, None)
+}
+
+fn serve_api_with(fail: Option<&'static str>, broken: Option<String>) -> String {
     use std::io::{BufRead, BufReader, Write};
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap_or_else(|e| panic!("{e}"));
     let port = listener.local_addr().map(|a| a.port()).unwrap_or_default();
@@ -394,6 +399,8 @@ fn serve_api(fail: Option<&'static str>) -> String {
                 .to_owned();
             let (status, body) = if fail.is_some_and(|f| path == f) {
                 ("500 Internal Server Error", String::from("{}"))
+            } else if broken.as_deref() == Some(path.as_str()) {
+                ("200 OK", String::from("{\"version\": 1, \"title\": 42}"))
             } else {
                 match std::fs::read_to_string(Path::new(API).join(&path)) {
                     Ok(text) => ("200 OK", text),
@@ -446,4 +453,25 @@ fn a_failing_cms_stops_the_prerender_rather_than_publish_empty_pages() {
         error.contains("categories/thoi-su/1.json") && error.contains("500"),
         "{error}"
     );
+}
+
+#[test]
+fn a_document_that_does_not_decode_leaves_its_page_out_and_says_so() {
+    let home: Home = doc("home.json");
+    let a = home.latest.first().unwrap_or_else(|| panic!("an article"));
+    let dir = folder("prerender-broken");
+    let report = run(&Options {
+        api: serve_api_with(None, Some(format!("articles/{}.json", a.slug))),
+        dist: dir.clone(),
+        site_url: SITE.into(),
+        changed: None,
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    let route = paths::article_route(&a.category.slug, &a.slug);
+    assert_eq!(report.skipped, vec![route.clone()]);
+    assert!(
+        !dir.join(route.trim_start_matches('/')).exists(),
+        "no page holding an error panel"
+    );
+    assert!(dir.join("index.html").exists(), "the rest is written");
 }

@@ -29,6 +29,9 @@ fn main() -> std::process::ExitCode {
     }
     match portal::prerender::run(&options) {
         Ok(r) => {
+            for route in &r.skipped {
+                eprintln!("prerender: {route} not written: its document is not the contract's");
+            }
             println!(
                 "prerender: {} pages ({} articles), {:.1} MB, in {:.1} s",
                 r.pages,

@@ -38,6 +38,9 @@ pub struct Report {
     pub articles: usize,
     pub bytes: u64,
     pub seconds: f64,
+    /// Routes not written because their document did not decode (the page would be the error
+    /// panel): the host's 404 fallback and the app, with its retry, serve them instead.
+    pub skipped: Vec<String>,
 }
 
 pub fn run(options: &Options) -> Result<Report, String> {
@@ -109,6 +112,11 @@ impl Run {
             return Err(failure);
         }
         if rendered.facts.not_found {
+            return Ok(Vec::new());
+        }
+        // A page that did not set its title showed the error panel instead of its content.
+        if rendered.facts.title.is_empty() {
+            self.report.skipped.push(route.to_owned());
             return Ok(Vec::new());
         }
         let parsed = kind_of(route).unwrap_or(Route::NotFound);
