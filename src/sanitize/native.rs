@@ -59,8 +59,55 @@ pub fn to_html(html: &str) -> String {
     finish(&clean).unwrap_or_default()
 }
 
+/// The label of each table's scrolling box, in document order: its caption's text, as the browser
+/// walker gives it, or "Bảng số liệu". `clean` is serialized by html5ever, so tags and entities are
+/// regular.
+fn table_labels(clean: &str) -> Vec<String> {
+    clean
+        .split("<table")
+        .skip(1)
+        .map(|rest| {
+            let own = rest.split("<table").next().unwrap_or_default();
+            let own = own.split("</table>").next().unwrap_or_default();
+            let caption = own
+                .split_once("<caption")
+                .and_then(|(_, c)| c.split_once('>'))
+                .and_then(|(_, c)| c.split_once("</caption>"))
+                .map(|(text, _)| text_of(text))
+                .unwrap_or_default();
+            if caption.is_empty() {
+                "Bảng số liệu".to_owned()
+            } else {
+                caption
+            }
+        })
+        .collect()
+}
+
+/// The text of serialized HTML: tags dropped, html5ever's entities decoded, spaces collapsed.
+fn text_of(html: &str) -> String {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let text = text
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// What the browser walker adds to kept elements, and its table wrapper.
 fn finish(clean: &str) -> Result<String, lol_html::errors::RewritingError> {
+    let mut labels = table_labels(clean).into_iter();
     let settings = RewriteStrSettings {
         element_content_handlers: vec![
             element!("h1", |el| {
@@ -92,8 +139,12 @@ fn finish(clean: &str) -> Result<String, lol_html::errors::RewritingError> {
                 Ok(())
             }),
             element!("table", |el| {
+                let label = labels.next().unwrap_or_else(|| "Bảng số liệu".to_owned());
                 el.before(
-                    r#"<div class="table-wrap" role="region" tabindex="0" aria-label="Bảng số liệu">"#,
+                    &format!(
+                        r#"<div class="table-wrap" role="region" tabindex="0" aria-label="{}">"#,
+                        portal_core::html::attr_value(&label)
+                    ),
                     ContentType::Html,
                 );
                 el.after("</div>", ContentType::Html);
@@ -148,5 +199,17 @@ mod tests {
             "{out}"
         );
         assert!(!out.contains("iframe"), "{out}");
+    }
+
+    #[test]
+    fn a_table_is_labelled_by_its_caption() {
+        let out = to_html(
+            "<table><caption>Chỉ tiêu <b>2026</b> &amp; \"kế hoạch\"</caption><tr><td>1</td></tr></table><table><tr><td>2</td></tr></table>",
+        );
+        assert!(
+            out.contains(r#"aria-label="Chỉ tiêu 2026 &amp; &quot;kế hoạch&quot;""#),
+            "{out}"
+        );
+        assert!(out.contains(r#"aria-label="Bảng số liệu""#), "{out}");
     }
 }
