@@ -6,8 +6,8 @@
 //! string parsed again, which is what mutation-XSS relies on.
 
 use portal_core::sanitize::{
-    KEEP, MAX_DEPTH, TagRule, attr_allowed, embed_allowed, is_external, is_url_attr, tag_rule,
-    url_allowed,
+    EMBED_TITLE, EXTERNAL_REL, KEEP, MAX_DEPTH, TABLE_LABEL, TagRule, added_attributes,
+    attr_allowed, embed_allowed, is_external, is_url_attr, tag_rule, url_allowed,
 };
 use wasm_bindgen::JsCast;
 use web_sys::{Document, DocumentFragment, DomParser, Element, Node, SupportedType};
@@ -47,7 +47,7 @@ pub fn enhance(root: &Element) {
             .flatten()
             .and_then(|c| c.text_content())
             .filter(|t| !t.trim().is_empty())
-            .unwrap_or_else(|| "Bảng số liệu".to_owned());
+            .unwrap_or_else(|| TABLE_LABEL.to_owned());
         let _ = wrap.set_attribute("aria-label", label.trim());
         let _ = parent.replace_child(&wrap, &table);
         let _ = wrap.append_child(&table);
@@ -204,35 +204,27 @@ fn finish(el: &Element, tag: &str) {
                 return;
             };
             if is_external(&href) {
-                let _ = el.set_attribute("rel", "noopener noreferrer external");
+                let _ = el.set_attribute("rel", EXTERNAL_REL);
             }
             // The absolute address, written out after the link text on paper.
             if let Some(url) = crate::base::resolve(&href) {
                 let _ = el.set_attribute("data-print-href", &url);
             }
         }
-        "img" => {
-            // Alt is never missing: absent means decorative here, not "file name read aloud".
-            if !el.has_attribute("alt") {
-                let _ = el.set_attribute("alt", "");
-            }
-            let _ = el.set_attribute("loading", "lazy");
-            let _ = el.set_attribute("decoding", "async");
-        }
-        "iframe" => {
-            let _ = el.set_attribute(
-                "sandbox",
-                "allow-scripts allow-same-origin allow-presentation allow-popups",
-            );
-            let _ = el.set_attribute("referrerpolicy", "strict-origin-when-cross-origin");
-            let _ = el.set_attribute("loading", "lazy");
-            if el
-                .get_attribute("title")
-                .is_none_or(|t| t.trim().is_empty())
-            {
-                let _ = el.set_attribute("title", "Nội dung nhúng");
-            }
+        // Alt is never missing: absent means decorative here, not "file name read aloud".
+        "img" if !el.has_attribute("alt") => {
+            let _ = el.set_attribute("alt", "");
         }
         _ => {}
+    }
+    for (name, value) in added_attributes(tag) {
+        let _ = el.set_attribute(name, value);
+    }
+    if tag == "iframe"
+        && el
+            .get_attribute("title")
+            .is_none_or(|t| t.trim().is_empty())
+    {
+        let _ = el.set_attribute("title", EMBED_TITLE);
     }
 }

@@ -6,8 +6,8 @@
 use lol_html::html_content::{ContentType, Element};
 use lol_html::{RewriteStrSettings, element, rewrite_str};
 use portal_core::sanitize::{
-    DROP, KEEP, TagRule, attr_allowed, embed_allowed, is_external, is_url_attr, tag_rule,
-    url_allowed,
+    DROP, EMBED_TITLE, EXTERNAL_REL, KEEP, TABLE_LABEL, TagRule, added_attributes, attr_allowed,
+    embed_allowed, is_external, is_url_attr, tag_rule, url_allowed,
 };
 use std::collections::HashSet;
 
@@ -60,7 +60,7 @@ pub fn to_html(html: &str) -> String {
 }
 
 /// The label of each table's scrolling box, in document order: its caption's text, as the browser
-/// walker gives it, or "Bảng số liệu". `clean` is serialized by html5ever, so tags and entities are
+/// walker gives it, or [`TABLE_LABEL`]. `clean` is serialized by html5ever, so tags and entities are
 /// regular.
 fn table_labels(clean: &str) -> Vec<String> {
     clean
@@ -76,7 +76,7 @@ fn table_labels(clean: &str) -> Vec<String> {
                 .map(|(text, _)| text_of(text))
                 .unwrap_or_default();
             if caption.is_empty() {
-                "Bảng số liệu".to_owned()
+                TABLE_LABEL.to_owned()
             } else {
                 caption
             }
@@ -119,7 +119,7 @@ fn finish(clean: &str) -> Result<String, lol_html::errors::RewritingError> {
             element!("a[href]", |el| {
                 let href = el.get_attribute("href").unwrap_or_default();
                 if is_external(&href) {
-                    el.set_attribute("rel", "noopener noreferrer external")?;
+                    el.set_attribute("rel", EXTERNAL_REL)?;
                 }
                 if let Some(url) = crate::base::resolve(&href) {
                     el.set_attribute("data-print-href", &url)?;
@@ -130,8 +130,7 @@ fn finish(clean: &str) -> Result<String, lol_html::errors::RewritingError> {
                 if !el.has_attribute("alt") {
                     el.set_attribute("alt", "")?;
                 }
-                el.set_attribute("loading", "lazy")?;
-                el.set_attribute("decoding", "async")?;
+                add(el, "img")?;
                 Ok(())
             }),
             element!("iframe", |el| {
@@ -139,7 +138,7 @@ fn finish(clean: &str) -> Result<String, lol_html::errors::RewritingError> {
                 Ok(())
             }),
             element!("table", |el| {
-                let label = labels.next().unwrap_or_else(|| "Bảng số liệu".to_owned());
+                let label = labels.next().unwrap_or_else(|| TABLE_LABEL.to_owned());
                 el.before(
                     &format!(
                         r#"<div class="table-wrap" role="region" tabindex="0" aria-label="{}">"#,
@@ -156,23 +155,26 @@ fn finish(clean: &str) -> Result<String, lol_html::errors::RewritingError> {
     rewrite_str(clean, settings)
 }
 
+/// The attributes the portal adds to `tag` ([`added_attributes`]).
+fn add(el: &mut Element, tag: &str) -> Result<(), lol_html::errors::AttributeNameError> {
+    for (name, value) in added_attributes(tag) {
+        el.set_attribute(name, value)?;
+    }
+    Ok(())
+}
+
 /// An embed that kept its `src` is sandboxed and titled; one that lost it goes.
 fn embed(el: &mut Element) {
     if !el.has_attribute("src") {
         el.remove();
         return;
     }
-    let _ = el.set_attribute(
-        "sandbox",
-        "allow-scripts allow-same-origin allow-presentation allow-popups",
-    );
-    let _ = el.set_attribute("referrerpolicy", "strict-origin-when-cross-origin");
-    let _ = el.set_attribute("loading", "lazy");
+    let _ = add(el, "iframe");
     if el
         .get_attribute("title")
         .is_none_or(|t| t.trim().is_empty())
     {
-        let _ = el.set_attribute("title", "Nội dung nhúng");
+        let _ = el.set_attribute("title", EMBED_TITLE);
     }
 }
 

@@ -232,6 +232,30 @@ pub fn is_external(href: &str) -> bool {
 /// Deepest nesting kept; anything deeper is dropped so hostile input cannot exhaust the stack.
 pub const MAX_DEPTH: usize = 48;
 
+/// What the portal sets on a kept element whatever the content said: lazy images, sandboxed
+/// embeds. Both walkers (the browser's, and the prerender's) apply the same list.
+pub fn added_attributes(tag: &str) -> &'static [(&'static str, &'static str)] {
+    match tag {
+        "img" => &[("loading", "lazy"), ("decoding", "async")],
+        "iframe" => &[
+            (
+                "sandbox",
+                "allow-scripts allow-same-origin allow-presentation allow-popups",
+            ),
+            ("referrerpolicy", "strict-origin-when-cross-origin"),
+            ("loading", "lazy"),
+        ],
+        _ => &[],
+    }
+}
+
+/// `rel` of a link that leaves the portal ([`is_external`]).
+pub const EXTERNAL_REL: &str = "noopener noreferrer external";
+/// `title` of an embed that has none.
+pub const EMBED_TITLE: &str = "Nội dung nhúng";
+/// Label of a table's scrolling box when the table has no caption.
+pub const TABLE_LABEL: &str = "Bảng số liệu";
+
 #[cfg(test)]
 mod tests {
     use super::*;
