@@ -43,11 +43,7 @@ thread_local! {
 #[cfg(not(target_arch = "wasm32"))]
 pub fn set_site(url: &str) {
     let root = format!("{}/", url.trim_end_matches('/'));
-    let path = root
-        .split("://")
-        .nth(1)
-        .and_then(|rest| rest.find('/').map(|i| &rest[i..]))
-        .unwrap_or("/");
+    let path = portal_core::paths::url_path(&root);
     BASE_PATH.with(|b| *b.borrow_mut() = path.trim_end_matches('/').to_owned());
     SITE.with(|s| *s.borrow_mut() = root);
 }

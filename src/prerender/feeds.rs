@@ -7,21 +7,14 @@ pub const SITEMAP_LIMIT: usize = 50_000;
 /// Items in a feed.
 pub const FEED_ITEMS: usize = 30;
 
+/// `s` escaped for XML text and double-quoted attributes: the HTML escaping
+/// (`portal_core::html`), without the control characters XML 1.0 does not allow.
 fn xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Not allowed in XML 1.0.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
+    let allowed: String = s
+        .chars()
+        .filter(|&c| c >= ' ' || matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    portal_core::html::attr_value(&allowed)
 }
 
 pub struct Channel<'a> {
@@ -112,11 +105,7 @@ pub fn sitemaps(site_url: &str, entries: &[Entry]) -> Vec<(String, String)> {
 /// Everything may be crawled but the widgets (framed by district sites) and the bare app shell
 /// (the prerender's template, which has no content of its own).
 pub fn robots(site_url: &str) -> String {
-    let path = site_url
-        .split("://")
-        .nth(1)
-        .and_then(|rest| rest.find('/').map(|i| &rest[i..]))
-        .unwrap_or("/");
+    let path = portal_core::paths::url_path(site_url);
     format!(
         "User-agent: *\nAllow: {path}\nDisallow: {path}nhung/\nDisallow: {path}shell.html\nSitemap: {site_url}sitemap.xml\n"
     )
@@ -140,6 +129,14 @@ mod tests {
         assert_eq!(files[1].1.matches("<url>").count(), SITEMAP_LIMIT);
         assert_eq!(files[2].1.matches("<url>").count(), 3);
         assert!(files[2].1.contains("?b=1&amp;c=2"));
+    }
+
+    #[test]
+    fn xml_text_is_escaped_and_loses_what_xml_forbids() {
+        assert_eq!(
+            xml("a\u{1}<b> & \"c\"\n"),
+            "a&lt;b&gt; &amp; &quot;c&quot;\n"
+        );
     }
 
     #[test]

@@ -49,6 +49,13 @@ pub fn join(base: &str, doc: &str) -> String {
     )
 }
 
+/// The path of an absolute URL (`https://portal.example/cong/` → `/cong/`), `/` when it has none.
+pub fn url_path(url: &str) -> &str {
+    url.split_once("://")
+        .and_then(|(_, rest)| rest.find('/').map(|i| &rest[i..]))
+        .unwrap_or("/")
+}
+
 /// `href` resolved against `base`, an absolute URL ending in `/` (`https://portal.example/cong/`),
 /// as a browser would for the schemes the portal writes: absolute URLs stay, `//host` takes the
 /// base's scheme, `/path` its origin, anything else its path.
@@ -108,5 +115,7 @@ mod tests {
         assert_eq!(r("mailto:a@b.vn"), "mailto:a@b.vn");
         assert_eq!(r("#muc-1"), "https://portal.example/cong/#muc-1");
         assert_eq!(resolve("not a url", "x"), None);
+        assert_eq!(url_path(base), "/cong/");
+        assert_eq!(url_path("https://portal.example"), "/");
     }
 }
