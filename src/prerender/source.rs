@@ -1,13 +1,21 @@
 //! Where the prerender reads the content API: a folder (the bundled sample, or a CMS's export) or
 //! the base URL of a CMS that serves the contract.
 
+use portal_core::paths;
 use std::cell::RefCell;
 use std::path::PathBuf;
 use std::rc::Rc;
 
+/// A document path and its text (`None`: the API does not have it).
+type Kept = (String, Option<String>);
+
 #[derive(Clone)]
 pub struct Source {
     place: Place,
+    /// The documents read for the page being written (the render reads them, then the head and
+    /// the feeds), and `site.json` for the whole run: each is read once, which matters most when
+    /// every read is a request to a CMS.
+    kept: Rc<RefCell<Vec<Kept>>>,
     /// The first failure to read (not a missing document): the run stops on it rather than
     /// publish pages that lost their content.
     failure: Rc<RefCell<Option<String>>>,
@@ -29,12 +37,28 @@ impl Source {
         };
         Source {
             place,
+            kept: Rc::default(),
             failure: Rc::default(),
         }
     }
 
     /// A document's text by its path relative to the API base; `None` if the API does not have it.
     pub fn read(&self, doc: &str) -> Option<String> {
+        if let Some((_, text)) = self.kept.borrow().iter().find(|(d, _)| d == doc) {
+            return text.clone();
+        }
+        let text = self.fetch(doc);
+        self.kept.borrow_mut().push((doc.to_owned(), text.clone()));
+        text
+    }
+
+    /// A new page: forget its predecessor's documents (`site.json` stays).
+    pub fn next_page(&self) {
+        let site = paths::site_doc();
+        self.kept.borrow_mut().retain(|(d, _)| *d == site);
+    }
+
+    fn fetch(&self, doc: &str) -> Option<String> {
         let result = match &self.place {
             Place::Folder(dir) => match std::fs::read_to_string(dir.join(doc)) {
                 Ok(text) => Ok(Some(text)),

@@ -78,6 +78,11 @@ pub(super) fn doc<T: DeserializeOwned>(source: &Source, path: &str) -> Result<Op
         .map_err(|e| format!("{path}: {e}"))
 }
 
+/// A document's text as the contract's type, if it is one.
+fn text_as<T: DeserializeOwned>(text: Option<&str>) -> Option<T> {
+    decode::from_str::<T>(text?).ok().map(|d| d.value)
+}
+
 /// Trunk's `index.html`, unless it is already a prerendered page (a second run): then the copy
 /// kept beside it.
 fn load_template(dist: &Path) -> Result<String, String> {
@@ -107,6 +112,7 @@ pub(super) struct Run {
 impl Run {
     /// Renders and writes one route; returns the routes it links to (none if not found).
     pub(super) fn page(&mut self, route: &str) -> Result<Vec<String>, String> {
+        self.source.next_page();
         let rendered = render(route);
         if let Some(failure) = self.source.take_failure() {
             return Err(failure);
@@ -120,24 +126,17 @@ impl Run {
             return Ok(Vec::new());
         }
         let parsed = kind_of(route).unwrap_or(Route::NotFound);
-        let doc_text = parsed.document().and_then(|d| self.source.read(&d));
-        let (article, category) = match &parsed {
-            Route::Article { .. } => (
-                doc_text
-                    .as_deref()
-                    .and_then(|t| decode::from_str::<Article>(t).ok())
-                    .map(|d| d.value),
-                None,
-            ),
-            Route::Category { .. } => (
-                None,
-                doc_text
-                    .as_deref()
-                    .and_then(|t| decode::from_str::<CategoryPage>(t).ok())
-                    .map(|d| d.value),
-            ),
-            _ => (None, None),
-        };
+        // The page's own document, for its head, its feed and its lastmod: the text the render
+        // has just read (`Source` keeps it for the page), decoded again as the contract's type.
+        let text = parsed.document().and_then(|d| self.source.read(&d));
+        let text = text.as_deref();
+        let (article, category, home): (Option<Article>, Option<CategoryPage>, Option<Home>) =
+            match &parsed {
+                Route::Article { .. } => (text_as(text), None, None),
+                Route::Category { .. } => (None, text_as(text), None),
+                Route::Home => (None, None, text_as(text)),
+                _ => (None, None, None),
+            };
         let subject = match (&article, &category) {
             (Some(a), _) => Subject::Article(a),
             (_, Some(c)) => Subject::Category {
@@ -155,10 +154,6 @@ impl Run {
             subject,
         }
         .tags();
-        let home: Option<Home> = match parsed {
-            Route::Home => doc(&self.source, &paths::home_doc())?,
-            _ => None,
-        };
         let newest = |items: &[portal_core::ArticleSummary]| {
             items
                 .iter()
