@@ -202,64 +202,35 @@ mod tests {
         );
     }
 
+    /// Ranks one term's postings, each doc published on `day(doc)`.
+    fn one_term(postings: &[Posting], exact: Option<&[u32]>, day: fn(u32) -> u32) -> Vec<u32> {
+        let term = QueryTerm { postings, exact };
+        rank(&C, &[term], 1, |doc| {
+            Some(DocFacts {
+                doc,
+                length: 200,
+                day: day(doc),
+            })
+        })
+        .into_iter()
+        .map(|r| r.0)
+        .collect()
+    }
+
     #[test]
-    fn exact_diacritics_first_and_newest_first_on_a_tie() {
+    fn newer_first_among_equal_matches_and_exact_diacritics_before_that() {
         let postings = [p(5, [1, 0, 0, 0]), p(9, [1, 0, 0, 0])];
-        // Same day: the tie goes to the newer (lower day difference → doc 5 is newer here).
-        let ranked = rank(
-            &C,
-            &[QueryTerm {
-                postings: &postings,
-                exact: None,
-            }],
-            1,
-            |d| {
-                Some(DocFacts {
-                    doc: d,
-                    length: 200,
-                    day: 19_000 + d,
-                })
-            },
-        );
-        assert_eq!(ranked.iter().map(|r| r.0).collect::<Vec<_>>(), [9, 5]);
-        let exact = [5u32];
-        let ranked = rank(
-            &C,
-            &[QueryTerm {
-                postings: &postings,
-                exact: Some(&exact),
-            }],
-            1,
-            |d| {
-                Some(DocFacts {
-                    doc: d,
-                    length: 200,
-                    day: 19_000 + d,
-                })
-            },
-        );
-        assert_eq!(ranked.iter().map(|r| r.0).collect::<Vec<_>>(), [5, 9]);
+        // The same match: doc 9, published four days later, ranks first.
+        assert_eq!(one_term(&postings, None, |d| 19_000 + d), [9, 5]);
+        // Doc 5 has the query's own diacritics: it ranks first all the same.
+        assert_eq!(one_term(&postings, Some(&[5]), |d| 19_000 + d), [5, 9]);
     }
 
     #[test]
     fn recency_is_gentle() {
         // A year-old title match still beats a body match of today.
         let postings = [p(1, [0, 0, 0, 1]), p(2, [1, 0, 0, 0])];
-        let ranked = rank(
-            &C,
-            &[QueryTerm {
-                postings: &postings,
-                exact: None,
-            }],
-            1,
-            |d| {
-                Some(DocFacts {
-                    doc: d,
-                    length: 200,
-                    day: if d == 1 { 20_000 } else { 19_635 },
-                })
-            },
-        );
-        assert_eq!(ranked.first().map(|r| r.0), Some(2));
+        let ranked = one_term(&postings, None, |d| if d == 1 { 20_000 } else { 19_635 });
+        assert_eq!(ranked.first(), Some(&2));
     }
 }
