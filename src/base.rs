@@ -29,7 +29,7 @@ fn base_uri() -> Option<String> {
 thread_local! {
     /// The path of `<base href>` without its trailing slash: "" at the site root, `/cong` for a
     /// build deployed with `--public-url /cong/`. Read once; the prerender sets it
-    /// ([`set_base_path`]).
+    /// (`set_site`).
     static BASE_PATH: std::cell::RefCell<String> = std::cell::RefCell::new(
         base_uri()
             .and_then(|b| web_sys::Url::new(&b).ok())

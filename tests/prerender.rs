@@ -475,3 +475,48 @@ fn a_document_that_does_not_decode_leaves_its_page_out_and_says_so() {
     );
     assert!(dir.join("index.html").exists(), "the rest is written");
 }
+
+#[test]
+fn an_article_gone_from_the_api_loses_its_page_and_nothing_else() {
+    // A copy of the sample, from which one article then goes.
+    let api = Path::new(env!("CARGO_TARGET_TMPDIR")).join("prerender-gone-api");
+    let _ = std::fs::remove_dir_all(&api);
+    copy_tree(Path::new(API), &api);
+    let dir = folder("prerender-gone");
+    let options = |changed| Options {
+        api: api.to_string_lossy().into_owned(),
+        dist: dir.clone(),
+        site_url: SITE.into(),
+        changed,
+    };
+    run(&options(None)).unwrap_or_else(|e| panic!("{e}"));
+    let home: Home = doc("home.json");
+    let a = home.latest.first().unwrap_or_else(|| panic!("an article"));
+    let page = dir.join(&a.category.slug).join(&a.slug);
+    assert!(page.join("index.html").exists());
+    std::fs::remove_file(api.join(format!("articles/{}.json", a.slug)))
+        .unwrap_or_else(|e| panic!("{e}"));
+    run(&options(Some(vec![a.slug.clone()]))).unwrap_or_else(|e| panic!("{e}"));
+    assert!(!page.exists(), "its page is removed");
+    assert!(
+        dir.join(&a.category.slug).join("index.html").exists(),
+        "its category stays"
+    );
+    let sitemap = xml(&dir.join("sitemap-1.xml"));
+    assert!(
+        !sitemap.contains(&format!("/{}</loc>", a.slug)),
+        "and it leaves the sitemap"
+    );
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap_or_else(|e| panic!("{e}"));
+    for entry in std::fs::read_dir(from).into_iter().flatten().flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+}

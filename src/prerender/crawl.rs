@@ -3,6 +3,7 @@
 
 use super::kind_of;
 use super::write::{MANIFEST, Run, doc};
+use portal_core::route::Route;
 use portal_core::{Article, CategoryPage, paths};
 use std::collections::{HashSet, VecDeque};
 
@@ -50,10 +51,12 @@ impl Run {
             }
         }
         for slug in categories {
+            self.page(&paths::category_route(&slug, 1))?;
+            // The first page's document, which that render has just read, says how many follow.
             let first: Option<CategoryPage> =
                 paths::category_doc(&slug, 1).map_or(Ok(None), |p| doc(&self.source, &p))?;
             let pages = first.map_or(0, |c| c.page.total_pages);
-            for n in 1..=pages {
+            for n in 2..=pages {
                 self.page(&paths::category_route(&slug, n))?;
             }
         }
@@ -61,13 +64,19 @@ impl Run {
         Ok(())
     }
 
+    /// Removes the page of an article the API no longer has. Only an article's page: a category
+    /// whose slug is the same stays.
     fn remove_article(&mut self, slug: &str) -> Result<(), String> {
-        let suffix = format!("/{slug}");
         let site_url = self.site_url.clone();
+        let is_gone = |loc: &str| {
+            loc.strip_prefix(&site_url)
+                .and_then(|route| kind_of(&format!("/{route}")))
+                .is_some_and(|r| matches!(r, Route::Article { slug: s, .. } if s == slug))
+        };
         let gone: Vec<String> = self
             .entries
             .iter()
-            .filter(|e| e.loc.ends_with(&suffix))
+            .filter(|e| is_gone(&e.loc))
             .map(|e| e.loc.clone())
             .collect();
         for loc in &gone {
