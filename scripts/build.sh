@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Release build of both apps into one deployable folder: the portal (index.html) and, beside it, the
-# widget app (nhung.html: widgets and the snippet builder), so portal readers never download the
-# widget code; then every route of the portal prerendered to HTML (src/prerender: pages, feeds,
+# Release build of the three apps into one deployable folder: the portal (index.html) and, beside
+# it, the widget app (nhung.html: widgets and the snippet builder) and the search app (tim-kiem.html),
+# so portal readers never download the widget or search code; then every route of the portal prerendered to HTML (src/prerender: pages, feeds,
 # sitemap.xml, robots.txt, 404.html). Extra arguments go to both `trunk build` runs.
 #   bash scripts/build.sh                                   # → dist/
 #   bash scripts/build.sh --public-url /cong/ --dist target/dist-subpath
@@ -32,7 +32,12 @@ trunk build index.html --release --dist "$dist" ${rest[@]+"${rest[@]}"}
 trunk build nhung.html --release --dist "$widgets" ${rest[@]+"${rest[@]}"}
 cp "$widgets"/nhung-* "$dist"/
 cp "$widgets"/index.html "$dist"/nhung.html
+# The search app likewise (tim-kiem.html: the prerender fills it as tim-kiem/index.html).
+search=target/dist-search
+trunk build tim-kiem.html --release --dist "$search" ${rest[@]+"${rest[@]}"}
+cp "$search"/tim-kiem-* "$dist"/
+cp "$search"/index.html "$dist"/tim-kiem.html
 # Without --site, the address `scripts/serve.sh` and the preview use (README: Deploying).
 site=${site:-http://127.0.0.1:8080${public_url%/}/}
 cargo run --quiet --bin prerender -- --api "${PORTAL_API:-$dist/api/v1}" --dist "$dist" --site "$site"
-echo "build: $dist/index.html (portal) and $dist/nhung.html (widgets), $(ls "$dist"/*.wasm | wc -l) wasm files, prerendered for $site"
+echo "build: $dist/index.html (portal), $dist/nhung.html (widgets) and $dist/tim-kiem.html (search), $(ls "$dist"/*.wasm | wc -l) wasm files, prerendered for $site"

@@ -7,7 +7,7 @@ use crate::components::shell::{Header, SiteData, SiteFooter};
 use crate::nav;
 use crate::routes::{
     article::ArticlePage, category::CategoryView, embed::EmbedBuilder, home::HomePage,
-    not_found::NotFound, widget::WidgetView,
+    not_found::NotFound, search::SearchPage, widget::WidgetView,
 };
 use leptos::prelude::*;
 use leptos_router::components::{FlatRoutes, Route, Router};
@@ -34,10 +34,44 @@ pub fn App() -> impl IntoView {
             <Shell>
                 <FlatRoutes fallback=NotFound>
                     <Route path=path!("/") view=HomePage />
+                    // Before the category pages, whose pattern it would match.
+                    <Route path=path!("/tim-kiem") view=SearchRoute />
                     // First match wins: `/<category>/<article>` before the category's pages
                     // (`/<category>`, `/<category>/trang/<n>`; CategoryView reads the rest).
                     <Route path=path!("/:category/:article") view=ArticlePage />
                     <Route path=path!("/:category/*page") view=CategoryView />
+                </FlatRoutes>
+            </Shell>
+        </Router>
+    }
+}
+
+/// Search is an app of its own in release builds ([`SearchApp`]): the portal reaches it by page
+/// loads (`nav::links`, plain GET forms), and should it route there itself (Back across apps) it
+/// reloads, for the host to serve the search app. `trunk serve` builds the portal alone, so its
+/// debug build shows the search page itself.
+#[cfg(debug_assertions)]
+use crate::routes::search::SearchPage as SearchRoute;
+
+#[cfg(not(debug_assertions))]
+#[component]
+fn SearchRoute() -> impl IntoView {
+    if let Some(w) = crate::base::window() {
+        let _ = w.location().reload();
+    }
+}
+
+/// The search app (`tim-kiem.html`): the search page in the portal's frame. Its own bundle, so
+/// readers of the portal never download the index reader and the result list; links between the
+/// two are page loads.
+#[component]
+pub fn SearchApp() -> impl IntoView {
+    provide_shared(Which::Search);
+    view! {
+        <Router base=base_path()>
+            <Shell>
+                <FlatRoutes fallback=NotFound>
+                    <Route path=path!("/tim-kiem") view=SearchPage />
                 </FlatRoutes>
             </Shell>
         </Router>

@@ -101,6 +101,24 @@ pub fn meta_content(name: &str) -> Option<String> {
         .map(|m| m.content())
 }
 
+/// `s` lowered and in Unicode's canonical decomposition (NFD), or composition (NFC), for search
+/// folding: the browser's own `normalize` and `toLowerCase`, so no Unicode table goes into the
+/// wasm. Natively (the prerender, which never searches) `s` as it is.
+pub fn lower_nfd(s: &str) -> String {
+    normalized(s, "NFD")
+}
+
+pub fn lower_nfc(s: &str) -> String {
+    normalized(s, "NFC")
+}
+
+fn normalized(s: &str, _form: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    return String::from(js_sys::JsString::from(s).normalize(_form).to_lower_case());
+    #[cfg(not(target_arch = "wasm32"))]
+    s.to_owned()
+}
+
 /// An event listener, removed when dropped.
 struct Listener {
     target: EventTarget,

@@ -28,6 +28,13 @@ pub fn start() {
     takeover::start(app::App);
 }
 
+/// Starts the search app (`src/bin/tim-kiem.rs`), taking over its prerendered page.
+#[cfg(target_arch = "wasm32")]
+pub fn start_search() {
+    boot();
+    takeover::start(app::SearchApp);
+}
+
 /// Mounts the widget app (widgets and the snippet builder, `src/bin/nhung.rs`) on `<body>`.
 #[cfg(target_arch = "wasm32")]
 pub fn start_widgets() {

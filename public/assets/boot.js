@@ -51,7 +51,10 @@ function preloadDocuments() {
     const docs = [];
     if (parts[0] !== 'nhung') docs.push('site.json');
     if (parts.length === 0) docs.push('home.json');
-    else if ((parts.length === 1 || (parts.length === 3 && parts[1] === 'trang')) && parts[0] !== 'nhung' && slug.test(parts[0])) {
+    else if (parts[0] === 'tim-kiem') {
+      // A search (src/api/search.rs) starts from the index's manifest.
+      if (new URLSearchParams(location.search).get('q')?.trim()) docs.push('search/index.json');
+    } else if ((parts.length === 1 || (parts.length === 3 && parts[1] === 'trang')) && parts[0] !== 'nhung' && slug.test(parts[0])) {
       const raw = (parts[2] ?? new URLSearchParams(location.search).get('trang') ?? '').trim();
       const page = /^[0-9]+$/.test(raw) && Number(raw) >= 1 ? Number(raw) : 1;
       docs.push(`categories/${parts[0]}/${page}.json`);

@@ -4,6 +4,8 @@ pub mod cards;
 pub mod connectivity;
 pub mod display;
 pub mod meta;
+pub mod pager;
+pub mod search_box;
 pub mod shell;
 pub mod speech;
 pub mod status;

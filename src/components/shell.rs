@@ -3,6 +3,7 @@
 use crate::api::{ApiError, DocumentResource};
 use crate::base::{effect, link, meta_content};
 use crate::components::display::DisplayControls;
+use crate::components::search_box::HeaderSearch;
 use crate::components::status::ErrorPanel;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
@@ -67,6 +68,7 @@ pub fn Header() -> impl IntoView {
                         <span class="brand-tagline">{tagline}</span>
                     </span>
                 </A>
+                <HeaderSearch />
             </div>
             <MainMenu />
             <SiteProblem />

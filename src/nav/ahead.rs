@@ -4,6 +4,7 @@
 use crate::api::{may_fetch_ahead, prefetch_link};
 use crate::base::{document, link_of, listen, stays_in_app};
 use leptos::prelude::on_cleanup;
+use portal_core::route::App;
 use send_wrapper::SendWrapper;
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::JsCast;
@@ -20,15 +21,24 @@ thread_local! {
     static VIEWPORT: RefCell<Option<(IntersectionObserver, OnVisible)>> = const { RefCell::new(None) };
     /// Documents fetched ahead for the current page because their links came into view.
     static VIEWPORT_FETCHED: Cell<u32> = const { Cell::new(0) };
+    /// The app running: a link into another app is a page load, whose app would not find the
+    /// documents kept here, so nothing is fetched ahead for it.
+    static APP: Cell<App> = const { Cell::new(App::Portal) };
+}
+
+/// Fetches ahead the document behind `a` if it is one of this app's pages.
+fn ahead(a: &web_sys::HtmlAnchorElement) -> bool {
+    !super::links::leaves_the_app(a, APP.get()) && prefetch_link(a)
 }
 
 /// Installs the pointer, focus and touch listeners and the viewport observer, released with the
 /// current owner (the app).
-pub(super) fn install(doc: &web_sys::Document) {
+pub(super) fn install(doc: &web_sys::Document, app: App) {
+    APP.set(app);
     for event in ["pointerover", "focusin", "touchstart"] {
         listen(doc, event, true, |ev| {
             if let Some(a) = link_of(&ev) {
-                prefetch_link(&a);
+                ahead(&a);
             }
         });
     }
@@ -47,7 +57,7 @@ pub(super) fn install(doc: &web_sys::Document) {
                 return;
             }
             if let Ok(a) = target.dyn_into::<web_sys::HtmlAnchorElement>()
-                && prefetch_link(&a)
+                && ahead(&a)
             {
                 VIEWPORT_FETCHED.set(VIEWPORT_FETCHED.get() + 1);
             }

@@ -71,9 +71,16 @@ fn page_ready(title: String, expected: String, tries: u32) {
         nav.current_key = k;
         nav.navigating = false;
         let referrer = nav.previous_path.replace(path.clone());
-        Some((first, nav.restore.take(), nav.partial.take(), referrer))
+        let quiet = std::mem::take(&mut nav.quiet);
+        Some((
+            first,
+            nav.restore.take(),
+            nav.partial.take(),
+            quiet,
+            referrer,
+        ))
     });
-    let Some((first_load, restore, partial, referrer)) = arrival else {
+    let Some((first_load, restore, partial, quiet, referrer)) = arrival else {
         return;
     };
     // Run after the effects of the page's children (e.g. the article body) have filled the page,
@@ -90,7 +97,9 @@ fn page_ready(title: String, expected: String, tries: u32) {
         if let Some(selector) = partial {
             // Only the list changed: focus goes back to the control that was used.
             focus_control(&selector);
-            announce(&format!("Đã tải {title}"));
+            if !quiet {
+                announce(&format!("Đã tải {title}"));
+            }
         } else if !first_load {
             // On the first load the browser has already put the reader at the top of a fresh page.
             focus_heading();

@@ -9,6 +9,22 @@ mod links;
 
 pub use arrival::{NAVIGATE_EVENT, announce, announce_page};
 
+/// Call before navigating from code (a search form's submission), as a link click would be
+/// noted: this page's scroll position is kept, and the next page's arrival restores nothing.
+/// `focus`: the control to give focus back to once the new content is in (only part of the page
+/// changed, which then announces itself), instead of the new page's heading.
+pub fn before_navigate(focus: Option<&str>) {
+    NAV.with(|n| {
+        let mut nav = n.borrow_mut();
+        let k = nav.current_key;
+        nav.positions.insert(k, scroll_y());
+        nav.navigating = true;
+        nav.handled_url = None;
+        nav.quiet = focus.is_some();
+        nav.partial = focus.map(str::to_owned);
+    });
+}
+
 use crate::base::{link_of, listen, stays_in_app, window};
 use portal_core::route::App;
 use std::cell::RefCell;
@@ -39,6 +55,9 @@ struct Nav {
     /// Set when a control that changes only part of the page (a pager link) was used: the
     /// selector of the control to give focus back to once the new part is in.
     partial: Option<String>,
+    /// With `partial`: the part that changed announces itself (search results' count), so the
+    /// arrival says nothing.
+    quiet: bool,
 }
 
 /// Scroll positions by history entry key.
@@ -175,10 +194,11 @@ pub fn init(app: App) {
                     nav.partial = a
                         .has_attribute("data-partial")
                         .then(|| arrival::partial_selector(&a));
+                    nav.quiet = a.has_attribute("data-quiet");
                 }
             });
         });
-        ahead::install(&doc);
+        ahead::install(&doc, app);
     }
     listen(&win, "popstate", false, |_| {
         NAV.with(|n| {
@@ -186,6 +206,7 @@ pub fn init(app: App) {
             nav.navigating = true;
             nav.handled_url = None;
             nav.partial = None;
+            nav.quiet = false;
             let k = ensure_entry_key(&mut nav);
             nav.current_key = k;
             nav.restore = Some(nav.positions.get(k).unwrap_or(0.0));

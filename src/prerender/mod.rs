@@ -19,6 +19,7 @@ pub use page::{links, render};
 pub use write::{Options, Report, run};
 
 use portal_core::route::Route;
+use portal_core::search::query::Search;
 
 /// The routes written as files: the portal's readable pages (the widget app is not prerendered;
 /// not-found routes are never written, except as `404.html`).
@@ -33,9 +34,12 @@ pub fn kind_of(route: &str) -> Option<Route> {
         return None;
     }
     let r = Route::parse(path, query);
-    matches!(
-        r,
-        Route::Home | Route::Category { .. } | Route::Article { .. }
-    )
+    // The search page is written once, as its empty form (its results need the app).
+    let bare_search = matches!(&r, Route::Search(s) if *s == Search::parse(""));
+    (bare_search
+        || matches!(
+            r,
+            Route::Home | Route::Category { .. } | Route::Article { .. }
+        ))
     .then_some(r)
 }

@@ -1,10 +1,11 @@
 //! One route rendered by the app's own components, natively: the body's markup and what the page
 //! said about itself (title, description, not found).
 
-use crate::app::App;
+use crate::app::{App, SearchApp};
 use crate::components::meta::{Facts, PageFacts};
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
+use portal_core::route::{App as Which, Route};
 
 pub struct Rendered {
     /// The app's markup, as the browser app renders it once its documents are in.
@@ -20,7 +21,11 @@ pub fn render(route: &str) -> Rendered {
         let facts = PageFacts::default();
         provide_context(RequestUrl::new(&crate::base::link(route)));
         provide_context(facts.clone());
-        let body = view! { <App /> }.to_html();
+        // Each app renders its own routes (the search page is the search app's).
+        let body = match Route::app_of(route.split('?').next().unwrap_or_default()) {
+            Which::Search => view! { <SearchApp /> }.to_html(),
+            _ => view! { <App /> }.to_html(),
+        };
         Rendered {
             body,
             facts: facts.with(|f| f.clone()),
@@ -34,7 +39,12 @@ pub fn render(route: &str) -> Rendered {
 pub fn links(body: &str) -> Vec<String> {
     let base = crate::base::link("");
     let mut out: Vec<String> = Vec::new();
-    for piece in body.split("href=\"").skip(1) {
+    // Links, and forms' actions (the header's search form leads to the search page).
+    let pieces = body
+        .split("href=\"")
+        .skip(1)
+        .chain(body.split("action=\"").skip(1));
+    for piece in pieces {
         let Some(end) = piece.find('"') else { continue };
         let href = piece[..end].replace("&amp;", "&");
         let href = href.split('#').next().unwrap_or_default();

@@ -7,7 +7,7 @@ use super::kind_of;
 use super::page::{links, render};
 use super::source::Source;
 use super::template::{self, Page};
-use portal_core::route::Route;
+use portal_core::route::{App, Route};
 use portal_core::{Article, CategoryPage, Home, Site, decode, paths};
 use serde::de::DeserializeOwned;
 use std::path::{Path, PathBuf};
@@ -17,6 +17,8 @@ use std::time::Instant;
 const NOT_FOUND_ROUTE: &str = "/_/_/_";
 /// Trunk's page, kept as the template once `index.html` holds the prerendered home.
 const SHELL: &str = "shell.html";
+/// The search app's page (`scripts/build.sh`), the template of the search page.
+const SEARCH_TEMPLATE: &str = "tim-kiem.html";
 /// What the last run wrote, for `--changed` runs: the sitemap's entries.
 pub(super) const MANIFEST: &str = "prerender.json";
 
@@ -53,6 +55,7 @@ pub fn run(options: &Options) -> Result<Report, String> {
     let site: Site = doc(&source, &paths::site_doc())?.ok_or("the API has no site.json")?;
     let mut run = Run {
         template: load_template(&options.dist)?,
+        search_template: std::fs::read_to_string(options.dist.join(SEARCH_TEMPLATE)).ok(),
         dist: options.dist.clone(),
         site,
         site_url,
@@ -100,6 +103,8 @@ fn load_template(dist: &Path) -> Result<String, String> {
 
 pub(super) struct Run {
     pub(super) template: String,
+    /// `None` when the build has no search app (the search page is then left to the host).
+    pub(super) search_template: Option<String>,
     pub(super) dist: PathBuf,
     pub(super) site: Site,
     pub(super) site_url: String,
@@ -209,8 +214,15 @@ impl Run {
         description: &str,
         body: &str,
     ) -> Result<(), String> {
+        let template = match Route::app_of(route) {
+            App::Search => match &self.search_template {
+                Some(t) => t,
+                None => return Ok(()),
+            },
+            _ => &self.template,
+        };
         let html = template::fill(
-            &self.template,
+            template,
             &Page {
                 title,
                 description,

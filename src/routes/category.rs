@@ -2,13 +2,13 @@ use crate::api::{self, DocumentResource};
 use crate::base::link;
 use crate::components::cards::ArticleList;
 use crate::components::meta::page_meta;
+use crate::components::pager::Pager;
 use crate::components::status::ListSkeleton;
 use crate::nav;
 use crate::routes::state::unless_loaded;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_params_map};
-use portal_core::pagination::{PageLink, pager};
 use portal_core::paths;
 use portal_core::route::Route;
 use portal_core::{CategoryPage, CategoryRef};
@@ -111,7 +111,11 @@ fn CategoryContent(data: CategoryPage) -> impl IntoView {
     } else {
         view! {
             <ArticleList articles=page.items level=2 />
-            <Pager slug=slug current=page.number total=page.total_pages />
+            <Pager
+                current=page.number
+                total=page.total_pages
+                href=move |n| link(&paths::category_route(&slug, n))
+            />
         }
         .into_any()
     };
@@ -128,41 +132,4 @@ fn CategoryContent(data: CategoryPage) -> impl IntoView {
             {body}
         </div>
     }
-}
-
-#[component]
-fn Pager(slug: String, current: u32, total: u32) -> impl IntoView {
-    if total <= 1 {
-        return ().into_any();
-    }
-    let page_href = move |n: u32| link(&paths::category_route(&slug, n));
-    // Plain <a>: the router still follows it, but <A> would mark every page "current" because it
-    // matches the path and ignores the query. data-partial: only the list changes, so focus stays
-    // on the pager (nav/arrival.rs); data-noscroll: leptos_router keeps the reader in place.
-    let prev = (current > 1).then(|| {
-        view! { <li><a href=page_href(current - 1) rel="prev" data-partial="" data-noscroll="">"‹ Trang trước"</a></li> }
-    });
-    let next = (current < total).then(|| {
-        view! { <li><a href=page_href(current + 1) rel="next" data-partial="" data-noscroll="">"Trang sau ›"</a></li> }
-    });
-    let pages = pager(current, total, 1)
-        .into_iter()
-        .map(|p| match p {
-            PageLink::Gap => view! { <li class="gap" aria-hidden="true">"…"</li> }.into_any(),
-            PageLink::Page(n) if n == current => view! {
-                <li><a href=page_href(n) aria-current="page" aria-label=format!("Trang {n}") data-partial="" data-noscroll="">{n}</a></li>
-            }
-            .into_any(),
-            PageLink::Page(n) => view! {
-                <li><a href=page_href(n) aria-label=format!("Trang {n}") data-partial="" data-noscroll="">{n}</a></li>
-            }
-            .into_any(),
-        })
-        .collect_view();
-    view! {
-        <nav class="pager" aria-label="Phân trang">
-            <ul>{prev} {pages} {next}</ul>
-        </nav>
-    }
-    .into_any()
 }

@@ -5,5 +5,6 @@ pub mod category;
 pub mod embed;
 pub mod home;
 pub mod not_found;
+pub mod search;
 pub mod state;
 pub mod widget;

@@ -357,7 +357,9 @@ pub fn generate(
         },
         menu: cat.menu.clone(),
         footer: site.footer.clone(),
+        search: None,
     };
     emit(sink, paths::site_doc(), &doc)?;
+    crate::search::write(cat, &articles, sink)?;
     Ok(())
 }

@@ -4,6 +4,7 @@
 
 pub mod generate;
 pub mod render;
+pub mod search;
 pub mod source;
 pub mod synth;
 

@@ -10,9 +10,10 @@
 //! reach attributes only through the sanitizer's URL policy ([`crate::sanitize::url_allowed`]).
 //! Links are plain `<a href>`: the router follows them without a page load.
 
-use crate::ArticleSummary;
 use crate::paths;
 use crate::sanitize::url_allowed;
+use crate::search::snippet::{marks, pieces};
+use crate::{ArticleSummary, SearchHit};
 
 fn escape(out: &mut String, s: &str, quotes: bool) {
     for c in s.chars() {
@@ -137,6 +138,57 @@ pub fn card_items(articles: &[ArticleSummary], card: Card, base: &str) -> String
     out
 }
 
+/// Appends `s` escaped, its syllables that fold to one of `folded` in `<mark>`.
+fn marked(out: &mut String, s: &str, folded: &[&str], nfd: &impl Fn(&str) -> String) {
+    for (piece, hit) in pieces(s, &marks(s, folded, nfd)) {
+        if hit {
+            out.push_str("<mark>");
+            text(out, &piece);
+            out.push_str("</mark>");
+        } else {
+            text(out, &piece);
+        }
+    }
+}
+
+/// The items of a results list (`<ol class="search-results">`): title linking to the article,
+/// category and date, snippet; the query's syllables (`folded`) marked in title and snippet.
+pub fn search_items(
+    hits: &[SearchHit],
+    folded: &[&str],
+    nfd: impl Fn(&str) -> String,
+    base: &str,
+) -> String {
+    let mut out = String::with_capacity(hits.len() * 800);
+    for h in hits {
+        out.push_str("<li class=\"search-hit\"><h2 class=\"card-title\"><a");
+        let href = format!("{base}{}", paths::article_route(&h.category.slug, &h.slug));
+        attr(&mut out, "href", &href);
+        out.push('>');
+        marked(&mut out, &h.title, folded, &nfd);
+        out.push_str("</a></h2><p class=\"card-meta\"><a");
+        attr(
+            &mut out,
+            "href",
+            &format!("{base}{}", paths::category_route(&h.category.slug, 1)),
+        );
+        out.push('>');
+        text(&mut out, &h.category.name);
+        out.push_str("</a> · <time");
+        attr(&mut out, "datetime", &h.published.to_rfc3339());
+        out.push('>');
+        text(&mut out, &h.published.date_vietnamese());
+        out.push_str("</time></p>");
+        if !h.snippet.is_empty() {
+            out.push_str("<p class=\"snippet\">");
+            marked(&mut out, &h.snippet, folded, &nfd);
+            out.push_str("</p>");
+        }
+        out.push_str("</li>");
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -223,5 +275,26 @@ mod tests {
         a.thumbnail = None;
         let html = card_items(&[a], Card::default(), "");
         assert!(html.starts_with("<li><article class=\"card no-thumb\"><div class=\"card-body\">"));
+    }
+
+    #[test]
+    fn search_results_mark_matches_and_escape_everything() {
+        use unicode_normalization::UnicodeNormalization;
+        let nfd = |s: &str| s.to_lowercase().nfd().collect::<String>();
+        let hit = SearchHit {
+            slug: "quy-hoach".into(),
+            title: "Quy hoạch <b>sông</b> Hồng".into(),
+            category: CategoryRef {
+                slug: "thoi-su".into(),
+                name: "Thời sự".into(),
+            },
+            published: DateTime::parse("2024-03-01T20:30:00Z").unwrap(),
+            snippet: "… phân khu \"sông Hồng\" & bãi giữa …".into(),
+        };
+        let html = search_items(&[hit], &["song", "hong"], nfd, "/cong");
+        assert!(html.contains(r#"<a href="/cong/thoi-su/quy-hoach">Quy hoạch &lt;b&gt;<mark>sông</mark>&lt;/b&gt; <mark>Hồng</mark></a>"#), "{html}");
+        assert!(html.contains(r#"<a href="/cong/thoi-su">Thời sự</a> · <time datetime="2024-03-01T20:30:00Z">02/03/2024</time>"#), "{html}");
+        assert!(html.contains(r#"<p class="snippet">… phân khu "<mark>sông</mark> <mark>Hồng</mark>" &amp; bãi giữa …</p>"#), "{html}");
+        assert!(!html.contains("<b>"));
     }
 }

@@ -92,6 +92,11 @@ pub struct Site {
     pub menu: Vec<MenuItem>,
     #[serde(deserialize_with = "crate::decode::within::footer")]
     pub footer: Footer,
+    /// A CMS's search endpoint (absolute, or relative to the API base), asked with the search
+    /// page's parameters and answering [`SearchResults`]; without it the app reads the static
+    /// index (`search/`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub search: Option<String>,
 }
 
 /// What lists show of an article.
@@ -168,6 +173,27 @@ pub struct CategoryPage {
     pub category: Category,
     #[serde(deserialize_with = "crate::decode::within::page")]
     pub page: Page<ArticleSummary>,
+}
+
+/// One result of a search: the article, and a snippet of its text around the first match (plain
+/// text; the app marks the matches).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SearchHit {
+    pub slug: String,
+    pub title: String,
+    pub category: CategoryRef,
+    pub published: DateTime,
+    #[serde(default, deserialize_with = "crate::decode::or_default")]
+    pub snippet: String,
+}
+
+/// A page of search results: what a CMS's search endpoint (`Site::search`) answers, and what the
+/// app builds itself from the static index.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SearchResults {
+    pub version: u32,
+    #[serde(deserialize_with = "crate::decode::within::page")]
+    pub page: Page<SearchHit>,
 }
 
 /// A downloadable file.

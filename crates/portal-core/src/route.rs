@@ -4,6 +4,7 @@
 
 use crate::pagination::parse_page;
 use crate::paths::{self, PAGE_PARAM};
+use crate::search::query::{SEARCH, Search};
 use std::borrow::Cow;
 
 /// The first path segment of the widget app's pages (`nhung.html`).
@@ -18,6 +19,8 @@ pub enum Route {
     Category { slug: String, page: u32 },
     /// `/<category>/<article>`
     Article { category: String, slug: String },
+    /// `/tim-kiem?q=…`: search (its parameters in the query, so the address can be shared).
+    Search(Search),
     /// `/nhung`: the snippet builder (widget app).
     EmbedBuilder,
     /// `/nhung/<kind>`: a widget (widget app).
@@ -31,6 +34,9 @@ pub enum Route {
 pub enum App {
     Portal,
     Widgets,
+    /// The search page (`tim-kiem.html`): its index reader and result list stay out of the
+    /// portal's bundle, so a first visit to an article does not pay for them.
+    Search,
 }
 
 fn decode(segment: &str) -> Cow<'_, str> {
@@ -69,6 +75,7 @@ impl Route {
                 kind: kind.to_string(),
             },
             [app, ..] if app == WIDGET_APP => Route::NotFound,
+            [page] if page == SEARCH => Route::Search(Search::parse(query)),
             [slug] => Route::category(slug, query_value(query, PAGE_PARAM).as_deref()),
             [slug, word, page] if word == PAGE_PARAM => Route::category(slug, Some(page)),
             [category, slug] => Route::Article {
@@ -93,6 +100,7 @@ impl Route {
             Route::Home => "/".to_owned(),
             Route::Category { slug, page } => paths::category_route(slug, *page),
             Route::Article { category, slug } => paths::article_route(category, slug),
+            Route::Search(search) => search.href(),
             Route::EmbedBuilder => format!("/{WIDGET_APP}"),
             Route::Widget { kind } => format!("/{WIDGET_APP}/{kind}"),
             Route::NotFound => return None,
@@ -106,16 +114,19 @@ impl Route {
             Route::Home => Some(paths::home_doc()),
             Route::Category { slug, page } => paths::category_doc(slug, *page),
             Route::Article { slug, .. } => paths::article_doc(slug),
-            Route::EmbedBuilder | Route::Widget { .. } | Route::NotFound => None,
+            // A search reads several documents (the index, or a CMS's endpoint): `api::search`.
+            Route::Search(_) | Route::EmbedBuilder | Route::Widget { .. } | Route::NotFound => None,
         }
     }
 
     /// The app that shows `path` (relative to the base path): the widget app for everything under
     /// `/nhung`, its own unknown addresses (`/nhung/a/b`) included, which the host serves with
-    /// `nhung.html`; the portal for the rest (an unknown address is its 404 page).
+    /// `nhung.html`; the search app for `/tim-kiem` (`tim-kiem.html`); the portal for the rest
+    /// (an unknown address is its 404 page).
     pub fn app_of(path: &str) -> App {
-        match path.split('/').find(|s| !s.is_empty()) {
-            Some(first) if decode(first) == WIDGET_APP => App::Widgets,
+        match path.split('/').find(|s| !s.is_empty()).map(decode) {
+            Some(first) if first == WIDGET_APP => App::Widgets,
+            Some(first) if first == SEARCH => App::Search,
             _ => App::Portal,
         }
     }
@@ -160,6 +171,21 @@ mod tests {
             cat("thoi-su", 3)
         );
         assert_eq!(Route::parse("/thoi-su/trang/x", ""), cat("thoi-su", 1));
+        assert_eq!(
+            Route::parse("/tim-kiem/", "q=ha+noi&nam=2025"),
+            Route::Search(Search {
+                q: "ha noi".into(),
+                year: Some(2025),
+                page: 1,
+                ..Search::default()
+            })
+        );
+        assert_eq!(
+            Route::Search(Search::parse("q=a&trang=2"))
+                .href()
+                .as_deref(),
+            Some("/tim-kiem?q=a&trang=2")
+        );
     }
 
     #[test]
@@ -235,5 +261,7 @@ mod tests {
         assert_eq!(Route::app_of("/nhung/a/b"), App::Widgets);
         assert_eq!(Route::app_of("/nhung-x"), App::Portal);
         assert_eq!(Route::app_of("/"), App::Portal);
+        assert_eq!(Route::app_of("/tim-kiem"), App::Search);
+        assert_eq!(Route::app_of("/tim-kiem/x"), App::Search);
     }
 }

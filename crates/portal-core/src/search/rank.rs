@@ -1,9 +1,15 @@
 //! Ranking: BM25 over weighted fields (BM25F: title above lead, lead above tags, tags above body),
 //! a gentle boost for recent articles, exact-diacritic matches first, and the newest first on a
-//! tie. Phrases need nothing of their own: an adjacent pair of syllables is a term of the index
-//! (`fold::terms`), so a page with the phrase scores for it and for its syllables.
+//! tie.
+//!
+//! Everything that depends only on the collection is computed once, when the index is written:
+//! each posting carries its term's BM25F score for that article ([`impact`]), quantised. A query
+//! then only adds up its terms' impacts ([`rank`]), which keeps the browser's work (and its wasm)
+//! small. Phrases need nothing of their own: an adjacent pair of syllables is a term of the index
+//! (`fold::terms`) whose impact counts [`PHRASE`] times, so a page with the phrase scores for it
+//! and for its syllables.
 
-/// The fields of an article, in the order of [`WEIGHTS`] and of a posting's frequencies.
+/// The fields of an article, in the order of [`WEIGHTS`] and of the frequencies given to [`impact`].
 pub const FIELDS: [&str; 4] = ["title", "lead", "tags", "body"];
 /// How much an occurrence in each field counts.
 pub const WEIGHTS: [f32; 4] = [6.0, 3.0, 2.0, 1.0];
@@ -12,225 +18,205 @@ const K1: f32 = 1.2;
 const B: f32 = 0.75;
 /// The most the recency boost adds (a new article scores up to 15 % more), halving every year.
 const RECENCY: f32 = 0.15;
-const HALF_LIFE_DAYS: f32 = 365.0;
-/// What a match with the query's own diacritics multiplies the score by.
-const EXACT: f32 = 1.5;
 /// What a match of an adjacent pair (the phrase) weighs against one of a syllable.
-const PHRASE: f32 = 2.0;
+pub const PHRASE: f32 = 2.0;
 
-/// One article in the postings of one term.
+/// The weighted length of an article (Σ weight × syllables per field), for length normalisation.
+pub fn weighted_length(syllables: [u32; 4]) -> f32 {
+    syllables
+        .iter()
+        .zip(WEIGHTS)
+        .map(|(&n, w)| n as f32 * w)
+        .sum()
+}
+
+/// The BM25F score of one term in one article: `tf` its occurrences per field (see [`FIELDS`]),
+/// `length` the article's weighted length, `df` how many of the collection's `docs` articles hold
+/// the term, `average_length` theirs.
+pub fn impact(tf: [u16; 4], length: f32, df: u32, docs: u32, average_length: f32) -> f32 {
+    let n = docs.max(1) as f32;
+    let df = df as f32;
+    let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+    let weighted: f32 = tf.iter().zip(WEIGHTS).map(|(&t, w)| f32::from(t) * w).sum();
+    let norm = 1.0 - B + B * length / average_length.max(1.0);
+    let tf = weighted / norm;
+    idf * tf * (K1 + 1.0) / (tf + K1)
+}
+
+/// The recency boost of an article `age_years` older than the newest one: [`RECENCY`] halved for
+/// every year, linearly between whole years (no `exp` from libm in the wasm).
+pub fn recency(age_years: f32) -> f32 {
+    let age = age_years.clamp(0.0, 60.0);
+    let whole = age as i32;
+    let half = 0.5f32.powi(whole);
+    1.0 + RECENCY * (half - (age - whole as f32) * half / 2.0)
+}
+
+/// One article in the postings of one term, as the query reads it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Posting {
-    /// The article's number in the index.
+    /// The article's number in the index (0 is the newest).
     pub doc: u32,
-    /// Occurrences of the term in each field (see [`FIELDS`]).
-    pub tf: [u16; 4],
+    /// The term's quantised score in that article.
+    pub impact: u32,
+    /// Whether the article holds the term with the query's own diacritics (always true for a
+    /// term the query wrote without any).
+    pub exact: bool,
 }
 
-/// What the ranking knows of an article beyond its postings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DocFacts {
-    pub doc: u32,
-    /// Its weighted length (Σ weight × syllables per field), for length normalisation.
-    pub length: u32,
-    /// Days since 1970-01-01 of its publication.
-    pub day: u32,
-}
-
-/// The collection's figures, from the index manifest.
+/// A result: its article, its score, and whether it holds every term as the query wrote it.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Collection {
-    pub docs: u32,
-    pub average_length: f32,
-    /// Today, in days since 1970-01-01 (for the recency boost).
-    pub today: u32,
+pub struct Ranked {
+    pub doc: u32,
+    pub score: f32,
+    pub exact: bool,
 }
 
-/// One term of the query: its postings, and whether the query wrote it with diacritics that
-/// `exact` (the articles holding that exact form) should rank first.
-pub struct QueryTerm<'a> {
-    pub postings: &'a [Posting],
-    pub exact: Option<&'a [u32]>,
-}
-
-/// The articles holding every syllable of the query, best first: (doc, score). `terms` are the
-/// query's syllables (the first `required`, which every result must hold), then its adjacent
-/// pairs, which only add to the score.
+/// The articles holding every syllable of the query and passing `keep` (the filters), best first:
+/// exact-diacritic matches, then by score, then the newest. `terms` are the postings of the
+/// query's distinct syllables (the first `required`, which every result must hold), then of its
+/// adjacent pairs, which only add to the score. `boost` is an article's recency boost.
 pub fn rank(
-    collection: &Collection,
-    terms: &[QueryTerm],
+    terms: &[Vec<Posting>],
     required: usize,
-    facts: impl Fn(u32) -> Option<DocFacts>,
-) -> Vec<(u32, f32)> {
-    // (doc, score, whether a required term) for every posting, then summed per doc: a sort, not a
-    // map, so a common term's 50,000 postings cost n log n and no hash table in the wasm.
-    let mut hits: Vec<(u32, f32, bool)> = Vec::new();
-    let n = collection.docs.max(1) as f32;
-    for (i, term) in terms.iter().enumerate() {
-        let df = term.postings.len() as f32;
-        let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-        for p in term.postings {
-            let Some(f) = facts(p.doc) else { continue };
-            let weighted: f32 =
-                p.tf.iter()
-                    .zip(WEIGHTS)
-                    .map(|(&t, w)| f32::from(t) * w)
-                    .sum();
-            let norm = 1.0 - B + B * f.length as f32 / collection.average_length.max(1.0);
-            let tf = weighted / norm;
-            let mut s = idf * tf * (K1 + 1.0) / (tf + K1);
-            if i >= required {
-                s *= PHRASE;
-            }
-            if term
-                .exact
-                .is_some_and(|docs| docs.binary_search(&p.doc).is_ok())
-            {
-                s *= EXACT;
-            }
-            hits.push((p.doc, s, i < required));
-        }
-    }
-    hits.sort_unstable_by_key(|h| h.0);
-    let mut out: Vec<(u32, f32, u32)> = Vec::new();
+    keep: impl Fn(u32) -> bool,
+    boost: impl Fn(u32) -> f32,
+) -> Vec<Ranked> {
+    // (doc, term, posting) for every posting, then grouped per doc: a sort, not a map, so a
+    // common term's 50,000 postings cost n log n and no hash table in the wasm.
+    let mut hits: Vec<(u32, usize, Posting)> = terms
+        .iter()
+        .enumerate()
+        .flat_map(|(i, postings)| postings.iter().map(move |p| (p.doc, i, *p)))
+        .filter(|h| keep(h.0))
+        .collect();
+    hits.sort_unstable_by_key(|h| (h.0, h.1));
+    let mut out: Vec<Ranked> = Vec::new();
     for group in hits.chunk_by(|a, b| a.0 == b.0) {
         let Some(&(doc, _, _)) = group.first() else {
             continue;
         };
-        // The query's syllables are distinct (the caller dedupes), so a doc holding all of them
-        // has exactly `required` required hits.
-        if group.iter().filter(|h| h.2).count() != required {
+        // The syllables are distinct and each list holds an article once, so an article holding
+        // all of them has exactly `required` of them.
+        let syllables = group.iter().filter(|h| h.1 < required);
+        if syllables.clone().count() != required {
             continue;
         }
-        let Some(f) = facts(doc) else { continue };
-        let age = collection.today.saturating_sub(f.day) as f32;
-        let boost = 1.0 + RECENCY * (-age / HALF_LIFE_DAYS * std::f32::consts::LN_2).exp();
-        out.push((doc, group.iter().map(|h| h.1).sum::<f32>() * boost, f.day));
+        // Every term it holds (its syllables, and the pairs it has) as the query wrote them.
+        let exact = group.iter().all(|h| h.2.exact);
+        let score: u32 = group.iter().map(|h| h.2.impact).sum();
+        out.push(Ranked {
+            doc,
+            score: score as f32 * boost(doc),
+            exact,
+        });
     }
-    // Best first; on a tie, the newest.
-    out.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.2.cmp(&a.2)));
-    out.into_iter().map(|(doc, s, _)| (doc, s)).collect()
+    out.sort_by(|a, b| {
+        b.exact
+            .cmp(&a.exact)
+            .then(b.score.total_cmp(&a.score))
+            .then(a.doc.cmp(&b.doc))
+    });
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const C: Collection = Collection {
-        docs: 100,
-        average_length: 200.0,
-        today: 20_000,
-    };
-
-    fn facts(doc: u32) -> Option<DocFacts> {
-        Some(DocFacts {
+    fn p(doc: u32, impact: u32) -> Posting {
+        Posting {
             doc,
-            length: 200,
-            day: 20_000 - doc,
-        })
+            impact,
+            exact: true,
+        }
     }
 
-    fn p(doc: u32, tf: [u16; 4]) -> Posting {
-        Posting { doc, tf }
+    fn docs(ranked: &[Ranked]) -> Vec<u32> {
+        ranked.iter().map(|r| r.doc).collect()
     }
 
     #[test]
     fn title_above_lead_above_tags_above_body() {
-        let postings = [
-            p(1, [0, 0, 0, 1]),
-            p(2, [0, 0, 1, 0]),
-            p(3, [0, 1, 0, 0]),
-            p(4, [1, 0, 0, 0]),
-        ];
-        let ranked = rank(
-            &C,
-            &[QueryTerm {
-                postings: &postings,
-                exact: None,
-            }],
-            1,
-            facts,
+        let score = |tf| impact(tf, 200.0, 10, 100, 200.0);
+        let fields = [[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1]];
+        let scores: Vec<f32> = fields.into_iter().map(score).collect();
+        assert!(scores.windows(2).all(|w| w[0] > w[1]), "{scores:?}");
+    }
+
+    #[test]
+    fn rarer_terms_and_shorter_articles_score_higher() {
+        assert!(
+            impact([0, 0, 0, 1], 200.0, 5, 100, 200.0)
+                > impact([0, 0, 0, 1], 200.0, 50, 100, 200.0)
         );
-        assert_eq!(ranked.iter().map(|r| r.0).collect::<Vec<_>>(), [4, 3, 2, 1]);
+        assert!(
+            impact([0, 0, 0, 1], 100.0, 5, 100, 200.0) > impact([0, 0, 0, 1], 400.0, 5, 100, 200.0)
+        );
+        // Saturation: ten body mentions are worth less than ten times one.
+        let one = impact([0, 0, 0, 1], 200.0, 5, 100, 200.0);
+        assert!(impact([0, 0, 0, 10], 200.0, 5, 100, 200.0) < 3.0 * one);
     }
 
     #[test]
     fn the_phrase_ranks_above_its_syllables_apart() {
         // "quy hoach": doc 7 has the phrase, doc 3 (newer) has both syllables apart, more often.
-        let quy = [p(3, [0, 0, 0, 3]), p(7, [0, 0, 0, 1])];
-        let hoach = [p(3, [0, 0, 0, 3]), p(7, [0, 0, 0, 1])];
-        let phrase = [p(7, [0, 0, 0, 1])];
-        let terms = [
-            QueryTerm {
-                postings: &quy,
-                exact: None,
-            },
-            QueryTerm {
-                postings: &hoach,
-                exact: None,
-            },
-            QueryTerm {
-                postings: &phrase,
-                exact: None,
-            },
-        ];
-        let ranked = rank(&C, &terms, 2, facts);
-        assert_eq!(ranked.first().map(|r| r.0), Some(7), "{ranked:?}");
-        assert_eq!(ranked.len(), 2, "both hold every syllable");
-    }
-
-    #[test]
-    fn every_syllable_must_match() {
-        let a = [p(1, [1, 0, 0, 0]), p(2, [1, 0, 0, 0])];
-        let b = [p(2, [0, 0, 0, 1])];
-        let terms = [
-            QueryTerm {
-                postings: &a,
-                exact: None,
-            },
-            QueryTerm {
-                postings: &b,
-                exact: None,
-            },
-        ];
+        let quy = vec![p(3, 9), p(7, 6)];
+        let hoach = vec![p(3, 9), p(7, 6)];
+        let phrase = vec![p(7, 12)];
+        let ranked = rank(&[quy, hoach, phrase], 2, |_| true, |_| 1.0);
         assert_eq!(
-            rank(&C, &terms, 2, facts)
-                .iter()
-                .map(|r| r.0)
-                .collect::<Vec<_>>(),
-            [2]
+            docs(&ranked),
+            [7, 3],
+            "both hold every syllable, the phrase first"
         );
     }
 
-    /// Ranks one term's postings, each doc published on `day(doc)`.
-    fn one_term(postings: &[Posting], exact: Option<&[u32]>, day: fn(u32) -> u32) -> Vec<u32> {
-        let term = QueryTerm { postings, exact };
-        rank(&C, &[term], 1, |doc| {
-            Some(DocFacts {
-                doc,
-                length: 200,
-                day: day(doc),
-            })
-        })
-        .into_iter()
-        .map(|r| r.0)
-        .collect()
+    #[test]
+    fn every_syllable_must_match_and_filters_apply() {
+        let a = vec![p(1, 5), p(2, 5), p(4, 5)];
+        let b = vec![p(2, 1), p(4, 1)];
+        assert_eq!(
+            docs(&rank(&[a.clone(), b.clone()], 2, |_| true, |_| 1.0)),
+            [2, 4]
+        );
+        assert_eq!(docs(&rank(&[a, b], 2, |d| d != 2, |_| 1.0)), [4]);
+        assert!(rank(&[], 0, |_| true, |_| 1.0).is_empty());
     }
 
     #[test]
-    fn newer_first_among_equal_matches_and_exact_diacritics_before_that() {
-        let postings = [p(5, [1, 0, 0, 0]), p(9, [1, 0, 0, 0])];
-        // The same match: doc 9, published four days later, ranks first.
-        assert_eq!(one_term(&postings, None, |d| 19_000 + d), [9, 5]);
-        // Doc 5 has the query's own diacritics: it ranks first all the same.
-        assert_eq!(one_term(&postings, Some(&[5]), |d| 19_000 + d), [5, 9]);
+    fn newest_first_on_a_tie_and_exact_diacritics_before_everything() {
+        let term = vec![p(9, 4), p(5, 4)];
+        // The same score: doc 5 (the newer, numbers count from the newest) first.
+        assert_eq!(
+            docs(&rank(std::slice::from_ref(&term), 1, |_| true, |_| 1.0)),
+            [5, 9]
+        );
+        // Doc 9 holds the query's own diacritics: first, even against a far better score.
+        let term = vec![
+            Posting {
+                doc: 5,
+                impact: 40,
+                exact: false,
+            },
+            Posting {
+                doc: 9,
+                impact: 4,
+                exact: true,
+            },
+        ];
+        assert_eq!(docs(&rank(&[term], 1, |_| true, |_| 1.0)), [9, 5]);
     }
 
     #[test]
     fn recency_is_gentle() {
+        assert!((recency(0.0) - 1.15).abs() < 1e-6);
+        assert!((recency(1.0) - 1.075).abs() < 1e-6);
+        assert!((recency(1.5) - 1.05625).abs() < 1e-6);
+        assert!(recency(80.0) >= 1.0 && recency(-3.0) == recency(0.0));
         // A year-old title match still beats a body match of today.
-        let postings = [p(1, [0, 0, 0, 1]), p(2, [1, 0, 0, 0])];
-        let ranked = one_term(&postings, None, |d| if d == 1 { 20_000 } else { 19_635 });
-        assert_eq!(ranked.first(), Some(&2));
+        let title = impact([1, 0, 0, 0], 200.0, 10, 100, 200.0) * recency(1.0);
+        let body = impact([0, 0, 0, 1], 200.0, 10, 100, 200.0) * recency(0.0);
+        assert!(title > body);
     }
 }

@@ -1,0 +1,214 @@
+//! A search's results: from a CMS's endpoint when `site.json` names one (`Site::search`), else
+//! from the static index (`portal_core::search::index`): its manifest, the shards of the query's
+//! own terms, and the records of the results on screen only.
+
+use super::{ApiError, decode_text, document_url, get, site, text, try_join};
+use crate::base::{lower_nfc, lower_nfd};
+use portal_core::search::index::{
+    Manifest, Record, decode, manifest_doc, record_doc, shard_doc, shard_of,
+};
+use portal_core::search::query::{PAGE_SIZE, Plan, Search, filter_term, results};
+use portal_core::search::rank::Posting;
+use portal_core::search::snippet::snippet;
+use portal_core::{API_VERSION, Page, SearchHit, SearchResults};
+use web_sys::AbortSignal;
+
+/// The results of `search` (its page of them). An empty query finds nothing and fetches nothing.
+pub async fn search(
+    search: Search,
+    signal: Option<AbortSignal>,
+) -> Result<SearchResults, ApiError> {
+    let signal = signal.as_ref();
+    if search.q.trim().is_empty() {
+        return Ok(empty(&search));
+    }
+    match site().await.ok().and_then(|s| s.search) {
+        Some(endpoint) => from_endpoint(&endpoint, &search, signal).await,
+        None => from_index(&search, signal).await,
+    }
+}
+
+fn empty(search: &Search) -> SearchResults {
+    SearchResults {
+        version: API_VERSION,
+        page: Page {
+            number: search.page,
+            size: PAGE_SIZE,
+            total_items: 0,
+            total_pages: 1,
+            items: Vec::new(),
+        },
+    }
+}
+
+/// A CMS answers the search page's own parameters with the result document.
+async fn from_endpoint(
+    endpoint: &str,
+    search: &Search,
+    signal: Option<&AbortSignal>,
+) -> Result<SearchResults, ApiError> {
+    let url = if endpoint.contains("://") || endpoint.starts_with('/') {
+        endpoint.to_owned()
+    } else {
+        document_url(endpoint)
+    };
+    let href = search.href();
+    let query = href.split_once('?').map_or("", |(_, q)| q);
+    let sep = if url.contains('?') { '&' } else { '?' };
+    let body = text(&format!("{url}{sep}{query}"), signal).await?;
+    decode_text(&body)
+}
+
+async fn from_index(
+    search: &Search,
+    signal: Option<&AbortSignal>,
+) -> Result<SearchResults, ApiError> {
+    let manifest: Manifest = get(Some(manifest_doc()), signal).await?;
+    let search = &search.known(&manifest);
+    let plan = Plan::new(&lower_nfc(&search.q), lower_nfd);
+    if plan.is_empty() {
+        return Ok(empty(search));
+    }
+    let mut terms = plan.terms();
+    let filter = filter_term(search);
+    terms.extend(filter.clone());
+    let mut shards: Vec<u32> = terms.iter().map(|t| shard_of(t, manifest.shards)).collect();
+    shards.sort_unstable();
+    shards.dedup();
+    let texts = try_join(
+        shards
+            .iter()
+            .map(|&s| async move { text(&document_url(&shard_doc(s)), signal).await }),
+    )
+    .await?;
+    let parsed: Vec<(u32, shard::Shard)> = shards
+        .iter()
+        .zip(&texts)
+        .map(|(&s, t)| (s, shard::parse(t)))
+        .collect();
+    let postings_of = |term: &str, want: Option<&str>| -> Vec<Posting> {
+        let n = shard_of(term, manifest.shards);
+        parsed
+            .iter()
+            .find(|(s, _)| *s == n)
+            .map(|(_, shard)| {
+                let (forms, p, e) = shard::entry(shard, term);
+                decode(&p, &e, &forms, want)
+            })
+            .unwrap_or_default()
+    };
+    let lists: Vec<Vec<Posting>> = plan
+        .terms()
+        .iter()
+        .enumerate()
+        .map(|(i, t)| postings_of(t, plan.want(i).as_deref()))
+        .collect();
+    let in_category = filter.map(|f| postings_of(&f, None));
+    let ranked = results(&plan, search, &manifest, &lists, in_category.as_deref());
+
+    let total = ranked.len() as u64;
+    let pages = portal_core::pagination::total_pages(total, PAGE_SIZE);
+    let range = portal_core::pagination::item_range(search.page, PAGE_SIZE, ranked.len());
+    let on_screen = ranked.get(range).unwrap_or_default();
+    let records: Vec<Record> = try_join(
+        on_screen
+            .iter()
+            .map(|r| get::<Record>(Some(record_doc(r.doc)), signal)),
+    )
+    .await?;
+    let folded = plan.folded();
+    let items = records
+        .into_iter()
+        .map(|r| SearchHit {
+            snippet: snippet(&r.text, &folded, lower_nfd),
+            slug: r.slug,
+            title: r.title,
+            category: r.category,
+            published: r.published,
+        })
+        .collect();
+    Ok(SearchResults {
+        version: API_VERSION,
+        page: Page {
+            number: search.page,
+            size: PAGE_SIZE,
+            total_items: total,
+            total_pages: pages,
+            items,
+        },
+    })
+}
+
+/// A shard parsed once, and a term's entry read out of it: its written forms, its postings and
+/// their exceptions (`p` and `e`). Anything not shaped as the contract says reads as no postings.
+#[cfg(target_arch = "wasm32")]
+mod shard {
+    use js_sys::{Array, JSON, Reflect, Uint32Array};
+    use wasm_bindgen::{JsCast, JsValue};
+
+    pub type Shard = JsValue;
+
+    pub fn parse(text: &str) -> Shard {
+        JSON::parse(text).unwrap_or(JsValue::NULL)
+    }
+
+    pub fn entry(shard: &Shard, term: &str) -> (Vec<String>, Vec<u32>, Vec<u32>) {
+        if !shard.is_object() {
+            return Default::default();
+        }
+        let value = Reflect::get(shard, &JsValue::from_str(term)).unwrap_or(JsValue::UNDEFINED);
+        let numbers = |v: &JsValue| {
+            v.dyn_ref::<Array>()
+                .map(|a| Uint32Array::new(a).to_vec())
+                .unwrap_or_default()
+        };
+        if Array::is_array(&value) {
+            return (Vec::new(), numbers(&value), Vec::new());
+        }
+        if !value.is_object() {
+            return Default::default();
+        }
+        let get =
+            |k: &str| Reflect::get(&value, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
+        let forms = get("v")
+            .dyn_ref::<Array>()
+            .map(|a| a.iter().filter_map(|f| f.as_string()).collect())
+            .unwrap_or_default();
+        (forms, numbers(&get("p")), numbers(&get("e")))
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod shard {
+    use serde_json::Value;
+
+    pub type Shard = Value;
+
+    pub fn parse(text: &str) -> Shard {
+        serde_json::from_str(text).unwrap_or(Value::Null)
+    }
+
+    pub fn entry(shard: &Shard, term: &str) -> (Vec<String>, Vec<u32>, Vec<u32>) {
+        let numbers = |v: Option<&Value>| {
+            v.and_then(Value::as_array)
+                .map(|a| a.iter().map(|n| n.as_u64().unwrap_or(0) as u32).collect())
+                .unwrap_or_default()
+        };
+        match shard.get(term) {
+            Some(v @ Value::Array(_)) => (Vec::new(), numbers(Some(v)), Vec::new()),
+            Some(v) => (
+                v.get("v")
+                    .and_then(Value::as_array)
+                    .map(|a| {
+                        a.iter()
+                            .filter_map(|f| f.as_str().map(str::to_owned))
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                numbers(v.get("p")),
+                numbers(v.get("e")),
+            ),
+            None => Default::default(),
+        }
+    }
+}

@@ -1,0 +1,108 @@
+//! Search forms: the header's on every page, the search page's with its filters. Both are plain
+//! GET forms to `/tim-kiem`, so they work before the app runs and without it; with the app,
+//! submitting navigates in place (`submit`).
+
+use crate::base::{document, link, listen};
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_navigate;
+use portal_core::search::query::Search;
+use wasm_bindgen::JsCast;
+
+/// The search page's address, relative to the base path.
+pub fn search_route() -> String {
+    Search::default().href()
+}
+
+/// Follows a search form's submission in the app: its fields become the search page's address
+/// (empty filters dropped), navigated to without a page load. `focus` names the control to give
+/// focus back to when the results come (the search page's own form); `None` goes to the page's
+/// heading like any navigation.
+pub fn on_submit(focus: Option<&'static str>) -> impl Fn(SubmitEvent) + 'static {
+    let navigate = use_navigate();
+    move |ev: SubmitEvent| {
+        let Some(form) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())
+        else {
+            return;
+        };
+        let Some(query) = web_sys::FormData::new_with_form(&form)
+            .ok()
+            .and_then(|data| web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data).ok())
+            .map(|params| String::from(params.to_string()))
+        else {
+            return;
+        };
+        ev.prevent_default();
+        crate::nav::before_navigate(focus);
+        navigate(&Search::parse(&query).href(), NavigateOptions::default());
+    }
+}
+
+/// On the search page, the header's form searches in place too (elsewhere it is a plain form: the
+/// search page is a page load away, in the search app). Call while building the page.
+pub fn follow_header_form() {
+    let Some(doc) = document() else { return };
+    let submit = on_submit(None);
+    listen(&doc, "submit", false, move |ev| {
+        let from_header = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| el.class_list().contains("header-search"));
+        if let (true, Ok(ev)) = (from_header, ev.dyn_into::<SubmitEvent>()) {
+            submit(ev);
+        }
+    });
+}
+
+/// The header's search form. `/` focuses it, unless the reader is typing in a field.
+#[component]
+pub fn HeaderSearch() -> impl IntoView {
+    if let Some(doc) = document() {
+        listen(&doc, "keydown", false, |ev| {
+            let Some(key) = ev.dyn_ref::<web_sys::KeyboardEvent>() else {
+                return;
+            };
+            if key.key() != "/" || key.ctrl_key() || key.meta_key() || key.alt_key() {
+                return;
+            }
+            let typing = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|el| {
+                    matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                        || el.closest("[contenteditable]").ok().flatten().is_some()
+                });
+            let input = document()
+                .and_then(|d| d.get_element_by_id("header-q"))
+                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+            if let (false, Some(input)) = (typing, input) {
+                ev.prevent_default();
+                let _ = input.focus();
+            }
+        });
+    }
+    view! {
+        <form
+            class="header-search"
+            role="search"
+            aria-label="Tìm kiếm trên Cổng"
+            action=link(&search_route())
+            method="get"
+        >
+            <label for="header-q" class="visually-hidden">"Tìm kiếm tin bài"</label>
+            <input
+                id="header-q"
+                type="search"
+                name="q"
+                placeholder="Tìm kiếm…"
+                autocomplete="off"
+                enterkeyhint="search"
+                aria-keyshortcuts="/"
+            />
+            <button type="submit" class="button">"Tìm"</button>
+        </form>
+    }
+}

@@ -1,0 +1,234 @@
+//! `/tim-kiem?q=…`: search every article. The address holds the whole search (query, filters,
+//! page), so it can be shared, and Back brings it back with its results and scroll position. The
+//! prerendered page is the form alone; results come once the app runs.
+
+use crate::api::{self, DocumentResource};
+use crate::base::{base_path, link, lower_nfc, lower_nfd};
+use crate::components::meta::page_meta;
+use crate::components::pager::Pager;
+use crate::components::search_box::{follow_header_form, on_submit, search_route};
+use crate::components::shell::use_site;
+use crate::components::status::ListSkeleton;
+use crate::nav;
+use crate::routes::state::unless_loaded;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use portal_core::search::index::{Manifest, manifest_doc};
+use portal_core::search::query::{CATEGORY_PARAM, Plan, QUERY_PARAM, Search, YEAR_PARAM};
+use portal_core::{MenuItem, SearchResults, html, paths};
+
+/// What the live region says once results are in.
+pub fn count_message(q: &str, total: u64, page: u32, pages: u32) -> String {
+    let q = q.trim();
+    match total {
+        0 => format!("Không tìm thấy kết quả nào cho «{q}»."),
+        _ if pages > 1 => format!("Tìm thấy {total} kết quả cho «{q}», trang {page} trên {pages}."),
+        _ => format!("Tìm thấy {total} kết quả cho «{q}»."),
+    }
+}
+
+#[component]
+pub fn SearchPage() -> impl IntoView {
+    let location = use_location();
+    let search = Memo::new(move |_| Search::parse(&location.search.read()));
+    let data = DocumentResource::new(move || search.get(), api::search);
+    let retry = Callback::new(move |_| data.refetch());
+    follow_header_form();
+    // The live region is on the page from the start, so a change of its text is announced.
+    let status = move || {
+        let s = search.get();
+        if s.q.trim().is_empty() {
+            return String::new();
+        }
+        match data.get() {
+            None => "Đang tìm…".to_owned(),
+            Some(Ok(r)) => {
+                count_message(&s.q, r.page.total_items, r.page.number, r.page.total_pages)
+            }
+            Some(Err(_)) => String::new(),
+        }
+    };
+    view! {
+        <div class="container page search-page">
+            <h1>"Tìm kiếm"</h1>
+            <SearchForm search=search />
+            <p class="search-status" role="status">{status}</p>
+            {move || {
+                unless_loaded(data.get(), || view! { <ListSkeleton rows=4 /> }.into_any(), false, retry)
+                    .map(|r| view! { <Results data=r search=search.get_untracked() /> }.into_any())
+                    .unwrap_or_else(|shown| shown)
+            }}
+        </div>
+    }
+}
+
+/// Every category of the menu, sub-categories after their parent and marked as such.
+fn categories(menu: &[MenuItem], depth: usize, out: &mut Vec<(String, String)>) {
+    for item in menu {
+        out.push((
+            item.slug.clone(),
+            format!("{}{}", "– ".repeat(depth), item.name),
+        ));
+        categories(&item.children, depth + 1, out);
+    }
+}
+
+/// The query and its filters. Changing a filter does nothing until the form is sent (no change
+/// of context on input); the fields show the address's search, so Back brings them back too.
+#[component]
+fn SearchForm(search: Memo<Search>) -> impl IntoView {
+    let site = use_site();
+    let options = move || {
+        let mut out = Vec::new();
+        categories(&site().map(|s| s.menu).unwrap_or_default(), 0, &mut out);
+        out
+    };
+    // The years that have articles: from the index's manifest (small and bounded).
+    let manifest = DocumentResource::new(
+        || (),
+        |_, signal| async move { api::get::<Manifest>(Some(manifest_doc()), signal.as_ref()).await },
+    );
+    let years = move || {
+        manifest
+            .get()
+            .and_then(Result::ok)
+            .map(|m| m.years.iter().map(|y| y.year).collect::<Vec<_>>())
+            .unwrap_or_default()
+    };
+    let selected_category = move || search.get().category.unwrap_or_default();
+    let selected_year = move || search.get().year.map(|y| y.to_string()).unwrap_or_default();
+    view! {
+        <form
+            class="search-form"
+            role="search"
+            aria-label="Tìm kiếm và lọc kết quả"
+            action=link(&search_route())
+            method="get"
+            on:submit=on_submit(Some("#search-q"))
+        >
+            <div class="field search-query">
+                <label for="search-q">"Từ khóa"</label>
+                <p class="hint" id="search-q-hint">"Có thể gõ không dấu: “ha noi” tìm được “Hà Nội”."</p>
+                <input
+                    id="search-q"
+                    type="search"
+                    name=QUERY_PARAM
+                    autocomplete="off"
+                    enterkeyhint="search"
+                    aria-describedby="search-q-hint"
+                    prop:value=move || search.get().q
+                    value=search.get_untracked().q
+                />
+            </div>
+            <div class="field">
+                <label for="search-category">"Chuyên mục"</label>
+                <select id="search-category" name=CATEGORY_PARAM prop:value=selected_category>
+                    <option value="">"Tất cả chuyên mục"</option>
+                    {move || {
+                        let chosen = selected_category();
+                        options()
+                            .into_iter()
+                            .map(|(slug, name)| {
+                                let selected = slug == chosen;
+                                view! { <option value=slug selected=selected>{name}</option> }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </div>
+            <div class="field">
+                <label for="search-year">"Năm"</label>
+                <select id="search-year" name=YEAR_PARAM prop:value=selected_year>
+                    <option value="">"Tất cả các năm"</option>
+                    {move || {
+                        let chosen = selected_year();
+                        years()
+                            .into_iter()
+                            .map(|y| {
+                                let y = y.to_string();
+                                let selected = y == chosen;
+                                view! { <option value=y.clone() selected=selected>{y.clone()}</option> }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </div>
+            <button type="submit" class="button">"Tìm kiếm"</button>
+        </form>
+    }
+}
+
+#[component]
+fn Results(data: SearchResults, search: Search) -> impl IntoView {
+    let q = search.q.trim().to_owned();
+    let title = if q.is_empty() {
+        "Tìm kiếm".to_owned()
+    } else {
+        format!("{q} – Tìm kiếm")
+    };
+    page_meta(
+        title.clone(),
+        "Tìm kiếm tin bài trên Cổng thông tin điện tử.",
+    );
+    nav::announce_page(title);
+    if q.is_empty() {
+        return view! {
+            <p class="search-intro">
+                "Nhập từ khóa để tìm trong toàn bộ tin bài của Cổng, rồi lọc theo chuyên mục hoặc năm nếu cần."
+            </p>
+        }
+        .into_any();
+    }
+    let page = data.page;
+    if page.items.is_empty() {
+        return view! { <NoResults search=search /> }.into_any();
+    }
+    let plan = Plan::new(&lower_nfc(&q), lower_nfd);
+    let items = html::search_items(&page.items, &plan.folded(), lower_nfd, &base_path());
+    let first = (page.number.saturating_sub(1)) * page.size + 1;
+    view! {
+        <ol class="search-results" start=first inner_html=items></ol>
+        <Pager
+            current=page.number
+            total=page.total_pages
+            href=move |n| link(&search.with_page(n).href())
+            quiet=true
+        />
+    }
+    .into_any()
+}
+
+/// Nothing found: what to try next.
+#[component]
+fn NoResults(search: Search) -> impl IntoView {
+    let site = use_site();
+    let filtered = search.category.is_some() || search.year.is_some();
+    let unfiltered = Search {
+        category: None,
+        year: None,
+        page: 1,
+        ..search
+    };
+    let menu = move || {
+        site()
+            .map(|s| s.menu)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|c| view! { <li><a href=link(&paths::category_route(&c.slug, 1))>{c.name}</a></li> })
+            .collect_view()
+    };
+    view! {
+        <div class="no-results">
+            <h2>"Không có kết quả phù hợp"</h2>
+            <ul>
+                <li>"Kiểm tra lại chính tả của từ khóa."</li>
+                <li>"Dùng ít từ hơn, hoặc từ khóa chung hơn."</li>
+                {filtered.then(|| view! {
+                    <li><a href=link(&unfiltered.href())>"Tìm lại không kèm bộ lọc"</a></li>
+                })}
+            </ul>
+            <h3>"Hoặc xem tin theo chuyên mục"</h3>
+            <ul class="no-results-categories">{menu}</ul>
+        </div>
+    }
+}
