@@ -3,12 +3,13 @@
 // For each build: bundle breakdown (raw and gzip), the transfer of a first visit to an article,
 // client navigation click → new h1 (median and p95 over 50), JS heap after 10 and after 500
 // navigations; with --synthetic, cold loads of a category, its page 500 and an article against the
-// sample content and against the synthetic archive.
+// sample content and against the synthetic archive, and search (bench/search.mjs) on both.
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+import { printSearch, searchBench } from './search.mjs';
 
 const argv = process.argv.slice(2);
 const builds = [];
@@ -42,8 +43,9 @@ function bundle(dir) {
   for (const f of readdirSync(dir)) {
     const ext = f.split('.').pop();
     if (!['wasm', 'js', 'css', 'html'].includes(ext) || !statSync(join(dir, f)).isFile()) continue;
-    // Per app: the portal (index.html, portal-*) apart from the widget app (nhung.html, nhung-*).
-    const app = f === 'nhung.html' || f.startsWith('nhung-') ? 'widgets ' : '';
+    // Per app: the portal (index.html, portal-*) apart from the widget app (nhung.html, nhung-*)
+    // and the search app (tim-kiem.html, tim-kiem-*).
+    const app = f === 'nhung.html' || f.startsWith('nhung-') ? 'widgets ' : f === 'tim-kiem.html' || f.startsWith('tim-kiem-') ? 'search ' : '';
     const key = f === 'nhung.js' ? 'widgets loader' : app + ext;
     rows[key] = rows[key] ?? { raw: 0, gzip: 0, br: 0 };
     add(rows[key], join(dir, f));
@@ -153,6 +155,11 @@ for (const b of builds) {
         pages: synthCat.page.total_pages,
       },
     };
+    // (A baseline from before issue 15 has no search app.)
+    if (existsSync(join(b.dir, 'tim-kiem.html'))) r.search = {
+      sample: await searchBench(browser, sample.url, 'public/api/v1'),
+      synthetic: await searchBench(browser, big.url, synthetic),
+    };
     sample.stop();
     big.stop();
   }
@@ -169,6 +176,8 @@ for (const r of results) {
   if (r.scale) {
     console.log(`cold load, sample: category ${r.scale.sample.category} ms, article ${r.scale.sample.article} ms`);
     console.log(`cold load, synthetic (${r.scale.synthetic.pages} pages in thoi-su): category ${r.scale.synthetic.category} ms, page 500 ${r.scale.synthetic.page500} ms, article ${r.scale.synthetic.article} ms`);
+    if (r.search) printSearch('sample', r.search.sample);
+    if (r.search) printSearch('synthetic', r.search.synthetic);
   }
 }
 if (results.length > 1) {

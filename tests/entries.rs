@@ -1,33 +1,46 @@
-//! `nhung.html` (the widget app) must stay `index.html` (the portal) but for its own start-up
-//! lines and styles: same API base and timeout metas, same scripts, styles and copied folders.
+//! `nhung.html` (the widget app) and `tim-kiem.html` (the search app) must stay `index.html` (the
+//! portal) but for their own start-up lines and styles: same API base and timeout metas, same
+//! scripts, styles and copied folders.
 
 fn lines(path: &str) -> Vec<String> {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
     text.lines().map(str::to_owned).collect()
 }
 
-#[test]
-fn the_widget_entry_differs_from_the_portal_entry_only_in_its_own_lines() {
+/// `entry` without its leading comment and `own_styles`, compared line by line with index.html.
+fn differs_only_in_its_own_lines(entry: &str, bin: &str, own_styles: Option<&str>) {
     let portal = lines("index.html");
-    let mut widgets = lines("nhung.html");
+    let mut other = lines(entry);
     // Its leading comment (after the doctype) explains the file.
-    let end = widgets
+    let end = other
         .iter()
         .position(|l| l.trim_end().ends_with("-->"))
-        .expect("nhung.html opens with a comment");
-    widgets.drain(1..=end);
-    // Its own styles (widgets and the snippet builder), which portal readers never download.
-    widgets.retain(|l| !l.contains(r#"href="style/widgets.css""#));
-    assert_eq!(portal.len(), widgets.len(), "same number of lines");
+        .unwrap_or_else(|| panic!("{entry} opens with a comment"));
+    other.drain(1..=end);
+    // Its own styles, which portal readers never download.
+    if let Some(css) = own_styles {
+        other.retain(|l| !l.contains(&format!(r#"href="{css}""#)));
+    }
+    assert_eq!(portal.len(), other.len(), "{entry}: same number of lines");
     let own = |a: &str, b: &str| {
         (a.contains("<title>") && b.contains("<title>"))
             || (a.contains(r#"data-bin="portal""#)
-                && b == a.replace(r#"data-bin="portal""#, r#"data-bin="nhung""#))
+                && b == a.replace(r#"data-bin="portal""#, &format!(r#"data-bin="{bin}""#)))
     };
-    for (a, b) in portal.iter().zip(&widgets) {
+    for (a, b) in portal.iter().zip(&other) {
         assert!(
             a == b || own(a, b),
-            "index.html and nhung.html differ:\n  {a}\n  {b}"
+            "index.html and {entry} differ:\n  {a}\n  {b}"
         );
     }
+}
+
+#[test]
+fn the_widget_entry_differs_from_the_portal_entry_only_in_its_own_lines() {
+    differs_only_in_its_own_lines("nhung.html", "nhung", Some("style/widgets.css"));
+}
+
+#[test]
+fn the_search_entry_differs_from_the_portal_entry_only_in_its_own_lines() {
+    differs_only_in_its_own_lines("tim-kiem.html", "tim-kiem", None);
 }

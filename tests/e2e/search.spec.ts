@@ -186,3 +186,38 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('search', { name: 'Tìm kiếm và lọc kết quả' })).toBeVisible();
   });
 });
+
+test('a CMS that names a search endpoint in site.json answers instead of the static index', async ({ page }) => {
+  const asked: string[] = [];
+  await page.route('**/api/v1/site.json', async (route) => {
+    const site = await (await route.fetch()).json();
+    // Relative to the API base (an absolute URL works the same, where the host's CSP allows it).
+    await route.fulfill({ json: { ...site, search: 'cms/tim-kiem?khoa=1' } });
+  });
+  await page.route('**/api/v1/cms/**', (route) => {
+    asked.push(new URL(route.request().url()).pathname + new URL(route.request().url()).search);
+    void route.fulfill({
+      json: {
+        version: 1,
+        page: {
+          number: 2, size: 10, total_items: 11, total_pages: 2,
+          items: [{
+            slug: 'bai-tu-cms', title: 'Kết quả từ <b>CMS</b> về Hà Nội',
+            category: { slug: 'thoi-su', name: 'Thời sự' },
+            published: '2025-05-20T09:00:00+07:00', snippet: 'Đoạn trích về Hà Nội <img src=x onerror=window.__xss=1>',
+          }],
+        },
+      },
+    });
+  });
+  const index: string[] = [];
+  page.on('request', (r) => r.url().includes('/api/v1/search/') && index.push(r.url()));
+  await page.goto('/tim-kiem?q=ha+noi&nam=2025&trang=2');
+  await expect(status(page)).toHaveText('Tìm thấy 11 kết quả cho «ha noi», trang 2 trên 2.');
+  await expect(titles(page)).toHaveText(['Kết quả từ <b>CMS</b> về Hà Nội']);
+  await expect(titles(page).locator('mark')).toHaveText(['Hà', 'Nội']);
+  await expect(page.locator('.search-hit .snippet mark')).toHaveText(['Hà', 'Nội']);
+  expect(asked).toEqual(['/api/v1/cms/tim-kiem?khoa=1&q=ha+noi&nam=2025&trang=2']);
+  expect(index.filter((u) => u.includes('/terms/') || u.includes('/docs/'))).toEqual([]);
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+});

@@ -1,0 +1,175 @@
+//! The search index, written by the content tool and read the way the app reads it: the manifest,
+//! the shards of a query's own terms, then the records of the results.
+
+use portal_content::generate::{Catalogue, MemorySink};
+use portal_content::source::CategorySource;
+use portal_content::{Layout, build_into};
+use portal_core::search::index::{
+    Manifest, Record, decode, manifest_doc, record_doc, shard_doc, shard_of,
+};
+use portal_core::search::query::{Plan, Search, filter_term, results};
+use portal_core::search::rank::Posting;
+use portal_core::{Article, CategoryRef, DateTime};
+use serde_json::Value;
+use std::path::Path;
+use unicode_normalization::UnicodeNormalization;
+
+fn lower_nfd(s: &str) -> String {
+    s.to_lowercase().nfd().collect()
+}
+
+/// Runs `query` (a search page's query string) against an index in `sink`, as `api::search`
+/// does: the titles of the results, best first, and how many shards it read.
+fn run(sink: &MemorySink, query: &str) -> (Vec<String>, usize) {
+    let read = |path: &str| -> Value {
+        serde_json::from_slice(sink.0.get(path).unwrap_or_else(|| panic!("{path} missing")))
+            .unwrap()
+    };
+    let manifest: Manifest = serde_json::from_value(read(&manifest_doc())).unwrap();
+    let search = Search::parse(query).known(&manifest);
+    let plan = Plan::new(
+        &search.q.nfc().collect::<String>().to_lowercase(),
+        lower_nfd,
+    );
+    let mut shards = Vec::new();
+    let mut postings = |term: &str, want: Option<&str>| -> Vec<Posting> {
+        let n = shard_of(term, manifest.shards);
+        if !shards.contains(&n) {
+            shards.push(n);
+        }
+        let shard = read(&shard_doc(n));
+        let numbers = |v: Option<&Value>| -> Vec<u32> {
+            v.and_then(Value::as_array)
+                .map(|a| a.iter().map(|n| n.as_u64().unwrap() as u32).collect())
+                .unwrap_or_default()
+        };
+        match shard.get(term) {
+            None => Vec::new(),
+            Some(v @ Value::Array(_)) => decode(&numbers(Some(v)), &[], &[], want),
+            Some(v) => {
+                let forms: Vec<String> = serde_json::from_value(v["v"].clone()).unwrap();
+                decode(&numbers(v.get("p")), &numbers(v.get("e")), &forms, want)
+            }
+        }
+    };
+    let lists: Vec<Vec<Posting>> = plan
+        .terms()
+        .iter()
+        .enumerate()
+        .map(|(i, t)| postings(t, plan.want(i).as_deref()))
+        .collect();
+    let in_category = filter_term(&search).map(|t| postings(&t, None));
+    let ranked = results(&plan, &search, &manifest, &lists, in_category.as_deref());
+    let titles = ranked
+        .iter()
+        .map(|r| {
+            let record: Record = serde_json::from_value(read(&record_doc(r.doc))).unwrap();
+            record.title
+        })
+        .collect();
+    (titles, shards.len())
+}
+
+fn sample() -> MemorySink {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut sink = MemorySink::default();
+    build_into(&Layout::new(&root), &mut sink).unwrap();
+    sink
+}
+
+#[test]
+fn the_sample_is_found_with_or_without_diacritics_in_any_normal_form() {
+    let sink = sample();
+    let (found, shards) = run(&sink, "q=dang+ky+ket+hon");
+    assert!(
+        found.first().is_some_and(|t| t.contains("đăng ký kết hôn")),
+        "{found:?}"
+    );
+    // Four syllables and three pairs: at most seven shards, only those.
+    assert!(shards <= 7, "{shards}");
+    for q in [
+        "Đăng ký kết hôn",
+        "ĐĂNG KÝ KẾT HÔN",
+        "Đăng ký kết hôn",
+        "DANG KY KET HON",
+    ] {
+        let query = format!("q={}", q.replace(' ', "+"));
+        assert_eq!(run(&sink, &query).0, found, "{q:?}");
+    }
+    let (found, _) = run(&sink, "q=ho+guom");
+    assert!(
+        found.first().is_some_and(|t| t.contains("hồ Gươm")),
+        "{found:?}"
+    );
+    assert!(run(&sink, "q=khong+co+tu+nay+xyz").0.is_empty());
+    assert!(run(&sink, "q=%3Cscript%3E").0.is_empty());
+}
+
+#[test]
+fn the_phrase_comes_first_and_filters_narrow() {
+    let sink = sample();
+    let (all, _) = run(&sink, "q=cay+xanh");
+    assert!(all.len() > 2, "{all:?}");
+    assert!(all[0].to_lowercase().contains("cây xanh"), "{all:?}");
+    let (in_2021, _) = run(&sink, "q=cay+xanh&nam=2021");
+    assert!(!in_2021.is_empty() && in_2021.len() < all.len());
+    assert!(in_2021.iter().all(|t| all.contains(t)));
+    let (planning, _) = run(&sink, "q=cay+xanh&chuyen-muc=quy-hoach");
+    assert!(planning.iter().all(|t| all.contains(t)));
+    assert!(
+        planning.iter().any(|t| t.contains("Phú Lương")),
+        "{planning:?}"
+    );
+    assert!(planning.len() < all.len());
+}
+
+fn article(n: u64, title: &str, body: &str) -> Article {
+    Article {
+        id: n,
+        slug: format!("bai-{n}"),
+        title: title.to_owned(),
+        published: DateTime::parse("2026-01-01T08:00:00+07:00").unwrap(),
+        category_path: vec![CategoryRef {
+            slug: "tin".into(),
+            name: "Tin".into(),
+        }],
+        body_html: format!("<p>{body}</p>"),
+        ..Article::default()
+    }
+}
+
+#[test]
+fn exact_diacritics_rank_first_and_pairs_do_not_cross_punctuation() {
+    let cat = Catalogue::new(&[CategorySource {
+        slug: "tin".into(),
+        name: "Tin".into(),
+        description: String::new(),
+        main: true,
+        children: Vec::new(),
+    }])
+    .unwrap();
+    // Numbered newest first: 0 is the newest.
+    let articles = vec![
+        article(1, "Bản tin về độ an toàn", "Đo độ bền của cầu."),
+        article(2, "Bản tin về đô thị", "Quy hoạch đô thị mới."),
+        article(3, "Bản tin về đồ án", "Đồ án kiến trúc. Thị trấn mới."),
+    ];
+    let mut sink = MemorySink::default();
+    portal_content::search::write(&cat, &articles, &mut sink).unwrap();
+    // Typed without diacritics: every article holds "do", the newest first.
+    let (plain, _) = run(&sink, "q=do");
+    assert_eq!(plain.len(), 3);
+    assert_eq!(plain[0], "Bản tin về độ an toàn");
+    // With diacritics, the article holding that form first.
+    assert_eq!(
+        run(&sink, "q=đồ").0.first().map(String::as_str),
+        Some("Bản tin về đồ án")
+    );
+    assert_eq!(
+        run(&sink, "q=đô").0.first().map(String::as_str),
+        Some("Bản tin về đô thị")
+    );
+    // "đô thị" is a phrase in the second; in the third "đồ án." and "Thị trấn" are apart.
+    let (phrase, _) = run(&sink, "q=do+thi");
+    assert_eq!(phrase, ["Bản tin về đô thị", "Bản tin về đồ án"]);
+}
