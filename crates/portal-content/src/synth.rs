@@ -177,5 +177,7 @@ pub fn articles(cat: &Catalogue, count: u64, corpus: &[String]) -> Result<Vec<Ar
 pub fn write(site: &SiteSource, count: u64, corpus: &[String], sink: &mut dyn Sink) -> Result<()> {
     let cat = Catalogue::new(&site.categories)?;
     let list = articles(&cat, count, corpus)?;
-    generate(site, &cat, list, sink)
+    let list = generate(site, &cat, list, sink)?;
+    crate::search::write(&cat, &list, sink)?;
+    Ok(())
 }

@@ -40,6 +40,22 @@ pub fn article_route(category_slug: &str, slug: &str) -> String {
     format!("/{category_slug}/{slug}")
 }
 
+/// The first value of `name` in a query (`?` optional), decoded as browsers do (`+` is a space).
+pub fn query_value(query: &str, name: &str) -> Option<String> {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    form_urlencoded::parse(query.as_bytes())
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.into_owned())
+}
+
+/// A query's pairs, decoded, in order.
+pub fn query_pairs(query: &str) -> Vec<(String, String)> {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    form_urlencoded::parse(query.as_bytes())
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect()
+}
+
 /// Joins an API base (absolute URL or path, with or without a trailing slash) and a document path.
 pub fn join(base: &str, doc: &str) -> String {
     format!(

@@ -4,6 +4,7 @@
 
 use crate::pagination::parse_page;
 use crate::paths::{self, PAGE_PARAM};
+pub use crate::paths::{query_pairs, query_value};
 use crate::search::query::{SEARCH, Search};
 use std::borrow::Cow;
 
@@ -41,22 +42,6 @@ pub enum App {
 
 fn decode(segment: &str) -> Cow<'_, str> {
     percent_encoding::percent_decode_str(segment).decode_utf8_lossy()
-}
-
-/// The first value of `name` in a query (`?` optional), decoded as browsers do (`+` is a space).
-pub fn query_value(query: &str, name: &str) -> Option<String> {
-    let query = query.strip_prefix('?').unwrap_or(query);
-    form_urlencoded::parse(query.as_bytes())
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.into_owned())
-}
-
-/// A query's pairs, decoded, in order.
-pub fn query_pairs(query: &str) -> Vec<(String, String)> {
-    let query = query.strip_prefix('?').unwrap_or(query);
-    form_urlencoded::parse(query.as_bytes())
-        .map(|(k, v)| (k.into_owned(), v.into_owned()))
-        .collect()
 }
 
 impl Route {

@@ -2,8 +2,7 @@
 //! and filters it becomes against the index.
 
 use crate::pagination::parse_page;
-use crate::paths::PAGE_PARAM;
-use crate::route::query_pairs;
+use crate::paths::{PAGE_PARAM, query_pairs};
 use crate::search::fold::{Word, pairs, words};
 use crate::search::index::{Manifest, category_term};
 use crate::search::rank::{Posting, Ranked, rank, recency};
