@@ -3,6 +3,7 @@
 //! that exists.
 
 #![cfg(not(target_arch = "wasm32"))]
+use portal_core::search::index::{Manifest, Record, manifest_doc};
 use portal_core::{Article, CategoryPage, Home, MenuItem, Site, decode, paths};
 use serde::de::DeserializeOwned;
 use std::collections::HashSet;
@@ -36,6 +37,23 @@ fn every_bundled_document_decodes() {
     let files = all_files();
     assert!(files.len() > 80, "only {} documents", files.len());
     let mut counts = (0, 0);
+    // The search index: as many records as articles, as many shards as the manifest says.
+    let index = (
+        files.iter().filter(|f| f.starts_with("articles/")).count(),
+        files
+            .iter()
+            .filter(|f| f.starts_with("search/terms/"))
+            .count(),
+    );
+    let manifest: Manifest = load(&manifest_doc());
+    assert_eq!(manifest.shards as usize, index.1);
+    assert_eq!(
+        files
+            .iter()
+            .filter(|f| f.starts_with("search/docs/"))
+            .count(),
+        index.0
+    );
     for rel in &files {
         if rel.starts_with("articles/") {
             let a: Article = load(rel);
@@ -48,6 +66,23 @@ fn every_bundled_document_decodes() {
             let _: Site = load(rel);
         } else if rel == "home.json" {
             let _: Home = load(rel);
+        } else if rel == &manifest_doc() {
+            let m: Manifest = load(rel);
+            assert_eq!(m.docs as usize, index.0, "one record per article");
+            assert!(m.shards >= 1);
+        } else if rel.starts_with("search/docs/") {
+            // A record names an article the API has.
+            let r: Record = load(rel);
+            assert!(
+                files.contains(&paths::article_doc(&r.slug).unwrap_or_default()),
+                "{rel}"
+            );
+        } else if rel.starts_with("search/terms/") {
+            let shard: serde_json::Value = load(rel);
+            assert!(
+                shard.is_object() && !shard.as_object().is_some_and(|o| o.is_empty()),
+                "{rel}"
+            );
         } else {
             panic!("unexpected document {rel}");
         }

@@ -1,2 +1,0 @@
-import { indexSize } from './bench/search.mjs';
-console.log(indexSize(process.argv[2]));
