@@ -104,10 +104,9 @@ async fn from_index(
         .map(|(i, t)| postings_of(t, plan.want(i).as_deref()))
         .collect();
     let in_category = filter.map(|f| postings_of(&f, None));
-    let ranked = results(&plan, search, &manifest, &lists, in_category.as_deref());
+    let (ranked, total) = results(&plan, search, &manifest, &lists, in_category.as_deref());
 
-    let total = ranked.len() as u64;
-    let pages = portal_core::pagination::total_pages(total, PAGE_SIZE);
+    let pages = portal_core::pagination::total_pages(total as u64, PAGE_SIZE);
     let range = portal_core::pagination::item_range(search.page, PAGE_SIZE, ranked.len());
     let on_screen = ranked.get(range).unwrap_or_default();
     let records: Vec<Record> = try_join(
@@ -132,7 +131,7 @@ async fn from_index(
         page: Page {
             number: search.page,
             size: PAGE_SIZE,
-            total_items: total,
+            total_items: total as u64,
             total_pages: pages,
             items,
         },

@@ -26,7 +26,11 @@ fn run(sink: &MemorySink, query: &str) -> (Vec<String>, usize) {
             .unwrap()
     };
     let manifest: Manifest = serde_json::from_value(read(&manifest_doc())).unwrap();
-    let search = Search::parse(query).known(&manifest);
+    // Every result on one page, to compare whole lists.
+    let search = Search {
+        page: 1000,
+        ..Search::parse(query).known(&manifest)
+    };
     let plan = Plan::new(
         &search.q.nfc().collect::<String>().to_lowercase(),
         lower_nfd,
@@ -59,7 +63,8 @@ fn run(sink: &MemorySink, query: &str) -> (Vec<String>, usize) {
         .map(|(i, t)| postings(t, plan.want(i).as_deref()))
         .collect();
     let in_category = filter_term(&search).map(|t| postings(&t, None));
-    let ranked = results(&plan, &search, &manifest, &lists, in_category.as_deref());
+    let (ranked, total) = results(&plan, &search, &manifest, &lists, in_category.as_deref());
+    assert!(ranked.len() <= total && ranked.len() <= search.page as usize * 10);
     let titles = ranked
         .iter()
         .map(|r| {

@@ -170,14 +170,15 @@ pub fn filter_term(search: &Search) -> Option<String> {
 }
 
 /// Ranks a query: `postings` holds one list per term of [`Plan::terms`] (an absent term, an
-/// empty list), `in_category` the category filter's articles (sorted) when one is set.
+/// empty list), `in_category` the category filter's articles (sorted) when one is set. The results
+/// up to the end of the search's page, best first, and how many there are in all.
 pub fn results(
     plan: &Plan,
     search: &Search,
     manifest: &Manifest,
     postings: &[Vec<Posting>],
     in_category: Option<&[Posting]>,
-) -> Vec<Ranked> {
+) -> (Vec<Ranked>, usize) {
     let years = search.year.map(|y| manifest.year_range(y).unwrap_or(0..0));
     rank(
         postings,
@@ -187,6 +188,7 @@ pub fn results(
                 && in_category.is_none_or(|c| c.binary_search_by_key(&doc, |p| p.doc).is_ok())
         },
         |doc| recency(manifest.age_years(doc)),
+        (search.page as usize).saturating_mul(PAGE_SIZE as usize),
     )
 }
 
