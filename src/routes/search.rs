@@ -123,7 +123,7 @@ fn SearchForm(search: Memo<Search>) -> impl IntoView {
             <div class="field">
                 <label for="search-category">"Chuyên mục"</label>
                 <select id="search-category" name=CATEGORY_PARAM prop:value=selected_category>
-                    <option value="">"Tất cả chuyên mục"</option>
+                    <option value="">"Tất cả"</option>
                     {move || {
                         let chosen = selected_category();
                         options()
@@ -139,7 +139,7 @@ fn SearchForm(search: Memo<Search>) -> impl IntoView {
             <div class="field">
                 <label for="search-year">"Năm"</label>
                 <select id="search-year" name=YEAR_PARAM prop:value=selected_year>
-                    <option value="">"Tất cả các năm"</option>
+                    <option value="">"Tất cả"</option>
                     {move || {
                         let chosen = selected_year();
                         years()
