@@ -7,6 +7,7 @@ pub mod datetime;
 pub mod decode;
 pub mod format;
 pub mod html;
+pub mod legal;
 pub mod model;
 pub mod pagination;
 pub mod paths;

@@ -1,0 +1,181 @@
+//! Legal documents' logic that does not depend on how the register is served (groundwork for
+//! issue 16): a document's legal status from its dates, and the relations between documents,
+//! each with its inverse, so the register can check that both ends agree.
+
+use crate::datetime::Date;
+
+/// Whether a document applies (Vietnamese "tình trạng hiệu lực").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    NotYetInForce,
+    InForce,
+    PartlyInForce,
+    Expired,
+}
+
+impl Status {
+    /// The status in words (never shown by colour alone).
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::NotYetInForce => "Chưa có hiệu lực",
+            Status::InForce => "Còn hiệu lực",
+            Status::PartlyInForce => "Hết hiệu lực một phần",
+            Status::Expired => "Hết hiệu lực",
+        }
+    }
+
+    /// The contract's word for it, and back; an unknown word is no status (derived instead).
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::NotYetInForce => "not_yet_in_force",
+            Status::InForce => "in_force",
+            Status::PartlyInForce => "partly_in_force",
+            Status::Expired => "expired",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Status> {
+        [
+            Status::NotYetInForce,
+            Status::InForce,
+            Status::PartlyInForce,
+            Status::Expired,
+        ]
+        .into_iter()
+        .find(|s| s.code() == code)
+    }
+}
+
+/// The status on `today`: the one the document states if any, else from its dates. Without an
+/// effective date a document applies from its issue date; it expires on its expiry date.
+pub fn status_on(
+    stated: Option<Status>,
+    issued: Date,
+    effective: Option<Date>,
+    expires: Option<Date>,
+    today: Date,
+) -> Status {
+    if let Some(s) = stated {
+        return s;
+    }
+    if expires.is_some_and(|e| today >= e) {
+        Status::Expired
+    } else if today < effective.unwrap_or(issued) {
+        Status::NotYetInForce
+    } else {
+        Status::InForce
+    }
+}
+
+/// How one document stands to another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relation {
+    Replaces,
+    ReplacedBy,
+    Amends,
+    AmendedBy,
+    Guides,
+    GuidedBy,
+}
+
+impl Relation {
+    /// The same link seen from the other document.
+    pub fn inverse(self) -> Relation {
+        match self {
+            Relation::Replaces => Relation::ReplacedBy,
+            Relation::ReplacedBy => Relation::Replaces,
+            Relation::Amends => Relation::AmendedBy,
+            Relation::AmendedBy => Relation::Amends,
+            Relation::Guides => Relation::GuidedBy,
+            Relation::GuidedBy => Relation::Guides,
+        }
+    }
+
+    /// The heading its group has on a document's page.
+    pub fn label(self) -> &'static str {
+        match self {
+            Relation::Replaces => "Thay thế văn bản",
+            Relation::ReplacedBy => "Bị thay thế bởi",
+            Relation::Amends => "Sửa đổi, bổ sung văn bản",
+            Relation::AmendedBy => "Được sửa đổi, bổ sung bởi",
+            Relation::Guides => "Hướng dẫn văn bản",
+            Relation::GuidedBy => "Được hướng dẫn bởi",
+        }
+    }
+}
+
+/// The links `(from, relation, to)` whose inverse `(to, inverse, from)` is missing: a register is
+/// consistent when this is empty.
+pub fn one_sided<'a>(
+    links: &'a [(&'a str, Relation, &'a str)],
+) -> Vec<&'a (&'a str, Relation, &'a str)> {
+    links
+        .iter()
+        .filter(|(from, rel, to)| !links.contains(&(*to, rel.inverse(), *from)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
+    #[test]
+    fn status_from_dates_unless_stated() {
+        let issued = d("2022-06-30");
+        let effective = Some(d("2022-08-01"));
+        let on = |today, expires| status_on(None, issued, effective, expires, d(today));
+        assert_eq!(on("2022-07-15", None), Status::NotYetInForce);
+        assert_eq!(on("2022-08-01", None), Status::InForce);
+        assert_eq!(on("2026-01-01", Some(d("2026-07-01"))), Status::InForce);
+        assert_eq!(on("2026-07-01", Some(d("2026-07-01"))), Status::Expired);
+        // No effective date: in force from its issue.
+        assert_eq!(status_on(None, issued, None, None, issued), Status::InForce);
+        // What the document states wins (partly in force cannot be told from dates).
+        let stated = Some(Status::PartlyInForce);
+        assert_eq!(
+            status_on(stated, issued, effective, None, d("2022-07-01")),
+            Status::PartlyInForce
+        );
+    }
+
+    #[test]
+    fn status_codes_round_trip_and_unknown_is_none() {
+        for s in [
+            Status::NotYetInForce,
+            Status::InForce,
+            Status::PartlyInForce,
+            Status::Expired,
+        ] {
+            assert_eq!(Status::from_code(s.code()), Some(s));
+            assert!(!s.label().is_empty());
+        }
+        assert_eq!(Status::from_code("bogus"), None);
+    }
+
+    #[test]
+    fn relations_pair_up() {
+        let all = [
+            Relation::Replaces,
+            Relation::ReplacedBy,
+            Relation::Amends,
+            Relation::AmendedBy,
+            Relation::Guides,
+            Relation::GuidedBy,
+        ];
+        for r in all {
+            assert_eq!(r.inverse().inverse(), r);
+            assert_ne!(r.inverse(), r);
+        }
+        let links = [
+            ("224-2026-nd-cp", Relation::Replaces, "42-2022-nd-cp"),
+            ("42-2022-nd-cp", Relation::ReplacedBy, "224-2026-nd-cp"),
+            ("12-2021-qd-ubnd", Relation::GuidedBy, "huong-dan-1"),
+        ];
+        let missing = one_sided(&links);
+        assert_eq!(missing, [&links[2]]);
+    }
+}
