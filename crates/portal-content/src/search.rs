@@ -9,13 +9,12 @@ use crate::generate::{Catalogue, Sink};
 use anyhow::Result;
 use portal_core::search::fold::{Word, pairs, words};
 use portal_core::search::index::{
-    Manifest, Record, Written, Year, category_term, encode, manifest_doc, record_doc, shard_doc,
+    Entry, Manifest, Record, Written, Year, category_term, manifest_doc, record_doc, shard_doc,
     shard_of,
 };
 use portal_core::search::rank::{PHRASE, impact, weighted_length};
 use portal_core::{API_VERSION, Article};
 use serde::Serialize;
-use serde_json::Value;
 use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
 
@@ -224,27 +223,24 @@ pub fn write(cat: &Catalogue, articles: &[Article], sink: &mut dyn Sink) -> Resu
     }
 
     let total: usize = postings.values().map(Vec::len).sum();
-    // Each term's entry as JSON text, then shards by size: a shard's text is about
+    // Each term's key and entry as JSON text, then shards by size: a shard's text is about
     // SHARD_BYTES (its terms' names weigh as much as their postings on a small site).
-    let mut entries: Vec<(String, String)> = Vec::with_capacity(postings.len());
+    let mut entries: Vec<(&String, String, String)> = Vec::with_capacity(postings.len());
     for (term, list) in &postings {
-        let term_forms = forms.get(term).cloned().unwrap_or_default();
-        let (p, e) = encode(list, term_forms.len());
-        let value = match (term_forms.is_empty(), e.is_empty()) {
-            (true, _) => Value::from(p),
-            (false, true) => serde_json::json!({ "v": term_forms, "p": p }),
-            (false, false) => serde_json::json!({ "v": term_forms, "p": p, "e": e }),
-        };
-        entries.push((serde_json::to_string(term)?, value.to_string()));
+        let entry = Entry::new(list, forms.get(term).cloned().unwrap_or_default());
+        entries.push((
+            term,
+            serde_json::to_string(term)?,
+            serde_json::to_string(&entry)?,
+        ));
     }
-    entries.sort();
-    let bytes: usize = entries.iter().map(|(k, v)| k.len() + v.len() + 2).sum();
+    // In the order of their keys' text, as the shards have always been written.
+    entries.sort_by(|a, b| a.1.cmp(&b.1));
+    let bytes: usize = entries.iter().map(|(_, k, v)| k.len() + v.len() + 2).sum();
     let shards = bytes.div_ceil(SHARD_BYTES).max(1) as u32;
     let mut files: Vec<String> = vec![String::from("{"); shards as usize];
-    for (key, value) in &entries {
-        // The key is JSON text: the term is the string it encodes.
-        let term: String = serde_json::from_str(key)?;
-        if let Some(file) = files.get_mut(shard_of(&term, shards) as usize) {
+    for (term, key, value) in &entries {
+        if let Some(file) = files.get_mut(shard_of(term, shards) as usize) {
             if file.len() > 1 {
                 file.push(',');
             }

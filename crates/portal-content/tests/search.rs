@@ -5,7 +5,7 @@ use portal_content::generate::{Catalogue, MemorySink};
 use portal_content::source::CategorySource;
 use portal_content::{Layout, build_into};
 use portal_core::search::index::{
-    Manifest, Record, decode, manifest_doc, record_doc, shard_doc, shard_of,
+    Entry, Manifest, Record, manifest_doc, record_doc, shard_doc, shard_of,
 };
 use portal_core::search::query::{Plan, Search, filter_term, results};
 use portal_core::search::rank::Posting;
@@ -41,20 +41,14 @@ fn run(sink: &MemorySink, query: &str) -> (Vec<String>, usize) {
         if !shards.contains(&n) {
             shards.push(n);
         }
-        let shard = read(&shard_doc(n));
-        let numbers = |v: Option<&Value>| -> Vec<u32> {
-            v.and_then(Value::as_array)
-                .map(|a| a.iter().map(|n| n.as_u64().unwrap() as u32).collect())
-                .unwrap_or_default()
-        };
-        match shard.get(term) {
-            None => Vec::new(),
-            Some(v @ Value::Array(_)) => decode(&numbers(Some(v)), &[], &[], want),
-            Some(v) => {
-                let forms: Vec<String> = serde_json::from_value(v["v"].clone()).unwrap();
-                decode(&numbers(v.get("p")), &numbers(v.get("e")), &forms, want)
-            }
-        }
+        read(&shard_doc(n))
+            .get(term)
+            .map(|v| {
+                serde_json::from_value::<Entry>(v.clone())
+                    .unwrap()
+                    .postings(want)
+            })
+            .unwrap_or_default()
     };
     let lists: Vec<Vec<Posting>> = plan
         .terms()

@@ -114,68 +114,58 @@ pub struct Written {
     pub forms: u32,
 }
 
-/// Numbers as gaps from the one before (the first as it is).
-fn gaps(out: &mut Vec<u32>, pairs: impl Iterator<Item = (u32, u32)>) {
+/// Article numbers (ascending) as gaps from the one before, the first as it is.
+fn gaps(docs: impl Iterator<Item = u32>) -> impl Iterator<Item = u32> {
     let mut last = 0;
-    for (doc, value) in pairs {
-        out.push(doc - last);
-        out.push(value);
+    docs.map(move |doc| {
+        let gap = doc - last;
         last = doc;
-    }
+        gap
+    })
+}
+
+/// Article numbers back from their gaps; bad numbers never panic (gaps saturate).
+fn ungap<'a>(gaps: impl Iterator<Item = &'a u32>) -> impl Iterator<Item = u32> {
+    let mut doc: Option<u32> = None;
+    gaps.map(move |&gap| {
+        let next = doc.map_or(gap, |d| d.saturating_add(gap));
+        doc = Some(next);
+        next
+    })
 }
 
 /// A term's postings (sorted by `doc`) as `p` and `e` (see the module's documentation); `forms`
 /// is how many written forms it has listed.
 pub fn encode(postings: &[Written], forms: usize) -> (Vec<u32>, Vec<u32>) {
     let mut p = Vec::with_capacity(postings.len() * 2);
-    let mut last = 0;
-    for w in postings {
-        p.push(w.doc - last);
-        last = w.doc;
-    }
+    p.extend(gaps(postings.iter().map(|w| w.doc)));
     p.extend(postings.iter().map(|w| w.impact));
     let mut e = Vec::new();
     if forms > 1 {
-        gaps(
-            &mut e,
-            postings
-                .iter()
-                .filter(|w| w.forms != 1)
-                .map(|w| (w.doc, w.forms)),
-        );
+        let exceptions: Vec<&Written> = postings.iter().filter(|w| w.forms != 1).collect();
+        for (gap, w) in gaps(exceptions.iter().map(|w| w.doc)).zip(&exceptions) {
+            e.push(gap);
+            e.push(w.forms);
+        }
     }
     (p, e)
 }
 
-/// Pairs of (doc, value) from gaps; bad numbers never panic (gaps saturate, an odd last number is
-/// dropped).
-fn ungap(flat: &[u32]) -> impl Iterator<Item = (u32, u32)> + '_ {
-    let mut doc: u32 = 0;
-    flat.chunks_exact(2).enumerate().map(move |(i, c)| {
-        doc = if i == 0 {
-            c[0]
-        } else {
-            doc.saturating_add(c[0])
-        };
-        (doc, c[1])
-    })
-}
-
 /// Reads a term's postings from its `p` and `e`. `forms` are its written forms (empty when they
 /// are not told apart: every article matches exactly); `want` the form the query wrote, when it
-/// carries diacritics.
+/// carries diacritics. An odd last number of either is dropped.
 pub fn decode(p: &[u32], e: &[u32], forms: &[String], want: Option<&str>) -> Vec<Posting> {
     let bit = want
         .filter(|_| !forms.is_empty())
         .map(|w| forms.iter().position(|f| f == w));
-    let mut exceptions = ungap(e).peekable();
+    let pairs = e.chunks_exact(2);
+    let mut exceptions = ungap(pairs.clone().map(|c| &c[0]))
+        .zip(pairs.map(|c| c[1]))
+        .peekable();
     let (docs, impacts) = p.split_at(p.len() / 2);
-    let mut doc: u32 = 0;
-    docs.iter()
+    ungap(docs.iter())
         .zip(impacts)
-        .enumerate()
-        .map(|(i, (&gap, &impact))| {
-            doc = if i == 0 { gap } else { doc.saturating_add(gap) };
+        .map(|(doc, &impact)| {
             while exceptions.next_if(|x| x.0 < doc).is_some() {}
             let mask = exceptions.next_if(|x| x.0 == doc).map_or(1, |x| x.1);
             let exact = match bit {
@@ -186,6 +176,41 @@ pub fn decode(p: &[u32], e: &[u32], forms: &[String], want: Option<&str>) -> Vec
             Posting { doc, impact, exact }
         })
         .collect()
+}
+
+/// A term's entry in its shard, as JSON: what the content tool writes, and what natively is read
+/// back (the browser reads only its query's entries, field by field, out of `JSON.parse`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Entry {
+    /// Forms not told apart: the postings alone.
+    Plain(Vec<u32>),
+    Forms {
+        v: Vec<String>,
+        p: Vec<u32>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        e: Vec<u32>,
+    },
+}
+
+impl Entry {
+    /// The entry of `postings` (sorted by `doc`) with the term's listed `forms`.
+    pub fn new(postings: &[Written], forms: Vec<String>) -> Entry {
+        let (p, e) = encode(postings, forms.len());
+        if forms.is_empty() {
+            Entry::Plain(p)
+        } else {
+            Entry::Forms { v: forms, p, e }
+        }
+    }
+
+    /// Its postings, `want` as for [`decode`].
+    pub fn postings(&self, want: Option<&str>) -> Vec<Posting> {
+        match self {
+            Entry::Plain(p) => decode(p, &[], &[], want),
+            Entry::Forms { v, p, e } => decode(p, e, v, want),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -239,6 +264,34 @@ mod tests {
         assert!(decode(&p, &e, &one, Some("hoặch")).iter().all(|p| !p.exact));
         // No forms listed: not told apart, every article matches exactly.
         assert!(decode(&p, &e, &[], Some("quý")).iter().all(|p| p.exact));
+    }
+
+    #[test]
+    fn entries_are_an_array_or_an_object_with_forms() {
+        let postings = [w(0, 7, 1), w(3, 0, 2)];
+        let plain = Entry::new(&postings, Vec::new());
+        assert_eq!(serde_json::to_string(&plain).unwrap(), "[0,3,7,0]");
+        let forms = vec!["hoạch".to_owned(), "hoach".to_owned()];
+        let with = Entry::new(&postings, forms.clone());
+        assert_eq!(
+            serde_json::to_string(&with).unwrap(),
+            r#"{"v":["hoạch","hoach"],"p":[0,3,7,0],"e":[3,2]}"#
+        );
+        let one = Entry::new(&postings, vec!["hoạch".to_owned()]);
+        assert_eq!(
+            serde_json::to_string(&one).unwrap(),
+            r#"{"v":["hoạch"],"p":[0,3,7,0]}"#
+        );
+        for entry in [plain, with, one] {
+            let text = serde_json::to_string(&entry).unwrap();
+            assert_eq!(serde_json::from_str::<Entry>(&text).unwrap(), entry);
+        }
+        let read = Entry::new(&postings, forms).postings(Some("hoach"));
+        assert_eq!(
+            read.iter().map(|p| p.exact).collect::<Vec<_>>(),
+            [false, true]
+        );
+        assert!(serde_json::from_str::<Entry>(r#"{"p":"x"}"#).is_err());
     }
 
     #[test]

@@ -49,8 +49,8 @@ impl Search {
         s
     }
 
-    /// The address relative to the base path: `/tim-kiem`, then the parameters that are set.
-    pub fn href(&self) -> String {
+    /// The parameters that are set, as a query string without `?` (empty when none is).
+    pub fn query(&self) -> String {
         let mut query = form_urlencoded::Serializer::new(String::new());
         if !self.q.is_empty() {
             query.append_pair(QUERY_PARAM, &self.q);
@@ -64,11 +64,14 @@ impl Search {
         if self.page > 1 {
             query.append_pair(PAGE_PARAM, &self.page.to_string());
         }
-        let query = query.finish();
-        if query.is_empty() {
-            format!("/{SEARCH}")
-        } else {
-            format!("/{SEARCH}?{query}")
+        query.finish()
+    }
+
+    /// The address relative to the base path: `/tim-kiem`, then the parameters that are set.
+    pub fn href(&self) -> String {
+        match self.query() {
+            query if query.is_empty() => format!("/{SEARCH}"),
+            query => format!("/{SEARCH}?{query}"),
         }
     }
 
