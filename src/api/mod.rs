@@ -87,6 +87,13 @@ pub fn document_url(doc: &str) -> String {
     BASE.with(|base| paths::join(base, doc))
 }
 
+/// An address the API names (absolute, or relative to the API base, like `site.json`'s search
+/// endpoint), resolved as a browser would.
+pub fn api_href(href: &str) -> String {
+    BASE.with(|base| paths::resolve(&format!("{}/", base.trim_end_matches('/')), href))
+        .unwrap_or_else(|| document_url(href))
+}
+
 /// Decodes a body with the contract's types: parsed by the browser's `JSON.parse` (no JSON parser
 /// in the wasm), read through serde-wasm-bindgen; natively (the prerender) by serde_json. Items of
 /// a list that fail are left out and logged, so one bad card never costs the whole page.
@@ -137,12 +144,16 @@ pub async fn get<T: DeserializeOwned>(
     doc: Option<String>,
     _signal: Option<&AbortSignal>,
 ) -> Result<T, ApiError> {
-    let doc = doc.ok_or(ApiError::NotFound)?;
-    let text = SOURCE
-        .with(|s| s.borrow().as_ref().map(|read| read(&doc)))
+    decode_text(&read(&doc.ok_or(ApiError::NotFound)?)?)
+}
+
+/// A document's text from [`set_source`]'s reader.
+#[cfg(not(target_arch = "wasm32"))]
+fn read(doc: &str) -> Result<String, ApiError> {
+    SOURCE
+        .with(|s| s.borrow().as_ref().map(|read| read(doc)))
         .ok_or(ApiError::Network)?
-        .ok_or(ApiError::NotFound)?;
-    decode_text(&text)
+        .ok_or(ApiError::NotFound)
 }
 
 /// Runs `futures` at once (a search's shards, its results' records): their outputs in order, or
@@ -188,12 +199,7 @@ async fn text(url: &str, _signal: Option<&AbortSignal>) -> Result<std::rc::Rc<st
         url.strip_prefix(base.as_str())
             .map(|d| d.trim_start_matches('/').to_owned())
     });
-    let doc = doc.ok_or(ApiError::NotFound)?;
-    SOURCE
-        .with(|s| s.borrow().as_ref().map(|read| read(&doc)))
-        .ok_or(ApiError::Network)?
-        .map(Into::into)
-        .ok_or(ApiError::NotFound)
+    read(&doc.ok_or(ApiError::NotFound)?).map(Into::into)
 }
 
 /// Reads a document's text by its path relative to the API base (`None`: the API does not have it).

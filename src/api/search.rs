@@ -2,11 +2,9 @@
 //! from the static index (`portal_core::search::index`): its manifest, the shards of the query's
 //! own terms, and the records of the results on screen only.
 
-use super::{ApiError, decode_text, document_url, get, site, text, try_join};
+use super::{ApiError, api_href, decode_text, document_url, get, site, text, try_join};
 use crate::base::{lower_nfc, lower_nfd};
-use portal_core::search::index::{
-    Manifest, Record, decode, manifest_doc, record_doc, shard_doc, shard_of,
-};
+use portal_core::search::index::{Manifest, Record, manifest_doc, record_doc, shard_doc, shard_of};
 use portal_core::search::query::{PAGE_SIZE, Plan, Search, filter_term, results};
 use portal_core::search::rank::Posting;
 use portal_core::search::snippet::snippet;
@@ -47,15 +45,9 @@ async fn from_endpoint(
     search: &Search,
     signal: Option<&AbortSignal>,
 ) -> Result<SearchResults, ApiError> {
-    let url = if endpoint.contains("://") || endpoint.starts_with('/') {
-        endpoint.to_owned()
-    } else {
-        document_url(endpoint)
-    };
-    let href = search.href();
-    let query = href.split_once('?').map_or("", |(_, q)| q);
+    let url = api_href(endpoint);
     let sep = if url.contains('?') { '&' } else { '?' };
-    let body = text(&format!("{url}{sep}{query}"), signal).await?;
+    let body = text(&format!("{url}{sep}{}", search.query()), signal).await?;
     decode_text(&body)
 }
 
@@ -69,10 +61,13 @@ async fn from_index(
     if plan.is_empty() {
         return Ok(empty(search));
     }
-    let mut terms = plan.terms();
+    let terms = plan.terms();
     let filter = filter_term(search);
-    terms.extend(filter.clone());
-    let mut shards: Vec<u32> = terms.iter().map(|t| shard_of(t, manifest.shards)).collect();
+    let mut shards: Vec<u32> = terms
+        .iter()
+        .chain(&filter)
+        .map(|t| shard_of(t, manifest.shards))
+        .collect();
     shards.sort_unstable();
     shards.dedup();
     let texts = try_join(
@@ -91,14 +86,10 @@ async fn from_index(
         parsed
             .iter()
             .find(|(s, _)| *s == n)
-            .map(|(_, shard)| {
-                let (forms, p, e) = shard::entry(shard, term);
-                decode(&p, &e, &forms, want)
-            })
+            .map(|(_, shard)| shard::postings(shard, term, want))
             .unwrap_or_default()
     };
-    let lists: Vec<Vec<Posting>> = plan
-        .terms()
+    let lists: Vec<Vec<Posting>> = terms
         .iter()
         .enumerate()
         .map(|(i, t)| postings_of(t, plan.want(i).as_deref()))
@@ -138,11 +129,13 @@ async fn from_index(
     })
 }
 
-/// A shard parsed once, and a term's entry read out of it: its written forms, its postings and
-/// their exceptions (`p` and `e`). Anything not shaped as the contract says reads as no postings.
+/// A shard parsed once, and a term's postings read out of it. Anything not shaped as the
+/// contract says reads as no postings.
 #[cfg(target_arch = "wasm32")]
 mod shard {
+    use super::Posting;
     use js_sys::{Array, JSON, Reflect, Uint32Array};
+    use portal_core::search::index::decode;
     use wasm_bindgen::{JsCast, JsValue};
 
     pub type Shard = JsValue;
@@ -151,9 +144,11 @@ mod shard {
         JSON::parse(text).unwrap_or(JsValue::NULL)
     }
 
-    pub fn entry(shard: &Shard, term: &str) -> (Vec<String>, Vec<u32>, Vec<u32>) {
+    /// Only the term's own entry is read (`Reflect`), its arrays copied at once (`Uint32Array`):
+    /// a shard holds thousands of terms, and a query wants one or two of them.
+    pub fn postings(shard: &Shard, term: &str, want: Option<&str>) -> Vec<Posting> {
         if !shard.is_object() {
-            return Default::default();
+            return Vec::new();
         }
         let value = Reflect::get(shard, &JsValue::from_str(term)).unwrap_or(JsValue::UNDEFINED);
         let numbers = |v: &JsValue| {
@@ -162,23 +157,28 @@ mod shard {
                 .unwrap_or_default()
         };
         if Array::is_array(&value) {
-            return (Vec::new(), numbers(&value), Vec::new());
+            return decode(&numbers(&value), &[], &[], want);
         }
         if !value.is_object() {
-            return Default::default();
+            return Vec::new();
         }
         let get =
             |k: &str| Reflect::get(&value, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
-        let forms = get("v")
+        let forms: Vec<String> = get("v")
             .dyn_ref::<Array>()
             .map(|a| a.iter().filter_map(|f| f.as_string()).collect())
             .unwrap_or_default();
-        (forms, numbers(&get("p")), numbers(&get("e")))
+        decode(&numbers(&get("p")), &numbers(&get("e")), &forms, want)
     }
 }
 
+/// Natively (the prerender, which never searches, and so only for completeness) through the
+/// contract's own type.
 #[cfg(not(target_arch = "wasm32"))]
 mod shard {
+    use super::Posting;
+    use portal_core::search::index::Entry;
+    use serde::Deserialize;
     use serde_json::Value;
 
     pub type Shard = Value;
@@ -187,27 +187,11 @@ mod shard {
         serde_json::from_str(text).unwrap_or(Value::Null)
     }
 
-    pub fn entry(shard: &Shard, term: &str) -> (Vec<String>, Vec<u32>, Vec<u32>) {
-        let numbers = |v: Option<&Value>| {
-            v.and_then(Value::as_array)
-                .map(|a| a.iter().map(|n| n.as_u64().unwrap_or(0) as u32).collect())
-                .unwrap_or_default()
-        };
-        match shard.get(term) {
-            Some(v @ Value::Array(_)) => (Vec::new(), numbers(Some(v)), Vec::new()),
-            Some(v) => (
-                v.get("v")
-                    .and_then(Value::as_array)
-                    .map(|a| {
-                        a.iter()
-                            .filter_map(|f| f.as_str().map(str::to_owned))
-                            .collect()
-                    })
-                    .unwrap_or_default(),
-                numbers(v.get("p")),
-                numbers(v.get("e")),
-            ),
-            None => Default::default(),
-        }
+    pub fn postings(shard: &Shard, term: &str, want: Option<&str>) -> Vec<Posting> {
+        shard
+            .get(term)
+            .and_then(|v| Entry::deserialize(v).ok())
+            .map(|entry| entry.postings(want))
+            .unwrap_or_default()
     }
 }

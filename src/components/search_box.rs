@@ -1,6 +1,6 @@
 //! Search forms: the header's on every page, the search page's with its filters. Both are plain
-//! GET forms to `/tim-kiem`, so they work before the app runs and without it; with the app,
-//! submitting navigates in place (`submit`).
+//! GET forms to `/tim-kiem`, so they work before the app runs and without it; on the search page
+//! (the search app), submitting either navigates in place (`on_submit`, `follow_header_form`).
 
 use crate::base::{document, link, listen};
 use leptos::ev::SubmitEvent;

@@ -16,12 +16,8 @@ pub use arrival::{NAVIGATE_EVENT, announce, announce_page};
 pub fn before_navigate(focus: Option<&str>) {
     NAV.with(|n| {
         let mut nav = n.borrow_mut();
-        let k = nav.current_key;
-        nav.positions.insert(k, scroll_y());
-        nav.navigating = true;
-        nav.handled_url = None;
-        nav.quiet = focus.is_some();
-        nav.partial = focus.map(str::to_owned);
+        nav.keep_position();
+        nav.leaving(focus.map(str::to_owned), focus.is_some());
     });
 }
 
@@ -58,6 +54,23 @@ struct Nav {
     /// With `partial`: the part that changed announces itself (search results' count), so the
     /// arrival says nothing.
     quiet: bool,
+}
+
+impl Nav {
+    /// Notes where the reader is on the current page (kept for Back to it).
+    fn keep_position(&mut self) {
+        let k = self.current_key;
+        self.positions.insert(k, scroll_y());
+    }
+
+    /// A navigation starts: scroll events belong to no page until the next one is ready, whose
+    /// arrival is new; `partial` and `quiet` as the fields say.
+    fn leaving(&mut self, partial: Option<String>, quiet: bool) {
+        self.navigating = true;
+        self.handled_url = None;
+        self.partial = partial;
+        self.quiet = quiet;
+    }
 }
 
 /// Scroll positions by history entry key.
@@ -166,8 +179,7 @@ pub fn init(app: App) {
         NAV.with(|n| {
             let mut nav = n.borrow_mut();
             if !nav.navigating {
-                let k = nav.current_key;
-                nav.positions.insert(k, scroll_y());
+                nav.keep_position();
             }
         })
     });
@@ -185,16 +197,14 @@ pub fn init(app: App) {
             let routed = stays_in_app(&a) && !same_page;
             NAV.with(|n| {
                 let mut nav = n.borrow_mut();
-                let k = nav.current_key;
-                nav.positions.insert(k, scroll_y());
+                nav.keep_position();
                 // The router will scroll to the top; that position belongs to the next page.
                 if routed {
-                    nav.navigating = true;
-                    nav.handled_url = None;
-                    nav.partial = a
-                        .has_attribute("data-partial")
-                        .then(|| arrival::partial_selector(&a));
-                    nav.quiet = a.has_attribute("data-quiet");
+                    nav.leaving(
+                        a.has_attribute("data-partial")
+                            .then(|| arrival::partial_selector(&a)),
+                        a.has_attribute("data-quiet"),
+                    );
                 }
             });
         });
@@ -203,10 +213,7 @@ pub fn init(app: App) {
     listen(&win, "popstate", false, |_| {
         NAV.with(|n| {
             let mut nav = n.borrow_mut();
-            nav.navigating = true;
-            nav.handled_url = None;
-            nav.partial = None;
-            nav.quiet = false;
+            nav.leaving(None, false);
             let k = ensure_entry_key(&mut nav);
             nav.current_key = k;
             nav.restore = Some(nav.positions.get(k).unwrap_or(0.0));

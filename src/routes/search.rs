@@ -78,7 +78,7 @@ fn categories(menu: &[MenuItem], depth: usize, out: &mut Vec<(String, String)>) 
 #[component]
 fn SearchForm(search: Memo<Search>) -> impl IntoView {
     let site = use_site();
-    let options = move || {
+    let categories_of_site = move || {
         let mut out = Vec::new();
         categories(&site().map(|s| s.menu).unwrap_or_default(), 0, &mut out);
         out
@@ -92,7 +92,12 @@ fn SearchForm(search: Memo<Search>) -> impl IntoView {
         manifest
             .get()
             .and_then(Result::ok)
-            .map(|m| m.years.iter().map(|y| y.year).collect::<Vec<_>>())
+            .map(|m| {
+                m.years
+                    .iter()
+                    .map(|y| (y.year.to_string(), y.year.to_string()))
+                    .collect::<Vec<_>>()
+            })
             .unwrap_or_default()
     };
     let selected_category = move || search.get().category.unwrap_or_default();
@@ -120,41 +125,41 @@ fn SearchForm(search: Memo<Search>) -> impl IntoView {
                     value=search.get_untracked().q
                 />
             </div>
-            <div class="field">
-                <label for="search-category">"Chuyên mục"</label>
-                <select id="search-category" name=CATEGORY_PARAM prop:value=selected_category>
-                    <option value="">"Tất cả"</option>
-                    {move || {
-                        let chosen = selected_category();
-                        options()
-                            .into_iter()
-                            .map(|(slug, name)| {
-                                let selected = slug == chosen;
-                                view! { <option value=slug selected=selected>{name}</option> }
-                            })
-                            .collect_view()
-                    }}
-                </select>
-            </div>
-            <div class="field">
-                <label for="search-year">"Năm"</label>
-                <select id="search-year" name=YEAR_PARAM prop:value=selected_year>
-                    <option value="">"Tất cả"</option>
-                    {move || {
-                        let chosen = selected_year();
-                        years()
-                            .into_iter()
-                            .map(|y| {
-                                let y = y.to_string();
-                                let selected = y == chosen;
-                                view! { <option value=y.clone() selected=selected>{y.clone()}</option> }
-                            })
-                            .collect_view()
-                    }}
-                </select>
-            </div>
+            <Filter id="search-category" name=CATEGORY_PARAM label="Chuyên mục" choices=categories_of_site chosen=selected_category />
+            <Filter id="search-year" name=YEAR_PARAM label="Năm" choices=years chosen=selected_year />
             <button type="submit" class="button">"Tìm kiếm"</button>
         </form>
+    }
+}
+
+/// One filter of the form: a labelled list whose first choice, "Tất cả", applies none.
+/// `choices` are (value, text); `chosen` is the value the address holds.
+#[component]
+fn Filter(
+    id: &'static str,
+    name: &'static str,
+    label: &'static str,
+    #[prop(into)] choices: Signal<Vec<(String, String)>>,
+    #[prop(into)] chosen: Signal<String>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select id=id name=name prop:value=chosen>
+                <option value="">"Tất cả"</option>
+                {move || {
+                    let chosen = chosen.get();
+                    choices
+                        .get()
+                        .into_iter()
+                        .map(|(value, text)| {
+                            let selected = value == chosen;
+                            view! { <option value=value selected=selected>{text}</option> }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        </div>
     }
 }
 
