@@ -6,8 +6,9 @@ use crate::components::connectivity::{ConnectionNotice, provide_online};
 use crate::components::shell::{Header, SiteData, SiteFooter};
 use crate::nav;
 use crate::routes::{
-    article::ArticlePage, category::CategoryView, embed::EmbedBuilder, home::HomePage,
-    not_found::NotFound, search::SearchPage, widget::WidgetView,
+    article::ArticlePage, category::CategoryView, document::DocumentPage, embed::EmbedBuilder,
+    home::HomePage, not_found::NotFound, register::RegisterPage, search::SearchPage,
+    widget::WidgetView,
 };
 use leptos::prelude::*;
 use leptos_router::components::{FlatRoutes, Route, Router};
@@ -36,6 +37,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage />
                     // Before the category pages, whose pattern it would match.
                     <Route path=path!("/tim-kiem") view=SearchRoute />
+                    <Route path=path!("/van-ban") view=RegisterRoute />
+                    <Route path=path!("/van-ban/:slug") view=DocumentRoute />
                     // First match wins: `/<category>/<article>` before the category's pages
                     // (`/<category>`, `/<category>/trang/<n>`; CategoryView reads the rest).
                     <Route path=path!("/:category/:article") view=ArticlePage />
@@ -46,24 +49,30 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Search is an app of its own in release builds ([`SearchApp`]): the portal reaches it by page
-/// loads (`nav::links`, plain GET forms), and should it route there itself (Back across apps) it
-/// reloads, for the host to serve the search app. `trunk serve` builds the portal alone, so its
-/// debug build shows the search page itself.
+/// Search and the register are an app of their own in release builds ([`SearchApp`]): the portal
+/// reaches them by page loads (`nav::links`, plain GET forms), and should it route there itself
+/// (Back across apps) it reloads, for the host to serve that app. `trunk serve` builds the portal
+/// alone, so its debug build shows their pages itself.
 #[cfg(debug_assertions)]
-use crate::routes::search::SearchPage as SearchRoute;
+use crate::routes::{
+    document::DocumentPage as DocumentRoute, register::RegisterPage as RegisterRoute,
+    search::SearchPage as SearchRoute,
+};
 
 #[cfg(not(debug_assertions))]
 #[component]
-fn SearchRoute() -> impl IntoView {
+fn Reload() -> impl IntoView {
     if let Some(w) = crate::base::window() {
         let _ = w.location().reload();
     }
 }
 
-/// The search app (`tim-kiem.html`): the search page in the portal's frame. Its own bundle, so
-/// readers of the portal never download the index reader and the result list; links between the
-/// two are page loads.
+#[cfg(not(debug_assertions))]
+use {Reload as SearchRoute, Reload as RegisterRoute, Reload as DocumentRoute};
+
+/// The look-up app (`tim-kiem.html`): search, the legal documents register and its documents, in
+/// the portal's frame. Its own bundle, so readers of the portal never download the index readers,
+/// the result lists and the document page; links between the two are page loads.
 #[component]
 pub fn SearchApp() -> impl IntoView {
     provide_shared(Which::Search);
@@ -72,6 +81,8 @@ pub fn SearchApp() -> impl IntoView {
             <Shell>
                 <FlatRoutes fallback=NotFound>
                     <Route path=path!("/tim-kiem") view=SearchPage />
+                    <Route path=path!("/van-ban") view=RegisterPage />
+                    <Route path=path!("/van-ban/:slug") view=DocumentPage />
                 </FlatRoutes>
             </Shell>
         </Router>

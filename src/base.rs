@@ -112,6 +112,19 @@ pub fn lower_nfc(s: &str) -> String {
     normalized(s, "NFC")
 }
 
+/// Today in Vietnam (a document's legal status depends on it): the browser's clock, or the
+/// machine's in the prerender.
+pub fn today() -> portal_core::Date {
+    #[cfg(target_arch = "wasm32")]
+    let secs = (js_sys::Date::now() / 1000.0) as i64;
+    #[cfg(not(target_arch = "wasm32"))]
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    portal_core::DateTime::from_unix_seconds(secs, portal_core::datetime::VIETNAM_OFFSET_MINUTES)
+        .date
+}
+
 fn normalized(s: &str, _form: &str) -> String {
     #[cfg(target_arch = "wasm32")]
     return String::from(js_sys::JsString::from(s).normalize(_form).to_lower_case());

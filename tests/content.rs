@@ -3,8 +3,10 @@
 //! that exists.
 
 #![cfg(not(target_arch = "wasm32"))]
+use portal_core::legal::register::{self, REGISTER, Register, Row, Statuses};
+use portal_core::legal::{Relation, one_sided};
 use portal_core::search::index::{Manifest, Record, manifest_doc};
-use portal_core::{Article, CategoryPage, Home, MenuItem, Site, decode, paths};
+use portal_core::{Article, CategoryPage, Document, Home, MenuItem, Site, decode, paths};
 use serde::de::DeserializeOwned;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -77,6 +79,22 @@ fn every_bundled_document_decodes() {
                 files.contains(&paths::article_doc(&r.slug).unwrap_or_default()),
                 "{rel}"
             );
+        } else if rel.starts_with("documents/index/rows/") {
+            let _: Vec<Row> = load(rel);
+        } else if rel == &register::manifest_doc() {
+            let _: Register = load(rel);
+        } else if rel == &register::status_doc() {
+            let _: Statuses = load(rel);
+        } else if rel.starts_with("documents/index/") {
+            // A facet's list or a term shard: numbers, or an object of them.
+            let v: serde_json::Value = load(rel);
+            assert!(v.is_array() || v.is_object(), "{rel}");
+        } else if rel.starts_with("documents/") {
+            let d: Document = load(rel);
+            assert_eq!(
+                register::document_doc(&d.slug).as_deref(),
+                Some(rel.as_str())
+            );
         } else if rel.starts_with("search/terms/") {
             let shard: serde_json::Value = load(rel);
             assert!(
@@ -110,7 +128,11 @@ fn the_tree_is_linked_and_consistent() {
     menu_slugs(&site.menu, &mut slugs);
     let mut years = HashSet::new();
     let (mut with_images, mut with_tables, mut with_lists, mut with_attachments) = (0, 0, 0, 0);
-    for slug in &slugs {
+    assert!(
+        slugs.iter().any(|s| s == REGISTER),
+        "the menu reaches the register"
+    );
+    for slug in slugs.iter().filter(|s| *s != REGISTER) {
         let first: CategoryPage = load(&paths::category_doc(slug, 1).unwrap());
         assert_eq!(&first.category.slug, slug);
         for n in 1..=first.page.total_pages {
@@ -170,6 +192,74 @@ fn the_tree_is_linked_and_consistent() {
     assert!(with_images >= 10 && with_tables >= 5 && with_lists >= 10 && with_attachments >= 5);
     let home: Home = load("home.json");
     assert!(!home.featured.is_empty() && !home.latest.is_empty() && !home.blocks.is_empty());
+}
+
+/// Documents and articles point at each other, relations appear on both ends, and the sample has
+/// what the register needs to show (Decree 42 and its successor among them).
+#[test]
+fn documents_are_linked_both_ways() {
+    let files = all_files();
+    let docs: Vec<Document> = files
+        .iter()
+        .filter(|f| f.starts_with("documents/") && !f.starts_with("documents/index"))
+        .map(|f| load(f))
+        .collect();
+    let register: Register = load(&register::manifest_doc());
+    assert_eq!(register.docs as usize, docs.len());
+    assert!(docs.len() >= 40, "{} documents", docs.len());
+    assert!(register.kinds.len() >= 5 && register.issuers.len() >= 4);
+    assert!(register.years.len() >= 5);
+    let by_slug: std::collections::HashMap<&str, &Document> =
+        docs.iter().map(|d| (d.slug.as_str(), d)).collect();
+    let mut links: Vec<(&str, Relation, &str)> = Vec::new();
+    for d in &docs {
+        for l in &d.relations {
+            let r = Relation::from_code(&l.relation).expect("known relation");
+            let other = by_slug
+                .get(l.document.slug.as_str())
+                .expect("related exists");
+            assert_eq!(other.number, l.document.number);
+            links.push((&d.slug, r, &l.document.slug));
+        }
+        for cited in &d.cited_by {
+            let a: Article = load(&paths::article_doc(&cited.slug).unwrap());
+            assert_eq!(
+                a.document.and_then(|l| l.slug).as_deref(),
+                Some(d.slug.as_str())
+            );
+        }
+        for f in &d.files {
+            let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("public")
+                .join(&f.url);
+            assert_eq!(std::fs::metadata(&file).map(|m| m.len()).ok(), Some(f.size));
+        }
+    }
+    assert!(one_sided(&links).is_empty(), "{:?}", one_sided(&links));
+    assert!(links.len() >= 20, "several chains of relations");
+    let mut citing = 0;
+    for rel in files.iter().filter(|f| f.starts_with("articles/")) {
+        let a: Article = load(rel);
+        if let Some(slug) = a.document.as_ref().and_then(|l| l.slug.as_deref()) {
+            let d = by_slug.get(slug).expect("an article's document exists");
+            assert!(
+                d.cited_by.iter().any(|c| c.slug == a.slug),
+                "{slug} ← {}",
+                a.slug
+            );
+            citing += 1;
+        }
+    }
+    assert!(citing >= 6);
+    let decree = by_slug
+        .get("nd-42-2022-nd-cp")
+        .expect("Decree 42 is in the sample");
+    assert!(
+        decree
+            .relations
+            .iter()
+            .any(|l| l.relation == Relation::ReplacedBy.code())
+    );
 }
 
 #[test]

@@ -3,16 +3,19 @@
 
 mod ahead;
 mod http;
+mod register;
 mod resource;
 mod search;
+mod shard;
 
 pub use ahead::{may_fetch_ahead, prefetch_link};
+pub use register::{RegisterPage, register};
 pub use resource::DocumentResource;
 pub use search::search;
 
 use crate::base::{absolute, meta_content};
 use portal_core::route::Route;
-use portal_core::{Article, CategoryPage, Home, Site, decode, paths};
+use portal_core::{Article, CategoryPage, Document, Home, Site, decode, paths};
 use serde::de::DeserializeOwned;
 use web_sys::AbortSignal;
 
@@ -232,5 +235,10 @@ pub async fn category(route: Route, signal: Option<AbortSignal>) -> Result<Categ
 
 /// The article of an article route (`Route::Article`).
 pub async fn article(route: Route, signal: Option<AbortSignal>) -> Result<Article, ApiError> {
+    get(route.document(), signal.as_ref()).await
+}
+
+/// The document of a document route (`Route::Document`).
+pub async fn document(route: Route, signal: Option<AbortSignal>) -> Result<Document, ApiError> {
     get(route.document(), signal.as_ref()).await
 }

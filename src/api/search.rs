@@ -2,6 +2,7 @@
 //! from the static index (`portal_core::search::index`): its manifest, the shards of the query's
 //! own terms, and the records of the results on screen only.
 
+use super::shard;
 use super::{ApiError, api_href, decode_text, document_url, get, site, text, try_join};
 use crate::base::{lower_nfc, lower_nfd};
 use portal_core::search::index::{Manifest, Record, manifest_doc, record_doc, shard_doc, shard_of};
@@ -76,7 +77,7 @@ async fn from_index(
             .map(|&s| async move { text(&document_url(&shard_doc(s)), signal).await }),
     )
     .await?;
-    let parsed: Vec<(u32, shard::Shard)> = shards
+    let parsed: Vec<(u32, shard::Parsed)> = shards
         .iter()
         .zip(&texts)
         .map(|(&s, t)| (s, shard::parse(t)))
@@ -127,71 +128,4 @@ async fn from_index(
             items,
         },
     })
-}
-
-/// A shard parsed once, and a term's postings read out of it. Anything not shaped as the
-/// contract says reads as no postings.
-#[cfg(target_arch = "wasm32")]
-mod shard {
-    use super::Posting;
-    use js_sys::{Array, JSON, Reflect, Uint32Array};
-    use portal_core::search::index::decode;
-    use wasm_bindgen::{JsCast, JsValue};
-
-    pub type Shard = JsValue;
-
-    pub fn parse(text: &str) -> Shard {
-        JSON::parse(text).unwrap_or(JsValue::NULL)
-    }
-
-    /// Only the term's own entry is read (`Reflect`), its arrays copied at once (`Uint32Array`):
-    /// a shard holds thousands of terms, and a query wants one or two of them.
-    pub fn postings(shard: &Shard, term: &str, want: Option<&str>) -> Vec<Posting> {
-        if !shard.is_object() {
-            return Vec::new();
-        }
-        let value = Reflect::get(shard, &JsValue::from_str(term)).unwrap_or(JsValue::UNDEFINED);
-        let numbers = |v: &JsValue| {
-            v.dyn_ref::<Array>()
-                .map(|a| Uint32Array::new(a).to_vec())
-                .unwrap_or_default()
-        };
-        if Array::is_array(&value) {
-            return decode(&numbers(&value), &[], &[], want);
-        }
-        if !value.is_object() {
-            return Vec::new();
-        }
-        let get =
-            |k: &str| Reflect::get(&value, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
-        let forms: Vec<String> = get("v")
-            .dyn_ref::<Array>()
-            .map(|a| a.iter().filter_map(|f| f.as_string()).collect())
-            .unwrap_or_default();
-        decode(&numbers(&get("p")), &numbers(&get("e")), &forms, want)
-    }
-}
-
-/// Natively (the prerender, which never searches, and so only for completeness) through the
-/// contract's own type.
-#[cfg(not(target_arch = "wasm32"))]
-mod shard {
-    use super::Posting;
-    use portal_core::search::index::Entry;
-    use serde::Deserialize;
-    use serde_json::Value;
-
-    pub type Shard = Value;
-
-    pub fn parse(text: &str) -> Shard {
-        serde_json::from_str(text).unwrap_or(Value::Null)
-    }
-
-    pub fn postings(shard: &Shard, term: &str, want: Option<&str>) -> Vec<Posting> {
-        shard
-            .get(term)
-            .and_then(|v| Entry::deserialize(v).ok())
-            .map(|entry| entry.postings(want))
-            .unwrap_or_default()
-    }
 }

@@ -3,9 +3,12 @@
 pub mod cards;
 pub mod connectivity;
 pub mod display;
+pub mod files;
+pub mod filter;
 pub mod meta;
 pub mod pager;
 pub mod search_box;
 pub mod shell;
 pub mod speech;
 pub mod status;
+pub mod tools;

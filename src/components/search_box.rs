@@ -15,11 +15,19 @@ pub fn search_route() -> String {
     Search::default().href()
 }
 
-/// Follows a search form's submission in the app: its fields become the search page's address
-/// (empty filters dropped), navigated to without a page load. `focus` names the control to give
-/// focus back to when the results come (the search page's own form); `None` goes to the page's
-/// heading like any navigation.
-pub fn on_submit(focus: Option<&'static str>) -> impl Fn(SubmitEvent) + 'static {
+/// The search page's address for a form's query string (empty filters dropped).
+pub fn search_href(query: &str) -> String {
+    Search::parse(query).href()
+}
+
+/// Follows a GET form's submission in the app: its fields become the address `href` makes of
+/// them (`search_href`, the register's), navigated to without a page load. `focus` names the
+/// control to give focus back to when the results come (the page's own form); `None` goes to the
+/// page's heading like any navigation.
+pub fn on_submit(
+    focus: Option<&'static str>,
+    href: fn(&str) -> String,
+) -> impl Fn(SubmitEvent) + 'static {
     let navigate = use_navigate();
     move |ev: SubmitEvent| {
         let Some(form) = ev
@@ -37,7 +45,7 @@ pub fn on_submit(focus: Option<&'static str>) -> impl Fn(SubmitEvent) + 'static 
         };
         ev.prevent_default();
         crate::nav::before_navigate(focus);
-        navigate(&Search::parse(&query).href(), NavigateOptions::default());
+        navigate(&href(&query), NavigateOptions::default());
     }
 }
 
@@ -45,7 +53,7 @@ pub fn on_submit(focus: Option<&'static str>) -> impl Fn(SubmitEvent) + 'static 
 /// search page is a page load away, in the search app). Call while building the page.
 pub fn follow_header_form() {
     let Some(doc) = document() else { return };
-    let submit = on_submit(None);
+    let submit = on_submit(None, search_href);
     listen(&doc, "submit", false, move |ev| {
         let from_header = ev
             .target()

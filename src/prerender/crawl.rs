@@ -3,14 +3,17 @@
 
 use super::kind_of;
 use super::write::{MANIFEST, Run, doc};
+use portal_core::legal::register::{Register, Row, manifest_doc, rows_doc};
 use portal_core::route::Route;
 use portal_core::{Article, CategoryPage, paths};
 use std::collections::{HashSet, VecDeque};
 
 impl Run {
-    /// Everything a reader can reach from home.
+    /// Everything a reader can reach from home, and every document of the register (most are
+    /// reached only through its filters, which need the app).
     pub(super) fn everything(&mut self) -> Result<(), String> {
         let mut queue = VecDeque::from(["/".to_owned()]);
+        queue.extend(self.documents()?);
         let mut seen: HashSet<String> = queue.iter().cloned().collect();
         while let Some(route) = queue.pop_front() {
             for link in self.page(&route)? {
@@ -23,6 +26,22 @@ impl Run {
             }
         }
         Ok(())
+    }
+
+    /// The routes of the register's documents, from its index's rows.
+    fn documents(&self) -> Result<Vec<String>, String> {
+        let Some(register) = doc::<Register>(&self.source, &manifest_doc())? else {
+            return Ok(Vec::new());
+        };
+        let mut out = Vec::new();
+        for chunk in 0..register.docs.div_ceil(register.rows.max(1)) {
+            let rows: Vec<Row> = doc(&self.source, &rows_doc(chunk))?.unwrap_or_default();
+            out.extend(
+                rows.into_iter()
+                    .filter_map(|r| Route::Document { slug: r.slug }.href()),
+            );
+        }
+        Ok(out)
     }
 
     /// What the articles `slugs` touch.

@@ -18,6 +18,7 @@ pub use feeds::SITEMAP_LIMIT;
 pub use page::{links, render};
 pub use write::{Options, Report, run};
 
+use portal_core::legal::filter::Filters;
 use portal_core::route::Route;
 use portal_core::search::query::Search;
 
@@ -34,12 +35,15 @@ pub fn kind_of(route: &str) -> Option<Route> {
         return None;
     }
     let r = Route::parse(path, query);
-    // The search page is written once, as its empty form (its results need the app).
+    // The search page is written once, as its empty form (its results need the app); the
+    // register once, as its first page (a static host serves a file whatever the query).
     let bare_search = matches!(&r, Route::Search(s) if *s == Search::parse(""));
+    let bare_register = matches!(&r, Route::Register(f) if *f == Filters::parse(""));
     (bare_search
+        || bare_register
         || matches!(
             r,
-            Route::Home | Route::Category { .. } | Route::Article { .. }
+            Route::Home | Route::Category { .. } | Route::Article { .. } | Route::Document { .. }
         ))
     .then_some(r)
 }

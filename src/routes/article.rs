@@ -1,9 +1,10 @@
 use crate::api::{self, DocumentResource};
 use crate::base::link;
 use crate::components::cards::ArticleList;
+use crate::components::files::Files;
 use crate::components::meta::page_meta;
-use crate::components::speech::ReadAloud;
 use crate::components::status::ListSkeleton;
+use crate::components::tools::PageTools;
 use crate::routes::category::Breadcrumb;
 use crate::routes::not_found::NotFound;
 use crate::routes::state::unless_loaded;
@@ -11,10 +12,8 @@ use crate::{nav, sanitize};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use portal_core::format::{file_kind, human_size};
 use portal_core::route::Route;
-use portal_core::sanitize::url_allowed;
-use portal_core::{Article, Attachment, LegalDocument, paths};
+use portal_core::{Article, LegalDocument, paths};
 
 /// `/:category/:article`
 #[component]
@@ -102,7 +101,7 @@ fn ArticleView(article: Article) -> impl IntoView {
         }
     });
     let attachments = (!article.attachments.is_empty())
-        .then(|| view! { <Attachments files=article.attachments.clone() /> });
+        .then(|| view! { <Files files=article.attachments.clone() /> });
     let document = article
         .document
         .clone()
@@ -123,7 +122,7 @@ fn ArticleView(article: Article) -> impl IntoView {
                         </span>
                         {updated}
                     </p>
-                    <ArticleTools />
+                    <PageTools what="bài viết" read_aloud=true />
                 </header>
                 {document}
                 <p class="article-lead">{article.lead.clone()}</p>
@@ -141,7 +140,7 @@ fn ArticleView(article: Article) -> impl IntoView {
 /// The body, sanitized (see `crate::sanitize`): in the browser inserted as nodes, never as an HTML
 /// string; in the prerender written as the HTML the same policy keeps.
 #[component]
-fn ArticleBody(html: String) -> impl IntoView {
+pub fn ArticleBody(html: String) -> impl IntoView {
     body_view(html)
 }
 
@@ -167,83 +166,6 @@ fn body_view(html: String) -> impl IntoView {
     view! { <div class="article-body" node_ref=body></div> }
 }
 
-/// Print and copy-link.
-#[component]
-fn ArticleTools() -> impl IntoView {
-    let status = RwSignal::new(String::new());
-    let print = move |_| {
-        if let Some(w) = crate::base::window() {
-            let _ = w.print();
-        }
-    };
-    let copy = move |_| {
-        let Some(w) = crate::base::window() else {
-            return;
-        };
-        let url = w.location().href().unwrap_or_default();
-        let clipboard = w.navigator().clipboard();
-        let promise = clipboard.write_text(&url);
-        leptos::task::spawn_local(async move {
-            let message = match wasm_bindgen_futures::JsFuture::from(promise).await {
-                Ok(_) => "Đã sao chép liên kết bài viết.".to_owned(),
-                Err(_) => format!("Không sao chép được. Địa chỉ bài viết: {url}"),
-            };
-            status.set(message);
-        });
-    };
-    view! {
-        <div class="article-tools no-print needs-app">
-            <button type="button" class="tool-button" on:click=print>
-                <span class="icon icon-print" aria-hidden="true"></span>
-                "In bài viết"
-            </button>
-            <ReadAloud />
-            <button type="button" class="tool-button" on:click=copy>
-                <span class="icon icon-link" aria-hidden="true"></span>
-                "Sao chép liên kết"
-            </button>
-            <p class="tool-status" role="status">{move || status.get()}</p>
-        </div>
-    }
-}
-
-#[component]
-fn Attachments(files: Vec<Attachment>) -> impl IntoView {
-    view! {
-        <section class="attachments" aria-labelledby="attachments-title">
-            <h2 id="attachments-title">"Tệp đính kèm"</h2>
-            <ul>
-                {files
-                    .into_iter()
-                    .map(|f| {
-                        let facts = format!("{}, {}", file_kind(&f.mime), human_size(f.size));
-                        // A file whose URL fails the policy is named but not linked.
-                        if !url_allowed("a", "href", &f.url) {
-                            return view! {
-                                <li>
-                                    <span>{f.name}</span>
-                                    <span class="file-facts">" (" {facts} ")"</span>
-                                </li>
-                            }
-                            .into_any();
-                        }
-                        view! {
-                            <li>
-                                <a href=f.url download="" type=f.mime.clone()>
-                                    <span class="icon icon-file" aria-hidden="true"></span>
-                                    <span>"Tải về: " {f.name}</span>
-                                    <span class="file-facts">" (" {facts} ")"</span>
-                                </a>
-                            </li>
-                        }
-                        .into_any()
-                    })
-                    .collect_view()}
-            </ul>
-        </section>
-    }
-}
-
 /// Legal document metadata, as Decree 42 asks: number, kind, issuer, signer, dates.
 #[component]
 fn DocumentFacts(doc: LegalDocument) -> impl IntoView {
@@ -256,6 +178,17 @@ fn DocumentFacts(doc: LegalDocument) -> impl IntoView {
     let signer = doc
         .signer
         .map(|s| view! { <dt>"Người ký"</dt> <dd>{s}</dd> });
+    // Its page in the register (another app: a page load, `nav::links`).
+    let page = doc.slug.as_deref().map(|slug| {
+        let route = Route::Document {
+            slug: slug.to_owned(),
+        };
+        view! {
+            <p class="document-link">
+                <a href=route.href().map(|h| link(&h))>"Xem văn bản, tệp và các văn bản liên quan"</a>
+            </p>
+        }
+    });
     view! {
         <section class="document-facts" aria-label="Thông tin văn bản">
             <dl>
@@ -270,6 +203,7 @@ fn DocumentFacts(doc: LegalDocument) -> impl IntoView {
                 <dd><time datetime=doc.issued.to_iso()>{doc.issued.to_vietnamese()}</time></dd>
                 {effective}
             </dl>
+            {page}
         </section>
     }
 }

@@ -2,9 +2,11 @@
 
 pub mod article;
 pub mod category;
+pub mod document;
 pub mod embed;
 pub mod home;
 pub mod not_found;
+pub mod register;
 pub mod search;
 pub mod state;
 pub mod widget;

@@ -4,9 +4,10 @@
 
 use crate::api::{self, DocumentResource};
 use crate::base::{base_path, link, lower_nfc, lower_nfd};
+use crate::components::filter::Filter;
 use crate::components::meta::page_meta;
 use crate::components::pager::Pager;
-use crate::components::search_box::{follow_header_form, on_submit, search_route};
+use crate::components::search_box::{follow_header_form, on_submit, search_href, search_route};
 use crate::components::shell::use_site;
 use crate::components::status::ListSkeleton;
 use crate::nav;
@@ -109,7 +110,7 @@ fn SearchForm(search: Memo<Search>) -> impl IntoView {
             aria-label="Tìm kiếm và lọc kết quả"
             action=link(&search_route())
             method="get"
-            on:submit=on_submit(Some("#search-q"))
+            on:submit=on_submit(Some("#search-q"), search_href)
         >
             <div class="field search-query">
                 <label for="search-q">"Từ khóa"</label>
@@ -129,37 +130,6 @@ fn SearchForm(search: Memo<Search>) -> impl IntoView {
             <Filter id="search-year" name=YEAR_PARAM label="Năm" choices=years chosen=selected_year />
             <button type="submit" class="button">"Tìm kiếm"</button>
         </form>
-    }
-}
-
-/// One filter of the form: a labelled list whose first choice, "Tất cả", applies none.
-/// `choices` are (value, text); `chosen` is the value the address holds.
-#[component]
-fn Filter(
-    id: &'static str,
-    name: &'static str,
-    label: &'static str,
-    #[prop(into)] choices: Signal<Vec<(String, String)>>,
-    #[prop(into)] chosen: Signal<String>,
-) -> impl IntoView {
-    view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            <select id=id name=name prop:value=chosen>
-                <option value="">"Tất cả"</option>
-                {move || {
-                    let chosen = chosen.get();
-                    choices
-                        .get()
-                        .into_iter()
-                        .map(|(value, text)| {
-                            let selected = value == chosen;
-                            view! { <option value=value selected=selected>{text}</option> }
-                        })
-                        .collect_view()
-                }}
-            </select>
-        </div>
     }
 }
 

@@ -5,7 +5,10 @@
 
 use crate::source::{CategorySource, SiteSource};
 use anyhow::{Result, bail};
+use portal_core::legal::register::REGISTER;
 use portal_core::pagination::{item_range, total_pages};
+use portal_core::route::WIDGET_APP;
+use portal_core::search::query::SEARCH;
 use portal_core::slug::is_valid_slug;
 use portal_core::{
     API_VERSION, Article, ArticleSummary, Category, CategoryPage, CategoryRef, Home, HomeBlock,
@@ -69,6 +72,9 @@ impl Catalogue {
     ) -> Result<MenuItem> {
         if !is_valid_slug(&c.slug) {
             bail!("category slug {:?} is not a valid slug", c.slug);
+        }
+        if [WIDGET_APP, SEARCH, REGISTER].contains(&c.slug.as_str()) {
+            bail!("category slug {:?} is the address of another page", c.slug);
         }
         if self.nodes.contains_key(&c.slug) {
             bail!("category slug {:?} is used twice", c.slug);
@@ -178,7 +184,7 @@ impl Sink for DirSink {
     }
 }
 
-fn emit<T: Serialize>(sink: &mut dyn Sink, path: String, doc: &T) -> Result<()> {
+pub fn emit<T: Serialize>(sink: &mut dyn Sink, path: String, doc: &T) -> Result<()> {
     let mut bytes = serde_json::to_vec(doc)?;
     bytes.push(b'\n');
     sink.put(path, bytes)
@@ -214,12 +220,34 @@ fn related_for(i: usize, articles: &[Article], list: &[usize]) -> Vec<usize> {
     candidates.into_iter().take(RELATED).map(|c| c.0).collect()
 }
 
+/// The category tree as the menu, with the register's entry when there are documents.
+fn menu(site: &SiteSource, cat: &Catalogue, register: bool) -> Vec<MenuItem> {
+    let mut menu = cat.menu.clone();
+    if let (true, Some(r)) = (register, &site.register) {
+        let at = r
+            .after
+            .as_deref()
+            .and_then(|a| menu.iter().position(|m| m.slug == a))
+            .map_or(menu.len(), |i| i + 1);
+        menu.insert(
+            at,
+            MenuItem {
+                slug: REGISTER.to_owned(),
+                name: r.name.clone(),
+                children: Vec::new(),
+            },
+        );
+    }
+    menu
+}
+
 /// Generates every document of the API into `sink`. Articles may come in any order; they are
 /// returned in the API's order, newest first (the search index numbers them so).
 pub fn generate(
     site: &SiteSource,
     cat: &Catalogue,
     mut articles: Vec<Article>,
+    register: bool,
     sink: &mut dyn Sink,
 ) -> Result<Vec<Article>> {
     articles.sort_by(|a, b| {
@@ -356,7 +384,7 @@ pub fn generate(
             height: Some(site.logo.height),
             caption: None,
         },
-        menu: cat.menu.clone(),
+        menu: menu(site, cat, register),
         footer: site.footer.clone(),
         search: None,
     };

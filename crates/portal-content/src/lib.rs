@@ -2,7 +2,9 @@
 //! sources, checks that the committed tree is up to date, and writes synthetic archives for scale
 //! tests. The documents are the `portal-core` types the app decodes with.
 
+pub mod documents;
 pub mod generate;
+pub mod register;
 pub mod render;
 pub mod search;
 pub mod source;
@@ -11,8 +13,9 @@ pub mod synth;
 use anyhow::{Context, Result, bail};
 use generate::{Catalogue, MemorySink, Sink};
 use portal_core::slug::{is_valid_slug, slugify, truncate_slug};
-use portal_core::{API_VERSION, Article, Attachment, Image, LegalDocument};
-use source::{ArticleSource, SiteSource};
+use portal_core::{API_VERSION, Article, Attachment, Document, Image};
+use source::{ArticleSource, AttachmentSource, SiteSource};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// Where a project's content lives, relative to its root.
@@ -99,8 +102,31 @@ fn image_size(public: &Path, url: &str) -> Option<(u32, u32)> {
     svg_size(&std::fs::read_to_string(path).ok()?)
 }
 
-/// One source article → the contract's article (related articles are added by the generator).
-pub fn to_article(src: &ArticleSource, cat: &Catalogue, public: &Path) -> Result<Article> {
+/// Files under `public/` as the contract's attachments (type from the extension, size read).
+fn attachments(files: &[AttachmentSource], public: &Path) -> Result<Vec<Attachment>> {
+    files
+        .iter()
+        .map(|a| {
+            let path =
+                public_file(public, &a.file).with_context(|| format!("attachment {:?}", a.name))?;
+            Ok(Attachment {
+                name: a.name.clone(),
+                mime: mime_of(&a.file).to_owned(),
+                size: std::fs::metadata(path)?.len(),
+                url: render::site_relative(&a.file),
+            })
+        })
+        .collect()
+}
+
+/// One source article → the contract's article (related articles are added by the generator);
+/// `documents` are the register's, by slug, for the one it announces.
+pub fn to_article(
+    src: &ArticleSource,
+    cat: &Catalogue,
+    public: &Path,
+    documents: &HashMap<&str, &Document>,
+) -> Result<Article> {
     let f = &src.front;
     let slug = match &f.slug {
         Some(s) => s.clone(),
@@ -136,30 +162,14 @@ pub fn to_article(src: &ArticleSource, cat: &Catalogue, public: &Path) -> Result
             bail!("body image {} has no alt text", img.src);
         }
     }
-    let attachments = f
-        .attachments
-        .iter()
-        .map(|a| {
-            let path =
-                public_file(public, &a.file).with_context(|| format!("attachment {:?}", a.name))?;
-            Ok(Attachment {
-                name: a.name.clone(),
-                mime: mime_of(&a.file).to_owned(),
-                size: std::fs::metadata(path)?.len(),
-                url: render::site_relative(&a.file),
-            })
-        })
-        .collect::<Result<Vec<_>>>()?;
-    let document = match (&f.document, src.document_dates) {
-        (Some(d), Some((issued, effective))) => Some(LegalDocument {
-            number: d.number.clone(),
-            kind: d.kind.clone(),
-            issuer: d.issuer.clone(),
-            signer: d.signer.clone(),
-            issued,
-            effective,
-        }),
-        _ => None,
+    let attachments = attachments(&f.attachments, public)?;
+    let document = match &f.document {
+        Some(slug) => Some(documents::legal_of(
+            documents
+                .get(slug.as_str())
+                .with_context(|| format!("unknown document {slug:?}"))?,
+        )),
+        None => None,
     };
     let mut tags: Vec<String> = Vec::new();
     for t in &f.tags {
@@ -193,15 +203,27 @@ pub fn to_article(src: &ArticleSource, cat: &Catalogue, public: &Path) -> Result
 pub fn build_into(layout: &Layout, sink: &mut dyn Sink) -> Result<usize> {
     let site: SiteSource = source::load_site(&layout.content.join("site.toml"))?;
     let cat = Catalogue::new(&site.categories)?;
+    let docs_path = layout.content.join("documents.toml");
+    let docs = source::load_documents(&docs_path)?
+        .documents
+        .iter()
+        .map(|d| {
+            documents::to_document(d, &layout.public)
+                .with_context(|| format!("document {:?} in {}", d.slug, docs_path.display()))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let by_slug: HashMap<&str, &Document> = docs.iter().map(|d| (d.slug.as_str(), d)).collect();
     let sources = source::load_articles(&layout.content.join("articles"))?;
     let articles = sources
         .iter()
         .map(|s| {
-            to_article(s, &cat, &layout.public).with_context(|| format!("in {}", s.path.display()))
+            to_article(s, &cat, &layout.public, &by_slug)
+                .with_context(|| format!("in {}", s.path.display()))
         })
         .collect::<Result<Vec<_>>>()?;
     let n = articles.len();
-    let articles = generate::generate(&site, &cat, articles, sink)?;
+    let articles = generate::generate(&site, &cat, articles, !docs.is_empty(), sink)?;
+    documents::write(docs, &articles, sink)?;
     search::write(&cat, &articles, sink)?;
     Ok(n)
 }

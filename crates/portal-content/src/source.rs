@@ -1,7 +1,7 @@
 //! Readable sources: `site.toml` and Markdown articles with TOML front matter.
 
 use anyhow::{Context, Result, anyhow, bail};
-use portal_core::{Date, DateTime, Footer};
+use portal_core::{DateTime, Footer};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
@@ -14,7 +14,18 @@ pub struct SiteSource {
     pub page_size: u32,
     pub logo: LogoSource,
     pub footer: Footer,
+    /// The register's entry in the main menu.
+    pub register: Option<RegisterMenu>,
     pub categories: Vec<CategorySource>,
+}
+
+/// Where the menu reaches the legal documents register (`/van-ban`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegisterMenu {
+    pub name: String,
+    /// The top-level category it follows in the menu (the end when absent or unknown).
+    pub after: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -59,20 +70,44 @@ pub struct FrontMatter {
     pub tags: Vec<String>,
     pub thumbnail: Option<String>,
     pub thumbnail_alt: Option<String>,
-    pub document: Option<DocumentSource>,
+    /// The slug of the legal document the article announces (`content/documents.toml`).
+    pub document: Option<String>,
     #[serde(default)]
     pub attachments: Vec<AttachmentSource>,
+}
+
+/// `content/documents.toml`: the register's documents (see content/README.md).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentsFile {
+    #[serde(default)]
+    pub documents: Vec<DocumentSource>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DocumentSource {
+    pub slug: String,
     pub number: String,
     pub kind: String,
+    pub field: String,
     pub issuer: String,
     pub signer: Option<String>,
+    pub signer_title: Option<String>,
     pub issued: String,
     pub effective: Option<String>,
+    pub expires: Option<String>,
+    pub status: Option<String>,
+    pub summary: String,
+    #[serde(default)]
+    pub replaces: Vec<String>,
+    #[serde(default)]
+    pub amends: Vec<String>,
+    #[serde(default)]
+    pub guides: Vec<String>,
+    pub text: Option<String>,
+    #[serde(default)]
+    pub files: Vec<AttachmentSource>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -89,7 +124,6 @@ pub struct ArticleSource {
     pub front: FrontMatter,
     pub published: DateTime,
     pub updated: Option<DateTime>,
-    pub document_dates: Option<(Date, Option<Date>)>,
     pub markdown: String,
 }
 
@@ -132,17 +166,6 @@ pub fn parse_article(path: &Path, text: &str) -> Result<ArticleSource> {
     {
         bail!("updated is before published");
     }
-    let document_dates = match &front.document {
-        Some(d) => Some((
-            Date::parse(&d.issued).context("document.issued")?,
-            d.effective
-                .as_deref()
-                .map(Date::parse)
-                .transpose()
-                .context("document.effective")?,
-        )),
-        None => None,
-    };
     if front.thumbnail.is_some()
         && front
             .thumbnail_alt
@@ -156,9 +179,18 @@ pub fn parse_article(path: &Path, text: &str) -> Result<ArticleSource> {
         front,
         published,
         updated,
-        document_dates,
         markdown: body.to_owned(),
     })
+}
+
+/// `content/documents.toml`, or no documents when the file is absent.
+pub fn load_documents(path: &Path) -> Result<DocumentsFile> {
+    if !path.exists() {
+        return Ok(DocumentsFile::default());
+    }
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    toml::from_str(&text).with_context(|| format!("parsing {}", path.display()))
 }
 
 /// Every `*.md` under `dir`, sorted by path so output never depends on directory order.

@@ -8,7 +8,9 @@ use crate::generate::{Catalogue, Sink, generate};
 use crate::source::{ArticleSource, SiteSource};
 use anyhow::{Result, bail};
 use portal_core::slug::slugify;
-use portal_core::{API_VERSION, Article, DateTime, Image};
+use portal_core::{
+    API_VERSION, Article, Date, DateTime, Document, DocumentLink, DocumentRef, Image, Signer,
+};
 
 const SUBJECTS: &[&str] = &[
     "Ủy ban nhân dân phường",
@@ -173,11 +175,132 @@ pub fn articles(cat: &Catalogue, count: u64, corpus: &[String]) -> Result<Vec<Ar
     Ok(out)
 }
 
+const KINDS: &[(&str, &str)] = &[
+    ("Quyết định", "QĐ-UBND"),
+    ("Kế hoạch", "KH-UBND"),
+    ("Chỉ thị", "CT-UBND"),
+    ("Thông báo", "TB-VP"),
+    ("Công văn", "UBND-KT"),
+    ("Nghị quyết", "NQ-HĐND"),
+];
+const ISSUERS: &[&str] = &[
+    "Ủy ban nhân dân Thành phố",
+    "Hội đồng nhân dân Thành phố",
+    "Văn phòng UBND Thành phố",
+    "Sở Xây dựng",
+    "Sở Tài chính",
+    "Sở Y tế",
+];
+const FIELDS: &[&str] = &[
+    "Đất đai",
+    "Giao thông – Đô thị",
+    "Xây dựng",
+    "Y tế",
+    "Giáo dục – Đào tạo",
+    "Tài chính – Ngân sách",
+    "Cải cách hành chính",
+    "Môi trường",
+];
+
+/// One document for every five articles (the register's 20,000 at 100,000 articles): document
+/// `k` is cited by article `5k` and issued a few days before it; some replace, amend or guide
+/// older ones. In the articles' order, so newest first.
+pub fn documents(articles: &[Article]) -> Vec<Document> {
+    let total = articles.len().div_ceil(5);
+    let mut docs: Vec<Document> = Vec::with_capacity(total);
+    for (k, a) in articles.iter().step_by(5).enumerate() {
+        let r = mix(k as u64 + 7);
+        let (kind, symbol) = pick(KINDS, r);
+        let at = a.published.unix_seconds() - ((r >> 8) % 10) as i64 * 86_400;
+        let issued = DateTime::from_unix_seconds(at, 7 * 60).date;
+        let effective = DateTime::from_unix_seconds(at + 10 * 86_400, 7 * 60).date;
+        let year = issued.year;
+        let slug = format!("{}-{}-{}", k + 1, year, slugify(symbol));
+        let mut relations = Vec::new();
+        let mut link = |relation: &str, older: usize| {
+            if older < total {
+                relations.push(DocumentLink {
+                    relation: relation.to_owned(),
+                    document: DocumentRef {
+                        slug: String::new(),
+                        number: older.to_string(),
+                        summary: String::new(),
+                    },
+                });
+            }
+        };
+        match k % 9 {
+            3 => link("replaces", k + 11),
+            5 => link("amends", k + 4),
+            7 => link("guides", k + 6),
+            _ => {}
+        }
+        docs.push(Document {
+            version: API_VERSION,
+            slug,
+            number: format!("{}/{year}/{symbol}", k + 1),
+            kind: kind.to_owned(),
+            field: pick(FIELDS, r >> 16).to_owned(),
+            issuer: pick(ISSUERS, r >> 24).to_owned(),
+            signer: Some(Signer {
+                name: "Nguyễn Văn An".to_owned(),
+                title: "Phó Chủ tịch UBND Thành phố".to_owned(),
+            }),
+            issued,
+            effective: Some(effective),
+            expires: None,
+            status: None,
+            summary: format!(
+                "Về việc {} {}",
+                pick(ACTIONS, r >> 32),
+                pick(OBJECTS, r >> 40)
+            ),
+            body_html: None,
+            files: Vec::new(),
+            relations,
+            cited_by: Vec::new(),
+        });
+    }
+    // Links were written with the older document's position: name it by slug, and end what
+    // is replaced (a replaced document expires when its successor takes effect; an amended one
+    // is partly in force).
+    let slugs: Vec<String> = docs.iter().map(|d| d.slug.clone()).collect();
+    let mut ends: Vec<(usize, Option<Date>, &str)> = Vec::new();
+    for d in &mut docs {
+        for l in &mut d.relations {
+            let older: usize = l.document.number.parse().unwrap_or(0);
+            l.document.slug = slugs.get(older).cloned().unwrap_or_default();
+            l.document.number.clear();
+            match l.relation.as_str() {
+                "replaces" => ends.push((older, d.effective, "")),
+                "amends" => ends.push((older, None, "partly_in_force")),
+                _ => {}
+            }
+        }
+    }
+    for (older, expires, status) in ends {
+        if let Some(d) = docs.get_mut(older) {
+            if expires.is_some() {
+                d.expires = expires;
+            }
+            if !status.is_empty() {
+                d.status = Some(status.to_owned());
+            }
+        }
+    }
+    docs
+}
+
 /// Writes a complete synthetic API tree for `count` articles, their bodies drawn from `corpus`.
 pub fn write(site: &SiteSource, count: u64, corpus: &[String], sink: &mut dyn Sink) -> Result<()> {
     let cat = Catalogue::new(&site.categories)?;
-    let list = articles(&cat, count, corpus)?;
-    let list = generate(site, &cat, list, sink)?;
+    let mut list = articles(&cat, count, corpus)?;
+    let docs = documents(&list);
+    for (a, d) in list.iter_mut().step_by(5).zip(&docs) {
+        a.document = Some(crate::documents::legal_of(d));
+    }
+    let list = generate(site, &cat, list, !docs.is_empty(), sink)?;
+    crate::documents::write(docs, &list, sink)?;
     crate::search::write(&cat, &list, sink)?;
     Ok(())
 }

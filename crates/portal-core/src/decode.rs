@@ -382,7 +382,8 @@ macro_rules! lists {
 
 /// Content lists that may be absent or `null`; a bad item is left out.
 pub(crate) mod optional {
-    lists!(false: featured, latest, blocks, related, images, attachments, tags, children, officials);
+    lists!(false: featured, latest, blocks, related, images, attachments, tags, children, officials,
+        files, relations, cited_by);
 }
 
 /// Content lists a document must have (absent or `null` rejects it); a bad item is left out.

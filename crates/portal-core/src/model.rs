@@ -208,9 +208,12 @@ pub struct Attachment {
     pub url: String,
 }
 
-/// Metadata of a legal document (Decree 42: number, issuer, issue and effective dates).
+/// Metadata of a legal document (Decree 42: number, issuer, issue and effective dates), as the
+/// article that announces it carries it; `slug` names its page in the register (`/van-ban/<slug>`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct LegalDocument {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub slug: Option<String>,
     pub number: String,
     pub kind: String,
     pub issuer: String,
@@ -219,6 +222,79 @@ pub struct LegalDocument {
     pub issued: Date,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective: Option<Date>,
+}
+
+/// Who signed a document, and as what.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Signer {
+    pub name: String,
+    #[serde(default, deserialize_with = "crate::decode::or_default")]
+    pub title: String,
+}
+
+/// What a link to another document shows: its number and summary.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentRef {
+    pub slug: String,
+    pub number: String,
+    #[serde(default, deserialize_with = "crate::decode::or_default")]
+    pub summary: String,
+}
+
+/// How this document stands to another: `relation` is a code of
+/// [`crate::legal::Relation`] (`replaces`, `replaced_by`, `amends`, …).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentLink {
+    pub relation: String,
+    pub document: DocumentRef,
+}
+
+/// `documents/<slug>.json`: a legal document of the register (`/van-ban/<slug>`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub version: u32,
+    pub slug: String,
+    /// Number and symbol (`số ký hiệu`): `27/2024/QĐ-UBND`.
+    pub number: String,
+    /// Nghị quyết, Quyết định, Chỉ thị, … (any word: an unknown type is shown as it is).
+    pub kind: String,
+    /// Field (`lĩnh vực`).
+    #[serde(default, deserialize_with = "crate::decode::or_default")]
+    pub field: String,
+    pub issuer: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signer: Option<Signer>,
+    pub issued: Date,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires: Option<Date>,
+    /// A code of [`crate::legal::Status`] when the document states it; otherwise (or when the
+    /// code is unknown) the status follows from the dates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// The summary (`trích yếu`).
+    pub summary: String,
+    /// The full text: untrusted HTML, sanitized like an article's body.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body_html: Option<String>,
+    #[serde(default, deserialize_with = "crate::decode::optional::files")]
+    pub files: Vec<Attachment>,
+    #[serde(default, deserialize_with = "crate::decode::optional::relations")]
+    pub relations: Vec<DocumentLink>,
+    /// The articles that cite it, newest first.
+    #[serde(default, deserialize_with = "crate::decode::optional::cited_by")]
+    pub cited_by: Vec<ArticleSummary>,
+}
+
+impl Document {
+    pub fn reference(&self) -> DocumentRef {
+        DocumentRef {
+            slug: self.slug.clone(),
+            number: self.number.clone(),
+            summary: self.summary.clone(),
+        }
+    }
 }
 
 /// `articles/<slug>.json`.

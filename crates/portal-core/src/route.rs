@@ -2,6 +2,8 @@
 //! query, with its address and the API document it shows. The app's pages, prefetching and the
 //! links between the two apps all ask this type (`public/assets/boot.js` mirrors `document`).
 
+use crate::legal::filter::Filters;
+use crate::legal::register::{REGISTER, document_doc};
 use crate::pagination::parse_page;
 use crate::paths::{self, PAGE_PARAM};
 pub use crate::paths::{query_pairs, query_value};
@@ -22,6 +24,10 @@ pub enum Route {
     Article { category: String, slug: String },
     /// `/tim-kiem?q=…`: search (its parameters in the query, so the address can be shared).
     Search(Search),
+    /// `/van-ban?…`: the legal documents register, its filters in the query.
+    Register(Filters),
+    /// `/van-ban/<slug>`: one legal document.
+    Document { slug: String },
     /// `/nhung`: the snippet builder (widget app).
     EmbedBuilder,
     /// `/nhung/<kind>`: a widget (widget app).
@@ -35,8 +41,9 @@ pub enum Route {
 pub enum App {
     Portal,
     Widgets,
-    /// The search page (`tim-kiem.html`): its index reader and result list stay out of the
-    /// portal's bundle, so a first visit to an article does not pay for them.
+    /// Look-ups (`tim-kiem.html`): search and the legal documents register. Their index readers,
+    /// result lists and the document page stay out of the portal's bundle, so a first visit to an
+    /// article does not pay for them.
     Search,
 }
 
@@ -61,6 +68,11 @@ impl Route {
             },
             [app, ..] if app == WIDGET_APP => Route::NotFound,
             [page] if page == SEARCH => Route::Search(Search::parse(query)),
+            [page] if page == REGISTER => Route::Register(Filters::parse(query)),
+            [page, slug] if page == REGISTER => Route::Document {
+                slug: slug.to_string(),
+            },
+            [page, ..] if page == REGISTER || page == SEARCH => Route::NotFound,
             [slug] => Route::category(slug, query_value(query, PAGE_PARAM).as_deref()),
             [slug, word, page] if word == PAGE_PARAM => Route::category(slug, Some(page)),
             [category, slug] => Route::Article {
@@ -86,6 +98,8 @@ impl Route {
             Route::Category { slug, page } => paths::category_route(slug, *page),
             Route::Article { category, slug } => paths::article_route(category, slug),
             Route::Search(search) => search.href(),
+            Route::Register(filters) => filters.href(),
+            Route::Document { slug } => format!("/{REGISTER}/{slug}"),
             Route::EmbedBuilder => format!("/{WIDGET_APP}"),
             Route::Widget { kind } => format!("/{WIDGET_APP}/{kind}"),
             Route::NotFound => return None,
@@ -99,19 +113,25 @@ impl Route {
             Route::Home => Some(paths::home_doc()),
             Route::Category { slug, page } => paths::category_doc(slug, *page),
             Route::Article { slug, .. } => paths::article_doc(slug),
-            // A search reads several documents (the index, or a CMS's endpoint): `api::search`.
-            Route::Search(_) | Route::EmbedBuilder | Route::Widget { .. } | Route::NotFound => None,
+            Route::Document { slug } => document_doc(slug),
+            // A search or the register reads several documents (indexes, or a CMS's endpoint).
+            Route::Search(_)
+            | Route::Register(_)
+            | Route::EmbedBuilder
+            | Route::Widget { .. }
+            | Route::NotFound => None,
         }
     }
 
     /// The app that shows `path` (relative to the base path): the widget app for everything under
     /// `/nhung`, its own unknown addresses (`/nhung/a/b`) included, which the host serves with
-    /// `nhung.html`; the search app for `/tim-kiem` (`tim-kiem.html`); the portal for the rest
+    /// `nhung.html`; the look-up app for `/tim-kiem` and `/van-ban…` (`tim-kiem.html`); the portal
+    /// for the rest
     /// (an unknown address is its 404 page).
     pub fn app_of(path: &str) -> App {
         match path.split('/').find(|s| !s.is_empty()).map(decode) {
             Some(first) if first == WIDGET_APP => App::Widgets,
-            Some(first) if first == SEARCH => App::Search,
+            Some(first) if first == SEARCH || first == REGISTER => App::Search,
             _ => App::Portal,
         }
     }
@@ -150,6 +170,12 @@ mod tests {
         );
         assert_eq!(Route::parse("/nhung/a/b", ""), Route::NotFound);
         assert_eq!(Route::parse("/a/b/c", ""), Route::NotFound);
+        assert_eq!(
+            Route::parse("/van-ban", "loai=quyet-dinh"),
+            Route::Register(Filters::parse("loai=quyet-dinh"))
+        );
+        assert_eq!(Route::parse("/van-ban/a/b", ""), Route::NotFound);
+        assert_eq!(Route::parse("/tim-kiem/a", ""), Route::NotFound);
         assert_eq!(Route::parse("/thoi-su/trang/3", ""), cat("thoi-su", 3));
         assert_eq!(
             Route::parse("/thoi-su/trang/3/", "?trang=5"),
@@ -213,6 +239,13 @@ mod tests {
             ),
             (Route::EmbedBuilder, Some("/nhung"), None),
             (
+                Route::Document {
+                    slug: "nd-42-2022-nd-cp".into(),
+                },
+                Some("/van-ban/nd-42-2022-nd-cp"),
+                Some("documents/nd-42-2022-nd-cp.json"),
+            ),
+            (
                 Route::Widget {
                     kind: "noi-bat".into(),
                 },
@@ -248,5 +281,8 @@ mod tests {
         assert_eq!(Route::app_of("/"), App::Portal);
         assert_eq!(Route::app_of("/tim-kiem"), App::Search);
         assert_eq!(Route::app_of("/tim-kiem/x"), App::Search);
+        assert_eq!(Route::app_of("/van-ban"), App::Search);
+        assert_eq!(Route::app_of("/van-ban/nd-42-2022-nd-cp"), App::Search);
+        assert_eq!(Route::app_of("/van-ban-phap-luat"), App::Portal);
     }
 }

@@ -115,7 +115,7 @@ pub struct Written {
 }
 
 /// Article numbers (ascending) as gaps from the one before, the first as it is.
-fn gaps(docs: impl Iterator<Item = u32>) -> impl Iterator<Item = u32> {
+pub fn gaps(docs: impl Iterator<Item = u32>) -> impl Iterator<Item = u32> {
     let mut last = 0;
     docs.map(move |doc| {
         let gap = doc - last;
@@ -125,7 +125,7 @@ fn gaps(docs: impl Iterator<Item = u32>) -> impl Iterator<Item = u32> {
 }
 
 /// Article numbers back from their gaps; bad numbers never panic (gaps saturate).
-fn ungap<'a>(gaps: impl Iterator<Item = &'a u32>) -> impl Iterator<Item = u32> {
+pub fn ungap<'a>(gaps: impl Iterator<Item = &'a u32>) -> impl Iterator<Item = u32> {
     let mut doc: Option<u32> = None;
     gaps.map(move |&gap| {
         let next = doc.map_or(gap, |d| d.saturating_add(gap));

@@ -1,8 +1,12 @@
-//! Legal documents' logic that does not depend on how the register is served (groundwork for
-//! issue 16): a document's legal status from its dates, and the relations between documents,
-//! each with its inverse, so the register can check that both ends agree.
+//! Legal documents (the register, `/van-ban`): a document's legal status from its dates, the
+//! relations between documents, each with its inverse, so the register can check that both ends
+//! agree; the register's static index ([`register`]) and its filters ([`filter`]).
+
+pub mod filter;
+pub mod register;
 
 use crate::datetime::Date;
+use crate::model::Document;
 
 /// Whether a document applies (Vietnamese "tình trạng hiệu lực").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,6 +18,13 @@ pub enum Status {
 }
 
 impl Status {
+    pub const ALL: [Status; 4] = [
+        Status::InForce,
+        Status::PartlyInForce,
+        Status::NotYetInForce,
+        Status::Expired,
+    ];
+
     /// The status in words (never shown by colour alone).
     pub fn label(self) -> &'static str {
         match self {
@@ -35,15 +46,14 @@ impl Status {
     }
 
     pub fn from_code(code: &str) -> Option<Status> {
-        [
-            Status::NotYetInForce,
-            Status::InForce,
-            Status::PartlyInForce,
-            Status::Expired,
-        ]
-        .into_iter()
-        .find(|s| s.code() == code)
+        Status::ALL.into_iter().find(|s| s.code() == code)
     }
+}
+
+/// A document's status on `today`: the one it states (a known code), else from its dates.
+pub fn status_of(doc: &Document, today: Date) -> Status {
+    let stated = doc.status.as_deref().and_then(Status::from_code);
+    status_on(stated, doc.issued, doc.effective, doc.expires, today)
 }
 
 /// The status on `today`: the one the document states if any, else from its dates. Without an
@@ -79,6 +89,31 @@ pub enum Relation {
 }
 
 impl Relation {
+    pub const ALL: [Relation; 6] = [
+        Relation::Replaces,
+        Relation::ReplacedBy,
+        Relation::Amends,
+        Relation::AmendedBy,
+        Relation::Guides,
+        Relation::GuidedBy,
+    ];
+
+    /// The contract's word for it, and back (an unknown word is no relation: the link is not shown).
+    pub fn code(self) -> &'static str {
+        match self {
+            Relation::Replaces => "replaces",
+            Relation::ReplacedBy => "replaced_by",
+            Relation::Amends => "amends",
+            Relation::AmendedBy => "amended_by",
+            Relation::Guides => "guides",
+            Relation::GuidedBy => "guided_by",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Relation> {
+        Relation::ALL.into_iter().find(|r| r.code() == code)
+    }
+
     /// The same link seen from the other document.
     pub fn inverse(self) -> Relation {
         match self {
@@ -144,12 +179,7 @@ mod tests {
 
     #[test]
     fn status_codes_round_trip_and_unknown_is_none() {
-        for s in [
-            Status::NotYetInForce,
-            Status::InForce,
-            Status::PartlyInForce,
-            Status::Expired,
-        ] {
+        for s in Status::ALL {
             assert_eq!(Status::from_code(s.code()), Some(s));
             assert!(!s.label().is_empty());
         }
@@ -158,18 +188,12 @@ mod tests {
 
     #[test]
     fn relations_pair_up() {
-        let all = [
-            Relation::Replaces,
-            Relation::ReplacedBy,
-            Relation::Amends,
-            Relation::AmendedBy,
-            Relation::Guides,
-            Relation::GuidedBy,
-        ];
-        for r in all {
+        for r in Relation::ALL {
             assert_eq!(r.inverse().inverse(), r);
             assert_ne!(r.inverse(), r);
+            assert_eq!(Relation::from_code(r.code()), Some(r));
         }
+        assert_eq!(Relation::from_code("cites"), None);
         let links = [
             ("224-2026-nd-cp", Relation::Replaces, "42-2022-nd-cp"),
             ("42-2022-nd-cp", Relation::ReplacedBy, "224-2026-nd-cp"),

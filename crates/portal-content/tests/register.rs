@@ -1,0 +1,166 @@
+//! The register's index, written by the content tool for the sample and read back the way the app
+//! reads it (`src/api/register.rs`): each filter's list, intersected, paged, rows looked up. Every
+//! answer is checked against the documents themselves.
+
+use portal_content::generate::MemorySink;
+use portal_content::{Layout, build_into};
+use portal_core::legal::filter::{Filters, number_term, page_of, select};
+use portal_core::legal::register::{
+    Facet, Register, Row, Statuses, document_doc, facet_doc, manifest_doc, rows_doc, shard_doc,
+    shard_of, status_doc, ungap,
+};
+use portal_core::legal::{Status, status_of};
+use portal_core::{Date, Document};
+use serde::de::DeserializeOwned;
+use std::path::Path;
+use unicode_normalization::UnicodeNormalization;
+
+fn sample() -> MemorySink {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut sink = MemorySink::default();
+    build_into(&Layout::new(&root), &mut sink).unwrap();
+    sink
+}
+
+fn read<T: DeserializeOwned>(sink: &MemorySink, path: &str) -> T {
+    serde_json::from_slice(sink.0.get(path).unwrap_or_else(|| panic!("{path} missing"))).unwrap()
+}
+
+/// The documents `query` selects on `today`, in the order shown, all pages.
+fn run(sink: &MemorySink, query: &str, today: Date) -> Vec<Row> {
+    let register: Register = read(sink, &manifest_doc());
+    let f = Filters::parse(query).known(&register);
+    let mut lists: Vec<Vec<u32>> = Vec::new();
+    for facet in Facet::ALL {
+        if let Some(doc) = f.facet(facet).and_then(|v| facet_doc(facet, v)) {
+            let gaps: Vec<u32> = read(sink, &doc);
+            lists.push(ungap(gaps.iter()).collect());
+        }
+    }
+    let nfd: String = f.q.to_lowercase().nfd().collect();
+    let terms = Filters::terms(&nfd);
+    let term = |t: &str| -> Vec<u32> {
+        let shard: serde_json::Map<String, serde_json::Value> =
+            read(sink, &shard_doc(shard_of(t, register.shards)));
+        let gaps: Vec<u32> = shard
+            .get(t)
+            .map(|v| serde_json::from_value(v.clone()).unwrap())
+            .unwrap_or_default();
+        ungap(gaps.iter()).collect()
+    };
+    for t in &terms {
+        lists.push(term(t));
+    }
+    let exact = if terms.is_empty() {
+        Vec::new()
+    } else {
+        term(&number_term(&terms))
+    };
+    if let Some(s) = f.status.as_deref().and_then(Status::from_code) {
+        let statuses: Statuses = read(sink, &status_doc());
+        lists.push(statuses.on(s, today));
+    }
+    let range = f
+        .year
+        .and_then(|y| register.year_range(y))
+        .unwrap_or(0..register.docs);
+    let selected = select(range, &lists);
+    let mut out = Vec::new();
+    for page in 1..=page_of(&selected, &exact, f.oldest, 1).1 {
+        for id in page_of(&selected, &exact, f.oldest, page).0 {
+            let rows: Vec<Row> = read(sink, &rows_doc(register.chunk_of(id)));
+            out.push(rows[(id % register.rows) as usize].clone());
+        }
+    }
+    out
+}
+
+fn documents(sink: &MemorySink) -> Vec<Document> {
+    sink.0
+        .keys()
+        .filter(|k| k.starts_with("documents/") && !k.starts_with("documents/index"))
+        .map(|k| read(sink, k))
+        .collect()
+}
+
+#[test]
+fn a_number_typed_without_diacritics_finds_its_document_first() {
+    let sink = sample();
+    let today = Date::parse("2026-12-02").unwrap();
+    let found = run(&sink, "q=27%2F2024%2Fqd-ubnd", today);
+    assert_eq!(
+        found.first().map(|r| r.slug.as_str()),
+        Some("qd-27-2024-qd-ubnd")
+    );
+    assert!(found.len() <= 3, "{found:?}");
+    let found = run(&sink, "q=N%C4%90+42%2F2022", today);
+    assert!(found.iter().any(|r| r.slug == "nd-42-2022-nd-cp"));
+    assert!(run(&sink, "q=khong+co+van+ban+nay+xyz", today).is_empty());
+}
+
+#[test]
+fn filters_combine_and_match_the_documents() {
+    let sink = sample();
+    let today = Date::parse("2026-12-02").unwrap();
+    let docs = documents(&sink);
+    for (query, keep) in [
+        (
+            "loai=quyet-dinh&nam=2024",
+            Box::new(|d: &Document| d.kind == "Quyết định" && d.issued.year == 2024)
+                as Box<dyn Fn(&Document) -> bool>,
+        ),
+        (
+            "co-quan=uy-ban-nhan-dan-thanh-pho&tinh-trang=expired",
+            Box::new(|d: &Document| {
+                d.issuer == "Ủy ban nhân dân Thành phố" && status_of(d, today) == Status::Expired
+            }),
+        ),
+        (
+            "tinh-trang=not_yet_in_force",
+            Box::new(|d: &Document| status_of(d, today) == Status::NotYetInForce),
+        ),
+        (
+            "q=dat+dai",
+            Box::new(|d: &Document| {
+                let text = format!("{} {}", d.number, d.summary).to_lowercase();
+                let folded = portal_core::search::fold::fold(&text.nfd().collect::<String>());
+                let words: Vec<&str> = portal_core::search::fold::syllables(&folded).collect();
+                words.contains(&"dat") && words.contains(&"dai")
+            }),
+        ),
+    ] {
+        let mut want: Vec<&Document> = docs.iter().filter(|d| keep(d)).collect();
+        want.sort_by(|a, b| b.issued.cmp(&a.issued).then(a.number.cmp(&b.number)));
+        let got = run(&sink, query, today);
+        assert!(!want.is_empty(), "{query}: the sample has some");
+        let got: Vec<&str> = got.iter().map(|r| r.slug.as_str()).collect();
+        let want: Vec<&str> = want.iter().map(|d| d.slug.as_str()).collect();
+        assert_eq!(got, want, "{query}");
+        // Oldest first is the same list reversed.
+        let mut oldest = run(&sink, &format!("{query}&sap-xep=cu-nhat"), today);
+        oldest.reverse();
+        assert_eq!(
+            oldest.iter().map(|r| r.slug.as_str()).collect::<Vec<_>>(),
+            want
+        );
+    }
+}
+
+#[test]
+fn statuses_follow_the_reader_day_not_the_build_day() {
+    let sink = sample();
+    let docs = documents(&sink);
+    // From the index's day on (the newest document's issue date).
+    for day in ["2026-11-20", "2026-12-02", "2027-01-01", "2030-01-01"] {
+        let today = Date::parse(day).unwrap();
+        for s in Status::ALL {
+            let want = docs.iter().filter(|d| status_of(d, today) == s).count();
+            let got = run(&sink, &format!("tinh-trang={}", s.code()), today).len();
+            assert_eq!(got, want, "{} on {day}", s.code());
+        }
+    }
+    assert!(
+        sink.0
+            .contains_key(&document_doc("nd-224-2026-nd-cp").unwrap())
+    );
+}

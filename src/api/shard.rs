@@ -1,0 +1,112 @@
+//! Index files read key by key: a search shard holds thousands of terms and a query wants one or
+//! two, so the text is parsed once (the browser's `JSON.parse`) and only the wanted entries are
+//! read out of it. Anything not shaped as the contract says reads as nothing.
+
+use portal_core::search::index::decode;
+use portal_core::search::rank::Posting;
+
+pub use imp::{Parsed, numbers, parse};
+
+/// A search term's postings (`portal_core::search::index::Entry`): its plain array, or its
+/// written forms `v` with `p` and `e`.
+pub fn postings(shard: &Parsed, term: &str, want: Option<&str>) -> Vec<Posting> {
+    let Some(entry) = imp::get(shard, term) else {
+        return Vec::new();
+    };
+    if let Some(p) = imp::array(&entry) {
+        return decode(&p, &[], &[], want);
+    }
+    let forms = imp::strings(&entry, "v");
+    decode(&numbers(&entry, "p"), &numbers(&entry, "e"), &forms, want)
+}
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    use js_sys::{Array, JSON, Reflect, Uint32Array};
+    use wasm_bindgen::{JsCast, JsValue};
+
+    pub type Parsed = JsValue;
+
+    pub fn parse(text: &str) -> Parsed {
+        JSON::parse(text).unwrap_or(JsValue::NULL)
+    }
+
+    /// `value[key]`, when `value` is an object that has it.
+    pub fn get(value: &Parsed, key: &str) -> Option<Parsed> {
+        if !value.is_object() {
+            return None;
+        }
+        Reflect::get(value, &JsValue::from_str(key))
+            .ok()
+            .filter(|v| !v.is_undefined() && !v.is_null())
+    }
+
+    /// `value` as numbers, when it is an array (copied at once through `Uint32Array`).
+    pub fn array(value: &Parsed) -> Option<Vec<u32>> {
+        value
+            .dyn_ref::<Array>()
+            .map(|a| Uint32Array::new(a).to_vec())
+    }
+
+    /// The numbers at `key` (`value` itself when `key` is empty); none when not an array.
+    pub fn numbers(value: &Parsed, key: &str) -> Vec<u32> {
+        let v = if key.is_empty() {
+            Some(value.clone())
+        } else {
+            get(value, key)
+        };
+        v.and_then(|v| array(&v)).unwrap_or_default()
+    }
+
+    pub fn strings(value: &Parsed, key: &str) -> Vec<String> {
+        get(value, key)
+            .and_then(|v| v.dyn_into::<Array>().ok())
+            .map(|a| a.iter().filter_map(|f| f.as_string()).collect())
+            .unwrap_or_default()
+    }
+}
+
+/// Natively (the prerender, which never searches, and so only for completeness) through
+/// serde_json.
+#[cfg(not(target_arch = "wasm32"))]
+mod imp {
+    use serde_json::Value;
+
+    pub type Parsed = Value;
+
+    pub fn parse(text: &str) -> Parsed {
+        serde_json::from_str(text).unwrap_or(Value::Null)
+    }
+
+    pub fn get(value: &Parsed, key: &str) -> Option<Parsed> {
+        value.get(key).filter(|v| !v.is_null()).cloned()
+    }
+
+    pub fn array(value: &Parsed) -> Option<Vec<u32>> {
+        value.as_array().map(|a| {
+            a.iter()
+                .map(|n| n.as_u64().and_then(|n| u32::try_from(n).ok()).unwrap_or(0))
+                .collect()
+        })
+    }
+
+    pub fn numbers(value: &Parsed, key: &str) -> Vec<u32> {
+        let v = if key.is_empty() {
+            Some(value.clone())
+        } else {
+            get(value, key)
+        };
+        v.and_then(|v| array(&v)).unwrap_or_default()
+    }
+
+    pub fn strings(value: &Parsed, key: &str) -> Vec<String> {
+        get(value, key)
+            .and_then(|v| v.as_array().cloned())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|f| f.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}

@@ -1,0 +1,45 @@
+//! The tools above an article or a document: print, read aloud, copy link.
+
+use crate::components::speech::ReadAloud;
+use leptos::prelude::*;
+
+/// Print, read aloud (when `read_aloud`) and copy the page's link; `what` names the page in
+/// their labels ("bài viết", "văn bản").
+#[component]
+pub fn PageTools(what: &'static str, read_aloud: bool) -> impl IntoView {
+    let status = RwSignal::new(String::new());
+    let print = move |_| {
+        if let Some(w) = crate::base::window() {
+            let _ = w.print();
+        }
+    };
+    let copy = move |_| {
+        let Some(w) = crate::base::window() else {
+            return;
+        };
+        let url = w.location().href().unwrap_or_default();
+        let clipboard = w.navigator().clipboard();
+        let promise = clipboard.write_text(&url);
+        leptos::task::spawn_local(async move {
+            let message = match wasm_bindgen_futures::JsFuture::from(promise).await {
+                Ok(_) => format!("Đã sao chép liên kết {what}."),
+                Err(_) => format!("Không sao chép được. Địa chỉ {what}: {url}"),
+            };
+            status.set(message);
+        });
+    };
+    view! {
+        <div class="article-tools no-print needs-app">
+            <button type="button" class="tool-button" on:click=print>
+                <span class="icon icon-print" aria-hidden="true"></span>
+                "In " {what}
+            </button>
+            {read_aloud.then(|| view! { <ReadAloud /> })}
+            <button type="button" class="tool-button" on:click=copy>
+                <span class="icon icon-link" aria-hidden="true"></span>
+                "Sao chép liên kết"
+            </button>
+            <p class="tool-status" role="status">{move || status.get()}</p>
+        </div>
+    }
+}
