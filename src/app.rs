@@ -59,12 +59,28 @@ use crate::routes::{
     search::SearchPage as SearchRoute,
 };
 
+/// Set while the portal reloads an address for the host to serve the look-up app: finding it
+/// set for the same address means the host served the portal again (no mapping for it), and a
+/// second reload would loop.
+const RELOADING: &str = "portal-reloading";
+
 #[cfg(not(debug_assertions))]
 #[component]
 fn Reload() -> impl IntoView {
-    if let Some(w) = crate::base::window() {
+    let w = crate::base::window();
+    let here = w.as_ref().and_then(|w| w.location().href().ok());
+    let storage = w.as_ref().and_then(|w| w.session_storage().ok().flatten());
+    if let (Some(w), Some(here), Some(s)) = (&w, &here, &storage)
+        && s.get_item(RELOADING).ok().flatten().as_ref() != Some(here)
+    {
+        let _ = s.set_item(RELOADING, here);
         let _ = w.location().reload();
+        return ().into_any();
     }
+    if let Some(s) = storage {
+        let _ = s.remove_item(RELOADING);
+    }
+    view! { <NotFound /> }.into_any()
 }
 
 #[cfg(not(debug_assertions))]
@@ -76,6 +92,9 @@ use {Reload as SearchRoute, Reload as RegisterRoute, Reload as DocumentRoute};
 #[component]
 pub fn SearchApp() -> impl IntoView {
     provide_shared(Which::Search);
+    if let Some(s) = crate::base::window().and_then(|w| w.session_storage().ok().flatten()) {
+        let _ = s.remove_item(RELOADING);
+    }
     view! {
         <Router base=base_path()>
             <Shell>

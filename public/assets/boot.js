@@ -54,6 +54,10 @@ function preloadDocuments() {
     else if (parts[0] === 'tim-kiem') {
       // A search (src/api/search.rs) starts from the index's manifest.
       if (new URLSearchParams(location.search).get('q')?.trim()) docs.push('search/index.json');
+    } else if (parts[0] === 'van-ban') {
+      // The register (src/api/register.rs) starts from its manifest; a document is one file.
+      if (parts.length === 1) docs.push('documents/index.json');
+      else if (parts.length === 2 && slug.test(parts[1])) docs.push(`documents/${parts[1]}.json`);
     } else if ((parts.length === 1 || (parts.length === 3 && parts[1] === 'trang')) && parts[0] !== 'nhung' && slug.test(parts[0])) {
       const raw = (parts[2] ?? new URLSearchParams(location.search).get('trang') ?? '').trim();
       const page = /^[0-9]+$/.test(raw) && Number(raw) >= 1 ? Number(raw) : 1;
