@@ -3,12 +3,14 @@
 // For each build: bundle breakdown (raw and gzip), the transfer of a first visit to an article,
 // client navigation click → new h1 (median and p95 over 50), JS heap after 10 and after 500
 // navigations; with --synthetic, cold loads of a category, its page 500 and an article against the
-// sample content and against the synthetic archive, and search (bench/search.mjs) on both.
+// sample content and against the synthetic archive, and search (bench/search.mjs) and the
+// register (bench/register.mjs) on both.
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+import { printRegister, registerBench } from './register.mjs';
 import { printSearch, searchBench } from './search.mjs';
 
 const argv = process.argv.slice(2);
@@ -162,6 +164,11 @@ for (const b of builds) {
       sample: await searchBench(browser, sample.url, 'public/api/v1'),
       synthetic: await searchBench(browser, big.url, synthetic),
     };
+    // (A baseline from before issue 16 has no register.)
+    if (existsSync(join(b.dir, 'van-ban'))) r.register = {
+      sample: await registerBench(browser, sample.url, 'public/api/v1'),
+      synthetic: await registerBench(browser, big.url, synthetic),
+    };
     sample.stop();
     big.stop();
   }
@@ -180,6 +187,8 @@ for (const r of results) {
     console.log(`cold load, synthetic (${r.scale.synthetic.pages} pages in thoi-su): category ${r.scale.synthetic.category} ms, page 500 ${r.scale.synthetic.page500} ms, article ${r.scale.synthetic.article} ms`);
     if (r.search) printSearch('sample', r.search.sample);
     if (r.search) printSearch('synthetic', r.search.synthetic);
+    if (r.register) printRegister('sample', r.register.sample);
+    if (r.register) printRegister('synthetic', r.register.synthetic);
   }
 }
 if (results.length > 1) {

@@ -1,12 +1,15 @@
-//! The tools above an article or a document: print, read aloud, copy link.
+//! The tools above an article or a document: print, copy link (and what the page adds).
 
-use crate::components::speech::ReadAloud;
 use leptos::prelude::*;
 
-/// Print, read aloud (when `read_aloud`) and copy the page's link; `what` names the page in
-/// their labels ("bài viết", "văn bản").
+/// Print, the `children` (an article's read-aloud button) and copy the page's link; `what` names
+/// the page in their labels ("bài viết", "văn bản"). The children are passed, not switched on, so
+/// a page without them does not carry their code.
 #[component]
-pub fn PageTools(what: &'static str, read_aloud: bool) -> impl IntoView {
+pub fn PageTools(
+    what: &'static str,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
     let status = RwSignal::new(String::new());
     let print = move |_| {
         if let Some(w) = crate::base::window() {
@@ -34,7 +37,7 @@ pub fn PageTools(what: &'static str, read_aloud: bool) -> impl IntoView {
                 <span class="icon icon-print" aria-hidden="true"></span>
                 "In " {what}
             </button>
-            {read_aloud.then(|| view! { <ReadAloud /> })}
+            {children.map(|c| c())}
             <button type="button" class="tool-button" on:click=copy>
                 <span class="icon icon-link" aria-hidden="true"></span>
                 "Sao chép liên kết"

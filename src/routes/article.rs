@@ -3,6 +3,7 @@ use crate::base::link;
 use crate::components::cards::ArticleList;
 use crate::components::files::Files;
 use crate::components::meta::page_meta;
+use crate::components::speech::ReadAloud;
 use crate::components::status::ListSkeleton;
 use crate::components::tools::PageTools;
 use crate::routes::category::Breadcrumb;
@@ -122,7 +123,7 @@ fn ArticleView(article: Article) -> impl IntoView {
                         </span>
                         {updated}
                     </p>
-                    <PageTools what="bài viết" read_aloud=true />
+                    <PageTools what="bài viết"><ReadAloud /></PageTools>
                 </header>
                 {document}
                 <p class="article-lead">{article.lead.clone()}</p>

@@ -113,7 +113,7 @@ fn DocumentView(doc: Document) -> impl IntoView {
                         <span class="status-mark" aria-hidden="true"></span>
                         "Tình trạng: " <strong>{status.label()}</strong>
                     </p>
-                    <PageTools what="văn bản" read_aloud=false />
+                    <PageTools what="văn bản" />
                 </header>
                 <section class="document-facts" aria-labelledby="facts-title">
                     <h2 id="facts-title" class="visually-hidden">"Thông tin văn bản"</h2>
