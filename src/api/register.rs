@@ -2,7 +2,7 @@
 //! manifest, then only the lists the filters name (a type's, an issuer's, a field's, the
 //! statuses, the text's syllables) and the rows of the page on screen.
 
-use super::{ApiError, document_url, get, shard, text, try_join};
+use super::{ApiError, decode_text, document_url, get, shard, text, try_join};
 use crate::base::{lower_nfd, today};
 use portal_core::legal::Status;
 use portal_core::legal::filter::{Filters, number_term, page_of, select};
@@ -26,18 +26,8 @@ pub struct RegisterPage {
     pub rows: Vec<Row>,
 }
 
-type Fetch<'a> =
-    std::pin::Pin<Box<dyn std::future::Future<Output = Result<Vec<u32>, ApiError>> + 'a>>;
-
-/// The numbers in a list file (gaps), or in a text shard's entry for `term`.
-async fn list(
-    doc: String,
-    term: Option<&str>,
-    signal: Option<&AbortSignal>,
-) -> Result<Vec<u32>, ApiError> {
-    let parsed = shard::parse(&text(&document_url(&doc), signal).await?);
-    let gaps = shard::numbers(&parsed, term.unwrap_or_default());
-    Ok(ungap(gaps.iter()).collect())
+async fn text_of(doc: &str, signal: Option<&AbortSignal>) -> Result<std::rc::Rc<str>, ApiError> {
+    text(&document_url(doc), signal).await
 }
 
 pub async fn register(
@@ -49,35 +39,46 @@ pub async fn register(
     let applied = filters.known(&register);
     let dropped = filters.dropped(&applied);
 
+    // Every file the filters name, each once (two syllables may share a shard), read at once.
+    let facets: Vec<String> = Facet::ALL
+        .into_iter()
+        .filter_map(|f| applied.facet(f).and_then(|v| facet_doc(f, v)))
+        .collect();
     let terms = Filters::terms(&lower_nfd(&applied.q));
     // The whole number typed, looked up beside its syllables: those documents come first.
     let exact_term = (!terms.is_empty()).then(|| number_term(&terms));
-    let mut wanted: Vec<Fetch<'_>> = Vec::new();
-    for doc in Facet::ALL
-        .into_iter()
-        .filter_map(|f| applied.facet(f).and_then(|v| facet_doc(f, v)))
-    {
-        wanted.push(Box::pin(list(doc, None, signal)));
-    }
-    for t in &terms {
-        let doc = shard_doc(shard_of(t, register.shards));
-        wanted.push(Box::pin(list(doc, Some(t.as_str()), signal)));
-    }
-    if let Some(status) = applied.status.as_deref().and_then(Status::from_code) {
-        wanted.push(Box::pin(async move {
-            let statuses: Statuses = get(Some(status_doc()), signal).await?;
-            Ok(statuses.on(status, today()))
-        }));
-    }
-    if let Some(t) = &exact_term {
-        let doc = shard_doc(shard_of(t, register.shards));
-        wanted.push(Box::pin(list(doc, Some(t.as_str()), signal)));
-    }
-    let mut lists = try_join(wanted).await?;
-    let exact = match exact_term {
-        Some(_) => lists.pop().unwrap_or_default(),
-        None => Vec::new(),
+    let shard_of_term = |t: &str| shard_doc(shard_of(t, register.shards));
+    let status = applied.status.as_deref().and_then(Status::from_code);
+    let mut files: Vec<String> = facets.clone();
+    files.extend(terms.iter().chain(&exact_term).map(|t| shard_of_term(t)));
+    files.extend(status.map(|_| status_doc()));
+    files.sort();
+    files.dedup();
+    let texts = try_join(files.iter().map(|f| text_of(f, signal))).await?;
+    // (The statuses are decoded whole, below.)
+    let parsed: Vec<shard::Parsed> = texts
+        .iter()
+        .zip(&files)
+        .map(|(t, f)| shard::parse(if *f == status_doc() { "null" } else { t }))
+        .collect();
+    let numbers = |file: &str, key: &str| -> Vec<u32> {
+        files
+            .binary_search_by(|f| f.as_str().cmp(file))
+            .ok()
+            .and_then(|i| parsed.get(i))
+            .map(|p| ungap(shard::numbers(p, key).iter()).collect())
+            .unwrap_or_default()
     };
+    let mut lists: Vec<Vec<u32>> = facets.iter().map(|f| numbers(f, "")).collect();
+    lists.extend(terms.iter().map(|t| numbers(&shard_of_term(t), t)));
+    if let Some(s) = status {
+        let at = files.binary_search(&status_doc()).unwrap_or_default();
+        let statuses: Statuses = decode_text(texts.get(at).map_or("", |t| t))?;
+        lists.push(statuses.on(s, today()));
+    }
+    let exact = exact_term
+        .map(|t| numbers(&shard_of_term(&t), &t))
+        .unwrap_or_default();
     let range = applied
         .year
         .and_then(|y| register.year_range(y))
