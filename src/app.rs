@@ -37,8 +37,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage />
                     // Before the category pages, whose pattern it would match.
                     <Route path=path!("/tim-kiem") view=SearchRoute />
-                    <Route path=path!("/van-ban") view=RegisterRoute />
-                    <Route path=path!("/van-ban/:slug") view=DocumentRoute />
+                    <Route path=path!("/van-ban/*rest") view=RegisterRoute />
                     // First match wins: `/<category>/<article>` before the category's pages
                     // (`/<category>`, `/<category>/trang/<n>`; CategoryView reads the rest).
                     <Route path=path!("/:category/:article") view=ArticlePage />
@@ -54,10 +53,18 @@ pub fn App() -> impl IntoView {
 /// (Back across apps) it reloads, for the host to serve that app. `trunk serve` builds the portal
 /// alone, so its debug build shows their pages itself.
 #[cfg(debug_assertions)]
-use crate::routes::{
-    document::DocumentPage as DocumentRoute, register::RegisterPage as RegisterRoute,
-    search::SearchPage as SearchRoute,
-};
+use crate::routes::search::SearchPage as SearchRoute;
+
+/// `/van-ban` and `/van-ban/<slug>` as one route (one fewer in the portal's table).
+#[cfg(debug_assertions)]
+#[component]
+fn RegisterRoute() -> impl IntoView {
+    let params = leptos_router::hooks::use_params_map();
+    move || match params.read().get("rest").filter(|r| !r.is_empty()) {
+        Some(_) => view! { <DocumentPage /> }.into_any(),
+        None => view! { <RegisterPage /> }.into_any(),
+    }
+}
 
 /// Set while the portal reloads an address for the host to serve the look-up app: finding it
 /// set for the same address means the host served the portal again (no mapping for it), and a
@@ -84,7 +91,7 @@ fn Reload() -> impl IntoView {
 }
 
 #[cfg(not(debug_assertions))]
-use {Reload as SearchRoute, Reload as RegisterRoute, Reload as DocumentRoute};
+use {Reload as RegisterRoute, Reload as SearchRoute};
 
 /// The look-up app (`tim-kiem.html`): search, the legal documents register and its documents, in
 /// the portal's frame. Its own bundle, so readers of the portal never download the index readers,

@@ -24,6 +24,8 @@ fn folder(name: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
     std::fs::copy("index.html", dir.join("index.html")).unwrap_or_else(|e| panic!("{e}"));
+    // The look-up app's page (search, the register), as scripts/build.sh leaves it.
+    std::fs::copy("index.html", dir.join("tim-kiem.html")).unwrap_or_else(|e| panic!("{e}"));
     dir
 }
 
@@ -336,6 +338,63 @@ fn sitemap_lists_every_article_exactly_once() {
     }
     let robots = xml(&full().join("robots.txt"));
     assert!(robots.contains(&format!("Sitemap: {SITE}sitemap.xml")));
+}
+
+/// The register's first page and every document are written, with their head tags, and listed
+/// in the sitemap.
+#[test]
+fn the_register_and_every_document_are_prerendered() {
+    let register = page("/van-ban");
+    assert!(
+        register.contains("<title>Tra cứu văn bản – "),
+        "register title"
+    );
+    assert_eq!(
+        register.matches("<tr>").count(),
+        21,
+        "a header row and 20 documents"
+    );
+    assert!(register.contains(&format!("<link rel=\"canonical\" href=\"{SITE}van-ban\"")));
+    let sitemap: String = std::fs::read_dir(full())
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with("sitemap-"))
+        .map(|e| xml(&e.path()))
+        .collect();
+    let register_index: portal::core::legal::register::Register =
+        doc(&portal::core::legal::register::manifest_doc());
+    let mut seen = 0;
+    for entry in std::fs::read_dir(Path::new(API).join("documents"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.path().is_file() && e.file_name() != "index.json")
+    {
+        let d: portal::core::Document = doc(&format!(
+            "documents/{}",
+            entry.file_name().to_string_lossy()
+        ));
+        let html = page(&format!("/van-ban/{}", d.slug));
+        assert!(
+            html.contains(&format!(
+                ">{}</h1>",
+                text(&format!("{} {}", d.kind, d.number))
+            )),
+            "{}",
+            d.slug
+        );
+        assert!(html.contains("Tình trạng hiệu lực"), "{}", d.slug);
+        assert!(
+            sitemap.contains(&format!("<loc>{SITE}van-ban/{}</loc>", d.slug)),
+            "{} in the sitemap",
+            d.slug
+        );
+        seen += 1;
+    }
+    assert_eq!(seen, register_index.docs);
+    // The replaced decree names its successor, linked.
+    assert!(page("/van-ban/nd-42-2022-nd-cp").contains("href=\"/van-ban/nd-224-2026-nd-cp\""));
 }
 
 #[test]

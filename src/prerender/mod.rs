@@ -38,7 +38,8 @@ pub fn kind_of(route: &str) -> Option<Route> {
     // The search page is written once, as its empty form (its results need the app); the
     // register once, as its first page (a static host serves a file whatever the query).
     let bare_search = matches!(&r, Route::Search(s) if *s == Search::parse(""));
-    let bare_register = matches!(&r, Route::Register(f) if *f == Filters::parse(""));
+    let bare_register =
+        matches!(&r, Route::Register { query } if Filters::parse(query) == Filters::parse(""));
     (bare_search
         || bare_register
         || matches!(

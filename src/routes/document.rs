@@ -41,8 +41,12 @@ fn document_href(slug: &str) -> Option<String> {
 pub fn DocumentPage() -> impl IntoView {
     let params = use_params_map();
     let data = DocumentResource::new(
-        move || Route::Document {
-            slug: params.read().get("slug").unwrap_or_default(),
+        move || {
+            let p = params.read();
+            // `:slug` in the look-up app; `*rest` in the portal's debug build (`app.rs`).
+            Route::Document {
+                slug: p.get("slug").or_else(|| p.get("rest")).unwrap_or_default(),
+            }
         },
         api::document,
     );

@@ -2,7 +2,6 @@
 //! query, with its address and the API document it shows. The app's pages, prefetching and the
 //! links between the two apps all ask this type (`public/assets/boot.js` mirrors `document`).
 
-use crate::legal::filter::Filters;
 use crate::legal::register::{REGISTER, document_doc};
 use crate::pagination::parse_page;
 use crate::paths::{self, PAGE_PARAM};
@@ -24,8 +23,10 @@ pub enum Route {
     Article { category: String, slug: String },
     /// `/tim-kiem?q=…`: search (its parameters in the query, so the address can be shared).
     Search(Search),
-    /// `/van-ban?…`: the legal documents register, its filters in the query.
-    Register(Filters),
+    /// `/van-ban?…`: the legal documents register, its filters in the query (kept as written:
+    /// the register page parses them, `crate::legal::filter::Filters`, so the portal's bundle
+    /// does not carry that parser).
+    Register { query: String },
     /// `/van-ban/<slug>`: one legal document.
     Document { slug: String },
     /// `/nhung`: the snippet builder (widget app).
@@ -68,7 +69,9 @@ impl Route {
             },
             [app, ..] if app == WIDGET_APP => Route::NotFound,
             [page] if page == SEARCH => Route::Search(Search::parse(query)),
-            [page] if page == REGISTER => Route::Register(Filters::parse(query)),
+            [page] if page == REGISTER => Route::Register {
+                query: query.strip_prefix('?').unwrap_or(query).to_owned(),
+            },
             [page, slug] if page == REGISTER => Route::Document {
                 slug: slug.to_string(),
             },
@@ -98,7 +101,8 @@ impl Route {
             Route::Category { slug, page } => paths::category_route(slug, *page),
             Route::Article { category, slug } => paths::article_route(category, slug),
             Route::Search(search) => search.href(),
-            Route::Register(filters) => filters.href(),
+            Route::Register { query } if query.is_empty() => format!("/{REGISTER}"),
+            Route::Register { query } => format!("/{REGISTER}?{query}"),
             Route::Document { slug } => format!("/{REGISTER}/{slug}"),
             Route::EmbedBuilder => format!("/{WIDGET_APP}"),
             Route::Widget { kind } => format!("/{WIDGET_APP}/{kind}"),
@@ -116,7 +120,7 @@ impl Route {
             Route::Document { slug } => document_doc(slug),
             // A search or the register reads several documents (indexes, or a CMS's endpoint).
             Route::Search(_)
-            | Route::Register(_)
+            | Route::Register { .. }
             | Route::EmbedBuilder
             | Route::Widget { .. }
             | Route::NotFound => None,
@@ -171,8 +175,10 @@ mod tests {
         assert_eq!(Route::parse("/nhung/a/b", ""), Route::NotFound);
         assert_eq!(Route::parse("/a/b/c", ""), Route::NotFound);
         assert_eq!(
-            Route::parse("/van-ban", "loai=quyet-dinh"),
-            Route::Register(Filters::parse("loai=quyet-dinh"))
+            Route::parse("/van-ban", "?loai=quyet-dinh"),
+            Route::Register {
+                query: "loai=quyet-dinh".into()
+            }
         );
         assert_eq!(Route::parse("/van-ban/a/b", ""), Route::NotFound);
         assert_eq!(Route::parse("/tim-kiem/a", ""), Route::NotFound);
