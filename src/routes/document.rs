@@ -4,7 +4,7 @@
 //! status code gives way to the dates, an unknown relation is not shown.
 
 use crate::api::{self, DocumentResource};
-use crate::base::{link, today};
+use crate::base::{base_path, today};
 use crate::components::cards::ArticleList;
 use crate::components::files::Files;
 use crate::components::meta::page_meta;
@@ -17,9 +17,9 @@ use crate::routes::state::unless_loaded;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use portal_core::legal::register::REGISTER;
-use portal_core::legal::{Relation, status_of};
+use portal_core::legal::{markup, status_of};
 use portal_core::route::Route;
-use portal_core::{CategoryRef, Date, Document, DocumentLink};
+use portal_core::{CategoryRef, Document};
 
 /// The register as the breadcrumb's parent.
 pub fn register_crumb() -> CategoryRef {
@@ -27,14 +27,6 @@ pub fn register_crumb() -> CategoryRef {
         slug: REGISTER.to_owned(),
         name: "Tra cứu văn bản".to_owned(),
     }
-}
-
-fn document_href(slug: &str) -> Option<String> {
-    Route::Document {
-        slug: slug.to_owned(),
-    }
-    .href()
-    .map(|h| link(&h))
 }
 
 #[component]
@@ -62,32 +54,22 @@ pub fn DocumentPage() -> impl IntoView {
     }
 }
 
-fn date_view(d: Date) -> impl IntoView {
-    view! { <time datetime=d.to_iso()>{d.to_vietnamese()}</time> }
-}
-
 #[component]
 fn DocumentView(doc: Document) -> impl IntoView {
     let title = format!("{} {}", doc.kind, doc.number);
     nav::announce_page(title.clone());
     page_meta(title.clone(), doc.summary.clone());
     let status = status_of(&doc, today());
-    let field =
-        (!doc.field.is_empty()).then(|| view! { <dt>"Lĩnh vực"</dt> <dd>{doc.field.clone()}</dd> });
-    let signer = doc.signer.clone().map(|s| {
-        let who = if s.title.is_empty() {
-            s.name
-        } else {
-            format!("{}, {}", s.name, s.title)
-        };
-        view! { <dt>"Người ký"</dt> <dd>{who}</dd> }
+    let base = base_path();
+    let relations = markup::relations(&doc.relations, &base);
+    let relations = (!relations.is_empty()).then(|| {
+        view! {
+            <section class="document-relations" aria-labelledby="relations-title">
+                <h2 id="relations-title">"Văn bản liên quan"</h2>
+                <div inner_html=relations></div>
+            </section>
+        }
     });
-    let effective = doc
-        .effective
-        .map(|d| view! { <dt>"Ngày có hiệu lực"</dt> <dd>{date_view(d)}</dd> });
-    let expires = doc
-        .expires
-        .map(|d| view! { <dt>"Ngày hết hiệu lực"</dt> <dd>{date_view(d)}</dd> });
     let text = doc.body_html.clone().map(|html| {
         view! {
             <section class="document-text" aria-labelledby="document-text-title">
@@ -121,86 +103,13 @@ fn DocumentView(doc: Document) -> impl IntoView {
                 </header>
                 <section class="document-facts" aria-labelledby="facts-title">
                     <h2 id="facts-title" class="visually-hidden">"Thông tin văn bản"</h2>
-                    <dl>
-                        <dt>"Số ký hiệu"</dt>
-                        <dd>{doc.number.clone()}</dd>
-                        <dt>"Loại văn bản"</dt>
-                        <dd>{doc.kind.clone()}</dd>
-                        {field}
-                        <dt>"Cơ quan ban hành"</dt>
-                        <dd>{doc.issuer.clone()}</dd>
-                        {signer}
-                        <dt>"Ngày ban hành"</dt>
-                        <dd>{date_view(doc.issued)}</dd>
-                        {effective}
-                        {expires}
-                        <dt>"Tình trạng hiệu lực"</dt>
-                        <dd>{status.label()}</dd>
-                        <dt>"Trích yếu"</dt>
-                        <dd>{doc.summary.clone()}</dd>
-                    </dl>
+                    <dl inner_html=markup::facts(&doc, status)></dl>
                 </section>
                 {files}
-                <Relations links=doc.relations.clone() />
+                {relations}
                 {text}
             </article>
             {cited}
         </div>
     }
-}
-
-/// Related documents grouped by relation, in a fixed order (what replaces it first).
-#[component]
-fn Relations(links: Vec<DocumentLink>) -> impl IntoView {
-    let order = [
-        Relation::ReplacedBy,
-        Relation::AmendedBy,
-        Relation::GuidedBy,
-        Relation::Replaces,
-        Relation::Amends,
-        Relation::Guides,
-    ];
-    let groups: Vec<(Relation, Vec<DocumentLink>)> = order
-        .into_iter()
-        .map(|r| {
-            let of: Vec<DocumentLink> = links
-                .iter()
-                .filter(|l| Relation::from_code(&l.relation) == Some(r))
-                .cloned()
-                .collect();
-            (r, of)
-        })
-        .filter(|(_, of)| !of.is_empty())
-        .collect();
-    (!groups.is_empty()).then(|| {
-        view! {
-            <section class="document-relations" aria-labelledby="relations-title">
-                <h2 id="relations-title">"Văn bản liên quan"</h2>
-                {groups
-                    .into_iter()
-                    .map(|(r, of)| {
-                        view! {
-                            <h3>{r.label()}</h3>
-                            <ul>
-                                {of
-                                    .into_iter()
-                                    .map(|l| {
-                                        let d = l.document;
-                                        let summary = (!d.summary.is_empty())
-                                            .then(|| view! { <span class="relation-summary">" – " {d.summary}</span> });
-                                        view! {
-                                            <li>
-                                                <a href=document_href(&d.slug)>{d.number}</a>
-                                                {summary}
-                                            </li>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </ul>
-                        }
-                    })
-                    .collect_view()}
-            </section>
-        }
-    })
 }

@@ -1,9 +1,10 @@
 //! `/van-ban?…`: the legal documents register. The address holds every filter, the order and the
 //! page, so a view can be linked to and Back brings it back. A table on wide screens, a stacked
-//! list on phones (style/main.css: `.register-table`); the count is announced.
+//! list on phones (style/main.css: `.register-table`; the rows are `legal::markup`'s HTML text);
+//! the count is announced.
 
 use crate::api::{self, DocumentResource, RegisterPage as Data};
-use crate::base::link;
+use crate::base::{base_path, link};
 use crate::components::filter::Filter;
 use crate::components::meta::page_meta;
 use crate::components::pager::Pager;
@@ -13,10 +14,9 @@ use crate::nav;
 use crate::routes::state::unless_loaded;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
-use portal_core::legal::Status;
 use portal_core::legal::filter::{Filters, OLDEST, ORDER_PARAM, STATUS_PARAM};
 use portal_core::legal::register::{Facet, Register};
-use portal_core::route::Route;
+use portal_core::legal::{Status, markup};
 use portal_core::search::query::{QUERY_PARAM, YEAR_PARAM};
 
 fn register_href(query: &str) -> String {
@@ -204,22 +204,7 @@ fn Rows(data: Data) -> impl IntoView {
         .into_any();
     }
     let applied = data.applied.clone();
-    let rows = data
-        .rows
-        .into_iter()
-        .map(|r| {
-            let href = Route::Document { slug: r.slug }.href().map(|h| link(&h));
-            view! {
-                <tr>
-                    <th scope="row" data-label="Số ký hiệu"><a href=href>{r.number}</a></th>
-                    <td data-label="Ngày ban hành"><time datetime=r.issued.to_iso()>{r.issued.to_vietnamese()}</time></td>
-                    <td data-label="Trích yếu">{r.summary}</td>
-                    <td data-label="Loại văn bản">{r.kind}</td>
-                    <td data-label="Cơ quan ban hành">{r.issuer}</td>
-                </tr>
-            }
-        })
-        .collect_view();
+    let rows = markup::register_rows(&data.rows, &base_path());
     view! {
         {dropped}
         <table class="register-table">
@@ -235,7 +220,7 @@ fn Rows(data: Data) -> impl IntoView {
                     <th scope="col">"Cơ quan ban hành"</th>
                 </tr>
             </thead>
-            <tbody>{rows}</tbody>
+            <tbody inner_html=rows></tbody>
         </table>
         <Pager
             current=data.page

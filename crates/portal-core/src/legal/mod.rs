@@ -3,6 +3,7 @@
 //! agree; the register's static index ([`register`]) and its filters ([`filter`]).
 
 pub mod filter;
+pub mod markup;
 pub mod register;
 
 use crate::datetime::Date;
