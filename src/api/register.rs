@@ -52,7 +52,7 @@ pub async fn register(
     let mut files: Vec<String> = facets.clone();
     files.extend(terms.iter().chain(&exact_term).map(|t| shard_of_term(t)));
     files.extend(status.map(|_| status_doc()));
-    files.sort();
+    files.sort_unstable();
     files.dedup();
     let texts = try_join(files.iter().map(|f| text_of(f, signal))).await?;
     // (The statuses are decoded whole, below.)

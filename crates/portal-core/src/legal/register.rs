@@ -148,7 +148,7 @@ impl Statuses {
     /// The documents in `status` on `today` (ascending): the list, then every change up to today
     /// (a document changing to `status` joins, one changing to another leaves).
     pub fn on(&self, status: Status, today: Date) -> Vec<u32> {
-        let mut ids: std::collections::BTreeSet<u32> = self
+        let mut ids: Vec<u32> = self
             .lists
             .get(status.code())
             .map(|l| ungap(l.iter()).collect())
@@ -157,13 +157,15 @@ impl Statuses {
             if *day > today {
                 continue;
             }
-            if code == status.code() {
-                ids.insert(*doc);
-            } else {
-                ids.remove(doc);
+            match (code == status.code(), ids.binary_search(doc)) {
+                (true, Err(at)) => ids.insert(at, *doc),
+                (false, Ok(at)) => {
+                    ids.remove(at);
+                }
+                _ => {}
             }
         }
-        ids.into_iter().collect()
+        ids
     }
 }
 
