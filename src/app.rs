@@ -3,12 +3,12 @@
 use crate::api::{self, DocumentResource};
 use crate::base::base_path;
 use crate::components::connectivity::{ConnectionNotice, provide_online};
-use crate::components::shell::{Header, SiteData, SiteFooter};
+use crate::components::shell::{Alternates, Header, SiteData, SiteFooter};
 use crate::nav;
 use crate::routes::{
-    article::ArticlePage, category::CategoryView, document::DocumentPage, embed::EmbedBuilder,
-    home::HomePage, not_found::NotFound, register::RegisterPage, search::SearchPage,
-    widget::WidgetView,
+    about::AboutPage, article::ArticlePage, category::CategoryView, document::DocumentPage,
+    embed::EmbedBuilder, home::HomePage, not_found::NotFound, register::RegisterPage,
+    search::SearchPage, widget::WidgetView,
 };
 use leptos::prelude::*;
 use leptos_router::components::{FlatRoutes, Route, Router};
@@ -20,7 +20,12 @@ fn provide_shared(app: Which) {
     nav::init(app);
     let site = DocumentResource::new(|| (), |_, _| api::site());
     provide_context(SiteData(site));
+    provide_context(Alternates(RwSignal::new(Vec::new())));
     provide_online();
+    // The page's language, for a page the prerender did not write.
+    if let Some(root) = crate::base::document().and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", crate::base::lang().code());
+    }
 }
 
 /// The portal: home, categories, articles. Widgets and the snippet builder are another app
@@ -38,6 +43,9 @@ pub fn App() -> impl IntoView {
                     // Before the category pages, whose pattern it would match.
                     <Route path=path!("/tim-kiem") view=SearchRoute />
                     <Route path=path!("/van-ban/*rest") view=RegisterRoute />
+                    // The portal's own pages, in either language's words (`paths::ABOUT`).
+                    <Route path=path!("/gioi-thieu/*rest") view=|| view! { <AboutPage section="gioi-thieu" /> } />
+                    <Route path=path!("/about/*rest") view=|| view! { <AboutPage section="about" /> } />
                     // First match wins: `/<category>/<article>` before the category's pages
                     // (`/<category>`, `/<category>/trang/<n>`; CategoryView reads the rest).
                     <Route path=path!("/:category/:article") view=ArticlePage />
@@ -136,7 +144,7 @@ pub fn WidgetApp() -> impl IntoView {
 fn Shell(children: Children) -> impl IntoView {
     view! {
         // nav::links turns it into a jump to <main> that moves focus there.
-        <a class="skip-link" href="#main">"Bỏ qua để tới nội dung chính"</a>
+        <a class="skip-link" href="#main">{crate::base::texts().skip_link}</a>
         <Header />
         <main id="main" class="site-main" tabindex="-1">
             {children()}

@@ -2,6 +2,7 @@
 //! settings) and small DOM helpers. Every other module may import this; it imports none of them.
 
 use leptos::prelude::on_cleanup;
+use portal_core::i18n::{Lang, Texts};
 use portal_core::route::Route;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
@@ -30,12 +31,37 @@ thread_local! {
     /// The path of `<base href>` without its trailing slash: "" at the site root, `/cong` for a
     /// build deployed with `--public-url /cong/`. Read once; the prerender sets it
     /// (`set_site`).
-    static BASE_PATH: std::cell::RefCell<String> = std::cell::RefCell::new(
+    static SITE_PATH: std::cell::RefCell<String> = std::cell::RefCell::new(
         base_uri()
             .and_then(|b| web_sys::Url::new(&b).ok())
             .map(|u| u.pathname().trim_end_matches('/').to_owned())
             .unwrap_or_default(),
     );
+    /// The page's language, from its address (English under `<base>/en`): fixed for the app's
+    /// life, since the language switch is a page load. The prerender sets it for each page.
+    static LANG: std::cell::Cell<Lang> = std::cell::Cell::new(
+        window()
+            .and_then(|w| w.location().pathname().ok())
+            .map_or(Lang::Vi, |path| {
+                let site = SITE_PATH.with(|b| b.borrow().clone());
+                path.strip_prefix(site.as_str()).map_or(Lang::Vi, |rest| Lang::split(rest).0)
+            }),
+    );
+}
+
+/// The page's language.
+pub fn lang() -> Lang {
+    LANG.with(std::cell::Cell::get)
+}
+
+/// The interface's words in the page's language.
+pub fn texts() -> &'static Texts {
+    lang().texts()
+}
+
+/// The language of the pages the prerender renders next, or of a widget's (`lang=en`).
+pub fn set_lang(lang: Lang) {
+    LANG.with(|l| l.set(lang));
 }
 
 /// The prerender's deployment: the absolute URL of the site's base (`https://portal.example/cong/`),
@@ -44,7 +70,7 @@ thread_local! {
 pub fn set_site(url: &str) {
     let root = format!("{}/", url.trim_end_matches('/'));
     let path = portal_core::paths::url_path(&root);
-    BASE_PATH.with(|b| *b.borrow_mut() = path.trim_end_matches('/').to_owned());
+    SITE_PATH.with(|b| *b.borrow_mut() = path.trim_end_matches('/').to_owned());
     SITE.with(|s| *s.borrow_mut() = root);
 }
 
@@ -65,14 +91,27 @@ pub fn page_ready() {
     }
 }
 
-/// The router base ("" at the site root, `/cong` under `--public-url /cong/`).
+/// The router base: the deployment's sub-path and the language's ("" at the site root, `/cong`
+/// under `--public-url /cong/`, `/cong/en` for its English pages).
 pub fn base_path() -> String {
-    BASE_PATH.with(|b| b.borrow().clone())
+    SITE_PATH.with(|b| format!("{}{}", b.borrow(), lang().prefix()))
 }
 
-/// A route (`/thoi-su`) as an `href` with the deployment's sub-path in front (`/cong/thoi-su`).
+/// A route of the page's language (`/thoi-su`) as an `href` with the deployment's sub-path and
+/// the language's in front (`/cong/thoi-su`, `/en/news`).
 pub fn link(route: &str) -> String {
-    BASE_PATH.with(|base| format!("{}{route}", base.borrow()))
+    let base = base_path();
+    match route {
+        // English's home is `/en`, not `/en/`.
+        "/" if !base.is_empty() && lang() != Lang::Vi => base,
+        _ => format!("{base}{route}"),
+    }
+}
+
+/// A path relative to the deployment's base, whatever its language (`/en/about`, an
+/// [`portal_core::Alternate`]'s), as an `href`.
+pub fn site_link(path: &str) -> String {
+    SITE_PATH.with(|b| format!("{}{path}", b.borrow()))
 }
 
 /// An address resolved against the base URL as the browser would follow it.
@@ -217,12 +256,17 @@ pub fn stays_in_app(a: &HtmlAnchorElement) -> bool {
         && !a.has_attribute("download")
 }
 
-/// The link's path relative to the base path, if it is under it.
+/// The link's path relative to the base path of the page's language, if it is one of its pages
+/// (a page of the other language is a page load: its app reads other documents).
 pub fn route_path(a: &HtmlAnchorElement) -> Option<String> {
     let path = a.pathname();
-    let base = base_path();
-    let rest = path.strip_prefix(base.as_str())?;
-    (rest.is_empty() || rest.starts_with('/')).then(|| rest.to_owned())
+    let site = SITE_PATH.with(|b| b.borrow().clone());
+    let rest = path.strip_prefix(site.as_str())?;
+    if !(rest.is_empty() || rest.starts_with('/')) {
+        return None;
+    }
+    let (lang, route) = Lang::split(if rest.is_empty() { "/" } else { rest });
+    (lang == self::lang()).then(|| route.to_owned())
 }
 
 /// The page a same-origin link leads to, if it is one of ours.

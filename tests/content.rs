@@ -5,8 +5,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 use portal_core::legal::register::{self, REGISTER, Register, Row, Statuses};
 use portal_core::legal::{Relation, one_sided};
+use portal_core::route::Route;
 use portal_core::search::index::{Manifest, Record, manifest_doc};
-use portal_core::{Article, CategoryPage, Document, Home, MenuItem, Site, decode, paths};
+use portal_core::{
+    Alternate, Article, CategoryPage, Document, Home, InfoPage, Lang, MenuItem, Site, decode, paths,
+};
 use serde::de::DeserializeOwned;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -57,7 +60,29 @@ fn every_bundled_document_decodes() {
         index.0
     );
     for rel in &files {
-        if rel.starts_with("articles/") {
+        // The English documents: the same layout under `en/`, each saying it is English.
+        if let Some(inner) = rel.strip_prefix("en/") {
+            let lang = if inner.starts_with("articles/") {
+                load::<Article>(rel).lang
+            } else if inner.starts_with("categories/") {
+                load::<CategoryPage>(rel).lang
+            } else if inner.starts_with("pages/") {
+                load::<InfoPage>(rel).lang
+            } else if inner == "site.json" {
+                load::<Site>(rel).lang
+            } else if inner == "home.json" {
+                load::<Home>(rel).lang
+            } else {
+                panic!("unexpected English document {rel}");
+            };
+            assert_eq!(lang, Lang::En, "{rel}");
+            continue;
+        }
+        if rel.starts_with("pages/") {
+            let p: InfoPage = load(rel);
+            assert_eq!(paths::page_doc(&p.slug).as_deref(), Some(rel.as_str()));
+            assert_eq!(p.lang, Lang::Vi);
+        } else if rel.starts_with("articles/") {
             let a: Article = load(rel);
             assert_eq!(paths::article_doc(&a.slug).as_deref(), Some(rel.as_str()));
             counts.0 += 1;
@@ -108,11 +133,132 @@ fn every_bundled_document_decodes() {
     assert!(counts.0 >= 60, "at least 60 articles, found {}", counts.0);
 }
 
+/// The categories of a menu (the items without a path of their own).
 fn menu_slugs(items: &[MenuItem], out: &mut Vec<String>) {
     for i in items {
-        out.push(i.slug.clone());
+        if i.path.is_none() {
+            out.push(i.slug.clone());
+        }
         menu_slugs(&i.children, out);
     }
+}
+
+/// The document a route relative to the site's base shows, in its language (`/en/about` →
+/// `en/pages/about.json`).
+fn doc_of(path: &str) -> Option<String> {
+    let (lang, route) = Lang::split(path);
+    Some(lang.doc(&Route::parse(route, "").document()?))
+}
+
+/// Every item of a menu that leads somewhere else than a category: its document exists.
+fn menu_paths(items: &[MenuItem], out: &mut Vec<String>) {
+    for i in items {
+        out.extend(i.path.clone());
+        menu_paths(&i.children, out);
+    }
+}
+
+/// The portal's own pages exist in both languages and name each other; the English site has its
+/// own menu, news and home; paired articles point at each other; every menu leads to documents.
+#[test]
+fn both_languages_are_complete_and_linked() {
+    let files: HashSet<String> = all_files().into_iter().collect();
+    let vi: Site = load("site.json");
+    let en: Site = load("en/site.json");
+    assert_eq!((vi.lang, en.lang), (Lang::Vi, Lang::En));
+    assert_eq!(
+        vi.alternates,
+        vec![Alternate {
+            lang: Lang::En,
+            path: "/en".into()
+        }]
+    );
+    assert_eq!(
+        en.alternates,
+        vec![Alternate {
+            lang: Lang::Vi,
+            path: "/".into()
+        }]
+    );
+    for site in [&vi, &en] {
+        let mut paths = Vec::new();
+        menu_paths(&site.menu, &mut paths);
+        assert!(
+            paths.len() >= 5,
+            "the menu reaches the five pages: {paths:?}"
+        );
+        for p in paths {
+            let doc = doc_of(&p).unwrap_or_else(|| panic!("{p} names no document"));
+            assert!(files.contains(&doc), "{p}: {doc} missing");
+        }
+    }
+    let pages: Vec<String> = files
+        .iter()
+        .filter(|f| f.starts_with("pages/"))
+        .cloned()
+        .collect();
+    assert_eq!(pages.len(), 5, "{pages:?}");
+    let mut english = 0;
+    for rel in files.iter().filter(|f| f.contains("pages/")) {
+        let page: InfoPage = load(rel);
+        assert_eq!(page.alternates.len(), 1, "{rel}");
+        let there = &page.alternates[0];
+        let doc = doc_of(&there.path).unwrap_or_default();
+        let other: InfoPage = load(&doc);
+        assert_eq!(other.lang, there.lang);
+        // … and back.
+        assert_eq!(
+            doc_of(&other.alternates[0].path).as_deref(),
+            Some(rel.as_str())
+        );
+        assert!(
+            page.section
+                .iter()
+                .any(|s| doc_of(&s.path).as_deref() == Some(rel.as_str()))
+        );
+        english += usize::from(page.lang == Lang::En);
+    }
+    assert_eq!(english, 5);
+    let contacts: InfoPage = load("pages/lien-he.json");
+    assert!(contacts.body_html.contains("<th scope=\"row\">"));
+    assert!(
+        contacts.body_html.contains("href=\"tel:") && contacts.body_html.contains("href=\"mailto:")
+    );
+    let organisation: InfoPage = load("en/pages/organisation.json");
+    assert!(
+        organisation
+            .body_html
+            .contains("<li>City People's Committee<ul>"),
+        "a nested list"
+    );
+    let news: CategoryPage = load("en/categories/news/1.json");
+    assert!(news.page.items.len() >= 3, "a few English articles");
+    let home: Home = load("en/home.json");
+    assert_eq!(
+        home.alternates,
+        vec![Alternate {
+            lang: Lang::Vi,
+            path: "/".into()
+        }]
+    );
+    let mut paired = 0;
+    for item in &news.page.items {
+        let a: Article = load(&format!("en/articles/{}.json", item.slug));
+        for alt in &a.alternates {
+            let v: Article = load(&doc_of(&alt.path).unwrap_or_default());
+            assert_eq!(v.lang, Lang::Vi);
+            let back = &v.alternates[0];
+            assert_eq!(
+                doc_of(&back.path),
+                Some(format!("en/articles/{}.json", a.slug))
+            );
+            paired += 1;
+        }
+    }
+    assert!(
+        paired >= 1,
+        "an English article translates a Vietnamese one"
+    );
 }
 
 #[test]

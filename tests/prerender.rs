@@ -579,3 +579,94 @@ fn copy_tree(from: &Path, to: &Path) {
         }
     }
 }
+
+/// The English pages and the portal's own pages are written: `<html lang>`, English chrome,
+/// hreflang both ways, and the header's switch leading to the counterpart (or the other home).
+#[test]
+fn both_languages_and_the_portals_own_pages_are_prerendered() {
+    let vi = page("/gioi-thieu/co-cau-to-chuc");
+    let en = page("/en/about/organisation");
+    assert!(vi.contains("<html lang=\"vi\""), "vi lang");
+    assert!(en.contains("<html lang=\"en\""), "en lang");
+    assert!(
+        en.contains("<h1 id=\"article-title\">Organisation</h1>"),
+        "en h1"
+    );
+    assert!(
+        en.contains(">Main menu<") || en.contains("aria-label=\"Main menu\""),
+        "English chrome"
+    );
+    assert!(
+        en.contains(">Skip to main content</a>"),
+        "English skip link"
+    );
+    assert!(
+        !en.contains("Bỏ qua để tới nội dung chính"),
+        "no Vietnamese chrome"
+    );
+    for html in [&vi, &en] {
+        assert!(html.contains(&format!(
+            "<link rel=\"alternate\" hreflang=\"vi\" href=\"{SITE}gioi-thieu/co-cau-to-chuc\">"
+        )));
+        assert!(html.contains(&format!(
+            "<link rel=\"alternate\" hreflang=\"en\" href=\"{SITE}en/about/organisation\">"
+        )));
+    }
+    let switch = |html: &str| {
+        let at = html.find("class=\"lang-switch\"").unwrap_or_default();
+        let start = html[..at].rfind("<a ").unwrap_or_default();
+        html[start..at].to_owned()
+    };
+    assert!(
+        switch(&vi).contains("href=\"/en/about/organisation\""),
+        "switch to the counterpart"
+    );
+    assert!(
+        switch(&en).contains("href=\"/gioi-thieu/co-cau-to-chuc\""),
+        "and back"
+    );
+    // A page without a counterpart switches to the other language's home, and has no hreflang.
+    let news: CategoryPage = doc("en/categories/news/1.json");
+    let html = page("/en/news");
+    assert!(
+        switch(&html).contains("href=\"/\""),
+        "to the Vietnamese home"
+    );
+    assert!(!html.contains("hreflang=\"vi\" href"), "no alternates");
+    for item in &news.page.items {
+        let article = page(&format!("/en/news/{}", item.slug));
+        assert!(
+            article.contains(&format!(">{}</h1>", text(&item.title))),
+            "{}",
+            item.slug
+        );
+        assert!(
+            article.contains(&format!(
+                "<time datetime=\"{}\">{}</time>",
+                item.published.to_rfc3339(),
+                item.published.in_lang(portal::core::Lang::En)
+            )),
+            "English date: {}",
+            item.slug
+        );
+    }
+    let home = page("/en");
+    assert!(home.contains("<html lang=\"en\"") && home.contains(">Latest news</h2>"));
+    assert!(home.contains(&format!(
+        "<link rel=\"alternate\" hreflang=\"vi\" href=\"{SITE}\">"
+    )));
+    assert!(page("/gioi-thieu/lien-he").contains("<a href=\"tel:"));
+    let sitemap: String = std::fs::read_dir(full())
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with("sitemap-"))
+        .map(|e| xml(&e.path()))
+        .collect();
+    for route in ["en/about/leaders", "gioi-thieu/lanh-dao", "en/news"] {
+        assert!(
+            sitemap.contains(&format!("<loc>{SITE}{route}</loc>")),
+            "{route} in the sitemap"
+        );
+    }
+}

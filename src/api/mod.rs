@@ -14,8 +14,9 @@ pub use resource::DocumentResource;
 pub use search::search;
 
 use crate::base::{absolute, meta_content};
+use portal_core::i18n::fill;
 use portal_core::route::Route;
-use portal_core::{Article, CategoryPage, Document, Home, Site, decode, paths};
+use portal_core::{Article, CategoryPage, Document, Home, InfoPage, Site, decode, paths};
 use serde::de::DeserializeOwned;
 use web_sys::AbortSignal;
 
@@ -41,25 +42,17 @@ pub enum ApiError {
 }
 
 impl ApiError {
-    /// What the reader is told, in Vietnamese.
+    /// What the reader is told, in the page's language.
     pub fn message(&self) -> String {
+        let t = crate::base::texts();
         match self {
-            ApiError::NotFound => "Không tìm thấy nội dung này.".to_owned(),
-            ApiError::Network => {
-                "Không kết nối được tới máy chủ. Vui lòng kiểm tra kết nối mạng rồi thử lại."
-                    .to_owned()
-            }
-            ApiError::Server(code) => {
-                format!("Máy chủ đang gặp sự cố (mã {code}). Vui lòng thử lại sau ít phút.")
-            }
-            ApiError::Http(code) => format!("Máy chủ từ chối yêu cầu (mã {code})."),
-            ApiError::Decode(_) => {
-                "Nội dung tạm thời không hiển thị được do dữ liệu không hợp lệ.".to_owned()
-            }
-            ApiError::Aborted => "Đã hủy tải nội dung.".to_owned(),
-            ApiError::Timeout => {
-                "Máy chủ phản hồi quá lâu. Vui lòng kiểm tra kết nối mạng rồi thử lại.".to_owned()
-            }
+            ApiError::NotFound => t.not_found_error.to_owned(),
+            ApiError::Network => t.network_error.to_owned(),
+            ApiError::Server(code) => fill(t.server_error, &[&code.to_string()]),
+            ApiError::Http(code) => fill(t.http_error, &[&code.to_string()]),
+            ApiError::Decode(_) => t.decode_error.to_owned(),
+            ApiError::Aborted => t.aborted.to_owned(),
+            ApiError::Timeout => t.timeout.to_owned(),
         }
     }
 }
@@ -85,9 +78,10 @@ thread_local! {
     );
 }
 
-/// The URL of a document (a path relative to the API base).
+/// The URL of a document (a path relative to the API base) in the page's language: English
+/// documents are under `en/` (`Lang::doc`).
 pub fn document_url(doc: &str) -> String {
-    BASE.with(|base| paths::join(base, doc))
+    BASE.with(|base| paths::join(base, &crate::base::lang().doc(doc)))
 }
 
 /// An address the API names (absolute, or relative to the API base, like `site.json`'s search
@@ -147,7 +141,8 @@ pub async fn get<T: DeserializeOwned>(
     doc: Option<String>,
     _signal: Option<&AbortSignal>,
 ) -> Result<T, ApiError> {
-    decode_text(&read(&doc.ok_or(ApiError::NotFound)?)?)
+    let doc = crate::base::lang().doc(&doc.ok_or(ApiError::NotFound)?);
+    decode_text(&read(&doc)?)
 }
 
 /// A document's text from [`set_source`]'s reader.
@@ -235,6 +230,11 @@ pub async fn category(route: Route, signal: Option<AbortSignal>) -> Result<Categ
 
 /// The article of an article route (`Route::Article`).
 pub async fn article(route: Route, signal: Option<AbortSignal>) -> Result<Article, ApiError> {
+    get(route.document(), signal.as_ref()).await
+}
+
+/// One of the portal's own pages (`Route::About`).
+pub async fn info_page(route: Route, signal: Option<AbortSignal>) -> Result<InfoPage, ApiError> {
     get(route.document(), signal.as_ref()).await
 }
 

@@ -34,11 +34,9 @@ pub fn ConnectionNotice() -> impl IntoView {
         };
         if !on {
             was_offline.set(true);
-            message.set(
-                "Mất kết nối mạng. Nội dung đã tải vẫn đọc được; trang mới sẽ tải khi có mạng trở lại.".to_owned(),
-            );
+            message.set(crate::base::texts().offline.to_owned());
         } else if was_offline.get_untracked() {
-            message.set("Đã có kết nối mạng trở lại.".to_owned());
+            message.set(crate::base::texts().online.to_owned());
             set_timeout(
                 move || message.set(String::new()),
                 std::time::Duration::from_secs(6),
@@ -66,10 +64,11 @@ pub fn show_crash_banner() {
     banner.set_id("crash-banner");
     let _ = banner.set_attribute("role", "alert");
     let _ = banner.set_attribute("class", "crash-banner");
-    banner.set_inner_html(
-        "<p><strong>Trang gặp lỗi ngoài ý muốn và đã ngừng hoạt động.</strong> \
-         Xin lỗi vì sự bất tiện này.</p><p><a href=\"\">Tải lại trang</a></p>",
-    );
+    let t = crate::base::texts();
+    banner.set_inner_html(&format!(
+        "<p><strong>{}</strong> {}</p><p><a href=\"\">{}</a></p>",
+        t.crashed, t.sorry, t.reload
+    ));
     if let Some(body) = doc.body() {
         let _ = body.prepend_with_node_1(&banner);
     }

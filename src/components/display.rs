@@ -7,11 +7,14 @@ use leptos::prelude::*;
 const KEY: &str = "portal-display";
 /// Visible label and the words added for screen readers (the visible text starts the name, so
 /// voice-control users can say what they see).
-const SIZES: [(&str, &str); 3] = [
-    ("A", " (cỡ chữ thường)"),
-    ("A+", " (cỡ chữ lớn)"),
-    ("A++", " (cỡ chữ rất lớn)"),
-];
+fn sizes() -> [(&'static str, &'static str); 3] {
+    let t = crate::base::texts();
+    [
+        ("A", t.size_normal),
+        ("A+", t.size_large),
+        ("A++", t.size_larger),
+    ]
+}
 
 fn root() -> Option<web_sys::Element> {
     crate::base::window()?.document()?.document_element()
@@ -76,9 +79,9 @@ pub fn DisplayControls() -> impl IntoView {
     };
     view! {
         <div class="display-controls needs-app">
-            <div class="size-group" role="group" aria-label="Cỡ chữ">
-                {SIZES
-                    .iter()
+            <div class="size-group" role="group" aria-label=crate::base::texts().text_size>
+                {sizes()
+                    .into_iter()
                     .enumerate()
                     .map(|(i, (label, name))| {
                         let n = i as u8;
@@ -89,8 +92,8 @@ pub fn DisplayControls() -> impl IntoView {
                                 aria-pressed=move || (size.get() == n).to_string()
                                 on:click=move |_| set_size(n)
                             >
-                                {*label}
-                                <span class="visually-hidden">{*name}</span>
+                                {label}
+                                <span class="visually-hidden">{name}</span>
                             </button>
                         }
                     })
@@ -103,7 +106,7 @@ pub fn DisplayControls() -> impl IntoView {
                 on:click=toggle_contrast
             >
                 <span class="contrast-icon" aria-hidden="true"></span>
-                "Tương phản cao"
+                {crate::base::texts().contrast}
             </button>
         </div>
     }

@@ -10,8 +10,10 @@ use portal_core::sanitize::url_allowed;
 #[component]
 pub fn Files(
     files: Vec<Attachment>,
-    #[prop(default = "Tệp đính kèm")] title: &'static str,
+    #[prop(optional)] title: Option<&'static str>,
 ) -> impl IntoView {
+    let t = crate::base::texts();
+    let title = title.unwrap_or(t.attachments);
     view! {
         <section class="attachments" aria-labelledby="attachments-title">
             <h2 id="attachments-title">{title}</h2>
@@ -19,7 +21,7 @@ pub fn Files(
                 {files
                     .into_iter()
                     .map(|f| {
-                        let facts = format!("{}, {}", file_kind(&f.mime), human_size(f.size));
+                        let facts = format!("{}, {}", file_kind(&f.mime).unwrap_or(t.file), human_size(f.size));
                         // A file whose URL fails the policy is named but not linked.
                         if !url_allowed("a", "href", &f.url) {
                             return view! {
@@ -34,7 +36,7 @@ pub fn Files(
                             <li>
                                 <a href=f.url download="" type=f.mime.clone()>
                                     <span class="icon icon-file" aria-hidden="true"></span>
-                                    <span>"Tải về: " {f.name}</span>
+                                    <span>{t.download} {f.name}</span>
                                     <span class="file-facts">" (" {facts} ")"</span>
                                 </a>
                             </li>

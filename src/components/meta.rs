@@ -1,12 +1,29 @@
-//! Each page's document title (`<page> – <portal>`) and meta description: set on the document in
-//! the browser, handed to the prerender's head ([`PageFacts`]) natively.
+//! Each page's document title (`<page> – <portal>`), meta description and other-language
+//! alternates: set on the document in the browser, handed to the prerender's head
+//! ([`PageFacts`]) natively.
 
-use crate::base::{document, effect};
-use crate::components::shell::use_site;
+use crate::base::{absolute, document, effect};
+use crate::components::shell::{Alternates, use_site};
+use leptos::prelude::{Set, use_context};
+use portal_core::Alternate;
 
-/// Document title (`<page> – <portal>`) and meta description of a route.
+/// Document title (`<page> – <portal>`) and meta description of a page without a counterpart in
+/// another language.
 pub fn page_meta(title: impl Into<String>, description: impl Into<String>) {
+    page_meta_with(title, description, Vec::new());
+}
+
+/// [`page_meta`], and the same page in other languages: the header's switch leads there, and
+/// `<link rel="alternate" hreflang>` names them.
+pub fn page_meta_with(
+    title: impl Into<String>,
+    description: impl Into<String>,
+    alternates: Vec<Alternate>,
+) {
     let (title, description) = (title.into(), description.into());
+    if let Some(a) = use_context::<Alternates>() {
+        a.0.set(alternates.clone());
+    }
     let site = use_site();
     let full = move || {
         let portal = site()
@@ -23,6 +40,7 @@ pub fn page_meta(title: impl Into<String>, description: impl Into<String>) {
         facts.with(|f| {
             f.title = full();
             f.description = description.clone();
+            f.alternates = alternates.clone();
         });
     }
     // Set directly rather than through leptos_meta (−4.9 KB gzip of wasm): every route has one.
@@ -34,6 +52,7 @@ pub fn page_meta(title: impl Into<String>, description: impl Into<String>) {
         if let Ok(Some(m)) = doc.query_selector("meta[name='description']") {
             let _ = m.set_attribute("content", &description);
         }
+        hreflang_links(&alternates);
     });
 }
 
@@ -49,6 +68,7 @@ pub struct Facts {
     pub title: String,
     pub description: String,
     pub not_found: bool,
+    pub alternates: Vec<Alternate>,
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -67,5 +87,34 @@ pub fn not_found() {
     #[cfg(not(target_arch = "wasm32"))]
     if let Some(facts) = leptos::prelude::use_context::<PageFacts>() {
         facts.with(|f| f.not_found = true);
+    }
+}
+
+/// The head's `<link rel="alternate" hreflang>`: this page's, in place of the last page's. The
+/// prerender writes its own (`prerender::head`), which these replace once the app runs.
+fn hreflang_links(alternates: &[Alternate]) {
+    let Some(doc) = document() else { return };
+    if let Ok(old) = doc.query_selector_all("link[rel=alternate][hreflang]") {
+        for i in 0..old.length() {
+            if let Some(n) = old.item(i)
+                && let Some(parent) = n.parent_node()
+            {
+                let _ = parent.remove_child(&n);
+            }
+        }
+    }
+    if alternates.is_empty() {
+        return;
+    }
+    let here = crate::base::window().and_then(|w| w.location().href().ok());
+    let own = (crate::base::lang(), here.unwrap_or_default());
+    let others = alternates.iter().map(|a| (a.lang, absolute(&a.path)));
+    for (lang, href) in std::iter::once(own).chain(others) {
+        if let (Ok(link), Some(head)) = (doc.create_element("link"), doc.head()) {
+            let _ = link.set_attribute("rel", "alternate");
+            let _ = link.set_attribute("hreflang", lang.code());
+            let _ = link.set_attribute("href", &href);
+            let _ = head.append_child(&link);
+        }
     }
 }

@@ -15,33 +15,35 @@ pub fn Pager(
     if total <= 1 {
         return ().into_any();
     }
+    let t = crate::base::texts();
     let page_href = move |n: u32| href.run(n);
+    let label = move |n: u32| portal_core::i18n::fill(t.page_n, &[&n.to_string()]);
     let quiet = quiet.then_some("");
     // Plain <a>: the router still follows it, but <A> would mark every page "current" because it
     // matches the path and ignores the query. data-partial: only the list changes, so focus stays
     // on the pager (nav/arrival.rs); data-noscroll: leptos_router keeps the reader in place.
     let prev = (current > 1).then(|| {
-        view! { <li><a href=page_href(current - 1) rel="prev" data-partial="" data-noscroll="" data-quiet=quiet>"‹ Trang trước"</a></li> }
+        view! { <li><a href=page_href(current - 1) rel="prev" data-partial="" data-noscroll="" data-quiet=quiet>{t.previous_page}</a></li> }
     });
     let next = (current < total).then(|| {
-        view! { <li><a href=page_href(current + 1) rel="next" data-partial="" data-noscroll="" data-quiet=quiet>"Trang sau ›"</a></li> }
+        view! { <li><a href=page_href(current + 1) rel="next" data-partial="" data-noscroll="" data-quiet=quiet>{t.next_page}</a></li> }
     });
     let pages = pager(current, total, 1)
         .into_iter()
         .map(|p| match p {
             PageLink::Gap => view! { <li class="gap" aria-hidden="true">"…"</li> }.into_any(),
             PageLink::Page(n) if n == current => view! {
-                <li><a href=page_href(n) aria-current="page" aria-label=format!("Trang {n}") data-partial="" data-noscroll="" data-quiet=quiet>{n}</a></li>
+                <li><a href=page_href(n) aria-current="page" aria-label=label(n) data-partial="" data-noscroll="" data-quiet=quiet>{n}</a></li>
             }
             .into_any(),
             PageLink::Page(n) => view! {
-                <li><a href=page_href(n) aria-label=format!("Trang {n}") data-partial="" data-noscroll="" data-quiet=quiet>{n}</a></li>
+                <li><a href=page_href(n) aria-label=label(n) data-partial="" data-noscroll="" data-quiet=quiet>{n}</a></li>
             }
             .into_any(),
         })
         .collect_view();
     view! {
-        <nav class="pager" aria-label="Phân trang">
+        <nav class="pager" aria-label=t.pagination>
             <ul>{prev} {pages} {next}</ul>
         </nav>
     }

@@ -1,7 +1,7 @@
 //! The page frame: skip link, header with the main menu, footer with the Decree 42 contact block.
 
 use crate::api::{ApiError, DocumentResource};
-use crate::base::{effect, link, meta_content};
+use crate::base::{effect, lang, link, meta_content, site_link, texts};
 use crate::components::display::DisplayControls;
 use crate::components::search_box::HeaderSearch;
 use crate::components::status::ErrorPanel;
@@ -9,8 +9,9 @@ use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
+use portal_core::i18n::fill;
 use portal_core::sanitize::url_allowed;
-use portal_core::{Footer, MenuItem, Site, paths};
+use portal_core::{Alternate, Footer, MenuItem, Site, paths};
 
 /// The site document, loaded once and shared by every page.
 #[derive(Clone, Copy)]
@@ -32,7 +33,7 @@ pub fn Header() -> impl IntoView {
         site()
             .map(|s| s.name)
             .or_else(|| meta_content("application-name"))
-            .unwrap_or_else(|| "Cổng Thông tin điện tử".to_owned())
+            .unwrap_or_else(|| texts().portal.to_owned())
     };
     let tagline = move || match site() {
         Some(s) => s.tagline,
@@ -58,6 +59,7 @@ pub fn Header() -> impl IntoView {
             <div class="utility-bar">
                 <div class="container utility-inner">
                     <DisplayControls />
+                    <LanguageSwitch />
                 </div>
             </div>
             <div class="container header-inner">
@@ -68,7 +70,8 @@ pub fn Header() -> impl IntoView {
                         <span class="brand-tagline">{tagline}</span>
                     </span>
                 </A>
-                <HeaderSearch />
+                // Search reads the Vietnamese index: the English pages do not offer it yet.
+                {(lang() == portal_core::Lang::Vi).then(|| view! { <HeaderSearch /> })}
             </div>
             <MainMenu />
             <SiteProblem />
@@ -107,7 +110,7 @@ fn menu_toggle(open: RwSignal<bool>, toggle_ref: NodeRef<leptos::html::Button>) 
             on:click=move |_| open.update(|o| *o = !*o)
         >
             <span class="menu-icon" aria-hidden="true"></span>
-            "Danh mục"
+            {texts().menu}
         </button>
     }
 }
@@ -119,7 +122,7 @@ fn menu_toggle(_: RwSignal<bool>, _: NodeRef<leptos::html::Button>) -> impl Into
     view! {
         <a class="menu-toggle" href="#main-menu">
             <span class="menu-icon" aria-hidden="true"></span>
-            "Danh mục"
+            {texts().menu}
         </a>
     }
 }
@@ -150,12 +153,12 @@ fn MainMenu() -> impl IntoView {
         }
     };
     view! {
-        <nav class="main-nav" aria-label="Danh mục chính" on:keydown=on_key>
+        <nav class="main-nav" aria-label=texts().main_menu on:keydown=on_key>
             <div class="container">
                 {menu_toggle(open, toggle_ref)}
                 <ul id="main-menu" class="menu" class:open=move || open.get()>
                     <li class="menu-item">
-                        <A href=link("/") exact=true>"Trang chủ"</A>
+                        <A href=link("/") exact=true>{texts().home}</A>
                     </li>
                     // Not <For>: the menu changes once, when the site document lands, so keyed
                     // diffing would only cost bytes.
@@ -173,11 +176,11 @@ fn MainMenu() -> impl IntoView {
 
 #[component]
 fn MenuEntry(item: MenuItem, open_sub: RwSignal<Option<String>>) -> impl IntoView {
-    let href = link(&paths::category_route(&item.slug, 1));
+    let href = item_href(&item);
     if item.children.is_empty() {
         return view! {
             <li class="menu-item">
-                <A href=href>{item.name}</A>
+                <A href=href>{item_name(&item)}</A>
             </li>
         }
         .into_any();
@@ -195,10 +198,11 @@ fn MenuEntry(item: MenuItem, open_sub: RwSignal<Option<String>>) -> impl IntoVie
             }
         }
     };
-    let label = format!("Mục con của {}", item.name);
+    let label = fill(texts().submenu, &[&item.name]);
+    let name = item_name(&item);
     view! {
         <li class="menu-item has-children" on:keydown=on_key>
-            <A href=href>{item.name.clone()}</A>
+            <A href=href>{name}</A>
             <button
                 type="button"
                 class="submenu-toggle"
@@ -221,10 +225,10 @@ fn MenuEntry(item: MenuItem, open_sub: RwSignal<Option<String>>) -> impl IntoVie
                     .children
                     .into_iter()
                     .map(|child| {
-                        let href = link(&paths::category_route(&child.slug, 1));
+                        let href = item_href(&child);
                         view! {
                             <li>
-                                <A href=href>{child.name}</A>
+                                <A href=href>{item_name(&child)}</A>
                             </li>
                         }
                     })
@@ -233,6 +237,59 @@ fn MenuEntry(item: MenuItem, open_sub: RwSignal<Option<String>>) -> impl IntoVie
         </li>
     }
     .into_any()
+}
+
+/// A menu item's address: its own path (a page of the portal's own, another language's page), or
+/// its category's.
+fn item_href(item: &MenuItem) -> String {
+    match &item.path {
+        Some(path) => site_link(path),
+        None => link(&paths::category_route(&item.slug, 1)),
+    }
+}
+
+/// A menu item's name, marked with its language when it is not the page's.
+fn item_name(item: &MenuItem) -> impl IntoView + use<> {
+    let other = item.lang.filter(|l| *l != lang()).map(|l| l.code());
+    view! { <span lang=other>{item.name.clone()}</span> }
+}
+
+/// The same page in the other languages, as the page being shown names them (`page_meta`).
+#[derive(Clone, Copy)]
+pub struct Alternates(pub RwSignal<Vec<Alternate>>);
+
+/// The header's language switch: the page's counterpart in the other language when it has one,
+/// that language's home page otherwise. A page load (its documents are another language's).
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let other = lang().other();
+    let alternates = use_context::<Alternates>();
+    let site = use_site();
+    // Until the site document says otherwise, the language is there (no shift when it lands).
+    let offered = move || site().is_none_or(|s| s.alternates.iter().any(|a| a.lang == other));
+    let href = move || {
+        let path = alternates
+            .and_then(|a| {
+                a.0.with(|all| all.iter().find(|x| x.lang == other).map(|x| x.path.clone()))
+            })
+            .unwrap_or_else(|| other.route("/"));
+        site_link(&path)
+    };
+    move || {
+        offered().then(|| {
+            view! {
+            <a
+                class="lang-switch"
+                href=href
+                hreflang=other.code()
+                lang=other.code()
+                aria-label=fill(other.texts().switch_language, &[other.own_name()])
+            >
+                {other.own_name()}
+            </a>
+            }
+        })
+    }
 }
 
 #[component]
@@ -254,35 +311,36 @@ fn FooterBlock(footer: Footer, name: String) -> impl IntoView {
         note,
         officials,
     } = footer;
+    let t = texts();
     let tel = format!("tel:{}", phone.replace(' ', ""));
     let mailto = format!("mailto:{email}");
     view! {
         <div class="container footer-inner">
             <section class="footer-agency" aria-labelledby="footer-title">
                 <h2 id="footer-title" class="footer-title">{name}</h2>
-                <p>"Cơ quan chủ quản: " {agency}</p>
-                {managing_unit.map(|u| view! { <p>"Đơn vị quản lý: " {u}</p> })}
+                <p>{t.agency} {agency}</p>
+                {managing_unit.map(|u| view! { <p>{t.managing_unit} {u}</p> })}
                 <address>
-                    <p>"Địa chỉ: " {address}</p>
-                    <p>"Điện thoại: " <a href=tel>{phone}</a></p>
-                    <p>"Thư điện tử: " <a href=mailto>{email.clone()}</a></p>
+                    <p>{t.address} {address}</p>
+                    <p>{t.phone} <a href=tel>{phone}</a></p>
+                    <p>{t.email} <a href=mailto>{email.clone()}</a></p>
                 </address>
                 <p class="footer-licence">{licence}</p>
                 {note.map(|n| view! { <p class="footer-note">{n}</p> })}
             </section>
             <section class="footer-officials" aria-labelledby="footer-officials-title">
-                <h2 id="footer-officials-title" class="footer-title">"Liên hệ"</h2>
+                <h2 id="footer-officials-title" class="footer-title">{t.contacts}</h2>
                 <ul>
                     {officials
                         .into_iter()
                         .map(|o| {
                             let phone = o.phone.map(|p| {
                                 let tel = format!("tel:{}", p.replace(' ', ""));
-                                view! { <br /> "Điện thoại: " <a href=tel>{p}</a> }
+                                view! { <br /> {t.phone} <a href=tel>{p}</a> }
                             });
                             let mail = o.email.map(|m| {
                                 let mailto = format!("mailto:{m}");
-                                view! { <br /> "Thư điện tử: " <a href=mailto>{m}</a> }
+                                view! { <br /> {t.email} <a href=mailto>{m}</a> }
                             });
                             view! {
                                 <li>

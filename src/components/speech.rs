@@ -38,7 +38,9 @@ fn chunks(selector: &str) -> Vec<String> {
         .collect()
 }
 
-fn vietnamese_voice(s: &SpeechSynthesis) -> Option<web_sys::SpeechSynthesisVoice> {
+/// A voice that speaks the page's language (a Vietnamese voice reading English, or the reverse,
+/// is unintelligible).
+fn voice_for(s: &SpeechSynthesis, lang: &str) -> Option<web_sys::SpeechSynthesisVoice> {
     let voices = s.get_voices();
     (0..voices.length())
         .filter_map(|i| {
@@ -47,7 +49,7 @@ fn vietnamese_voice(s: &SpeechSynthesis) -> Option<web_sys::SpeechSynthesisVoice
                 .dyn_into::<web_sys::SpeechSynthesisVoice>()
                 .ok()
         })
-        .find(|v| v.lang().to_ascii_lowercase().starts_with("vi"))
+        .find(|v| v.lang().to_ascii_lowercase().starts_with(lang))
 }
 
 const READ_ORDER: &str = ".article h1, .article .article-lead, .article-body h2, .article-body h3, .article-body h4, \
@@ -70,13 +72,15 @@ pub fn ReadAloud() -> impl IntoView {
         let Some(s) = synth() else { return };
         s.cancel();
         let parts = chunks(READ_ORDER);
-        let voice = vietnamese_voice(&s);
+        let lang = crate::base::lang();
+        let voice = voice_for(&s, lang.code());
+        let tag = lang.locale().replace('_', "-");
         let last = parts.len().saturating_sub(1);
         for (i, text) in parts.iter().enumerate() {
             let Ok(u) = SpeechSynthesisUtterance::new_with_text(text) else {
                 continue;
             };
-            u.set_lang("vi-VN");
+            u.set_lang(&tag);
             if let Some(v) = &voice {
                 u.set_voice(Some(v));
             }
@@ -114,10 +118,11 @@ pub fn ReadAloud() -> impl IntoView {
             let _ = b.focus();
         }
     };
+    let t = crate::base::texts();
     let label = move || match state.get() {
-        State::Idle => "Nghe đọc bài viết",
-        State::Speaking => "Tạm dừng đọc",
-        State::Paused => "Tiếp tục đọc",
+        State::Idle => t.listen,
+        State::Speaking => t.pause,
+        State::Paused => t.resume,
     };
     view! {
         <button type="button" class="tool-button" node_ref=main_button on:click=toggle>
@@ -126,7 +131,7 @@ pub fn ReadAloud() -> impl IntoView {
         </button>
         <button type="button" class="tool-button" on:click=stop disabled=move || state.get() == State::Idle>
             <span class="icon icon-stop" aria-hidden="true"></span>
-            "Dừng đọc"
+            {t.stop}
         </button>
     }
     .into_any()

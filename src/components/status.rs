@@ -23,11 +23,11 @@ pub fn ListSkeleton(#[prop(default = 4)] rows: usize) -> impl IntoView {
                 })
                 .collect_view()}
         </div>
-        <p class="visually-hidden" role="status">"Đang tải nội dung…"</p>
+        <p class="visually-hidden" role="status">{crate::base::texts().loading}</p>
     }
 }
 
-/// A clear Vietnamese message and a retry button.
+/// A clear message in the page's language and a retry button.
 #[component]
 pub fn ErrorPanel(error: ApiError, #[prop(into)] retry: Callback<()>) -> impl IntoView {
     // Back online: try again without being asked.
@@ -40,12 +40,13 @@ pub fn ErrorPanel(error: ApiError, #[prop(into)] retry: Callback<()>) -> impl In
             now
         });
     }
+    let t = crate::base::texts();
     view! {
         <div class="error-panel" role="alert">
-            <h2 class="error-title">"Không tải được nội dung"</h2>
+            <h2 class="error-title">{t.load_failed}</h2>
             <p>{error.message()}</p>
             <button type="button" class="button" on:click=move |_| retry.run(())>
-                "Thử lại"
+                {t.retry}
             </button>
         </div>
     }

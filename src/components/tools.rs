@@ -1,6 +1,7 @@
 //! The tools above an article or a document: print, copy link (and what the page adds).
 
 use leptos::prelude::*;
+use portal_core::i18n::fill;
 
 /// Print, the `children` (an article's read-aloud button) and copy the page's link; `what` names
 /// the page in their labels ("bài viết", "văn bản"). The children are passed, not switched on, so
@@ -10,6 +11,7 @@ pub fn PageTools(
     what: &'static str,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
+    let t = crate::base::texts();
     let status = RwSignal::new(String::new());
     let print = move |_| {
         if let Some(w) = crate::base::window() {
@@ -25,8 +27,8 @@ pub fn PageTools(
         let promise = clipboard.write_text(&url);
         leptos::task::spawn_local(async move {
             let message = match wasm_bindgen_futures::JsFuture::from(promise).await {
-                Ok(_) => format!("Đã sao chép liên kết {what}."),
-                Err(_) => format!("Không sao chép được. Địa chỉ {what}: {url}"),
+                Ok(_) => fill(t.copied, &[what]),
+                Err(_) => fill(t.copy_failed, &[what, &url]),
             };
             status.set(message);
         });
@@ -35,12 +37,12 @@ pub fn PageTools(
         <div class="article-tools no-print needs-app">
             <button type="button" class="tool-button" on:click=print>
                 <span class="icon icon-print" aria-hidden="true"></span>
-                "In " {what}
+                {fill(t.print, &[what])}
             </button>
             {children.map(|c| c())}
             <button type="button" class="tool-button" on:click=copy>
                 <span class="icon icon-link" aria-hidden="true"></span>
-                "Sao chép liên kết"
+                {t.copy_link}
             </button>
             <p class="tool-status" role="status">{move || status.get()}</p>
         </div>

@@ -98,12 +98,18 @@ fn page_ready(title: String, expected: String, tries: u32) {
             // Only the list changed: focus goes back to the control that was used.
             focus_control(&selector);
             if !quiet {
-                announce(&format!("Đã tải {title}"));
+                announce(&portal_core::i18n::fill(
+                    crate::base::texts().loaded,
+                    &[&title],
+                ));
             }
         } else if !first_load {
             // On the first load the browser has already put the reader at the top of a fresh page.
             focus_heading();
-            announce(&format!("Đã chuyển tới: {title}"));
+            announce(&portal_core::i18n::fill(
+                crate::base::texts().arrived,
+                &[&title],
+            ));
         }
         // A page load is counted by the tracker's own script; the app reports the rest.
         if !first_load {

@@ -1,8 +1,9 @@
 //! Which routes a run writes: everything a reader can reach from home, or what some changed
 //! articles touch.
 
-use super::kind_of;
 use super::write::{MANIFEST, Run, doc};
+use super::{canonical, kind_of};
+use portal_core::Lang;
 use portal_core::legal::register::{Register, Row, manifest_doc, rows_doc};
 use portal_core::route::Route;
 use portal_core::{Article, CategoryPage, paths};
@@ -17,7 +18,7 @@ impl Run {
         let mut seen: HashSet<String> = queue.iter().cloned().collect();
         while let Some(route) = queue.pop_front() {
             for link in self.page(&route)? {
-                let Some(href) = kind_of(&link).and_then(|r| r.href()) else {
+                let Some(href) = canonical(&link) else {
                     continue;
                 };
                 if seen.insert(href.clone()) {
@@ -88,8 +89,11 @@ impl Run {
     fn remove_article(&mut self, slug: &str) -> Result<(), String> {
         let site_url = self.site_url.clone();
         let is_gone = |loc: &str| {
+            // The Vietnamese article's page (the content tool's slugs are Vietnamese articles').
             loc.strip_prefix(&site_url)
-                .and_then(|route| kind_of(&format!("/{route}")))
+                .map(|route| format!("/{route}"))
+                .filter(|route| Lang::split(route).0 == Lang::Vi)
+                .and_then(|route| kind_of(&route))
                 .is_some_and(|r| matches!(r, Route::Article { slug: s, .. } if s == slug))
         };
         let gone: Vec<String> = self

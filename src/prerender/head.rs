@@ -3,7 +3,7 @@
 
 use portal_core::html::attr_value;
 use portal_core::paths::resolve;
-use portal_core::{Article, Site};
+use portal_core::{Alternate, Article, Lang, Site};
 use serde_json::{Value, json};
 
 /// What a page is about, beyond its title and description.
@@ -22,6 +22,9 @@ pub struct Head<'a> {
     pub title: &'a str,
     pub description: &'a str,
     pub subject: Subject<'a>,
+    pub lang: Lang,
+    /// The same page in the other languages.
+    pub alternates: &'a [Alternate],
 }
 
 /// The absolute URL of a route.
@@ -51,7 +54,10 @@ impl Head<'_> {
             _ => None,
         };
         tag("property", "og:site_name", &self.site.name);
-        tag("property", "og:locale", "vi_VN");
+        tag("property", "og:locale", self.lang.locale());
+        for a in self.alternates {
+            tag("property", "og:locale:alternate", a.lang.locale());
+        }
         tag(
             "property",
             "og:type",
@@ -99,6 +105,21 @@ impl Head<'_> {
             "<link rel=\"canonical\" href=\"{}\">",
             attr_value(&canonical)
         ));
+        // hreflang: the page itself and each counterpart, all absolute.
+        if !self.alternates.is_empty() {
+            let own = (self.lang, canonical.clone());
+            let others = self
+                .alternates
+                .iter()
+                .map(|a| (a.lang, url(self.site_url, &a.path)));
+            for (lang, href) in std::iter::once(own).chain(others) {
+                out.push_str(&format!(
+                    "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">",
+                    lang.code(),
+                    attr_value(&href)
+                ));
+            }
+        }
         for (path, title) in self.feeds() {
             out.push_str(&format!(
                 "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"{}\" href=\"{}\">",
@@ -134,8 +155,12 @@ impl Head<'_> {
             .flatten()
     }
 
-    /// The news feeds the page offers: its category's, and all news.
+    /// The news feeds the page offers: its category's, and all news (the Vietnamese news: the
+    /// English pages have none).
     fn feeds(&self) -> Vec<(String, String)> {
+        if self.lang != Lang::Vi {
+            return Vec::new();
+        }
         let mut out = vec![(feed_path(None), format!("Tin mới – {}", self.site.name))];
         let category = match &self.subject {
             Subject::Category { slug, name } => Some((slug.to_string(), name.to_string())),
@@ -178,7 +203,7 @@ impl Head<'_> {
                 "datePublished": a.published.to_rfc3339(),
                 "dateModified": a.updated.unwrap_or(a.published).to_rfc3339(),
                 "image": image,
-                "inLanguage": "vi",
+                "inLanguage": self.lang.code(),
                 "articleSection": a.category().map(|c| c.name.clone()),
                 "keywords": a.tags,
                 "author": if a.author.is_empty() { org.clone() } else { json!({"@type": "Person", "name": a.author}) },
@@ -224,6 +249,11 @@ mod tests {
             title: "T \"q\" <b>",
             description: "D",
             subject: Subject::Article(&article),
+            lang: Lang::Vi,
+            alternates: &[Alternate {
+                lang: Lang::En,
+                path: "/en/news/a".into(),
+            }],
         }
         .tags();
         assert!(
@@ -243,6 +273,19 @@ mod tests {
             article.slug
         )));
         assert!(head.contains(r#""@type":"NewsArticle""#), "{head}");
+        assert!(
+            head.contains(
+                r#"<link rel="alternate" hreflang="en" href="https://portal.example/en/news/a">"#
+            ),
+            "{head}"
+        );
+        assert!(
+            head.contains(&format!(
+                r#"<link rel="alternate" hreflang="vi" href="https://portal.example/x/{}">"#,
+                article.slug
+            )),
+            "{head}"
+        );
         assert!(head.contains(r#"<meta name="twitter:card""#), "{head}");
     }
 }

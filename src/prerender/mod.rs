@@ -18,12 +18,21 @@ pub use feeds::SITEMAP_LIMIT;
 pub use page::{links, render};
 pub use write::{Options, Report, run};
 
+use portal_core::Lang;
 use portal_core::legal::filter::Filters;
 use portal_core::route::Route;
 use portal_core::search::query::Search;
 
-/// The routes written as files: the portal's readable pages (the widget app is not prerendered;
-/// not-found routes are never written, except as `404.html`).
+/// A route as the files are written: its language's prefix and its route's own address
+/// (`/en/news/trang/2`), if it is one [`kind_of`] writes.
+pub fn canonical(route: &str) -> Option<String> {
+    let (lang, _) = Lang::split(route.split('?').next().unwrap_or_default());
+    Some(lang.route(&kind_of(route)?.href()?))
+}
+
+/// The routes written as files: the portal's readable pages, Vietnamese and English (the
+/// widget app is not prerendered; not-found routes are never written, except as `404.html`).
+/// The route is its language's (`/en/news` is `/news`).
 pub fn kind_of(route: &str) -> Option<Route> {
     let (path, query) = route.split_once('?').unwrap_or((route, ""));
     // A file (a dot in the last segment) is not a page.
@@ -34,7 +43,16 @@ pub fn kind_of(route: &str) -> Option<Route> {
     {
         return None;
     }
+    let (lang, path) = Lang::split(path);
     let r = Route::parse(path, query);
+    // The English pages: the portal's own (search and the register are Vietnamese).
+    if lang != Lang::Vi {
+        return matches!(
+            r,
+            Route::Home | Route::Category { .. } | Route::Article { .. } | Route::About { .. }
+        )
+        .then_some(r);
+    }
     // The search page is written once, as its empty form (its results need the app); the
     // register once, as its first page (a static host serves a file whatever the query).
     let bare_search = matches!(&r, Route::Search(s) if *s == Search::parse(""));
@@ -44,7 +62,11 @@ pub fn kind_of(route: &str) -> Option<Route> {
         || bare_register
         || matches!(
             r,
-            Route::Home | Route::Category { .. } | Route::Article { .. } | Route::Document { .. }
+            Route::Home
+                | Route::Category { .. }
+                | Route::Article { .. }
+                | Route::Document { .. }
+                | Route::About { .. }
         ))
     .then_some(r)
 }

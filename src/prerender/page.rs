@@ -5,6 +5,7 @@ use crate::app::{App, SearchApp};
 use crate::components::meta::{Facts, PageFacts};
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
+use portal_core::Lang;
 use portal_core::route::{App as Which, Route};
 
 pub struct Rendered {
@@ -13,16 +14,19 @@ pub struct Rendered {
     pub facts: Facts,
 }
 
-/// Renders `route` (relative to the base path, `/thoi-su/trang/2`). The documents come from
-/// `api::set_source`, read at once, so the page renders with its content in one synchronous pass.
+/// Renders `route` (relative to the base path, `/thoi-su/trang/2`, `/en/news`) in its language.
+/// The documents come from `api::set_source`, read at once, so the page renders with its content
+/// in one synchronous pass.
 pub fn render(route: &str) -> Rendered {
+    let path = route.split('?').next().unwrap_or_default();
+    crate::base::set_lang(Lang::split(path).0);
     let owner = Owner::new();
     let rendered = owner.with(|| {
         let facts = PageFacts::default();
-        provide_context(RequestUrl::new(&crate::base::link(route)));
+        provide_context(RequestUrl::new(&crate::base::site_link(route)));
         provide_context(facts.clone());
         // Each app renders its own routes (the search page is the search app's).
-        let body = match Route::app_of(route.split('?').next().unwrap_or_default()) {
+        let body = match Route::app_of(path) {
             Which::Search => view! { <SearchApp /> }.to_html(),
             _ => view! { <App /> }.to_html(),
         };
@@ -35,9 +39,10 @@ pub fn render(route: &str) -> Rendered {
     rendered
 }
 
-/// The in-app routes a page links to (`href`s under the base path), in order, without repeats.
+/// The in-app routes a page links to (`href`s under the base path, in any language), in order,
+/// without repeats.
 pub fn links(body: &str) -> Vec<String> {
-    let base = crate::base::link("");
+    let base = crate::base::site_link("");
     let mut out: Vec<String> = Vec::new();
     // Links, and forms' actions (the header's search form leads to the search page).
     let pieces = body

@@ -9,6 +9,8 @@ use lol_html::{RewriteStrSettings, element, rewrite_str};
 pub const ROOT: &str = r#"<div id="app" class="prerendered">"#;
 
 pub struct Page<'a> {
+    /// `<html lang>`.
+    pub lang: &'a str,
     pub title: &'a str,
     pub description: &'a str,
     /// Tags appended to `<head>` (canonical, Open Graph, JSON-LD, feeds), already escaped.
@@ -22,6 +24,10 @@ pub fn fill(template: &str, page: &Page) -> Result<String, String> {
     let settings = RewriteStrSettings {
         element_content_handlers: vec![
             // After the title, not at the end of <head>: a minified template has no <head> tag.
+            element!("html", |el| {
+                el.set_attribute("lang", page.lang)?;
+                Ok(())
+            }),
             element!("title", |el| {
                 el.set_inner_content(page.title, ContentType::Text);
                 el.after(page.head, ContentType::Html);
@@ -65,6 +71,7 @@ mod tests {
         let out = fill(
             t,
             &Page {
+                lang: "en",
                 title: "Bài <1>",
                 description: "Mô \"tả\"",
                 head: r#"<link rel="canonical" href="https://x/">"#,
@@ -73,6 +80,7 @@ mod tests {
         )
         .unwrap_or_default();
         assert!(out.contains("<title>Bài &lt;1&gt;</title>"), "{out}");
+        assert!(out.contains("<html lang=\"en\">"), "{out}");
         assert!(out.contains("content=\"Mô &quot;tả&quot;\""), "{out}");
         assert!(
             out.contains(r#"</title><link rel="canonical" href="https://x/">"#),

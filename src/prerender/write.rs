@@ -8,7 +8,7 @@ use super::page::{links, render};
 use super::source::Source;
 use super::template::{self, Page};
 use portal_core::route::{App, Route};
-use portal_core::{Article, CategoryPage, Home, Site, decode, paths};
+use portal_core::{Article, CategoryPage, Home, Lang, Site, decode, paths};
 use serde::de::DeserializeOwned;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -53,7 +53,9 @@ pub fn run(options: &Options) -> Result<Report, String> {
     let reader = source.clone();
     crate::api::set_source(Box::new(move |doc| reader.read(doc)));
     let site: Site = doc(&source, &paths::site_doc())?.ok_or("the API has no site.json")?;
+    let english: Option<Site> = doc(&source, &Lang::En.doc(&paths::site_doc()))?;
     let mut run = Run {
+        english,
         template: load_template(&options.dist)?,
         search_template: std::fs::read_to_string(options.dist.join(SEARCH_TEMPLATE)).ok(),
         dist: options.dist.clone(),
@@ -107,6 +109,8 @@ pub(super) struct Run {
     pub(super) search_template: Option<String>,
     pub(super) dist: PathBuf,
     pub(super) site: Site,
+    /// `en/site.json`, if the API has English pages.
+    pub(super) english: Option<Site>,
     pub(super) site_url: String,
     pub(super) source: Source,
     /// The sitemap's URLs, in the order found.
@@ -131,9 +135,12 @@ impl Run {
             return Ok(Vec::new());
         }
         let parsed = kind_of(route).unwrap_or(Route::NotFound);
+        let lang = Lang::split(route).0;
         // The page's own document, for its head, its feed and its lastmod: the text the render
         // has just read (`Source` keeps it for the page), decoded again as the contract's type.
-        let text = parsed.document().and_then(|d| self.source.read(&d));
+        let text = parsed
+            .document()
+            .and_then(|d| self.source.read(&lang.doc(&d)));
         let text = text.as_deref();
         let (article, category, home): (Option<Article>, Option<CategoryPage>, Option<Home>) =
             match &parsed {
@@ -150,13 +157,19 @@ impl Run {
             },
             _ => Subject::Home,
         };
+        let site = match (lang, &self.english) {
+            (Lang::En, Some(english)) => english,
+            _ => &self.site,
+        };
         let head = Head {
-            site: &self.site,
+            site,
             site_url: &self.site_url,
             route,
             title: &rendered.facts.title,
             description: &rendered.facts.description,
             subject,
+            lang,
+            alternates: &rendered.facts.alternates,
         }
         .tags();
         let newest = |items: &[portal_core::ArticleSummary]| {
@@ -174,11 +187,14 @@ impl Run {
         };
         // `<base href>` would send `#id` to the home page: without the app to catch it (the skip
         // link, a body's own anchors, the phone menu), a jump in the page must name the page.
-        let body = rendered
-            .body
-            .replace("href=\"#", &format!("href=\"{}#", crate::base::link(route)));
+        let body = rendered.body.replace(
+            "href=\"#",
+            &format!("href=\"{}#", crate::base::site_link(route)),
+        );
+        let body = switch_to_counterpart(&body, lang, &rendered.facts.alternates);
         self.write_page(
             route,
+            lang,
             &head,
             &rendered.facts.title,
             &rendered.facts.description,
@@ -188,6 +204,11 @@ impl Run {
         if article.is_some() {
             self.report.articles += 1;
         }
+        // Feeds are of the Vietnamese news.
+        let (category, home) = match lang {
+            Lang::Vi => (category, home),
+            _ => (None, None),
+        };
         if let Some(c) = category.filter(|c| c.page.number == 1) {
             let title = format!("{} – {}", c.category.name, self.site.name);
             self.feed(Some(&c.category.slug), &title, route, &c.page.items)?;
@@ -209,6 +230,7 @@ impl Run {
     fn write_page(
         &mut self,
         route: &str,
+        lang: Lang,
         head: &str,
         title: &str,
         description: &str,
@@ -224,6 +246,7 @@ impl Run {
         let html = template::fill(
             template,
             &Page {
+                lang: lang.code(),
                 title,
                 description,
                 head,
@@ -275,6 +298,7 @@ impl Run {
         let html = template::fill(
             &self.template,
             &Page {
+                lang: Lang::Vi.code(),
                 title: &rendered.facts.title,
                 description: &rendered.facts.description,
                 head,
@@ -290,4 +314,23 @@ impl Run {
         let manifest = serde_json::to_string(&self.entries).map_err(|e| e.to_string())?;
         self.write(&self.dist.join(MANIFEST), &manifest)
     }
+}
+
+/// The header's language switch leads to the page's counterpart: the app renders the header
+/// before the page names its counterparts, so the markup holds the other language's home page,
+/// which the browser app corrects once it runs; the file is right from the start.
+fn switch_to_counterpart(body: &str, lang: Lang, alternates: &[portal_core::Alternate]) -> String {
+    let other = lang.other();
+    let (Some(to), Some(class)) = (
+        alternates.iter().find(|a| a.lang == other),
+        body.find("class=\"lang-switch\""),
+    ) else {
+        return body.to_owned();
+    };
+    let start = body[..class].rfind("<a ").unwrap_or(class);
+    let end = class + body[class..].find('>').unwrap_or(0);
+    let home = crate::base::site_link(&other.route("/"));
+    let attr = |href: &str| format!("href=\"{}\"", portal_core::html::attr_value(href));
+    let tag = body[start..end].replacen(&attr(&home), &attr(&crate::base::site_link(&to.path)), 1);
+    format!("{}{tag}{}", &body[..start], &body[end..])
 }

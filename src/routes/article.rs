@@ -1,12 +1,12 @@
 use crate::api::{self, DocumentResource};
-use crate::base::link;
+use crate::base::{lang, link, site_link, texts};
 use crate::components::cards::ArticleList;
 use crate::components::files::Files;
-use crate::components::meta::page_meta;
+use crate::components::meta::page_meta_with;
 use crate::components::speech::ReadAloud;
 use crate::components::status::ListSkeleton;
 use crate::components::tools::PageTools;
-use crate::routes::category::Breadcrumb;
+use crate::routes::category::{Breadcrumb, crumbs};
 use crate::routes::not_found::NotFound;
 use crate::routes::state::unless_loaded;
 use crate::{nav, sanitize};
@@ -67,11 +67,12 @@ fn ArticleSkeleton() -> impl IntoView {
 #[component]
 fn ArticleView(article: Article) -> impl IntoView {
     nav::announce_page(article.title.clone());
-    let full_trail = article.category_path.clone();
+    let (t, lang) = (texts(), lang());
+    let full_trail = crumbs(&article.category_path);
     let category_link = article.category().cloned().map(|c| {
         view! {
             <p class="article-category">
-                "Chuyên mục: " <A href=link(&paths::category_route(&c.slug, 1)) exact=true>{c.name}</A>
+                {t.section} <A href=link(&paths::category_route(&c.slug, 1)) exact=true>{c.name}</A>
             </p>
         }
     });
@@ -81,14 +82,14 @@ fn ArticleView(article: Article) -> impl IntoView {
         .map(|u| {
             view! {
                 <span class="updated">
-                    "Cập nhật " <time datetime=u.to_rfc3339()>{u.to_vietnamese()}</time>
+                    {t.updated} <time datetime=u.to_rfc3339()>{u.in_lang(lang)}</time>
                 </span>
             }
         });
     let related = (!article.related.is_empty()).then(|| {
         view! {
             <section class="related no-print" aria-labelledby="related-title">
-                <h2 id="related-title" class="section-title">"Bài viết liên quan"</h2>
+                <h2 id="related-title" class="section-title">{t.related}</h2>
                 <ArticleList articles=article.related.clone() />
             </section>
         }
@@ -96,7 +97,7 @@ fn ArticleView(article: Article) -> impl IntoView {
     let tags = (!article.tags.is_empty()).then(|| {
         view! {
             <div class="tags">
-                <h2 class="tags-title">"Từ khóa"</h2>
+                <h2 class="tags-title">{t.tags}</h2>
                 <ul>{article.tags.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view()}</ul>
             </div>
         }
@@ -109,7 +110,11 @@ fn ArticleView(article: Article) -> impl IntoView {
         .map(|d| view! { <DocumentFacts doc=d /> });
     let author = (!article.author.is_empty())
         .then(|| view! { <p class="article-author">{article.author.clone()}</p> });
-    page_meta(article.title.clone(), article.lead.clone());
+    page_meta_with(
+        article.title.clone(),
+        article.lead.clone(),
+        article.alternates.clone(),
+    );
     view! {
         <div class="container page">
             <Breadcrumb trail=full_trail current=article.title.clone() />
@@ -118,12 +123,12 @@ fn ArticleView(article: Article) -> impl IntoView {
                     <h1 id="article-title">{article.title.clone()}</h1>
                     <p class="article-meta">
                         <span>
-                            "Ngày đăng "
-                            <time datetime=article.published.to_rfc3339()>{article.published.to_vietnamese()}</time>
+                            {t.published}
+                            <time datetime=article.published.to_rfc3339()>{article.published.in_lang(lang)}</time>
                         </span>
                         {updated}
                     </p>
-                    <PageTools what="bài viết"><ReadAloud /></PageTools>
+                    <PageTools what=t.article><ReadAloud /></PageTools>
                 </header>
                 {document}
                 <p class="article-lead">{article.lead.clone()}</p>
@@ -161,7 +166,7 @@ fn body_view(html: String) -> impl IntoView {
                 let _ = div.append_child(&fragment);
                 sanitize::enhance(&div);
             }
-            None => div.set_text_content(Some("Nội dung bài viết tạm thời không hiển thị được.")),
+            None => div.set_text_content(Some(texts().body_unavailable)),
         }
     });
     view! { <div class="article-body" node_ref=body></div> }
@@ -170,38 +175,39 @@ fn body_view(html: String) -> impl IntoView {
 /// Legal document metadata, as Decree 42 asks: number, kind, issuer, signer, dates.
 #[component]
 fn DocumentFacts(doc: LegalDocument) -> impl IntoView {
+    let (t, lang) = (texts(), lang());
     let effective = doc.effective.map(|d| {
         view! {
-            <dt>"Ngày hiệu lực"</dt>
-            <dd><time datetime=d.to_iso()>{d.to_vietnamese()}</time></dd>
+            <dt>{t.document_effective}</dt>
+            <dd><time datetime=d.to_iso()>{d.in_lang(lang)}</time></dd>
         }
     });
     let signer = doc
         .signer
-        .map(|s| view! { <dt>"Người ký"</dt> <dd>{s}</dd> });
-    // Its page in the register (another app: a page load, `nav::links`).
+        .map(|s| view! { <dt>{t.document_signer}</dt> <dd>{s}</dd> });
+    // Its page in the register (another app, in Vietnamese: a page load, `nav::links`).
     let page = doc.slug.as_deref().map(|slug| {
         let route = Route::Document {
             slug: slug.to_owned(),
         };
         view! {
             <p class="document-link">
-                <a href=route.href().map(|h| link(&h))>"Xem văn bản, tệp và các văn bản liên quan"</a>
+                <a href=route.href().map(|h| site_link(&h))>{t.document_link}</a>
             </p>
         }
     });
     view! {
-        <section class="document-facts" aria-label="Thông tin văn bản">
+        <section class="document-facts" aria-label=t.document_facts>
             <dl>
-                <dt>"Số hiệu"</dt>
+                <dt>{t.document_number}</dt>
                 <dd>{doc.number}</dd>
-                <dt>"Loại văn bản"</dt>
+                <dt>{t.document_kind}</dt>
                 <dd>{doc.kind}</dd>
-                <dt>"Cơ quan ban hành"</dt>
+                <dt>{t.document_issuer}</dt>
                 <dd>{doc.issuer}</dd>
                 {signer}
-                <dt>"Ngày ban hành"</dt>
-                <dd><time datetime=doc.issued.to_iso()>{doc.issued.to_vietnamese()}</time></dd>
+                <dt>{t.document_issued}</dt>
+                <dd><time datetime=doc.issued.to_iso()>{doc.issued.in_lang(lang)}</time></dd>
                 {effective}
             </dl>
             {page}

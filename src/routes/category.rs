@@ -1,7 +1,7 @@
 use crate::api::{self, DocumentResource};
-use crate::base::link;
+use crate::base::{link, texts};
 use crate::components::cards::ArticleList;
-use crate::components::meta::page_meta;
+use crate::components::meta::page_meta_with;
 use crate::components::pager::Pager;
 use crate::components::status::ListSkeleton;
 use crate::nav;
@@ -9,6 +9,7 @@ use crate::routes::state::unless_loaded;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_params_map};
+use portal_core::i18n::fill;
 use portal_core::paths;
 use portal_core::route::Route;
 use portal_core::{CategoryPage, CategoryRef};
@@ -55,15 +56,25 @@ fn PageSkeleton() -> impl IntoView {
     }
 }
 
+/// Categories as a breadcrumb's trail: (address, name).
+pub fn crumbs(categories: &[CategoryRef]) -> Vec<(String, String)> {
+    categories
+        .iter()
+        .map(|c| (link(&paths::category_route(&c.slug, 1)), c.name.clone()))
+        .collect()
+}
+
+/// Home, then `trail` ((address, name) pairs), then the page itself.
 #[component]
-pub fn Breadcrumb(trail: Vec<CategoryRef>, #[prop(into)] current: String) -> impl IntoView {
+pub fn Breadcrumb(trail: Vec<(String, String)>, #[prop(into)] current: String) -> impl IntoView {
+    let t = texts();
     view! {
-        <nav class="breadcrumb" aria-label="Đường dẫn">
+        <nav class="breadcrumb" aria-label=t.breadcrumb>
             <ol>
-                <li><A href=link("/") exact=true>"Trang chủ"</A></li>
+                <li><A href=link("/") exact=true>{t.home}</A></li>
                 {trail
                     .into_iter()
-                    .map(|c| view! { <li><A href=link(&paths::category_route(&c.slug, 1)) exact=true>{c.name}</A></li> })
+                    .map(|(href, name)| view! { <li><A href=href exact=true>{name}</A></li> })
                     .collect_view()}
                 <li aria-current="page">{current}</li>
             </ol>
@@ -74,19 +85,21 @@ pub fn Breadcrumb(trail: Vec<CategoryRef>, #[prop(into)] current: String) -> imp
 #[component]
 fn CategoryContent(data: CategoryPage) -> impl IntoView {
     let CategoryPage { category, page, .. } = data;
-    let announced = category.name.clone();
-    let page_number = page.number;
-    nav::announce_page(if page_number > 1 {
-        format!("{announced}, trang {page_number}")
-    } else {
-        announced
-    });
+    let t = texts();
     let slug = category.slug.clone();
     let title = if page.number > 1 {
-        format!("{} – Trang {}", category.name, page.number)
+        fill(t.category_page, &[&category.name, &page.number.to_string()])
     } else {
         category.name.clone()
     };
+    nav::announce_page(if page.number > 1 {
+        fill(
+            t.category_page_announced,
+            &[&category.name, &page.number.to_string()],
+        )
+    } else {
+        category.name.clone()
+    });
     let description = if category.description.is_empty() {
         category.name.clone()
     } else {
@@ -95,7 +108,7 @@ fn CategoryContent(data: CategoryPage) -> impl IntoView {
     let child_refs = category.children.clone();
     let children = (!child_refs.is_empty()).then(move || {
         view! {
-            <nav class="subcategories" aria-label="Chuyên mục con">
+            <nav class="subcategories" aria-label=t.subcategories>
                 <ul>
                     {child_refs
                         .into_iter()
@@ -105,9 +118,9 @@ fn CategoryContent(data: CategoryPage) -> impl IntoView {
             </nav>
         }
     });
-    let count = format!("{} bài viết", page.total_items);
+    let count = fill(t.article_count, &[&page.total_items.to_string()]);
     let body = if page.items.is_empty() {
-        view! { <p class="empty">"Chuyên mục này chưa có bài viết."</p> }.into_any()
+        view! { <p class="empty">{t.empty_category}</p> }.into_any()
     } else {
         view! {
             <ArticleList articles=page.items level=2 />
@@ -119,10 +132,10 @@ fn CategoryContent(data: CategoryPage) -> impl IntoView {
         }
         .into_any()
     };
-    page_meta(title, description);
+    page_meta_with(title, description, category.alternates.clone());
     view! {
         <div class="container page category">
-            <Breadcrumb trail=category.breadcrumb current=category.name.clone() />
+            <Breadcrumb trail=crumbs(&category.breadcrumb) current=category.name.clone() />
             <header class="page-header">
                 <h1>{category.name.clone()}</h1>
                 {(!category.description.is_empty()).then(|| view! { <p class="page-lead">{category.description.clone()}</p> })}

@@ -16,17 +16,17 @@ use crate::routes::category::Breadcrumb;
 use crate::routes::state::unless_loaded;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use portal_core::Document;
 use portal_core::legal::register::REGISTER;
 use portal_core::legal::{markup, status_of};
 use portal_core::route::Route;
-use portal_core::{CategoryRef, Document};
 
 /// The register as the breadcrumb's parent.
-pub fn register_crumb() -> CategoryRef {
-    CategoryRef {
-        slug: REGISTER.to_owned(),
-        name: "Tra cứu văn bản".to_owned(),
-    }
+pub fn register_crumb() -> (String, String) {
+    (
+        crate::base::link(&format!("/{REGISTER}")),
+        "Tra cứu văn bản".to_owned(),
+    )
 }
 
 #[component]

@@ -1,12 +1,13 @@
 use crate::api::{self, DocumentResource};
-use crate::base::link;
+use crate::base::{link, texts};
 use crate::components::cards::ArticleList;
-use crate::components::meta::page_meta;
+use crate::components::meta::page_meta_with;
 use crate::components::shell::use_site;
 use crate::components::status::ListSkeleton;
 use crate::routes::state::unless_loaded;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use portal_core::i18n::fill;
 use portal_core::{Home, paths};
 
 #[component]
@@ -16,12 +17,8 @@ pub fn HomePage() -> impl IntoView {
     let name = move || {
         site()
             .map(|s| s.name)
-            .unwrap_or_else(|| "Trang chủ".to_owned())
+            .unwrap_or_else(|| texts().home.to_owned())
     };
-    page_meta(
-        "Trang chủ",
-        "Thông tin chính thống về hoạt động chỉ đạo, điều hành, quy hoạch, văn bản và dịch vụ công của Thành phố.",
-    );
     let skeleton =
         || view! { <div class="container page home"><ListSkeleton rows=6 /></div> }.into_any();
     view! {
@@ -36,26 +33,29 @@ pub fn HomePage() -> impl IntoView {
 
 #[component]
 fn HomeContent(home: Home) -> impl IntoView {
-    crate::nav::announce_page("Trang chủ".to_owned());
+    let t = texts();
+    crate::nav::announce_page(t.home.to_owned());
     let Home {
         featured,
         latest,
         blocks,
+        alternates,
         ..
     } = home;
+    page_meta_with(t.home, t.home_description, alternates);
     view! {
         <div class="container page home">
         {(!featured.is_empty())
             .then(|| {
                 view! {
                     <section class="featured" aria-labelledby="featured-title">
-                        <h2 id="featured-title" class="section-title">"Tin nổi bật"</h2>
+                        <h2 id="featured-title" class="section-title">{t.featured}</h2>
                         <ArticleList articles=featured class="featured-grid" eager=true />
                     </section>
                 }
             })}
         <section class="latest" aria-labelledby="latest-title">
-            <h2 id="latest-title" class="section-title">"Tin mới nhất"</h2>
+            <h2 id="latest-title" class="section-title">{t.latest}</h2>
             <ArticleList articles=latest />
         </section>
         <div class="blocks">
@@ -64,7 +64,7 @@ fn HomeContent(home: Home) -> impl IntoView {
                 .map(|b| {
                     let id = format!("block-{}", b.category.slug);
                     let href = link(&paths::category_route(&b.category.slug, 1));
-                    let more = format!("Xem tất cả: {}", b.category.name);
+                    let more = fill(t.see_all, &[&b.category.name]);
                     view! {
                         <section class="block" aria-labelledby=id.clone()>
                             <h2 id=id.clone() class="section-title">

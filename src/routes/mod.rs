@@ -1,5 +1,6 @@
 //! One page per file.
 
+pub mod about;
 pub mod article;
 pub mod category;
 pub mod document;

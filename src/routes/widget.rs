@@ -145,6 +145,9 @@ pub fn WidgetView() -> impl IntoView {
 type Loaded = Result<(String, Vec<ArticleSummary>, String), ApiError>;
 
 async fn load(params: &WidgetParams) -> Loaded {
+    // An English widget shows the English pages (`en/` documents, `/en/…` links).
+    crate::base::set_lang(params.lang);
+    let here = |route: &str| absolute(&params.lang.route(route));
     match (params.kind, &params.category) {
         (WidgetKind::Latest, Some(slug)) => {
             let page = api::category(Route::category(slug, None), None).await?;
@@ -157,7 +160,7 @@ async fn load(params: &WidgetParams) -> Loaded {
             Ok((
                 page.category.name,
                 items,
-                absolute(&paths::category_route(slug, 1)),
+                here(&paths::category_route(slug, 1)),
             ))
         }
         _ => {
@@ -170,7 +173,7 @@ async fn load(params: &WidgetParams) -> Loaded {
             Ok((
                 t(params.lang, "Tin nổi bật", "Featured").to_owned(),
                 items,
-                absolute("/"),
+                here("/"),
             ))
         }
     }
@@ -232,7 +235,7 @@ fn WidgetList(
             <header class="widget-header">
                 <h2 id="widget-title" class="widget-title">{heading}</h2>
                 <p class="widget-source">
-                    <a href=absolute("/") target=target rel=rel>{source}<span class="visually-hidden">{hint}</span></a>
+                    <a href=absolute(&lang.route("/")) target=target rel=rel>{source}<span class="visually-hidden">{hint}</span></a>
                 </p>
             </header>
             {if items.is_empty() {
@@ -243,11 +246,11 @@ fn WidgetList(
                         {items
                             .into_iter()
                             .map(|a| {
-                                let href = absolute(&paths::article_route(&a.category.slug, &a.slug));
+                                let href = absolute(&lang.route(&paths::article_route(&a.category.slug, &a.slug)));
                                 view! {
                                     <li>
                                         <a href=href target=target rel=rel>{a.title}<span class="visually-hidden">{hint}</span></a>
-                                        <time datetime=a.published.to_rfc3339()>{a.published.date_vietnamese()}</time>
+                                        <time datetime=a.published.to_rfc3339()>{a.published.date_in(lang)}</time>
                                     </li>
                                 }
                             })
@@ -272,7 +275,7 @@ fn WidgetError(lang: Lang, messages: Vec<String>, retry: Option<Callback<()>>) -
             <ul>{messages.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
             {retry.map(|r| view! { <button type="button" class="button" on:click=move |_| r.run(())>{t(lang, "Thử lại", "Retry")}</button> })}
             <p class="widget-more">
-                <a href=absolute("/") target="_top">{if lang == Lang::En { PORTAL.1 } else { PORTAL.0 }}</a>
+                <a href=absolute(&lang.route("/")) target="_top">{if lang == Lang::En { PORTAL.1 } else { PORTAL.0 }}</a>
             </p>
         </section>
     }

@@ -60,6 +60,7 @@ pub fn to_document(src: &DocumentSource, public: &Path) -> Result<Document> {
         crate::render::render(md, &size_of).html
     });
     Ok(Document {
+        lang: portal_core::Lang::Vi,
         version: API_VERSION,
         slug: src.slug.clone(),
         number: src.number.trim().to_owned(),

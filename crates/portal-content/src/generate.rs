@@ -7,12 +7,13 @@ use crate::source::{CategorySource, SiteSource};
 use anyhow::{Result, bail};
 use portal_core::legal::register::REGISTER;
 use portal_core::pagination::{item_range, total_pages};
+use portal_core::paths::ABOUT;
 use portal_core::route::WIDGET_APP;
 use portal_core::search::query::SEARCH;
 use portal_core::slug::is_valid_slug;
 use portal_core::{
-    API_VERSION, Article, ArticleSummary, Category, CategoryPage, CategoryRef, Home, HomeBlock,
-    Image, MenuItem, Page, Site, paths,
+    API_VERSION, Alternate, Article, ArticleSummary, Category, CategoryPage, CategoryRef, Home,
+    HomeBlock, Image, MenuItem, Page, Site, paths,
 };
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -73,7 +74,9 @@ impl Catalogue {
         if !is_valid_slug(&c.slug) {
             bail!("category slug {:?} is not a valid slug", c.slug);
         }
-        if [WIDGET_APP, SEARCH, REGISTER].contains(&c.slug.as_str()) {
+        if [WIDGET_APP, SEARCH, REGISTER, "en"].contains(&c.slug.as_str())
+            || ABOUT.contains(&c.slug.as_str())
+        {
             bail!("category slug {:?} is the address of another page", c.slug);
         }
         if self.nodes.contains_key(&c.slug) {
@@ -103,6 +106,7 @@ impl Catalogue {
             slug: c.slug.clone(),
             name: c.name.clone(),
             children,
+            ..MenuItem::default()
         })
     }
 
@@ -220,21 +224,45 @@ fn related_for(i: usize, articles: &[Article], list: &[usize]) -> Vec<usize> {
     candidates.into_iter().take(RELATED).map(|c| c.0).collect()
 }
 
-/// The category tree as the menu, with the register's entry when there are documents.
-fn menu(site: &SiteSource, cat: &Catalogue, register: bool) -> Vec<MenuItem> {
+/// What a language's API has beside its articles.
+#[derive(Debug, Clone, Default)]
+pub struct Extras {
+    /// The legal documents register (Vietnamese): its entry in the menu.
+    pub register: bool,
+    /// The portal's own pages' entry in the menu (`pages::menu_item`).
+    pub about: Option<MenuItem>,
+    /// The home page in the other languages.
+    pub home_alternates: Vec<Alternate>,
+}
+
+/// Where an extra menu entry goes: after the top-level item `after`, or at the end.
+fn position(menu: &[MenuItem], after: Option<&str>) -> usize {
+    after
+        .and_then(|a| menu.iter().position(|m| m.slug == a))
+        .map_or(menu.len(), |i| i + 1)
+}
+
+/// The category tree as the menu, with the register's entry when there are documents and the
+/// portal's own pages' (gathering the categories site.toml names under it).
+fn menu(site: &SiteSource, cat: &Catalogue, extras: &Extras) -> Vec<MenuItem> {
     let mut menu = cat.menu.clone();
-    if let (true, Some(r)) = (register, &site.register) {
-        let at = r
-            .after
-            .as_deref()
-            .and_then(|a| menu.iter().position(|m| m.slug == a))
-            .map_or(menu.len(), |i| i + 1);
+    if let (Some(mut about), Some(place)) = (extras.about.clone(), &site.about) {
+        for slug in &place.categories {
+            if let Some(i) = menu.iter().position(|m| m.slug == *slug) {
+                about.children.push(menu.remove(i));
+            }
+        }
+        let at = position(&menu, place.after.as_deref());
+        menu.insert(at, about);
+    }
+    if let (true, Some(r)) = (extras.register, &site.register) {
+        let at = position(&menu, r.after.as_deref());
         menu.insert(
             at,
             MenuItem {
                 slug: REGISTER.to_owned(),
                 name: r.name.clone(),
-                children: Vec::new(),
+                ..MenuItem::default()
             },
         );
     }
@@ -247,7 +275,7 @@ pub fn generate(
     site: &SiteSource,
     cat: &Catalogue,
     mut articles: Vec<Article>,
-    register: bool,
+    extras: &Extras,
     sink: &mut dyn Sink,
 ) -> Result<Vec<Article>> {
     articles.sort_by(|a, b| {
@@ -297,6 +325,7 @@ pub fn generate(
         }
         let mut doc = a.clone();
         doc.version = API_VERSION;
+        doc.lang = site.lang;
         doc.related = rel.into_iter().map(|j| summaries[j].clone()).collect();
         emit(sink, paths::article_doc(&a.slug).unwrap_or_default(), &doc)?;
     }
@@ -318,6 +347,7 @@ pub fn generate(
                 .iter()
                 .filter_map(|c| cat.reference(c))
                 .collect(),
+            alternates: Vec::new(),
         };
         let list = &under[slug.as_str()];
         let pages = total_pages(list.len() as u64, site.page_size);
@@ -327,6 +357,7 @@ pub fn generate(
                 .map(|&j| summaries[j].clone());
             let doc = CategoryPage {
                 version: API_VERSION,
+                lang: site.lang,
                 category: category.clone(),
                 page: Page {
                     number,
@@ -346,6 +377,8 @@ pub fn generate(
 
     let home = Home {
         version: API_VERSION,
+        lang: site.lang,
+        alternates: extras.home_alternates.clone(),
         featured: articles
             .iter()
             .zip(&summaries)
@@ -374,6 +407,7 @@ pub fn generate(
 
     let doc = Site {
         version: API_VERSION,
+        lang: site.lang,
         name: site.name.clone(),
         short_name: site.short_name.clone(),
         tagline: site.tagline.clone(),
@@ -384,9 +418,10 @@ pub fn generate(
             height: Some(site.logo.height),
             caption: None,
         },
-        menu: menu(site, cat, register),
+        menu: menu(site, cat, extras),
         footer: site.footer.clone(),
         search: None,
+        alternates: extras.home_alternates.clone(),
     };
     emit(sink, paths::site_doc(), &doc)?;
     Ok(articles)

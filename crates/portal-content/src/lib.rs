@@ -4,6 +4,7 @@
 
 pub mod documents;
 pub mod generate;
+pub mod pages;
 pub mod register;
 pub mod render;
 pub mod search;
@@ -11,9 +12,9 @@ pub mod source;
 pub mod synth;
 
 use anyhow::{Context, Result, bail};
-use generate::{Catalogue, MemorySink, Sink};
+use generate::{Catalogue, Extras, MemorySink, Sink};
 use portal_core::slug::{is_valid_slug, slugify, truncate_slug};
-use portal_core::{API_VERSION, Article, Attachment, Document, Image};
+use portal_core::{API_VERSION, Alternate, Article, Attachment, Document, Image, Lang, paths};
 use source::{ArticleSource, AttachmentSource, SiteSource};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -81,7 +82,7 @@ fn svg_size(text: &str) -> Option<(u32, u32)> {
 }
 
 /// A site-root file (`/media/a.svg`) inside `public/`, refusing anything that climbs out of it.
-fn public_file(public: &Path, url: &str) -> Result<PathBuf> {
+pub(crate) fn public_file(public: &Path, url: &str) -> Result<PathBuf> {
     let rel = url.strip_prefix('/').unwrap_or(url);
     if rel.is_empty()
         || rel
@@ -97,7 +98,7 @@ fn public_file(public: &Path, url: &str) -> Result<PathBuf> {
     Ok(path)
 }
 
-fn image_size(public: &Path, url: &str) -> Option<(u32, u32)> {
+pub(crate) fn image_size(public: &Path, url: &str) -> Option<(u32, u32)> {
     let path = public_file(public, url).ok()?;
     svg_size(&std::fs::read_to_string(path).ok()?)
 }
@@ -196,14 +197,118 @@ pub fn to_article(
         related: Vec::new(),
         document,
         featured: f.featured,
+        lang: Lang::Vi,
+        alternates: Vec::new(),
     })
 }
 
-/// Reads the sources of a project and generates its whole API into `sink`.
+/// Puts every document under a folder: the English API is `en/` with the same layout.
+struct Under<'a> {
+    prefix: &'static str,
+    sink: &'a mut dyn Sink,
+}
+
+impl Sink for Under<'_> {
+    fn put(&mut self, path: String, bytes: Vec<u8>) -> Result<()> {
+        self.sink.put(format!("{}{path}", self.prefix), bytes)
+    }
+}
+
+/// The route of an article relative to the site's base, in its language.
+fn article_route(lang: Lang, a: &Article) -> String {
+    let category = a.category().map(|c| c.slug.as_str()).unwrap_or_default();
+    lang.route(&paths::article_route(category, &a.slug))
+}
+
+/// Reads the sources of a project and generates its whole API into `sink`: Vietnamese from
+/// `content/`, English from `content/en/` (if there), the portal's own pages in both.
 pub fn build_into(layout: &Layout, sink: &mut dyn Sink) -> Result<usize> {
-    let site: SiteSource = source::load_site(&layout.content.join("site.toml"))?;
+    let pages = pages::load(&layout.content)?;
+    let english = layout.content.join("en");
+    let english = english.join("site.toml").exists().then_some(english);
+    let mut n = 0;
+    let (vi, en) = (
+        read_language(layout, &layout.content, Lang::Vi)?,
+        english
+            .as_deref()
+            .map(|dir| read_language(layout, dir, Lang::En))
+            .transpose()?,
+    );
+    let (mut vi, mut en) = (vi, en);
+    if let Some(en) = &mut en {
+        pair(&mut vi.articles, &mut en.articles)?;
+    }
+    for (lang, mut built) in [(Lang::Vi, Some(vi)), (Lang::En, en)] {
+        let Some(built) = built.take() else { continue };
+        let other = lang.other();
+        let extras = Extras {
+            register: lang == Lang::Vi && !built.documents.is_empty(),
+            about: pages.as_ref().map(|(file, _)| pages::menu_item(file, lang)),
+            home_alternates: if english.is_some() {
+                vec![Alternate {
+                    lang: other,
+                    path: other.route("/"),
+                }]
+            } else {
+                Vec::new()
+            },
+        };
+        n += built.articles.len();
+        let mut under = Under {
+            prefix: if lang == Lang::Vi { "" } else { "en/" },
+            sink: &mut *sink,
+        };
+        let articles =
+            generate::generate(&built.site, &built.cat, built.articles, &extras, &mut under)?;
+        // The register and search are the Vietnamese articles'.
+        if lang == Lang::Vi {
+            documents::write(built.documents, &articles, sink)?;
+            search::write(&built.cat, &articles, sink)?;
+        }
+    }
+    if let Some((file, org)) = &pages {
+        pages::write(file, org, &layout.public, sink)?;
+    }
+    Ok(n)
+}
+
+/// One language's sources, read.
+struct Language {
+    site: SiteSource,
+    cat: Catalogue,
+    articles: Vec<Article>,
+    documents: Vec<Document>,
+}
+
+/// Links each English article to the Vietnamese one it names as its `counterpart`, both ways.
+fn pair(vi: &mut [Article], en: &mut [Article]) -> Result<()> {
+    for e in en.iter_mut() {
+        let Some(slug) = e.alternates.pop().map(|a| a.path) else {
+            continue;
+        };
+        let v = vi
+            .iter_mut()
+            .find(|v| v.slug == slug)
+            .with_context(|| format!("{}: no Vietnamese article {slug:?}", e.slug))?;
+        e.alternates = vec![Alternate {
+            lang: Lang::Vi,
+            path: article_route(Lang::Vi, v),
+        }];
+        v.alternates.push(Alternate {
+            lang: Lang::En,
+            path: article_route(Lang::En, e),
+        });
+    }
+    Ok(())
+}
+
+fn read_language(layout: &Layout, dir: &Path, lang: Lang) -> Result<Language> {
+    let site: SiteSource = source::load_site(&dir.join("site.toml"))?;
+    if site.lang != lang {
+        bail!("{}: lang must be {:?}", dir.display(), lang.code());
+    }
     let cat = Catalogue::new(&site.categories)?;
-    let docs_path = layout.content.join("documents.toml");
+    let docs_path = dir.join("documents.toml");
     let docs = source::load_documents(&docs_path)?
         .documents
         .iter()
@@ -213,19 +318,34 @@ pub fn build_into(layout: &Layout, sink: &mut dyn Sink) -> Result<usize> {
         })
         .collect::<Result<Vec<_>>>()?;
     let by_slug: HashMap<&str, &Document> = docs.iter().map(|d| (d.slug.as_str(), d)).collect();
-    let sources = source::load_articles(&layout.content.join("articles"))?;
+    let sources = source::load_articles(&dir.join("articles"))?;
     let articles = sources
         .iter()
         .map(|s| {
-            to_article(s, &cat, &layout.public, &by_slug)
-                .with_context(|| format!("in {}", s.path.display()))
+            let mut a = to_article(s, &cat, &layout.public, &by_slug)
+                .with_context(|| format!("in {}", s.path.display()))?;
+            // Held here until `pair` turns it into the counterpart's route.
+            if let (Lang::Vi, Some(_)) = (lang, &s.front.counterpart) {
+                bail!(
+                    "{}: only English articles name a counterpart",
+                    s.path.display()
+                );
+            }
+            if let Some(c) = &s.front.counterpart {
+                a.alternates = vec![Alternate {
+                    lang: lang.other(),
+                    path: c.clone(),
+                }];
+            }
+            Ok(a)
         })
         .collect::<Result<Vec<_>>>()?;
-    let n = articles.len();
-    let articles = generate::generate(&site, &cat, articles, !docs.is_empty(), sink)?;
-    documents::write(docs, &articles, sink)?;
-    search::write(&cat, &articles, sink)?;
-    Ok(n)
+    Ok(Language {
+        site,
+        cat,
+        articles,
+        documents: docs,
+    })
 }
 
 /// Every file under `dir`, as paths relative to it with `/` separators.

@@ -1,13 +1,16 @@
 //! Readable sources: `site.toml` and Markdown articles with TOML front matter.
 
 use anyhow::{Context, Result, anyhow, bail};
-use portal_core::{DateTime, Footer};
+use portal_core::{DateTime, Footer, Lang};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SiteSource {
+    /// The site's language (`vi` when absent); English lives in `content/en/`.
+    #[serde(default)]
+    pub lang: Lang,
     pub name: String,
     pub short_name: Option<String>,
     pub tagline: Option<String>,
@@ -16,7 +19,20 @@ pub struct SiteSource {
     pub footer: Footer,
     /// The register's entry in the main menu.
     pub register: Option<RegisterMenu>,
+    /// The portal's own pages' entry in the main menu (`content/pages.toml`).
+    pub about: Option<AboutMenu>,
     pub categories: Vec<CategorySource>,
+}
+
+/// Where the menu reaches the portal's own pages, and which categories it gathers under them.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AboutMenu {
+    /// The top-level category it follows in the menu (the end when absent or unknown).
+    pub after: Option<String>,
+    /// Top-level categories shown under it in the menu rather than on their own.
+    #[serde(default)]
+    pub categories: Vec<String>,
 }
 
 /// Where the menu reaches the legal documents register (`/van-ban`).
@@ -70,6 +86,9 @@ pub struct FrontMatter {
     pub tags: Vec<String>,
     pub thumbnail: Option<String>,
     pub thumbnail_alt: Option<String>,
+    /// The slug of the same article in the other language (an English article names its
+    /// Vietnamese original): each page then offers the other.
+    pub counterpart: Option<String>,
     /// The slug of the legal document the article announces (`content/documents.toml`).
     pub document: Option<String>,
     #[serde(default)]

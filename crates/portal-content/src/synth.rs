@@ -153,6 +153,8 @@ pub fn articles(cat: &Catalogue, count: u64, corpus: &[String]) -> Result<Vec<Ar
             bail!("unknown leaf {leaf}")
         };
         out.push(Article {
+            lang: portal_core::Lang::Vi,
+            alternates: Vec::new(),
             version: API_VERSION,
             id: n + 1,
             slug,
@@ -236,6 +238,7 @@ pub fn documents(articles: &[Article]) -> Vec<Document> {
             _ => {}
         }
         docs.push(Document {
+            lang: portal_core::Lang::Vi,
             version: API_VERSION,
             slug,
             number: format!("{}/{year}/{symbol}", k + 1),
@@ -299,7 +302,11 @@ pub fn write(site: &SiteSource, count: u64, corpus: &[String], sink: &mut dyn Si
     for (a, d) in list.iter_mut().step_by(5).zip(&docs) {
         a.document = Some(crate::documents::legal_of(d));
     }
-    let list = generate(site, &cat, list, !docs.is_empty(), sink)?;
+    let extras = crate::generate::Extras {
+        register: !docs.is_empty(),
+        ..Default::default()
+    };
+    let list = generate(site, &cat, list, &extras, sink)?;
     crate::documents::write(docs, &list, sink)?;
     crate::search::write(&cat, &list, sink)?;
     Ok(())

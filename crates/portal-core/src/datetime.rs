@@ -107,6 +107,20 @@ impl Date {
         format!("{:02}/{:02}/{:04}", self.day, self.month, self.year)
     }
 
+    /// The date as `lang` writes it: `01/11/2022`, `1 November 2022`.
+    pub fn in_lang(&self, lang: crate::i18n::Lang) -> String {
+        match lang {
+            crate::i18n::Lang::Vi => self.to_vietnamese(),
+            crate::i18n::Lang::En => {
+                let month = crate::i18n::MONTHS
+                    .get(usize::from(self.month).wrapping_sub(1))
+                    .copied()
+                    .unwrap_or_default();
+                format!("{} {month} {}", self.day, self.year)
+            }
+        }
+    }
+
     pub fn to_iso(&self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
@@ -223,6 +237,23 @@ impl DateTime {
         )
     }
 
+    /// Date and time in Vietnam time as `lang` writes them: `01/11/2022 | 10:30 AM`,
+    /// `1 November 2022, 10:30`.
+    pub fn in_lang(&self, lang: crate::i18n::Lang) -> String {
+        match lang {
+            crate::i18n::Lang::Vi => self.to_vietnamese(),
+            crate::i18n::Lang::En => {
+                let v = self.in_vietnam();
+                format!("{}, {:02}:{:02}", v.date.in_lang(lang), v.hour, v.minute)
+            }
+        }
+    }
+
+    /// The date alone in Vietnam time as `lang` writes it, for compact lists.
+    pub fn date_in(&self, lang: crate::i18n::Lang) -> String {
+        self.in_vietnam().date.in_lang(lang)
+    }
+
     /// `dd/mm/yyyy` in Vietnam time, for compact lists.
     pub fn date_vietnamese(&self) -> String {
         self.in_vietnam().date.to_vietnamese()
@@ -323,6 +354,23 @@ mod tests {
 
     fn dt(s: &str) -> DateTime {
         DateTime::parse(s).unwrap()
+    }
+
+    #[test]
+    fn writes_dates_in_each_language() {
+        use crate::i18n::Lang;
+        let d = dt("2022-11-01T03:30:00Z");
+        assert_eq!(d.in_lang(Lang::En), "1 November 2022, 10:30");
+        assert_eq!(d.in_lang(Lang::Vi), "01/11/2022 | 10:30 AM");
+        assert_eq!(d.date_in(Lang::En), "1 November 2022");
+        assert_eq!(
+            dt("2024-12-31T23:00:00+07:00").date_in(Lang::En),
+            "31 December 2024"
+        );
+        assert_eq!(
+            dt("2025-01-09T08:05:00+07:00").in_lang(Lang::En),
+            "9 January 2025, 08:05"
+        );
     }
 
     #[test]

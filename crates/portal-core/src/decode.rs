@@ -383,7 +383,7 @@ macro_rules! lists {
 /// Content lists that may be absent or `null`; a bad item is left out.
 pub(crate) mod optional {
     lists!(false: featured, latest, blocks, related, images, attachments, tags, children, officials,
-        files, relations, cited_by);
+        files, relations, cited_by, alternates, section);
 }
 
 /// Content lists a document must have (absent or `null` rejects it); a bad item is left out.

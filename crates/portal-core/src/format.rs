@@ -23,9 +23,10 @@ pub fn human_size(bytes: u64) -> String {
     }
 }
 
-/// A short, readable name of a file type from its MIME type.
-pub fn file_kind(mime: &str) -> &'static str {
-    match mime.split(';').next().unwrap_or("").trim() {
+/// A short, readable name of a file type from its MIME type; `None` for a type without one
+/// (the page names it "file" in its language).
+pub fn file_kind(mime: &str) -> Option<&'static str> {
+    Some(match mime.split(';').next().unwrap_or("").trim() {
         "application/pdf" => "PDF",
         "text/csv" => "CSV",
         "text/plain" => "TXT",
@@ -35,8 +36,8 @@ pub fn file_kind(mime: &str) -> &'static str {
         | "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" => "Excel",
         "application/vnd.oasis.opendocument.text" => "ODT",
         "application/zip" => "ZIP",
-        _ => "Tệp",
-    }
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
@@ -59,8 +60,8 @@ mod tests {
 
     #[test]
     fn kinds() {
-        assert_eq!(file_kind("application/pdf"), "PDF");
-        assert_eq!(file_kind("text/csv; charset=utf-8"), "CSV");
-        assert_eq!(file_kind("application/x-unknown"), "Tệp");
+        assert_eq!(file_kind("application/pdf"), Some("PDF"));
+        assert_eq!(file_kind("text/csv; charset=utf-8"), Some("CSV"));
+        assert_eq!(file_kind("application/x-unknown"), None);
     }
 }

@@ -7,6 +7,7 @@ pub mod datetime;
 pub mod decode;
 pub mod format;
 pub mod html;
+pub mod i18n;
 pub mod legal;
 pub mod model;
 pub mod pagination;
@@ -18,4 +19,5 @@ pub mod slug;
 pub mod widget;
 
 pub use datetime::{Date, DateTime};
+pub use i18n::Lang;
 pub use model::*;

@@ -7,6 +7,7 @@
 //! type rejects the document. The `deserialize_with` helpers live in `crate::decode`.
 
 use crate::datetime::{Date, DateTime};
+use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 
 /// The contract version this crate speaks; it is also the `/api/v1` path segment.
@@ -43,6 +44,13 @@ pub struct CategoryRef {
 pub struct MenuItem {
     pub slug: String,
     pub name: String,
+    /// Where the item leads (a route relative to the deployment's base, `/gioi-thieu/lien-he`)
+    /// when it is not the category `/<slug>` of the menu's language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// The item's language when it is not the menu's (an English page in the Vietnamese menu).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<Lang>,
     #[serde(
         default,
         deserialize_with = "crate::decode::optional::children",
@@ -78,10 +86,21 @@ pub struct Footer {
     pub officials: Vec<Official>,
 }
 
-/// `site.json`: identity, menu tree and footer; loaded once per visit.
+/// The same page in another language: `path` is its route relative to the deployment's base
+/// (`/en/about/organisation`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Alternate {
+    pub lang: Lang,
+    pub path: String,
+}
+
+/// `site.json` (`en/site.json` in English): identity, menu tree and footer; loaded once per visit.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Site {
     pub version: u32,
+    /// The document's language (`vi` when missing).
+    #[serde(default)]
+    pub lang: Lang,
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub short_name: Option<String>,
@@ -97,6 +116,13 @@ pub struct Site {
     /// index (`search/`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub search: Option<String>,
+    /// The site in other languages (their home pages): the language switch offers only these.
+    #[serde(
+        default,
+        deserialize_with = "crate::decode::optional::alternates",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub alternates: Vec<Alternate>,
 }
 
 /// What lists show of an article.
@@ -126,12 +152,22 @@ pub struct HomeBlock {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Home {
     pub version: u32,
+    /// The document's language (`vi` when missing).
+    #[serde(default)]
+    pub lang: Lang,
     #[serde(default, deserialize_with = "crate::decode::optional::featured")]
     pub featured: Vec<ArticleSummary>,
     #[serde(default, deserialize_with = "crate::decode::optional::latest")]
     pub latest: Vec<ArticleSummary>,
     #[serde(default, deserialize_with = "crate::decode::optional::blocks")]
     pub blocks: Vec<HomeBlock>,
+    /// The same page in the other languages, for `hreflang` and the language switch.
+    #[serde(
+        default,
+        deserialize_with = "crate::decode::optional::alternates",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub alternates: Vec<Alternate>,
 }
 
 /// A category as its own pages describe it.
@@ -150,6 +186,13 @@ pub struct Category {
     /// would name the wrong parent.
     #[serde(default, deserialize_with = "crate::decode::whole::breadcrumb")]
     pub breadcrumb: Vec<CategoryRef>,
+    /// The same page in the other languages, for `hreflang` and the language switch.
+    #[serde(
+        default,
+        deserialize_with = "crate::decode::optional::alternates",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub alternates: Vec<Alternate>,
 }
 
 /// One page of a list: numbers start at 1; `total_pages` is at least 1, even for an empty list.
@@ -169,6 +212,9 @@ pub struct Page<T> {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CategoryPage {
     pub version: u32,
+    /// The document's language (`vi` when missing).
+    #[serde(default)]
+    pub lang: Lang,
     #[serde(deserialize_with = "crate::decode::within::category")]
     pub category: Category,
     #[serde(deserialize_with = "crate::decode::within::page")]
@@ -253,6 +299,9 @@ pub struct DocumentLink {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     pub version: u32,
+    /// The document's language (`vi` when missing).
+    #[serde(default)]
+    pub lang: Lang,
     pub slug: String,
     /// Number and symbol (`số ký hiệu`): `27/2024/QĐ-UBND`.
     pub number: String,
@@ -301,6 +350,9 @@ impl Document {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     pub version: u32,
+    /// The document's language (`vi` when missing).
+    #[serde(default)]
+    pub lang: Lang,
     pub id: u64,
     pub slug: String,
     pub title: String,
@@ -336,6 +388,13 @@ pub struct Article {
         skip_serializing_if = "is_false"
     )]
     pub featured: bool,
+    /// The same page in the other languages, for `hreflang` and the language switch.
+    #[serde(
+        default,
+        deserialize_with = "crate::decode::optional::alternates",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub alternates: Vec<Alternate>,
 }
 
 impl Article {
@@ -355,6 +414,48 @@ impl Article {
             thumbnail: self.thumbnail.clone(),
         })
     }
+}
+
+/// A link within a section of the portal's own pages.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageLink {
+    /// The page's route, relative to the deployment's base (`/gioi-thieu/lanh-dao`).
+    pub path: String,
+    pub title: String,
+}
+
+/// `pages/<slug>.json` (`en/pages/<slug>.json`): one of the portal's own pages (introduction,
+/// organisation, leaders, departments and districts, contacts), at `/gioi-thieu[/<slug>]`
+/// (`/en/about[/<slug>]`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct InfoPage {
+    pub version: u32,
+    /// The document's language (`vi` when missing).
+    #[serde(default)]
+    pub lang: Lang,
+    pub slug: String,
+    pub title: String,
+    #[serde(default, deserialize_with = "crate::decode::or_default")]
+    pub lead: String,
+    /// Untrusted HTML (the organisation as nested lists, contacts as a table, …): the client
+    /// sanitizes it like an article's body.
+    pub body_html: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<DateTime>,
+    /// The pages of its section, this one included, in the menu's order.
+    #[serde(
+        default,
+        deserialize_with = "crate::decode::optional::section",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub section: Vec<PageLink>,
+    /// The same page in the other languages, for `hreflang` and the language switch.
+    #[serde(
+        default,
+        deserialize_with = "crate::decode::optional::alternates",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub alternates: Vec<Alternate>,
 }
 
 /// The body of a JSON error answer: `{"error": {"status": 404, "code": "not_found", "message": "…"}}`.

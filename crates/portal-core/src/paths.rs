@@ -25,6 +25,26 @@ pub fn article_doc(slug: &str) -> Option<String> {
     is_valid_slug(slug).then(|| format!("articles/{slug}.json"))
 }
 
+/// The first segment of the portal's own pages in each language (`/gioi-thieu/lien-he`,
+/// `/en/about/contact`); the section's first page is the segment alone, and its slug is the
+/// segment.
+pub const ABOUT: [&str; 2] = ["gioi-thieu", "about"];
+
+/// `pages/<slug>.json`, or `None` when the slug could not name a document.
+pub fn page_doc(slug: &str) -> Option<String> {
+    is_valid_slug(slug).then(|| format!("pages/{slug}.json"))
+}
+
+/// The route of one of the portal's own pages: `/<section>` for the section's first page (its
+/// slug is the section's), `/<section>/<slug>` for the others.
+pub fn page_route(section: &str, slug: &str) -> String {
+    if section == slug {
+        format!("/{section}")
+    } else {
+        format!("/{section}/{slug}")
+    }
+}
+
 /// The portal route of a category page: `/<slug>`, or `/<slug>/trang/<n>` beyond the first page.
 /// A path, not a query, so that every page is a file a static host can serve (the prerender).
 pub fn category_route(slug: &str, page: u32) -> String {

@@ -21,6 +21,9 @@ pub enum Route {
     Category { slug: String, page: u32 },
     /// `/<category>/<article>`
     Article { category: String, slug: String },
+    /// `/gioi-thieu`, `/gioi-thieu/<slug>` (`/about…` in English): the portal's own pages; the
+    /// section's first page has the section's word as its slug.
+    About { section: String, slug: String },
     /// `/tim-kiem?q=…`: search (its parameters in the query, so the address can be shared).
     Search(Search),
     /// `/van-ban?…`: the legal documents register, its filters in the query (kept as written:
@@ -76,6 +79,15 @@ impl Route {
                 slug: slug.to_string(),
             },
             [page, ..] if page == REGISTER || page == SEARCH => Route::NotFound,
+            [section] if paths::ABOUT.contains(&section.as_ref()) => Route::About {
+                section: section.to_string(),
+                slug: section.to_string(),
+            },
+            [section, slug] if paths::ABOUT.contains(&section.as_ref()) => Route::About {
+                section: section.to_string(),
+                slug: slug.to_string(),
+            },
+            [section, ..] if paths::ABOUT.contains(&section.as_ref()) => Route::NotFound,
             [slug] => Route::category(slug, query_value(query, PAGE_PARAM).as_deref()),
             [slug, word, page] if word == PAGE_PARAM => Route::category(slug, Some(page)),
             [category, slug] => Route::Article {
@@ -100,6 +112,7 @@ impl Route {
             Route::Home => "/".to_owned(),
             Route::Category { slug, page } => paths::category_route(slug, *page),
             Route::Article { category, slug } => paths::article_route(category, slug),
+            Route::About { section, slug } => paths::page_route(section, slug),
             Route::Search(search) => search.href(),
             Route::Register { query } if query.is_empty() => format!("/{REGISTER}"),
             Route::Register { query } => format!("/{REGISTER}?{query}"),
@@ -118,6 +131,13 @@ impl Route {
             Route::Category { slug, page } => paths::category_doc(slug, *page),
             Route::Article { slug, .. } => paths::article_doc(slug),
             Route::Document { slug } => document_doc(slug),
+            // `/gioi-thieu/gioi-thieu` is not an address: the section's first page is `/gioi-thieu`.
+            Route::About { section, slug }
+                if section == slug || !paths::ABOUT.contains(&slug.as_str()) =>
+            {
+                paths::page_doc(slug)
+            }
+            Route::About { .. } => None,
             // A search or the register reads several documents (indexes, or a CMS's endpoint).
             Route::Search(_)
             | Route::Register { .. }
@@ -184,6 +204,14 @@ mod tests {
         assert_eq!(Route::parse("/tim-kiem/a", ""), Route::NotFound);
         assert_eq!(Route::parse("/thoi-su/trang/3", ""), cat("thoi-su", 3));
         assert_eq!(
+            Route::parse("/gioi-thieu/lanh-dao", ""),
+            Route::About {
+                section: "gioi-thieu".into(),
+                slug: "lanh-dao".into()
+            }
+        );
+        assert_eq!(Route::parse("/about/a/b", ""), Route::NotFound);
+        assert_eq!(
             Route::parse("/thoi-su/trang/3/", "?trang=5"),
             cat("thoi-su", 3)
         );
@@ -244,6 +272,30 @@ mod tests {
                 Some("articles/bai-a.json"),
             ),
             (Route::EmbedBuilder, Some("/nhung"), None),
+            (
+                Route::About {
+                    section: "gioi-thieu".into(),
+                    slug: "gioi-thieu".into(),
+                },
+                Some("/gioi-thieu"),
+                Some("pages/gioi-thieu.json"),
+            ),
+            (
+                Route::About {
+                    section: "about".into(),
+                    slug: "organisation".into(),
+                },
+                Some("/about/organisation"),
+                Some("pages/organisation.json"),
+            ),
+            (
+                Route::About {
+                    section: "gioi-thieu".into(),
+                    slug: "about".into(),
+                },
+                Some("/gioi-thieu/about"),
+                None,
+            ),
             (
                 Route::Document {
                     slug: "nd-42-2022-nd-cp".into(),

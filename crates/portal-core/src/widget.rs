@@ -37,11 +37,7 @@ pub enum Theme {
     Dark,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    Vi,
-    En,
-}
+pub use crate::i18n::Lang;
 
 /// Where article links open: the host's whole window, or a new tab.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
