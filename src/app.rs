@@ -3,7 +3,7 @@
 use crate::api::{self, DocumentResource};
 use crate::base::base_path;
 use crate::components::connectivity::{ConnectionNotice, provide_online};
-use crate::components::shell::{Alternates, Header, SiteData, SiteFooter};
+use crate::components::shell::{Header, SiteData, SiteFooter};
 use crate::nav;
 use crate::routes::{
     about::AboutPage, article::ArticlePage, category::CategoryView, document::DocumentPage,
@@ -19,8 +19,7 @@ use portal_core::route::App as Which;
 fn provide_shared(app: Which) {
     nav::init(app);
     let site = DocumentResource::new(|| (), |_, _| api::site());
-    provide_context(SiteData(site));
-    provide_context(Alternates(RwSignal::new(Vec::new())));
+    provide_context(SiteData(site, RwSignal::new(Vec::new())));
     provide_online();
     // The page's language, for a page the prerender did not write.
     if let Some(root) = crate::base::document().and_then(|d| d.document_element()) {
@@ -35,6 +34,8 @@ fn provide_shared(app: Which) {
 #[component]
 pub fn App() -> impl IntoView {
     provide_shared(Which::Portal);
+    #[cfg(debug_assertions)]
+    lookup_styles();
     view! {
         <Router base=base_path()>
             <Shell>
@@ -43,9 +44,8 @@ pub fn App() -> impl IntoView {
                     // Before the category pages, whose pattern it would match.
                     <Route path=path!("/tim-kiem") view=SearchRoute />
                     <Route path=path!("/van-ban/*rest") view=RegisterRoute />
-                    // The portal's own pages, in either language's words (`paths::ABOUT`).
-                    <Route path=path!("/gioi-thieu/*rest") view=|| view! { <AboutPage section="gioi-thieu" /> } />
-                    <Route path=path!("/about/*rest") view=|| view! { <AboutPage section="about" /> } />
+                    <Route path=path!("/gioi-thieu/*rest") view=AboutRoute />
+                    <Route path=path!("/about/*rest") view=AboutRoute />
                     // First match wins: `/<category>/<article>` before the category's pages
                     // (`/<category>`, `/<category>/trang/<n>`; CategoryView reads the rest).
                     <Route path=path!("/:category/:article") view=ArticlePage />
@@ -63,6 +63,19 @@ pub fn App() -> impl IntoView {
 #[cfg(debug_assertions)]
 use crate::routes::search::SearchPage as SearchRoute;
 
+/// The look-up pages' styles (`style/lookup.css`, which `index.html` copies but does not link,
+/// so release portal pages never load them), for `trunk serve`'s portal that shows those pages.
+#[cfg(debug_assertions)]
+fn lookup_styles() {
+    if let Some(doc) = crate::base::document()
+        && let (Ok(link), Some(head)) = (doc.create_element("link"), doc.head())
+    {
+        let _ = link.set_attribute("rel", "stylesheet");
+        let _ = link.set_attribute("href", &crate::base::site_link("/lookup.css"));
+        let _ = head.append_child(&link);
+    }
+}
+
 /// `/van-ban` and `/van-ban/<slug>` as one route (one fewer in the portal's table).
 #[cfg(debug_assertions)]
 #[component]
@@ -73,6 +86,17 @@ fn RegisterRoute() -> impl IntoView {
         None => view! { <RegisterPage /> }.into_any(),
     }
 }
+
+/// The portal's own pages, in either language's words (`paths::ABOUT`), from the address.
+#[component]
+fn AboutSection() -> impl IntoView {
+    let section =
+        portal_core::paths::ABOUT[usize::from(crate::base::lang() != portal_core::Lang::Vi)];
+    view! { <AboutPage section=section /> }
+}
+
+#[cfg(debug_assertions)]
+use AboutSection as AboutRoute;
 
 /// Set while the portal reloads an address for the host to serve the look-up app: finding it
 /// set for the same address means the host served the portal again (no mapping for it), and a
@@ -99,11 +123,12 @@ fn Reload() -> impl IntoView {
 }
 
 #[cfg(not(debug_assertions))]
-use {Reload as RegisterRoute, Reload as SearchRoute};
+use {Reload as AboutRoute, Reload as RegisterRoute, Reload as SearchRoute};
 
-/// The look-up app (`tim-kiem.html`): search, the legal documents register and its documents, in
-/// the portal's frame. Its own bundle, so readers of the portal never download the index readers,
-/// the result lists and the document page; links between the two are page loads.
+/// The look-up app (`tim-kiem.html`): search, the legal documents register and its documents, and
+/// the portal's own pages in both languages, in the portal's frame. Its own bundle, so readers of
+/// the portal never download the index readers, the result lists, the document and page views;
+/// links between the two are page loads.
 #[component]
 pub fn SearchApp() -> impl IntoView {
     provide_shared(Which::Search);
@@ -117,6 +142,8 @@ pub fn SearchApp() -> impl IntoView {
                     <Route path=path!("/tim-kiem") view=SearchPage />
                     <Route path=path!("/van-ban") view=RegisterPage />
                     <Route path=path!("/van-ban/:slug") view=DocumentPage />
+                    <Route path=path!("/gioi-thieu/*rest") view=AboutSection />
+                    <Route path=path!("/about/*rest") view=AboutSection />
                 </FlatRoutes>
             </Shell>
         </Router>

@@ -256,17 +256,28 @@ pub fn stays_in_app(a: &HtmlAnchorElement) -> bool {
         && !a.has_attribute("download")
 }
 
-/// The link's path relative to the base path of the page's language, if it is one of its pages
-/// (a page of the other language is a page load: its app reads other documents).
-pub fn route_path(a: &HtmlAnchorElement) -> Option<String> {
+/// The link's path relative to the deployment's base, whatever its language, if it is under it.
+fn site_path(a: &HtmlAnchorElement) -> Option<String> {
     let path = a.pathname();
     let site = SITE_PATH.with(|b| b.borrow().clone());
     let rest = path.strip_prefix(site.as_str())?;
-    if !(rest.is_empty() || rest.starts_with('/')) {
-        return None;
+    match rest {
+        "" => Some("/".to_owned()),
+        _ => rest.starts_with('/').then(|| rest.to_owned()),
     }
-    let (lang, route) = Lang::split(if rest.is_empty() { "/" } else { rest });
+}
+
+/// The link's path relative to the base path of the page's language, if it is one of its pages
+/// (a page of the other language is a page load: its app reads other documents).
+pub fn route_path(a: &HtmlAnchorElement) -> Option<String> {
+    let path = site_path(a)?;
+    let (lang, route) = Lang::split(&path);
     (lang == self::lang()).then(|| route.to_owned())
+}
+
+/// Whether the link leads to a page of the deployment in another language than this page's.
+pub fn other_language(a: &HtmlAnchorElement) -> bool {
+    site_path(a).is_some_and(|p| Lang::split(&p).0 != lang())
 }
 
 /// The page a same-origin link leads to, if it is one of ours.

@@ -46,12 +46,19 @@ function preloadDocuments() {
     const api = new URL(meta?.content.trim() || 'api/v1', document.baseURI).href.replace(/\/+$/, '');
     const base = new URL(document.baseURI).pathname.replace(/\/+$/, '');
     const here = location.pathname.startsWith(base) ? location.pathname.slice(base.length) : '';
-    const parts = here.split('/').filter(Boolean).map(decodeURIComponent);
+    let parts = here.split('/').filter(Boolean).map(decodeURIComponent);
+    // English pages (`/en/…`) read the same documents under `en/` (portal_core::i18n::Lang).
+    const lang = parts[0] === 'en' ? 'en/' : '';
+    if (lang) parts = parts.slice(1);
     const slug = /^[a-z0-9]+(-[a-z0-9]+)*$/;
     const docs = [];
     if (parts[0] !== 'nhung') docs.push('site.json');
     if (parts.length === 0) docs.push('home.json');
-    else if (parts[0] === 'tim-kiem') {
+    else if (parts[0] === 'gioi-thieu' || parts[0] === 'about') {
+      // The portal's own pages (paths::ABOUT): the section's first page has its word as slug.
+      const page = parts[1] ?? parts[0];
+      if (parts.length <= 2 && slug.test(page)) docs.push(`pages/${page}.json`);
+    } else if (parts[0] === 'tim-kiem') {
       // A search (src/api/search.rs) starts from the index's manifest.
       if (new URLSearchParams(location.search).get('q')?.trim()) docs.push('search/index.json');
     } else if (parts[0] === 'van-ban') {
@@ -65,7 +72,7 @@ function preloadDocuments() {
     } else if (parts.length === 2 && parts[0] !== 'nhung' && slug.test(parts[1])) {
       docs.push(`articles/${parts[1]}.json`);
     }
-    for (const doc of docs) preload(`${api}/${doc}`);
+    for (const doc of docs) preload(`${api}/${lang}${doc}`);
   } catch {
     // Only an optimisation: the app fetches whatever it needs anyway.
   }

@@ -17,6 +17,7 @@ pub fn ArticleList(
     let card = Card {
         level,
         eager,
+        lang: crate::base::lang(),
         ..Card::default()
     };
     view! { <ul class=class inner_html=html::card_items(&articles, card, &base_path())></ul> }

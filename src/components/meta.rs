@@ -3,26 +3,22 @@
 //! ([`PageFacts`]) natively.
 
 use crate::base::{absolute, document, effect};
-use crate::components::shell::{Alternates, use_site};
+use crate::components::shell::{SiteData, use_site};
 use leptos::prelude::{Set, use_context};
 use portal_core::Alternate;
+use wasm_bindgen::JsCast;
 
 /// Document title (`<page> – <portal>`) and meta description of a page without a counterpart in
 /// another language.
 pub fn page_meta(title: impl Into<String>, description: impl Into<String>) {
-    page_meta_with(title, description, Vec::new());
+    page_meta_with(title.into(), description.into(), Vec::new());
 }
 
 /// [`page_meta`], and the same page in other languages: the header's switch leads there, and
 /// `<link rel="alternate" hreflang>` names them.
-pub fn page_meta_with(
-    title: impl Into<String>,
-    description: impl Into<String>,
-    alternates: Vec<Alternate>,
-) {
-    let (title, description) = (title.into(), description.into());
-    if let Some(a) = use_context::<Alternates>() {
-        a.0.set(alternates.clone());
+pub fn page_meta_with(title: String, description: String, alternates: Vec<Alternate>) {
+    if let Some(site) = use_context::<SiteData>() {
+        site.1.set(alternates.clone());
     }
     let site = use_site();
     let full = move || {
@@ -93,13 +89,16 @@ pub fn not_found() {
 /// The head's `<link rel="alternate" hreflang>`: this page's, in place of the last page's. The
 /// prerender writes its own (`prerender::head`), which these replace once the app runs.
 fn hreflang_links(alternates: &[Alternate]) {
-    let Some(doc) = document() else { return };
-    if let Ok(old) = doc.query_selector_all("link[rel=alternate][hreflang]") {
+    let Some(head) = document().and_then(|d| d.head()) else {
+        return;
+    };
+    if let Ok(old) = head.query_selector_all("link[hreflang]") {
         for i in 0..old.length() {
-            if let Some(n) = old.item(i)
-                && let Some(parent) = n.parent_node()
+            if let Some(el) = old
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
             {
-                let _ = parent.remove_child(&n);
+                el.remove();
             }
         }
     }
@@ -107,14 +106,15 @@ fn hreflang_links(alternates: &[Alternate]) {
         return;
     }
     let here = crate::base::window().and_then(|w| w.location().href().ok());
+    let mut tags = String::new();
     let own = (crate::base::lang(), here.unwrap_or_default());
-    let others = alternates.iter().map(|a| (a.lang, absolute(&a.path)));
-    for (lang, href) in std::iter::once(own).chain(others) {
-        if let (Ok(link), Some(head)) = (doc.create_element("link"), doc.head()) {
-            let _ = link.set_attribute("rel", "alternate");
-            let _ = link.set_attribute("hreflang", lang.code());
-            let _ = link.set_attribute("href", &href);
-            let _ = head.append_child(&link);
-        }
+    for (lang, href) in
+        std::iter::once(own).chain(alternates.iter().map(|a| (a.lang, absolute(&a.path))))
+    {
+        tags.push_str("<link rel=\"alternate\"");
+        portal_core::html::attr(&mut tags, "hreflang", lang.code());
+        portal_core::html::attr(&mut tags, "href", &href);
+        tags.push('>');
     }
+    let _ = head.insert_adjacent_html("beforeend", &tags);
 }

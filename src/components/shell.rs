@@ -10,12 +10,15 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 use portal_core::i18n::fill;
-use portal_core::sanitize::url_allowed;
-use portal_core::{Alternate, Footer, MenuItem, Site, paths};
+use portal_core::{Alternate, MenuItem, Site, html, paths};
 
 /// The site document, loaded once and shared by every page.
 #[derive(Clone, Copy)]
-pub struct SiteData(pub DocumentResource<(), Site>);
+pub struct SiteData(
+    pub DocumentResource<(), Site>,
+    /// The same page in the other languages, as the page being shown names them (`page_meta`).
+    pub RwSignal<Vec<Alternate>>,
+);
 
 /// A reactive reader of the site document (`None` until it has loaded, or if it failed).
 /// Call it while building a component: the context lookup needs the component's owner.
@@ -29,30 +32,15 @@ pub fn Header() -> impl IntoView {
     let site = use_site();
     // Until the site document arrives, the name and tagline written in index.html stand in, so the
     // header has its final size from the first paint (nothing below it shifts when data lands).
-    let name = move || {
-        site()
-            .map(|s| s.name)
-            .or_else(|| meta_content("application-name"))
-            .unwrap_or_else(|| texts().portal.to_owned())
-    };
-    let tagline = move || match site() {
-        Some(s) => s.tagline,
-        None => meta_content("portal-tagline"),
-    };
-    let logo = move || match site() {
-        Some(s) if url_allowed("img", "src", &s.logo.src) => view! {
-            <img
-                class="brand-logo"
-                src=s.logo.src
-                alt=""
-                width=s.logo.width.unwrap_or(64)
-                height=s.logo.height.unwrap_or(64)
-            />
-        }
-        .into_any(),
-        Some(_) => ().into_any(),
-        // The logo's box, kept while loading.
-        None => view! { <span class="brand-logo" aria-hidden="true"></span> }.into_any(),
+    // Logo, name and tagline as HTML text (`portal_core::html::brand`): one string for the
+    // three, cheaper than a view for each.
+    let brand = move || match site() {
+        Some(s) => html::brand(Some(&s.logo), &s.name, s.tagline.as_deref()),
+        None => html::brand(
+            None,
+            &meta_content("application-name").unwrap_or_else(|| texts().portal.to_owned()),
+            meta_content("portal-tagline").as_deref(),
+        ),
     };
     view! {
         <header class="site-header">
@@ -63,13 +51,7 @@ pub fn Header() -> impl IntoView {
                 </div>
             </div>
             <div class="container header-inner">
-                <A href=link("/")>
-                    {logo}
-                    <span class="brand-text">
-                        <span class="brand-name">{name}</span>
-                        <span class="brand-tagline">{tagline}</span>
-                    </span>
-                </A>
+                <a href=link("/") inner_html=brand></a>
                 // Search reads the Vietnamese index: the English pages do not offer it yet.
                 {(lang() == portal_core::Lang::Vi).then(|| view! { <HeaderSearch /> })}
             </div>
@@ -180,7 +162,7 @@ fn MenuEntry(item: MenuItem, open_sub: RwSignal<Option<String>>) -> impl IntoVie
     if item.children.is_empty() {
         return view! {
             <li class="menu-item">
-                <A href=href>{item_name(&item)}</A>
+                <A href=href>{item.name}</A>
             </li>
         }
         .into_any();
@@ -199,7 +181,7 @@ fn MenuEntry(item: MenuItem, open_sub: RwSignal<Option<String>>) -> impl IntoVie
         }
     };
     let label = fill(texts().submenu, &[&item.name]);
-    let name = item_name(&item);
+    let name = item.name.clone();
     view! {
         <li class="menu-item has-children" on:keydown=on_key>
             <A href=href>{name}</A>
@@ -228,7 +210,7 @@ fn MenuEntry(item: MenuItem, open_sub: RwSignal<Option<String>>) -> impl IntoVie
                         let href = item_href(&child);
                         view! {
                             <li>
-                                <A href=href>{item_name(&child)}</A>
+                                <A href=href>{child.name}</A>
                             </li>
                         }
                     })
@@ -248,29 +230,19 @@ fn item_href(item: &MenuItem) -> String {
     }
 }
 
-/// A menu item's name, marked with its language when it is not the page's.
-fn item_name(item: &MenuItem) -> impl IntoView + use<> {
-    let other = item.lang.filter(|l| *l != lang()).map(|l| l.code());
-    view! { <span lang=other>{item.name.clone()}</span> }
-}
-
-/// The same page in the other languages, as the page being shown names them (`page_meta`).
-#[derive(Clone, Copy)]
-pub struct Alternates(pub RwSignal<Vec<Alternate>>);
-
 /// The header's language switch: the page's counterpart in the other language when it has one,
 /// that language's home page otherwise. A page load (its documents are another language's).
 #[component]
 fn LanguageSwitch() -> impl IntoView {
     let other = lang().other();
-    let alternates = use_context::<Alternates>();
+    let alternates = use_context::<SiteData>().map(|s| s.1);
     let site = use_site();
     // Until the site document says otherwise, the language is there (no shift when it lands).
     let offered = move || site().is_none_or(|s| s.alternates.iter().any(|a| a.lang == other));
     let href = move || {
         let path = alternates
             .and_then(|a| {
-                a.0.with(|all| all.iter().find(|x| x.lang == other).map(|x| x.path.clone()))
+                a.with(|all| all.iter().find(|x| x.lang == other).map(|x| x.path.clone()))
             })
             .unwrap_or_else(|| other.route("/"));
         site_link(&path)
@@ -295,62 +267,10 @@ fn LanguageSwitch() -> impl IntoView {
 #[component]
 pub fn SiteFooter() -> impl IntoView {
     let site = use_site();
-    let footer = move || site().map(|s| view! { <FooterBlock footer=s.footer name=s.name /> });
-    view! { <footer class="site-footer">{footer}</footer> }
-}
-
-#[component]
-fn FooterBlock(footer: Footer, name: String) -> impl IntoView {
-    let Footer {
-        agency,
-        managing_unit,
-        address,
-        phone,
-        email,
-        licence,
-        note,
-        officials,
-    } = footer;
-    let t = texts();
-    let tel = format!("tel:{}", phone.replace(' ', ""));
-    let mailto = format!("mailto:{email}");
-    view! {
-        <div class="container footer-inner">
-            <section class="footer-agency" aria-labelledby="footer-title">
-                <h2 id="footer-title" class="footer-title">{name}</h2>
-                <p>{t.agency} {agency}</p>
-                {managing_unit.map(|u| view! { <p>{t.managing_unit} {u}</p> })}
-                <address>
-                    <p>{t.address} {address}</p>
-                    <p>{t.phone} <a href=tel>{phone}</a></p>
-                    <p>{t.email} <a href=mailto>{email.clone()}</a></p>
-                </address>
-                <p class="footer-licence">{licence}</p>
-                {note.map(|n| view! { <p class="footer-note">{n}</p> })}
-            </section>
-            <section class="footer-officials" aria-labelledby="footer-officials-title">
-                <h2 id="footer-officials-title" class="footer-title">{t.contacts}</h2>
-                <ul>
-                    {officials
-                        .into_iter()
-                        .map(|o| {
-                            let phone = o.phone.map(|p| {
-                                let tel = format!("tel:{}", p.replace(' ', ""));
-                                view! { <br /> {t.phone} <a href=tel>{p}</a> }
-                            });
-                            let mail = o.email.map(|m| {
-                                let mailto = format!("mailto:{m}");
-                                view! { <br /> {t.email} <a href=mailto>{m}</a> }
-                            });
-                            view! {
-                                <li>
-                                    <strong>{o.name}</strong> ", " {o.role} {phone} {mail}
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
-            </section>
-        </div>
-    }
+    let footer = move || {
+        site()
+            .map(|s| portal_core::html::footer(&s.name, &s.footer, texts()))
+            .unwrap_or_default()
+    };
+    view! { <footer class="site-footer" inner_html=footer></footer> }
 }

@@ -74,13 +74,13 @@ pub fn ReadAloud() -> impl IntoView {
         let parts = chunks(READ_ORDER);
         let lang = crate::base::lang();
         let voice = voice_for(&s, lang.code());
-        let tag = lang.locale().replace('_', "-");
+        let tag = lang.regional();
         let last = parts.len().saturating_sub(1);
         for (i, text) in parts.iter().enumerate() {
             let Ok(u) = SpeechSynthesisUtterance::new_with_text(text) else {
                 continue;
             };
-            u.set_lang(&tag);
+            u.set_lang(tag);
             if let Some(v) = &voice {
                 u.set_voice(Some(v));
             }

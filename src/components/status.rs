@@ -6,23 +6,12 @@ use leptos::prelude::*;
 /// Grey blocks shaped like a list of article cards, so nothing jumps when content arrives.
 #[component]
 pub fn ListSkeleton(#[prop(default = 4)] rows: usize) -> impl IntoView {
+    // Static markup: HTML text, cheaper than a view per block.
+    let card = "<div class=\"skeleton-card\"><div class=\"skeleton-thumb\"></div><div class=\"skeleton-lines\">\
+                <div class=\"skeleton-line w-90\"></div><div class=\"skeleton-line w-40\"></div>\
+                <div class=\"skeleton-line w-75\"></div></div></div>";
     view! {
-        <div class="skeleton" aria-hidden="true">
-            {(0..rows)
-                .map(|_| {
-                    view! {
-                        <div class="skeleton-card">
-                            <div class="skeleton-thumb"></div>
-                            <div class="skeleton-lines">
-                                <div class="skeleton-line w-90"></div>
-                                <div class="skeleton-line w-40"></div>
-                                <div class="skeleton-line w-75"></div>
-                            </div>
-                        </div>
-                    }
-                })
-                .collect_view()}
-        </div>
+        <div class="skeleton" aria-hidden="true" inner_html=card.repeat(rows)></div>
         <p class="visually-hidden" role="status">{crate::base::texts().loading}</p>
     }
 }
@@ -32,12 +21,13 @@ pub fn ListSkeleton(#[prop(default = 4)] rows: usize) -> impl IntoView {
 pub fn ErrorPanel(error: ApiError, #[prop(into)] retry: Callback<()>) -> impl IntoView {
     // Back online: try again without being asked.
     if let Some(online) = use_context::<crate::components::connectivity::Online>() {
-        Effect::new(move |was: Option<bool>| {
+        // The state seen last, kept outside the effect: `base::effect`'s closure keeps no value.
+        let was = std::cell::Cell::new(None::<bool>);
+        crate::base::effect(move || {
             let now = online.0.get();
-            if was == Some(false) && now {
+            if was.replace(Some(now)) == Some(false) && now {
                 retry.run(());
             }
-            now
         });
     }
     let t = crate::base::texts();

@@ -34,11 +34,12 @@ pub(super) fn take_click(ev: &Event, this_app: App) -> bool {
 }
 
 /// A link the browser must follow with a page load: into the other app (portal ↔ widget app,
-/// which the host serves as another page), or to a file (a dot in the last segment:
+/// which the host serves as another page), into the other language, or to a file (a dot in the last segment:
 /// `files/report.pdf`, `api/v1/site.json`; routes are slugs, which have none).
 pub(super) fn leaves_the_app(a: &HtmlAnchorElement, this_app: App) -> bool {
     let Some(path) = route_path(a) else {
-        return false;
+        // The other language's pages: the router's base may hold them (`/en` under `/`).
+        return crate::base::other_language(a);
     };
     !shows(this_app, Route::app_of(&path))
         || path

@@ -79,6 +79,7 @@ fn AboutView(page: InfoPage, section: Route) -> impl IntoView {
                 </ul>
             </nav>
         }
+        .into_any()
     });
     let updated = page.updated.map(|u| {
         view! {
@@ -86,10 +87,13 @@ fn AboutView(page: InfoPage, section: Route) -> impl IntoView {
                 {t.page_updated} <time datetime=u.to_rfc3339()>{u.date_in(lang())}</time>
             </p>
         }
+        .into_any()
     });
+    // Erased views keep the page's type shallow enough for the native (prerender) build.
+    let crumbs = view! { <Breadcrumb trail=trail current=page.title.clone() /> }.into_any();
     view! {
         <div class="container page info-page">
-            <Breadcrumb trail=trail current=page.title.clone() />
+            {crumbs}
             <div class="info-layout">
                 <article class="article" aria-labelledby="article-title">
                     <header class="article-header">

@@ -1,5 +1,5 @@
 use crate::api::{self, DocumentResource};
-use crate::base::{lang, link, site_link, texts};
+use crate::base::{base_path, lang, site_link, texts};
 use crate::components::cards::ArticleList;
 use crate::components::files::Files;
 use crate::components::meta::page_meta_with;
@@ -11,10 +11,9 @@ use crate::routes::not_found::NotFound;
 use crate::routes::state::unless_loaded;
 use crate::{nav, sanitize};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use portal_core::route::Route;
-use portal_core::{Article, LegalDocument, paths};
+use portal_core::{Article, html};
 
 /// `/:category/:article`
 #[component]
@@ -69,23 +68,13 @@ fn ArticleView(article: Article) -> impl IntoView {
     nav::announce_page(article.title.clone());
     let (t, lang) = (texts(), lang());
     let full_trail = crumbs(&article.category_path);
-    let category_link = article.category().cloned().map(|c| {
-        view! {
-            <p class="article-category">
-                {t.section} <A href=link(&paths::category_route(&c.slug, 1)) exact=true>{c.name}</A>
-            </p>
-        }
+    // The static parts are HTML text built in plain Rust (`portal_core::html`), as cards are: far
+    // fewer bytes of wasm than reactive views for markup that never changes.
+    let category_link = article.category().map(|c| {
+        let html = html::category_link(c, t, &base_path());
+        view! { <p class="article-category" inner_html=html></p> }
     });
-    let updated = article
-        .updated
-        .filter(|u| *u != article.published)
-        .map(|u| {
-            view! {
-                <span class="updated">
-                    {t.updated} <time datetime=u.to_rfc3339()>{u.in_lang(lang)}</time>
-                </span>
-            }
-        });
+    let meta = html::article_meta(&article.published, article.updated.as_ref(), lang, t);
     let related = (!article.related.is_empty()).then(|| {
         view! {
             <section class="related no-print" aria-labelledby="related-title">
@@ -94,20 +83,20 @@ fn ArticleView(article: Article) -> impl IntoView {
             </section>
         }
     });
-    let tags = (!article.tags.is_empty()).then(|| {
-        view! {
-            <div class="tags">
-                <h2 class="tags-title">{t.tags}</h2>
-                <ul>{article.tags.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view()}</ul>
-            </div>
-        }
-    });
+    let tags = (!article.tags.is_empty())
+        .then(|| view! { <div class="tags" inner_html=html::tags(&article.tags, t)></div> });
     let attachments = (!article.attachments.is_empty())
         .then(|| view! { <Files files=article.attachments.clone() /> });
-    let document = article
-        .document
-        .clone()
-        .map(|d| view! { <DocumentFacts doc=d /> });
+    // Its page in the register: another app, in Vietnamese (a page load, `nav::links`).
+    let document = article.document.as_ref().map(|d| {
+        let page = d
+            .slug
+            .as_ref()
+            .and_then(|slug| Route::Document { slug: slug.clone() }.href())
+            .map(|h| site_link(&h));
+        let html = html::legal_facts(d, page.as_deref(), lang, t);
+        view! { <section class="document-facts" aria-label=t.document_facts inner_html=html></section> }
+    });
     let author = (!article.author.is_empty())
         .then(|| view! { <p class="article-author">{article.author.clone()}</p> });
     page_meta_with(
@@ -121,13 +110,7 @@ fn ArticleView(article: Article) -> impl IntoView {
             <article class="article" aria-labelledby="article-title">
                 <header class="article-header">
                     <h1 id="article-title">{article.title.clone()}</h1>
-                    <p class="article-meta">
-                        <span>
-                            {t.published}
-                            <time datetime=article.published.to_rfc3339()>{article.published.in_lang(lang)}</time>
-                        </span>
-                        {updated}
-                    </p>
+                    <p class="article-meta" inner_html=meta></p>
                     <PageTools what=t.article><ReadAloud /></PageTools>
                 </header>
                 {document}
@@ -170,47 +153,4 @@ fn body_view(html: String) -> impl IntoView {
         }
     });
     view! { <div class="article-body" node_ref=body></div> }
-}
-
-/// Legal document metadata, as Decree 42 asks: number, kind, issuer, signer, dates.
-#[component]
-fn DocumentFacts(doc: LegalDocument) -> impl IntoView {
-    let (t, lang) = (texts(), lang());
-    let effective = doc.effective.map(|d| {
-        view! {
-            <dt>{t.document_effective}</dt>
-            <dd><time datetime=d.to_iso()>{d.in_lang(lang)}</time></dd>
-        }
-    });
-    let signer = doc
-        .signer
-        .map(|s| view! { <dt>{t.document_signer}</dt> <dd>{s}</dd> });
-    // Its page in the register (another app, in Vietnamese: a page load, `nav::links`).
-    let page = doc.slug.as_deref().map(|slug| {
-        let route = Route::Document {
-            slug: slug.to_owned(),
-        };
-        view! {
-            <p class="document-link">
-                <a href=route.href().map(|h| site_link(&h))>{t.document_link}</a>
-            </p>
-        }
-    });
-    view! {
-        <section class="document-facts" aria-label=t.document_facts>
-            <dl>
-                <dt>{t.document_number}</dt>
-                <dd>{doc.number}</dd>
-                <dt>{t.document_kind}</dt>
-                <dd>{doc.kind}</dd>
-                <dt>{t.document_issuer}</dt>
-                <dd>{doc.issuer}</dd>
-                {signer}
-                <dt>{t.document_issued}</dt>
-                <dd><time datetime=doc.issued.to_iso()>{doc.issued.in_lang(lang)}</time></dd>
-                {effective}
-            </dl>
-            {page}
-        </section>
-    }
 }

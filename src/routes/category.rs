@@ -7,7 +7,6 @@ use crate::components::status::ListSkeleton;
 use crate::nav;
 use crate::routes::state::unless_loaded;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_params_map};
 use portal_core::i18n::fill;
 use portal_core::paths;
@@ -64,20 +63,16 @@ pub fn crumbs(categories: &[CategoryRef]) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Home, then `trail` ((address, name) pairs), then the page itself.
+/// Home, then `trail` ((address, name) pairs), then the page itself: static links, written as
+/// HTML text (`portal_core::html::breadcrumb`).
 #[component]
 pub fn Breadcrumb(trail: Vec<(String, String)>, #[prop(into)] current: String) -> impl IntoView {
     let t = texts();
+    let mut all = vec![(link("/"), t.home.to_owned())];
+    all.extend(trail);
     view! {
         <nav class="breadcrumb" aria-label=t.breadcrumb>
-            <ol>
-                <li><A href=link("/") exact=true>{t.home}</A></li>
-                {trail
-                    .into_iter()
-                    .map(|(href, name)| view! { <li><A href=href exact=true>{name}</A></li> })
-                    .collect_view()}
-                <li aria-current="page">{current}</li>
-            </ol>
+            <ol inner_html=portal_core::html::breadcrumb(&all, &current)></ol>
         </nav>
     }
 }
@@ -92,14 +87,7 @@ fn CategoryContent(data: CategoryPage) -> impl IntoView {
     } else {
         category.name.clone()
     };
-    nav::announce_page(if page.number > 1 {
-        fill(
-            t.category_page_announced,
-            &[&category.name, &page.number.to_string()],
-        )
-    } else {
-        category.name.clone()
-    });
+    nav::announce_page(title.clone());
     let description = if category.description.is_empty() {
         category.name.clone()
     } else {
@@ -109,12 +97,7 @@ fn CategoryContent(data: CategoryPage) -> impl IntoView {
     let children = (!child_refs.is_empty()).then(move || {
         view! {
             <nav class="subcategories" aria-label=t.subcategories>
-                <ul>
-                    {child_refs
-                        .into_iter()
-                        .map(|c| view! { <li><A href=link(&paths::category_route(&c.slug, 1)) exact=true>{c.name}</A></li> })
-                        .collect_view()}
-                </ul>
+                <ul inner_html=portal_core::html::links(&crumbs(&child_refs))></ul>
             </nav>
         }
     });

@@ -1,14 +1,13 @@
 use crate::api::{self, DocumentResource};
-use crate::base::{link, texts};
+use crate::base::{base_path, texts};
 use crate::components::cards::ArticleList;
 use crate::components::meta::page_meta_with;
 use crate::components::shell::use_site;
 use crate::components::status::ListSkeleton;
 use crate::routes::state::unless_loaded;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use portal_core::i18n::fill;
-use portal_core::{Home, paths};
+use portal_core::Home;
+use portal_core::html::{self, Card};
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -42,7 +41,13 @@ fn HomeContent(home: Home) -> impl IntoView {
         alternates,
         ..
     } = home;
-    page_meta_with(t.home, t.home_description, alternates);
+    page_meta_with(t.home.to_owned(), t.home_description.to_owned(), alternates);
+    // Static links and cards: HTML text (`portal_core::html`), as every card list is.
+    let card = Card {
+        lang: crate::base::lang(),
+        ..Card::default()
+    };
+    let blocks = html::home_blocks(&blocks, card, &base_path(), t.see_all);
     view! {
         <div class="container page home">
         {(!featured.is_empty())
@@ -58,25 +63,7 @@ fn HomeContent(home: Home) -> impl IntoView {
             <h2 id="latest-title" class="section-title">{t.latest}</h2>
             <ArticleList articles=latest />
         </section>
-        <div class="blocks">
-            {blocks
-                .into_iter()
-                .map(|b| {
-                    let id = format!("block-{}", b.category.slug);
-                    let href = link(&paths::category_route(&b.category.slug, 1));
-                    let more = fill(t.see_all, &[&b.category.name]);
-                    view! {
-                        <section class="block" aria-labelledby=id.clone()>
-                            <h2 id=id.clone() class="section-title">
-                                <A href=href.clone() exact=true>{b.category.name.clone()}</A>
-                            </h2>
-                            <ArticleList articles=b.articles />
-                            <p class="more"><A href=href exact=true>{more}</A></p>
-                        </section>
-                    }
-                })
-                .collect_view()}
-        </div>
+        <div class="blocks" inner_html=blocks></div>
         </div>
     }
 }

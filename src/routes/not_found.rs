@@ -1,7 +1,6 @@
 use crate::base::{lang, link, texts};
 use crate::components::meta::{self, page_meta};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use portal_core::Lang;
 
 #[component]
@@ -12,21 +11,23 @@ pub fn NotFound() -> impl IntoView {
     crate::base::page_ready();
     page_meta(t.not_found, t.not_found_description);
     // The Vietnamese portal's busiest sections; the English pages have only the home page to offer.
-    let more = (lang() == Lang::Vi).then(|| {
-        view! {
-            <li><A href=link("/tin-tuc-su-kien") exact=true>"Xem tin tức – sự kiện mới nhất"</A></li>
-            <li><A href=link("/hoi-dap") exact=true>"Gửi câu hỏi tới chuyên mục Hỏi đáp"</A></li>
-        }
-    });
+    let mut ways = vec![(link("/"), t.back_home.to_owned())];
+    if lang() == Lang::Vi {
+        ways.push((
+            link("/tin-tuc-su-kien"),
+            "Xem tin tức – sự kiện mới nhất".to_owned(),
+        ));
+        ways.push((
+            link("/hoi-dap"),
+            "Gửi câu hỏi tới chuyên mục Hỏi đáp".to_owned(),
+        ));
+    }
     view! {
         <div class="container page not-found">
             <h1>{t.not_found}</h1>
             <p>{t.not_found_text}</p>
             <p>{t.you_can}</p>
-            <ul>
-                <li><A href=link("/") exact=true>{t.back_home}</A></li>
-                {more}
-            </ul>
+            <ul inner_html=portal_core::html::links(&ways)></ul>
         </div>
     }
 }

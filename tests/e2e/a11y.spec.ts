@@ -139,12 +139,12 @@ test('keyboard only: the next page of a list keeps focus on the pager and is ann
   await expect(page).toHaveURL(/\/trang\/2$/);
   await expect(page.locator('.category .card-title').first()).not.toHaveText(firstTitle!);
   await expect.poll(async () => (await focused(page)).text).toBe('Trang sau ›');
-  await expect(said(page)).toHaveText('Đã tải Tin tức – Sự kiện, trang 2');
+  await expect(said(page)).toHaveText('Đã tải Tin tức – Sự kiện – Trang 2');
   // On the last page "next" is gone: focus goes to the current page's link.
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/trang\/3$/);
   await expect.poll(async () => (await focused(page)).label).toBe('Trang 3');
-  await expect(said(page)).toHaveText('Đã tải Tin tức – Sự kiện, trang 3');
+  await expect(said(page)).toHaveText('Đã tải Tin tức – Sự kiện – Trang 3');
 });
 
 test('focus is never trapped and always visible', async ({ page }) => {

@@ -83,12 +83,13 @@ const server = createServer(async (req, res) => {
     let status = 200;
     if (!found && !ext) {
       // A route: its prerendered page (`<route>/index.html`, src/prerender) if there is one. Else
-      // /nhung and /nhung/… belong to the widget app, /tim-kiem and /van-ban/… to the look-up app
+      // /nhung and /nhung/… belong to the widget app; /tim-kiem, /van-ban/…, /gioi-thieu/… and
+      // /en/about/… to the look-up app
       // (when the build has them, scripts/build.sh);
       // anything else is the prerendered not-found page, with status 404, on which the app still
       // starts and shows the route if the API has it (published since the last prerender). A
       // build without prerendered pages falls back to the app's index.html, as any single-page app.
-      const app = /^nhung(\/|$)/.test(rel) ? 'nhung.html' : /^(tim-kiem|van-ban)(\/|$)/.test(rel) ? 'tim-kiem.html' : null;
+      const app = /^nhung(\/|$)/.test(rel) ? 'nhung.html' : /^(tim-kiem|van-ban|gioi-thieu|en\/about)(\/|$)/.test(rel) ? 'tim-kiem.html' : null;
       const widgetApp = app ? await file(join(root, app)) : null;
       const notFound = await file(join(root, '404.html'));
       found = (await file(join(path, 'index.html'))) ?? widgetApp ?? notFound ?? join(root, 'index.html');

@@ -186,7 +186,6 @@ pub fn menu_item(file: &PagesFile, lang: Lang) -> MenuItem {
         slug: p.get(lang).slug.clone(),
         name: p.get(lang).title.clone(),
         path: Some(route(lang, &p.get(lang).slug)),
-        lang: None,
         children: Vec::new(),
     };
     let mut first = file.pages.first().map(item).unwrap_or_default();

@@ -218,6 +218,41 @@ where
     Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
 }
 
+/// Values that are only hints (the other languages' pages): one that does not decode is left out
+/// (its default) and reported like a left-out item, rather than cost the document. Safe because
+/// both decoders read from a tree (the browser's `JSON.parse`, serde_json's `Value`): a failed
+/// value leaves the rest intact.
+pub(crate) mod hint {
+    pub(crate) fn alternates<'de, D, T>(d: D) -> Result<T, D::Error>
+    where
+        D: serde::Deserializer<'de>,
+        T: Default + serde::Deserialize<'de>,
+    {
+        Ok(match <Option<T> as serde::Deserialize>::deserialize(d) {
+            Ok(v) => v.unwrap_or_default(),
+            Err(e) => {
+                super::left_out("alternates", e.to_string());
+                T::default()
+            }
+        })
+    }
+}
+
+/// Reports the field `field` of the current object left out, for `problem`.
+#[inline(never)]
+fn left_out(field: &str, problem: String) {
+    with(|s| {
+        if s.active {
+            let mut path = s.path_text();
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(field);
+            s.skipped.push(DecodeError { path, problem });
+        }
+    });
+}
+
 /// A list; `required`: `null` is an error rather than an empty list (absence is serde's to
 /// report). Always read as an `Option`, so a type in both kinds of list is compiled once.
 fn list<'de, D, T>(d: D, required: bool) -> Result<Vec<T>, D::Error>
@@ -383,7 +418,7 @@ macro_rules! lists {
 /// Content lists that may be absent or `null`; a bad item is left out.
 pub(crate) mod optional {
     lists!(false: featured, latest, blocks, related, images, attachments, tags, children, officials,
-        files, relations, cited_by, alternates, section);
+        files, relations, cited_by, section);
 }
 
 /// Content lists a document must have (absent or `null` rejects it); a bad item is left out.

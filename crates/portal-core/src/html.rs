@@ -56,6 +56,8 @@ pub struct Card {
     pub show_lead: bool,
     /// The first picture of a page is likely its largest paint: loaded at once, not when scrolled to.
     pub eager: bool,
+    /// The page's language, for the date.
+    pub lang: crate::Lang,
 }
 
 impl Default for Card {
@@ -64,6 +66,7 @@ impl Default for Card {
             level: 3,
             show_lead: true,
             eager: false,
+            lang: crate::Lang::Vi,
         }
     }
 }
@@ -110,7 +113,7 @@ pub fn card_content(out: &mut String, a: &ArticleSummary, card: Card, base: &str
     out.push_str("><p class=\"card-meta\"><time");
     attr(out, "datetime", &a.published.to_rfc3339());
     out.push('>');
-    text(out, &a.published.date_vietnamese());
+    text(out, &a.published.date_in(card.lang));
     out.push_str("</time></p>");
     if card.show_lead {
         out.push_str("<p class=\"card-lead\">");
@@ -134,6 +137,32 @@ pub fn card_items(articles: &[ArticleSummary], card: Card, base: &str) -> String
         };
         card_content(&mut out, a, card, base);
         out.push_str("</article></li>");
+    }
+    out
+}
+
+/// The home page's blocks, one per main category: its name linking to it, its newest cards, a
+/// link to see them all (`see_all` with a `{}` for the name).
+pub fn home_blocks(blocks: &[crate::HomeBlock], card: Card, base: &str, see_all: &str) -> String {
+    let mut out = String::new();
+    for b in blocks {
+        let href = format!("{base}{}", paths::category_route(&b.category.slug, 1));
+        let id = format!("block-{}", b.category.slug);
+        out.push_str("<section class=\"block\"");
+        attr(&mut out, "aria-labelledby", &id);
+        out.push_str("><h2 class=\"section-title\"");
+        attr(&mut out, "id", &id);
+        out.push('>');
+        link_to(&mut out, &href, &b.category.name);
+        out.push_str("</h2><ul class=\"card-list\">");
+        out.push_str(&card_items(&b.articles, card, base));
+        out.push_str("</ul><p class=\"more\">");
+        link_to(
+            &mut out,
+            &href,
+            &crate::i18n::fill(see_all, &[&b.category.name]),
+        );
+        out.push_str("</p></section>");
     }
     out
 }
@@ -189,6 +218,231 @@ pub fn search_items(
     out
 }
 
+/// `<time datetime>` around a date-time as `lang` writes it.
+fn time(out: &mut String, at: &crate::DateTime, lang: crate::Lang) {
+    out.push_str("<time");
+    attr(out, "datetime", &at.to_rfc3339());
+    out.push('>');
+    text(out, &at.in_lang(lang));
+    out.push_str("</time>");
+}
+
+/// An article's meta line (the inside of `<p class="article-meta">`): published, and updated when
+/// it differs.
+pub fn article_meta(
+    published: &crate::DateTime,
+    updated: Option<&crate::DateTime>,
+    lang: crate::Lang,
+    t: &crate::i18n::Texts,
+) -> String {
+    let mut out = String::from("<span>");
+    text(&mut out, t.published);
+    time(&mut out, published, lang);
+    out.push_str("</span>");
+    if let Some(u) = updated.filter(|u| *u != published) {
+        out.push_str("<span class=\"updated\">");
+        text(&mut out, t.updated);
+        time(&mut out, u, lang);
+        out.push_str("</span>");
+    }
+    out
+}
+
+/// An article's tags (the inside of `<div class="tags">`).
+pub fn tags(tags: &[String], t: &crate::i18n::Texts) -> String {
+    let mut out = String::from("<h2 class=\"tags-title\">");
+    text(&mut out, t.tags);
+    out.push_str("</h2><ul>");
+    for tag in tags {
+        out.push_str("<li>");
+        text(&mut out, tag);
+        out.push_str("</li>");
+    }
+    out.push_str("</ul>");
+    out
+}
+
+/// A link to a category after its label (the inside of `<p class="article-category">`); `base`
+/// is the router's base (`/cong`, `/en`).
+pub fn category_link(c: &crate::CategoryRef, t: &crate::i18n::Texts, base: &str) -> String {
+    let mut out = String::new();
+    text(&mut out, t.section);
+    link_to(
+        &mut out,
+        &format!("{base}{}", paths::category_route(&c.slug, 1)),
+        &c.name,
+    );
+    out
+}
+
+fn link_to(out: &mut String, href: &str, value: &str) {
+    out.push_str("<a");
+    attr(out, "href", href);
+    out.push('>');
+    text(out, value);
+    out.push_str("</a>");
+}
+
+/// A legal document's facts as an article carries them (Decree 42: number, kind, issuer, signer,
+/// dates), and the link to its page in the register (`page`, an `href`) when it has one.
+pub fn legal_facts(
+    doc: &crate::LegalDocument,
+    page: Option<&str>,
+    lang: crate::Lang,
+    t: &crate::i18n::Texts,
+) -> String {
+    let mut out = String::from("<dl>");
+    let fact = |out: &mut String, term: &str, value: &str, iso: Option<String>| {
+        out.push_str("<dt>");
+        text(out, term);
+        out.push_str("</dt><dd>");
+        match iso {
+            Some(iso) => {
+                out.push_str("<time");
+                attr(out, "datetime", &iso);
+                out.push('>');
+                text(out, value);
+                out.push_str("</time>");
+            }
+            None => text(out, value),
+        }
+        out.push_str("</dd>");
+    };
+    fact(&mut out, t.document_number, &doc.number, None);
+    fact(&mut out, t.document_kind, &doc.kind, None);
+    fact(&mut out, t.document_issuer, &doc.issuer, None);
+    if let Some(s) = &doc.signer {
+        fact(&mut out, t.document_signer, s, None);
+    }
+    let date = |d: &crate::Date| (d.in_lang(lang), Some(d.to_iso()));
+    let (issued, iso) = date(&doc.issued);
+    fact(&mut out, t.document_issued, &issued, iso);
+    if let Some(e) = &doc.effective {
+        let (effective, iso) = date(e);
+        fact(&mut out, t.document_effective, &effective, iso);
+    }
+    out.push_str("</dl>");
+    if let Some(href) = page {
+        out.push_str("<p class=\"document-link\">");
+        link_to(&mut out, href, t.document_link);
+        out.push_str("</p>");
+    }
+    out
+}
+
+/// Links as list items: (address, text) pairs.
+pub fn links(items: &[(String, String)]) -> String {
+    let mut out = String::new();
+    for (href, name) in items {
+        out.push_str("<li>");
+        link_to(&mut out, href, name);
+        out.push_str("</li>");
+    }
+    out
+}
+
+/// A breadcrumb's items (the inside of its `<ol>`): `trail`, (address, name) pairs from the
+/// home page down, then the page itself, marked current.
+pub fn breadcrumb(trail: &[(String, String)], current: &str) -> String {
+    let mut out = links(trail);
+    out.push_str("<li aria-current=\"page\">");
+    text(&mut out, current);
+    out.push_str("</li>");
+    out
+}
+
+/// The header's home link content: the logo (its box while the site document loads, nothing if
+/// its URL fails the sanitizer's policy), the portal's name and tagline.
+pub fn brand(logo: Option<&crate::Image>, name: &str, tagline: Option<&str>) -> String {
+    let mut out = String::new();
+    match logo {
+        Some(l) if url_allowed("img", "src", &l.src) => {
+            out.push_str("<img class=\"brand-logo\"");
+            attr(&mut out, "src", &l.src);
+            out.push_str(" alt=\"\"");
+            attr(&mut out, "width", &l.width.unwrap_or(64).to_string());
+            attr(&mut out, "height", &l.height.unwrap_or(64).to_string());
+            out.push('>');
+        }
+        Some(_) => {}
+        None => out.push_str("<span class=\"brand-logo\" aria-hidden=\"true\"></span>"),
+    }
+    out.push_str("<span class=\"brand-text\"><span class=\"brand-name\">");
+    text(&mut out, name);
+    out.push_str("</span><span class=\"brand-tagline\">");
+    text(&mut out, tagline.unwrap_or_default());
+    out.push_str("</span></span>");
+    out
+}
+
+/// `tel:` for a phone number as people write it (`024 0000 1234` → `tel:02400001234`).
+fn tel(phone: &str) -> String {
+    let digits: String = phone
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect();
+    format!("tel:{digits}")
+}
+
+fn contact(out: &mut String, label: &str, href: &str, value: &str) {
+    text(out, label);
+    link_to(out, href, value);
+}
+
+/// The footer's content (Decree 42's block: agency, managing unit, address, phone, email,
+/// licence, note, the officials to contact) as HTML, escaped: static text, so the app sets it
+/// in one go instead of building some thirty reactive nodes.
+pub fn footer(site_name: &str, f: &crate::Footer, t: &crate::i18n::Texts) -> String {
+    let mut out = String::with_capacity(1500);
+    let para = |out: &mut String, label: &str, value: &str| {
+        out.push_str("<p>");
+        text(out, label);
+        text(out, value);
+        out.push_str("</p>");
+    };
+    out.push_str("<div class=\"container footer-inner\"><section class=\"footer-agency\" aria-labelledby=\"footer-title\"><h2 id=\"footer-title\" class=\"footer-title\">");
+    text(&mut out, site_name);
+    out.push_str("</h2>");
+    para(&mut out, t.agency, &f.agency);
+    if let Some(u) = &f.managing_unit {
+        para(&mut out, t.managing_unit, u);
+    }
+    out.push_str("<address>");
+    para(&mut out, t.address, &f.address);
+    out.push_str("<p>");
+    contact(&mut out, t.phone, &tel(&f.phone), &f.phone);
+    out.push_str("</p><p>");
+    contact(&mut out, t.email, &format!("mailto:{}", f.email), &f.email);
+    out.push_str("</p></address><p class=\"footer-licence\">");
+    text(&mut out, &f.licence);
+    out.push_str("</p>");
+    if let Some(n) = &f.note {
+        out.push_str("<p class=\"footer-note\">");
+        text(&mut out, n);
+        out.push_str("</p>");
+    }
+    out.push_str("</section><section class=\"footer-officials\" aria-labelledby=\"footer-officials-title\"><h2 id=\"footer-officials-title\" class=\"footer-title\">");
+    text(&mut out, t.contacts);
+    out.push_str("</h2><ul>");
+    for o in &f.officials {
+        out.push_str("<li><strong>");
+        text(&mut out, &o.name);
+        out.push_str("</strong>, ");
+        text(&mut out, &o.role);
+        if let Some(p) = &o.phone {
+            out.push_str("<br>");
+            contact(&mut out, t.phone, &tel(p), p);
+        }
+        if let Some(m) = &o.email {
+            out.push_str("<br>");
+            contact(&mut out, t.email, &format!("mailto:{m}"), m);
+        }
+        out.push_str("</li>");
+    }
+    out.push_str("</ul></section></div>");
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,6 +495,7 @@ mod tests {
                 level: 2,
                 show_lead: false,
                 eager: true,
+                ..Card::default()
             },
             "",
         );
@@ -296,5 +551,73 @@ mod tests {
         assert!(html.contains(r#"<a href="/cong/thoi-su">Thời sự</a> · <time datetime="2024-03-01T20:30:00Z">02/03/2024</time>"#), "{html}");
         assert!(html.contains(r#"<p class="snippet">… phân khu "<mark>sông</mark> <mark>Hồng</mark>" &amp; bãi giữa …</p>"#), "{html}");
         assert!(!html.contains("<b>"));
+    }
+
+    #[test]
+    fn the_footer_is_escaped_and_links_its_contacts() {
+        let f = crate::Footer {
+            agency: "UBND <Thành phố>".into(),
+            address: "Số 1".into(),
+            phone: "024 0000 1234".into(),
+            email: "a@example.gov.vn".into(),
+            licence: "GP".into(),
+            officials: vec![crate::Official {
+                name: "Bà \"A\"".into(),
+                role: "Giám đốc".into(),
+                phone: Some("024 1".into()),
+                email: None,
+            }],
+            ..crate::Footer::default()
+        };
+        let html = footer("Cổng", &f, crate::Lang::En.texts());
+        assert!(
+            html.contains("<p>Governing body: UBND &lt;Thành phố&gt;</p>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("Phone: <a href=\"tel:02400001234\">024 0000 1234</a>"),
+            "{html}"
+        );
+        assert!(html.contains("<li><strong>Bà \"A\"</strong>, Giám đốc<br>Phone: <a href=\"tel:0241\">024 1</a></li>"), "{html}");
+        assert!(!html.contains("managing"), "no managing unit, no line");
+    }
+
+    #[test]
+    fn an_articles_facts_are_escaped_and_dated_in_its_language() {
+        let doc = crate::LegalDocument {
+            slug: Some("qd-1".into()),
+            number: "1/2024/QĐ-UBND".into(),
+            kind: "Quyết định".into(),
+            issuer: "UBND <Thành phố>".into(),
+            signer: None,
+            issued: crate::Date::parse("2024-11-01").unwrap_or_default(),
+            effective: None,
+        };
+        let html = legal_facts(
+            &doc,
+            Some("/van-ban/qd-1"),
+            crate::Lang::En,
+            crate::Lang::En.texts(),
+        );
+        assert!(
+            html.contains("<dt>Issued by</dt><dd>UBND &lt;Thành phố&gt;</dd>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<dd><time datetime=\"2024-11-01\">1 November 2024</time></dd>"),
+            "{html}"
+        );
+        assert!(!html.contains("Signed by"), "no signer, no line");
+        assert!(html.ends_with("<p class=\"document-link\"><a href=\"/van-ban/qd-1\">See the document, its files and related documents</a></p>"), "{html}");
+        let at = crate::DateTime::parse("2024-11-01T10:30:00+07:00").unwrap_or_default();
+        let meta = article_meta(&at, Some(&at), crate::Lang::Vi, crate::Lang::Vi.texts());
+        assert_eq!(
+            meta,
+            "<span>Ngày đăng <time datetime=\"2024-11-01T10:30:00+07:00\">01/11/2024 | 10:30 AM</time></span>"
+        );
+        assert_eq!(
+            tags(&["a<b".into()], crate::Lang::Vi.texts()),
+            "<h2 class=\"tags-title\">Từ khóa</h2><ul><li>a&lt;b</li></ul>"
+        );
     }
 }

@@ -96,6 +96,14 @@ impl Lang {
         }
     }
 
+    /// The language with its region, as speech synthesis names voices.
+    pub fn regional(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi-VN",
+            Lang::En => "en-GB",
+        }
+    }
+
     /// The interface's words in this language.
     pub fn texts(self) -> &'static Texts {
         match self {
@@ -200,8 +208,6 @@ texts! {
     see_all: "Xem tất cả: {}", "See all: {}";
     breadcrumb: "Đường dẫn", "Breadcrumb";
     category_page: "{} – Trang {}", "{} – page {}";
-    /// What a screen reader hears on arriving at a list's later page.
-    category_page_announced: "{}, trang {}", "{}, page {}";
     subcategories: "Chuyên mục con", "Subsections";
     article_count: "{} bài viết", "{} articles";
     empty_category: "Chuyên mục này chưa có bài viết.", "There are no articles in this section yet.";

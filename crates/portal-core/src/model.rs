@@ -48,9 +48,6 @@ pub struct MenuItem {
     /// when it is not the category `/<slug>` of the menu's language.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
-    /// The item's language when it is not the menu's (an English page in the Vietnamese menu).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lang: Option<Lang>,
     #[serde(
         default,
         deserialize_with = "crate::decode::optional::children",
@@ -119,7 +116,7 @@ pub struct Site {
     /// The site in other languages (their home pages): the language switch offers only these.
     #[serde(
         default,
-        deserialize_with = "crate::decode::optional::alternates",
+        deserialize_with = "crate::decode::hint::alternates",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub alternates: Vec<Alternate>,
@@ -164,7 +161,7 @@ pub struct Home {
     /// The same page in the other languages, for `hreflang` and the language switch.
     #[serde(
         default,
-        deserialize_with = "crate::decode::optional::alternates",
+        deserialize_with = "crate::decode::hint::alternates",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub alternates: Vec<Alternate>,
@@ -189,7 +186,7 @@ pub struct Category {
     /// The same page in the other languages, for `hreflang` and the language switch.
     #[serde(
         default,
-        deserialize_with = "crate::decode::optional::alternates",
+        deserialize_with = "crate::decode::hint::alternates",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub alternates: Vec<Alternate>,
@@ -391,7 +388,7 @@ pub struct Article {
     /// The same page in the other languages, for `hreflang` and the language switch.
     #[serde(
         default,
-        deserialize_with = "crate::decode::optional::alternates",
+        deserialize_with = "crate::decode::hint::alternates",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub alternates: Vec<Alternate>,
@@ -452,7 +449,7 @@ pub struct InfoPage {
     /// The same page in the other languages, for `hreflang` and the language switch.
     #[serde(
         default,
-        deserialize_with = "crate::decode::optional::alternates",
+        deserialize_with = "crate::decode::hint::alternates",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub alternates: Vec<Alternate>,
@@ -517,5 +514,28 @@ mod tests {
         )
         .unwrap();
         assert_eq!(e.error.status, 404);
+    }
+
+    #[test]
+    fn alternates_are_a_hint_a_bad_list_is_ignored() {
+        let home = |alternates: &str| {
+            crate::decode::from_str::<Home>(&format!(
+                r#"{{"version":1,"lang":"en","alternates":{alternates},"latest":[]}}"#
+            ))
+            .map(|d| d.value)
+        };
+        let good = home(r#"[{"lang":"vi","path":"/"}]"#).unwrap();
+        assert_eq!((good.lang, good.alternates.len()), (Lang::En, 1));
+        for bad in [r#"[{"lang":"vi","path":5}]"#, r#""x""#, "null", "{}"] {
+            let decoded = crate::decode::from_str::<Home>(&format!(
+                r#"{{"version":1,"lang":"en","alternates":{bad},"latest":[]}}"#
+            ))
+            .unwrap_or_else(|e| panic!("{bad}: {e}"));
+            let h = decoded.value;
+            assert!(h.alternates.is_empty(), "{bad}");
+            // Reported like a left-out item (a `null` is as good as absent).
+            assert_eq!(decoded.skipped.len(), usize::from(bad != "null"), "{bad}");
+            assert_eq!(h.lang, Lang::En, "the rest still reads");
+        }
     }
 }

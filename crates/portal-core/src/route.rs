@@ -45,9 +45,10 @@ pub enum Route {
 pub enum App {
     Portal,
     Widgets,
-    /// Look-ups (`tim-kiem.html`): search and the legal documents register. Their index readers,
-    /// result lists and the document page stay out of the portal's bundle, so a first visit to an
-    /// article does not pay for them.
+    /// Look-ups (`tim-kiem.html`): search, the legal documents register and the portal's own
+    /// pages (`/gioi-thieu…`, `/en/about…`). Their index readers, result lists, document and
+    /// page views stay out of the portal's bundle, so a first visit to an article does not pay
+    /// for them.
     Search,
 }
 
@@ -147,15 +148,22 @@ impl Route {
         }
     }
 
-    /// The app that shows `path` (relative to the base path): the widget app for everything under
-    /// `/nhung`, its own unknown addresses (`/nhung/a/b`) included, which the host serves with
-    /// `nhung.html`; the look-up app for `/tim-kiem` and `/van-ban…` (`tim-kiem.html`); the portal
-    /// for the rest
-    /// (an unknown address is its 404 page).
+    /// The app that shows `path` (relative to the base path, in either language): the widget
+    /// app for everything under `/nhung`, its own unknown addresses (`/nhung/a/b`) included, which
+    /// the host serves with `nhung.html`; the look-up app for `/tim-kiem`, `/van-ban…`,
+    /// `/gioi-thieu…` and `/en/about…` (`tim-kiem.html`); the portal for the rest (an unknown
+    /// address is its 404 page).
     pub fn app_of(path: &str) -> App {
+        let (_, path) = crate::i18n::Lang::split(path);
         match path.split('/').find(|s| !s.is_empty()).map(decode) {
             Some(first) if first == WIDGET_APP => App::Widgets,
-            Some(first) if first == SEARCH || first == REGISTER => App::Search,
+            Some(first)
+                if first == SEARCH
+                    || first == REGISTER
+                    || paths::ABOUT.contains(&first.as_ref()) =>
+            {
+                App::Search
+            }
             _ => App::Portal,
         }
     }
@@ -342,5 +350,9 @@ mod tests {
         assert_eq!(Route::app_of("/van-ban"), App::Search);
         assert_eq!(Route::app_of("/van-ban/nd-42-2022-nd-cp"), App::Search);
         assert_eq!(Route::app_of("/van-ban-phap-luat"), App::Portal);
+        assert_eq!(Route::app_of("/gioi-thieu/lien-he"), App::Search);
+        assert_eq!(Route::app_of("/en/about"), App::Search);
+        assert_eq!(Route::app_of("/en/news"), App::Portal);
+        assert_eq!(Route::app_of("/en"), App::Portal);
     }
 }
