@@ -30,12 +30,13 @@ trunk build index.html --release --dist "$dist" ${rest[@]+"${rest[@]}"}
 # The widget app into a folder of its own (Trunk empties its --dist), then its page and hashed
 # files next to the portal's; everything else it copies (api/, assets/, ...) is the same.
 trunk build nhung.html --release --dist "$widgets" ${rest[@]+"${rest[@]}"}
-cp "$widgets"/nhung-* "$dist"/
+# (Its own styles too: widgets-<hash>.css with their precompressed copies.)
+cp "$widgets"/nhung-* "$widgets"/widgets-* "$dist"/
 cp "$widgets"/index.html "$dist"/nhung.html
 # The search app likewise (tim-kiem.html: the prerender fills it as tim-kiem/index.html).
 search=target/dist-search
 trunk build tim-kiem.html --release --dist "$search" ${rest[@]+"${rest[@]}"}
-cp "$search"/tim-kiem-* "$dist"/
+cp "$search"/tim-kiem-* "$search"/lookup-* "$dist"/
 cp "$search"/index.html "$dist"/tim-kiem.html
 # Without --site, the address `scripts/serve.sh` and the preview use (README: Deploying).
 site=${site:-http://127.0.0.1:8080${public_url%/}/}
