@@ -39,6 +39,10 @@ test('a district site on another origin embeds widgets that fit, link out and fa
   await expect(kinhTe.locator('.widget-list li')).toHaveCount(5);
   await expect(kinhTe.locator('html')).toHaveAttribute('data-widget-theme', 'dark');
   expect(await kinhTe.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim())).toBe('#1f7a3a');
+  // The widget app's own stylesheet is there (it once went missing from release builds unnoticed):
+  // the dark theme's paper, and lists without bullets.
+  expect(await kinhTe.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(21, 24, 28)');
+  expect(await kinhTe.locator('.widget-list').evaluate((ul) => getComputedStyle(ul).listStyleType)).toBe('none');
   for (const a of await kinhTe.locator('.widget-list a').all()) {
     await expect(a).toHaveAttribute('target', '_blank');
     await expect(a).toHaveAttribute('rel', 'noopener');
