@@ -45,9 +45,11 @@ function bundle(dir) {
   for (const f of readdirSync(dir)) {
     const ext = f.split('.').pop();
     if (!['wasm', 'js', 'css', 'html'].includes(ext) || !statSync(join(dir, f)).isFile()) continue;
-    // Per app: the portal (index.html, portal-*) apart from the widget app (nhung.html, nhung-*)
-    // and the search app (tim-kiem.html, tim-kiem-*).
-    const app = f === 'nhung.html' || f.startsWith('nhung-') ? 'widgets ' : f === 'tim-kiem.html' || f.startsWith('tim-kiem-') ? 'search ' : '';
+    // Per app: the portal (index.html, portal-*) apart from the widget app (nhung.html, nhung-*),
+    // the search app (tim-kiem.html, tim-kiem-*, lookup-*) and the widget page (tin.html, widget-*).
+    const app = f === 'nhung.html' || f.startsWith('nhung-') || f.startsWith('widgets-') ? 'widgets '
+      : f === 'tim-kiem.html' || f.startsWith('tim-kiem-') || f.startsWith('lookup-') ? 'search '
+      : f === 'tin.html' || f.startsWith('widget-') ? 'widget page ' : '';
     const key = f === 'nhung.js' ? 'widgets loader' : app + ext;
     rows[key] = rows[key] ?? { raw: 0, gzip: 0, br: 0 };
     add(rows[key], join(dir, f));

@@ -40,7 +40,9 @@
     }
     query.push('host=' + encodeURIComponent(location.origin));
     query.push('id=' + id);
-    return new URL('nhung/' + kind + '?' + query.join('&'), base).href;
+    // In the fragment: every widget's page is then one URL, fetched once and shared (its script
+    // reads the query as well, for iframes written by hand).
+    return new URL('nhung/' + kind + '#' + query.join('&'), base).href;
   }
 
   function defaultTitle(el) {

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Release build of the three apps into one deployable folder: the portal (index.html) and, beside
-# it, the widget app (nhung.html: widgets and the snippet builder) and the search app (tim-kiem.html),
-# so portal readers never download the widget or search code; then every route of the portal prerendered to HTML (src/prerender: pages, feeds,
-# sitemap.xml, robots.txt, 404.html). Extra arguments go to both `trunk build` runs.
+# Release build of the three apps and the widget page into one deployable folder: the portal
+# (index.html) and, beside it, the widget app (nhung.html: the snippet builder), the look-up app
+# (tim-kiem.html: search, the register, the portal's own pages) and the widget page (tin.html, no
+# wasm), so portal readers never download the others' code; then every route of the portal
+# prerendered to HTML (src/prerender: pages, feeds, sitemap.xml, robots.txt, 404.html). Extra
+# arguments go to every `trunk build` run.
 #   bash scripts/build.sh                                   # → dist/
 #   bash scripts/build.sh --public-url /cong/ --dist target/dist-subpath
 #   bash scripts/build.sh --site https://portal.example.gov.vn/   # the public address (canonical
@@ -38,7 +40,13 @@ search=target/dist-search
 trunk build tim-kiem.html --release --dist "$search" ${rest[@]+"${rest[@]}"}
 cp "$search"/tim-kiem-* "$search"/lookup-* "$dist"/
 cp "$search"/index.html "$dist"/tim-kiem.html
+# The widget page (tin.html: no wasm, a script and a stylesheet of its own) likewise; hosts answer
+# /nhung/<kind> with it (README, "Deploying").
+page=target/dist-tin
+trunk build widget/tin.html --release --dist "$page" ${rest[@]+"${rest[@]}"}
+cp "$page"/widget-* "$dist"/
+cp "$page"/index.html "$dist"/tin.html
 # Without --site, the address `scripts/serve.sh` and the preview use (README: Deploying).
 site=${site:-http://127.0.0.1:8080${public_url%/}/}
 cargo run --quiet --bin prerender -- --api "${PORTAL_API:-$dist/api/v1}" --dist "$dist" --site "$site"
-echo "build: $dist/index.html (portal), $dist/nhung.html (widgets) and $dist/tim-kiem.html (search), $(ls "$dist"/*.wasm | wc -l) wasm files, prerendered for $site"
+echo "build: $dist/index.html (portal), $dist/nhung.html (snippet builder), $dist/tin.html (widgets) and $dist/tim-kiem.html (look-ups), $(ls "$dist"/*.wasm | wc -l) wasm files, prerendered for $site"

@@ -9,7 +9,8 @@ import { minify } from 'terser';
 
 const dir = process.argv[2];
 const glue = (await readdir(dir)).filter((f) => f.endsWith('.js')).map((f) => join(dir, f));
-const assets = (await readdir(join(dir, 'assets'))).filter((f) => f.endsWith('.js')).map((f) => join(dir, 'assets', f));
+// (The widget page, tin.html, copies no assets/ folder.)
+const assets = (await readdir(join(dir, 'assets')).catch(() => [])).filter((f) => f.endsWith('.js')).map((f) => join(dir, 'assets', f));
 
 const sri = (text) => 'sha384-' + createHash('sha384').update(text).digest('base64');
 const page = join(dir, 'index.html');

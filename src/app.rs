@@ -8,7 +8,7 @@ use crate::nav;
 use crate::routes::{
     about::AboutPage, article::ArticlePage, category::CategoryView, document::DocumentPage,
     embed::EmbedBuilder, home::HomePage, not_found::NotFound, register::RegisterPage,
-    search::SearchPage, widget::WidgetView,
+    search::SearchPage,
 };
 use leptos::prelude::*;
 use leptos_router::components::{FlatRoutes, Route, Router};
@@ -150,16 +150,15 @@ pub fn SearchApp() -> impl IntoView {
     }
 }
 
-/// The widget app (`nhung.html`): widget views for district sites (`/nhung/<kind>`), which live
-/// inside other sites' pages and so go without the portal's frame, and the snippet builder
-/// (`/nhung`) for their webmasters.
+/// The widget app (`nhung.html`): the snippet builder (`/nhung`) for district webmasters. The
+/// widgets themselves are a page without wasm (`tin.html`, `public/widget.js`), which hosts serve
+/// at `/nhung/<kind>`: a district reader downloads a few kilobytes, not an app.
 #[component]
 pub fn WidgetApp() -> impl IntoView {
     provide_shared(Which::Widgets);
     view! {
         <Router base=base_path()>
             <FlatRoutes fallback=|| view! { <Shell><NotFound /></Shell> }>
-                <Route path=path!("/nhung/:kind") view=|| view! { <main class="widget-main"><WidgetView /></main> } />
                 <Route path=path!("/nhung") view=|| view! { <Shell><EmbedBuilder /></Shell> } />
             </FlatRoutes>
         </Router>

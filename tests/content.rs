@@ -72,13 +72,17 @@ fn every_bundled_document_decodes() {
                 load::<Site>(rel).lang
             } else if inner == "home.json" {
                 load::<Home>(rel).lang
+            } else if inner.starts_with("widgets/") {
+                widget_links_resolve(rel)
             } else {
                 panic!("unexpected English document {rel}");
             };
             assert_eq!(lang, Lang::En, "{rel}");
             continue;
         }
-        if rel.starts_with("pages/") {
+        if rel.starts_with("widgets/") {
+            assert_eq!(widget_links_resolve(rel), Lang::Vi);
+        } else if rel.starts_with("pages/") {
             let p: InfoPage = load(rel);
             assert_eq!(paths::page_doc(&p.slug).as_deref(), Some(rel.as_str()));
             assert_eq!(p.lang, Lang::Vi);
@@ -131,6 +135,22 @@ fn every_bundled_document_decodes() {
         }
     }
     assert!(counts.0 >= 60, "at least 60 articles, found {}", counts.0);
+}
+
+/// A widget's document decodes, holds at most ten headlines, and each leads to an article the
+/// API has (in the widget's language). Returns its language.
+fn widget_links_resolve(rel: &str) -> Lang {
+    let w: portal_core::widget::WidgetDoc = load(rel);
+    assert!(w.items.len() <= 10 && !w.title.is_empty(), "{rel}");
+    for item in &w.items {
+        let doc = doc_of(&item.path).unwrap_or_default();
+        assert!(
+            api_root().join(&doc).is_file(),
+            "{rel}: {} → {doc}",
+            item.path
+        );
+    }
+    w.lang
 }
 
 /// The categories of a menu (the items without a path of their own).

@@ -10,4 +10,3 @@ pub mod not_found;
 pub mod register;
 pub mod search;
 pub mod state;
-pub mod widget;

@@ -8,6 +8,7 @@
 // --api DIR serves /api/v1/… from DIR instead (e.g. a synthetic archive from `portal-content synth`).
 // --prefix /cong serves the build under that sub-path (a build made with --public-url /cong/).
 import { createServer } from 'node:http';
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
@@ -83,13 +84,14 @@ const server = createServer(async (req, res) => {
     let status = 200;
     if (!found && !ext) {
       // A route: its prerendered page (`<route>/index.html`, src/prerender) if there is one. Else
-      // /nhung and /nhung/… belong to the widget app; /tim-kiem, /van-ban/…, /gioi-thieu/… and
+      // /nhung is the snippet builder (nhung.html), /nhung/<kind> a widget (tin.html); /tim-kiem,
+      // /van-ban/…, /gioi-thieu/… and
       // /en/about/… to the look-up app
       // (when the build has them, scripts/build.sh);
       // anything else is the prerendered not-found page, with status 404, on which the app still
       // starts and shows the route if the API has it (published since the last prerender). A
       // build without prerendered pages falls back to the app's index.html, as any single-page app.
-      const app = /^nhung(\/|$)/.test(rel) ? 'nhung.html' : /^(tim-kiem|van-ban|gioi-thieu|en\/about)(\/|$)/.test(rel) ? 'tim-kiem.html' : null;
+      const app = /^nhung\/./.test(rel) ? 'tin.html' : /^nhung\/?$/.test(rel) ? 'nhung.html' : /^(tim-kiem|van-ban|gioi-thieu|en\/about)(\/|$)/.test(rel) ? 'tim-kiem.html' : null;
       const widgetApp = app ? await file(join(root, app)) : null;
       const notFound = await file(join(root, '404.html'));
       found = (await file(join(path, 'index.html'))) ?? widgetApp ?? notFound ?? join(root, 'index.html');
@@ -114,7 +116,7 @@ const server = createServer(async (req, res) => {
         ? `default-src 'self'; script-src 'self' ${portal}; frame-src ${portal}; style-src 'self' 'unsafe-inline'`
         : `${CSP}; frame-ancestors ${isWidget(url.pathname) ? '*' : "'self'"}`;
     }
-    headers['cache-control'] = /-[0-9a-f]{16}\.(js|wasm|css|svg)$/.test(found) ? 'public, max-age=31536000, immutable' : 'no-cache';
+    headers['cache-control'] = /-[0-9a-f]{12,16}\.(js|wasm|css|svg)$/.test(found) ? 'public, max-age=31536000, immutable' : 'no-cache';
     const accepts = req.headers['accept-encoding'] ?? '';
     const encoding = /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
     if (COMPRESSIBLE.has(extname(found)) && encoding) {
@@ -130,6 +132,15 @@ const server = createServer(async (req, res) => {
       headers['vary'] = 'accept-encoding';
     }
     headers['content-length'] = body.length;
+    // Revalidation, as any static host answers it: a page that has not changed costs no body (the
+    // second widget on a page revalidates the widget page, then reads only its own document).
+    const tag = `W/"${createHash('sha1').update(body).digest('base64url')}"`;
+    headers['etag'] = tag;
+    if (status === 200 && req.headers['if-none-match'] === tag) {
+      delete headers['content-length'];
+      res.writeHead(304, headers).end();
+      return;
+    }
     res.writeHead(status, headers);
     res.end(req.method === 'HEAD' ? undefined : body);
   } catch (e) {

@@ -141,22 +141,72 @@ test('the snippet builder previews the widget and gives a snippet to copy', asyn
   await expect(page.getByLabel('Chuyên mục', { exact: true })).toBeDisabled();
 });
 
-test('transfer size of a page carrying one widget, and of the loader', async ({ page }, info) => {
-  const sizes = new Map<string, number>();
+test('a district page with one widget transfers at most 60 KB from the portal; a second widget adds only its document', async ({ page }, info) => {
+  // Every response from the portal's origin, as the browser received it (compressed, headers in).
+  const portal = `http://127.0.0.1:${PORT}/`;
+  const seen: { url: string; status: number; cached: boolean; bytes: number; id: string }[] = [];
   const client = await page.context().newCDPSession(page);
   await client.send('Network.enable');
-  client.on('Network.loadingFinished', (e: any) => sizes.set(e.requestId, e.encodedDataLength));
+  // Frames of another origin are other targets: follow them too.
+  await client.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: true });
+  const responses = new Map<string, { url: string; status: number; cached: boolean }>();
+  const raw = new Map<string, number>();
+  const watch = (session: any) => {
+    session.on('Network.responseReceived', (e: any) =>
+      responses.set(e.requestId, { url: e.response.url, status: e.response.status, cached: !!(e.response.fromDiskCache || e.response.fromMemoryCache || e.response.fromPrefetchCache) }));
+    session.on('Network.requestServedFromCache', (e: any) => raw.set(e.requestId, 0));
+    // The status the server sent: a revalidated page is a 304 even when the page says 200.
+    session.on('Network.responseReceivedExtraInfo', (e: any) => raw.set(e.requestId, e.statusCode));
+    session.on('Network.loadingFinished', (e: any) => {
+      const r = responses.get(e.requestId);
+      if (r && r.url.startsWith(portal)) {
+        const status = raw.get(e.requestId) ?? r.status;
+        seen.push({ ...r, status, cached: r.cached || status === 0 || e.encodedDataLength === 0, bytes: e.encodedDataLength, id: e.requestId });
+      }
+    });
+  };
+  watch(client);
+  (client as any).on('Target.attachedToTarget', async (e: any) => {
+    const child = (client as any).connection?.().session?.(e.sessionId);
+    if (child) {
+      watch(child);
+      await child.send('Network.enable').catch(() => {});
+      await child.send('Runtime.runIfWaitingForDebugger').catch(() => {});
+    }
+  });
   await page.goto(DISTRICT.replace('index.html', 'one.html'));
   const frame = await frameOf(page, 'w-thoi-su');
   await expect(frame.locator('.widget-list li')).toHaveCount(3);
   await page.waitForLoadState('networkidle');
-  const total = [...sizes.values()].reduce((a, b) => a + b, 0);
-  const loader = await page.request.get(`http://127.0.0.1:${PORT}/nhung.js`, { headers: { 'accept-encoding': 'gzip' } });
-  const loaderGzip = Number((await loader.headersArray()).find((h) => h.name.toLowerCase() === 'content-length')?.value ?? 0);
-  const line = `page with one widget: ${(total / 1024).toFixed(1)} KB transferred (gzip); loader nhung.js: ${loaderGzip} B gzip, ${(await loader.body()).length} B raw`;
+  await page.waitForTimeout(300);
+  const first = seen.reduce((a, r) => a + r.bytes, 0);
+  const files = seen.map((r) => `${new URL(r.url).pathname} ${r.bytes} B`).join(', ');
+  const line = `a district page with one widget: ${(first / 1000).toFixed(1)} KB from the portal (${seen.length} responses: ${files})`;
   console.log(line);
   info.annotations.push({ type: 'transfer', description: line });
-  expect(await page.locator('iframe').count()).toBe(1);
+  expect(first).toBeLessThanOrEqual(60_000);
+  expect(seen.some((r) => r.url.includes('/api/v1/widgets/moi-nhat/thoi-su.json'))).toBe(true);
+
+  // A second widget on the same page: its page and files come from the cache (the page at most
+  // revalidated, with no body); only its own document is transferred.
+  const before = seen.length;
+  await page.evaluate(() => {
+    const box = document.createElement('div');
+    box.id = 'w-second';
+    box.setAttribute('data-portal-widget', 'latest');
+    box.setAttribute('data-category', 'kinh-te');
+    document.body.appendChild(box);
+    (window as any).PortalWidgets.scan();
+  });
+  const second = await frameOf(page, 'w-second');
+  await expect(second.locator('.widget-list li')).toHaveCount(5);
+  await page.waitForTimeout(500);
+  const added = seen.slice(before).filter((r) => !r.cached && r.status !== 304);
+  console.log(`a second widget: ${added.map((r) => `${new URL(r.url).pathname} ${r.bytes} B`).join(', ')}`);
+  expect(added.map((r) => new URL(r.url).pathname)).toEqual(['/api/v1/widgets/moi-nhat/kinh-te.json']);
+
+  const loader = await page.request.get(`http://127.0.0.1:${PORT}/nhung.js`, { headers: { 'accept-encoding': 'gzip' } });
+  const loaderGzip = Number((await loader.headersArray()).find((h) => h.name.toLowerCase() === 'content-length')?.value ?? 0);
   expect(loaderGzip).toBeLessThan(3072);
 });
 
@@ -186,4 +236,23 @@ test('portal links on the snippet builder page open the portal', async ({ page }
   await expect(page).toHaveURL(/\/$/);
   await expect(page.locator('.latest .card').first()).toBeVisible();
   await expect(page.getByText('Không tìm thấy trang')).toHaveCount(0);
+});
+
+test('bad parameters are named in the widget own box, in Vietnamese; the fragment works as the query', async ({ page }) => {
+  await page.goto('/nhung/moi-nhat?category=thoi-su&limit=50&theme=blue&accent=red&target=side&lang=fr');
+  const alert = page.getByRole('alert');
+  await expect(alert.locator('.widget-title')).toHaveText('Tiện ích không hiển thị được');
+  await expect(alert.locator('li')).toHaveText([
+    'Số lượng “50” phải từ 1 đến 10.',
+    'Giao diện “blue” không hợp lệ (light hoặc dark).',
+    'Màu nhấn “red” phải có dạng #rrggbb.',
+    'Ngôn ngữ “fr” không hợp lệ (vi hoặc en).',
+    'Cách mở liên kết “side” không hợp lệ (top hoặc new).',
+  ]);
+  await page.goto('/nhung/khac#id=x');
+  await expect(page.getByRole('alert').locator('li')).toHaveText(['Loại tiện ích không tồn tại (moi-nhat hoặc noi-bat).']);
+  // The same parameters in the fragment (as the loader writes them) work as in the query.
+  await page.goto('/nhung/moi-nhat#category=kinh-te&limit=2&lang=vi');
+  await expect(page.locator('.widget-list li')).toHaveCount(2);
+  await expect(page.locator('.widget-title')).toHaveText('Tin mới nhất: Kinh tế');
 });

@@ -404,6 +404,7 @@ pub fn generate(
             .collect(),
     };
     emit(sink, paths::home_doc(), &home)?;
+    widgets(site, cat, &articles, &under, sink)?;
 
     let doc = Site {
         version: API_VERSION,
@@ -425,4 +426,76 @@ pub fn generate(
     };
     emit(sink, paths::site_doc(), &doc)?;
     Ok(articles)
+}
+
+/// The widgets' documents (`portal_core::widget::WidgetDoc`): featured, and the newest of each
+/// category, each at most `MAX_COUNT` headlines, dated in the site's language.
+fn widgets(
+    site: &SiteSource,
+    cat: &Catalogue,
+    articles: &[Article],
+    under: &HashMap<&str, Vec<usize>>,
+    sink: &mut dyn Sink,
+) -> Result<()> {
+    use portal_core::Lang;
+    use portal_core::widget::{MAX_COUNT, WidgetDoc, WidgetItem, WidgetKind, widget_doc};
+    let lang = site.lang;
+    let item = |a: &Article| WidgetItem {
+        title: a.title.clone(),
+        path: lang.route(&paths::article_route(
+            a.category().map(|c| c.slug.as_str()).unwrap_or_default(),
+            &a.slug,
+        )),
+        published: a.published,
+        date: a.published.date_in(lang),
+    };
+    let (featured, latest) = match lang {
+        Lang::Vi => ("Tin nổi bật", "Tin mới nhất"),
+        Lang::En => ("Featured", "Latest news"),
+    };
+    let max = MAX_COUNT as usize;
+    let doc = |title: String, link: String, items: Vec<WidgetItem>| WidgetDoc {
+        version: API_VERSION,
+        lang,
+        title,
+        link,
+        items,
+    };
+    let mut write = |kind, category: Option<&str>, d: WidgetDoc| -> Result<()> {
+        let path = widget_doc(kind, category).unwrap_or_default();
+        emit(sink, path, &d)
+    };
+    let home = lang.route("/");
+    write(
+        WidgetKind::Featured,
+        None,
+        doc(
+            featured.to_owned(),
+            home,
+            articles
+                .iter()
+                .filter(|a| a.featured)
+                .take(max)
+                .map(item)
+                .collect(),
+        ),
+    )?;
+    for slug in &cat.order {
+        let node = &cat.nodes[slug];
+        let items = under[slug.as_str()]
+            .iter()
+            .take(max)
+            .map(|&i| item(&articles[i]))
+            .collect();
+        write(
+            WidgetKind::Latest,
+            Some(slug),
+            doc(
+                format!("{latest}: {}", node.name),
+                lang.route(&paths::category_route(slug, 1)),
+                items,
+            ),
+        )?;
+    }
+    Ok(())
 }
