@@ -184,6 +184,7 @@ test('a district page with one widget transfers at most 60 KB from the portal; a
   const line = `a district page with one widget: ${(first / 1000).toFixed(1)} KB from the portal (${seen.length} responses: ${files})`;
   console.log(line);
   info.annotations.push({ type: 'transfer', description: line });
+  expect(await page.locator('iframe').count()).toBe(1);
   expect(first).toBeLessThanOrEqual(60_000);
   expect(seen.some((r) => r.url.includes('/api/v1/widgets/moi-nhat/thoi-su.json'))).toBe(true);
 
