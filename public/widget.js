@@ -11,7 +11,7 @@
   var root = document.documentElement;
   var main = document.getElementById('widget');
   var MAX = 10, DEFAULT = 5;
-  var PORTAL = { vi: 'Cổng Thông tin điện tử Thành phố', en: 'City Government Portal' };
+  var PORTAL = { vi: 'Cổng Thông tin điện tử Thành phố', en: 'City Electronic Information Portal' };
   var WORDS = {
     vi: { loading: 'Đang tải…', failed: 'Tiện ích không hiển thị được', retry: 'Thử lại', empty: 'Chưa có bài viết.',
       more: 'Xem thêm trên Cổng', newTab: ' (mở trong thẻ mới)', noCategory: 'Không tìm thấy chuyên mục',
