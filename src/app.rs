@@ -90,8 +90,7 @@ fn RegisterRoute() -> impl IntoView {
 /// The portal's own pages, in either language's words (`paths::ABOUT`), from the address.
 #[component]
 fn AboutSection() -> impl IntoView {
-    let section =
-        portal_core::paths::ABOUT[usize::from(crate::base::lang() != portal_core::Lang::Vi)];
+    let section = portal_core::paths::about(crate::base::lang());
     view! { <AboutPage section=section /> }
 }
 

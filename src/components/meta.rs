@@ -102,19 +102,14 @@ fn hreflang_links(alternates: &[Alternate]) {
             }
         }
     }
-    if alternates.is_empty() {
-        return;
+    let here = crate::base::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let tags = portal_core::html::hreflang_links(
+        (crate::base::lang(), &here),
+        alternates.iter().map(|a| (a.lang, absolute(&a.path))),
+    );
+    if !tags.is_empty() {
+        let _ = head.insert_adjacent_html("beforeend", &tags);
     }
-    let here = crate::base::window().and_then(|w| w.location().href().ok());
-    let mut tags = String::new();
-    let own = (crate::base::lang(), here.unwrap_or_default());
-    for (lang, href) in
-        std::iter::once(own).chain(alternates.iter().map(|a| (a.lang, absolute(&a.path))))
-    {
-        tags.push_str("<link rel=\"alternate\"");
-        portal_core::html::attr(&mut tags, "hreflang", lang.code());
-        portal_core::html::attr(&mut tags, "href", &href);
-        tags.push('>');
-    }
-    let _ = head.insert_adjacent_html("beforeend", &tags);
 }

@@ -106,20 +106,12 @@ impl Head<'_> {
             attr_value(&canonical)
         ));
         // hreflang: the page itself and each counterpart, all absolute.
-        if !self.alternates.is_empty() {
-            let own = (self.lang, canonical.clone());
-            let others = self
-                .alternates
+        out.push_str(&portal_core::html::hreflang_links(
+            (self.lang, &canonical),
+            self.alternates
                 .iter()
-                .map(|a| (a.lang, url(self.site_url, &a.path)));
-            for (lang, href) in std::iter::once(own).chain(others) {
-                out.push_str(&format!(
-                    "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">",
-                    lang.code(),
-                    attr_value(&href)
-                ));
-            }
-        }
+                .map(|a| (a.lang, url(self.site_url, &a.path))),
+        ));
         for (path, title) in self.feeds() {
             out.push_str(&format!(
                 "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"{}\" href=\"{}\">",

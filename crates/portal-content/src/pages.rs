@@ -6,8 +6,8 @@
 use crate::generate::{Sink, emit};
 use crate::render;
 use anyhow::{Context, Result, bail};
-use portal_core::html::attr_value;
-use portal_core::paths::{ABOUT, page_doc, page_route};
+use portal_core::html::{attr_value, link_to, tel};
+use portal_core::paths::{ABOUT, about, page_doc, page_route};
 use portal_core::slug::is_valid_slug;
 use portal_core::{API_VERSION, Alternate, DateTime, InfoPage, Lang, MenuItem, PageLink};
 use serde::Deserialize;
@@ -176,7 +176,7 @@ pub fn load(content: &Path) -> Result<Option<(PagesFile, Organisation)>> {
 
 /// The route of a page (`/gioi-thieu/lanh-dao`, `/en/about/leaders`) relative to the site's base.
 fn route(lang: Lang, slug: &str) -> String {
-    let section = ABOUT[usize::from(lang == Lang::En)];
+    let section = about(lang);
     lang.route(&page_route(section, slug))
 }
 
@@ -197,7 +197,7 @@ pub fn menu_item(file: &PagesFile, lang: Lang) -> MenuItem {
 fn check(file: &PagesFile) -> Result<()> {
     for lang in Lang::ALL {
         let first = file.pages.first().context("pages.toml has no pages")?;
-        let section = ABOUT[usize::from(lang == Lang::En)];
+        let section = about(lang);
         if first.get(lang).slug != section {
             bail!("the first page's {} slug must be {section:?}", lang.code());
         }
@@ -268,21 +268,13 @@ pub fn write(
     Ok(())
 }
 
-fn link(out: &mut String, href: &str, text: &str) {
-    out.push_str(&format!(
-        "<a href=\"{}\">{}</a>",
-        attr_value(href),
-        attr_value(text)
-    ));
-}
-
 fn section_list(file: &PagesFile, lang: Lang) -> String {
     let mut out = String::from("<ul>");
     for p in file.pages.iter().skip(1) {
         let t = p.get(lang);
         out.push_str("<li>");
         // Relative to the base: the app and the prerender resolve it under the deployment.
-        link(
+        link_to(
             &mut out,
             route(lang, &t.slug).trim_start_matches('/'),
             &t.title,
@@ -302,7 +294,7 @@ fn tree(units: &[Unit], lang: Lang) -> String {
     for u in units {
         out.push_str("<li>");
         match &u.website {
-            Some(w) => link(&mut out, w, u.name.get(lang)),
+            Some(w) => link_to(&mut out, w, u.name.get(lang)),
             None => out.push_str(&attr_value(u.name.get(lang))),
         }
         if !u.children.is_empty() {
@@ -359,27 +351,18 @@ fn units(units: &[Unit], lang: Lang) -> String {
         for u in every.iter().filter(|u| u.kind == kind) {
             out.push_str("<li>");
             match &u.website {
-                Some(site) => link(&mut out, site, u.name.get(lang)),
+                Some(site) => link_to(&mut out, site, u.name.get(lang)),
                 None => out.push_str(&attr_value(u.name.get(lang))),
             }
             if let Some(p) = &u.phone {
                 out.push_str(&format!(" · {} ", attr_value(w.phone)));
-                link(&mut out, &tel(p), p);
+                link_to(&mut out, &tel(p), p);
             }
             out.push_str("</li>");
         }
         out.push_str("</ul>");
     }
     out
-}
-
-/// `024 0000 1234` → `tel:02400001234`.
-fn tel(phone: &str) -> String {
-    let digits: String = phone
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '+')
-        .collect();
-    format!("tel:{digits}")
 }
 
 /// Contacts as a table: one row per unit that has any. Each cell starts with its column's name
@@ -414,7 +397,7 @@ fn contacts(units: &[Unit], lang: Lang) -> String {
         );
         let a = |href: String, text: &str| {
             let mut s = String::new();
-            link(&mut s, &href, text);
+            link_to(&mut s, &href, text);
             s
         };
         cell(&mut out, w.phone, u.phone.as_ref().map(|p| a(tel(p), p)));

@@ -275,7 +275,8 @@ pub fn category_link(c: &crate::CategoryRef, t: &crate::i18n::Texts, base: &str)
     out
 }
 
-fn link_to(out: &mut String, href: &str, value: &str) {
+/// Appends `<a href>value</a>`, both escaped.
+pub fn link_to(out: &mut String, href: &str, value: &str) {
     out.push_str("<a");
     attr(out, "href", href);
     out.push('>');
@@ -375,8 +376,30 @@ pub fn brand(logo: Option<&crate::Image>, name: &str, tagline: Option<&str>) -> 
     out
 }
 
+/// `<link rel="alternate" hreflang>` for a page (`own`: its language and absolute URL) and each
+/// of its counterparts, or nothing when it has none: the prerender's head and the app write the
+/// same tags.
+pub fn hreflang_links(
+    own: (crate::Lang, &str),
+    others: impl IntoIterator<Item = (crate::Lang, String)>,
+) -> String {
+    let mut others = others.into_iter().peekable();
+    if others.peek().is_none() {
+        return String::new();
+    }
+    let mut out = String::new();
+    let own = (own.0, own.1.to_owned());
+    for (lang, href) in std::iter::once(own).chain(others) {
+        out.push_str("<link rel=\"alternate\"");
+        attr(&mut out, "hreflang", lang.code());
+        attr(&mut out, "href", &href);
+        out.push('>');
+    }
+    out
+}
+
 /// `tel:` for a phone number as people write it (`024 0000 1234` → `tel:02400001234`).
-fn tel(phone: &str) -> String {
+pub fn tel(phone: &str) -> String {
     let digits: String = phone
         .chars()
         .filter(|c| c.is_ascii_digit() || *c == '+')

@@ -30,6 +30,14 @@ pub fn article_doc(slug: &str) -> Option<String> {
 /// segment.
 pub const ABOUT: [&str; 2] = ["gioi-thieu", "about"];
 
+/// The section's word in `lang`'s addresses.
+pub fn about(lang: crate::i18n::Lang) -> &'static str {
+    match lang {
+        crate::i18n::Lang::Vi => ABOUT[0],
+        crate::i18n::Lang::En => ABOUT[1],
+    }
+}
+
 /// `pages/<slug>.json`, or `None` when the slug could not name a document.
 pub fn page_doc(slug: &str) -> Option<String> {
     is_valid_slug(slug).then(|| format!("pages/{slug}.json"))
