@@ -221,6 +221,17 @@ fn not_found_page_is_written_once_and_not_indexed() {
     );
 }
 
+/// Every sitemap file of the full run, as one text.
+fn sitemaps() -> String {
+    std::fs::read_dir(full())
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with("sitemap-"))
+        .map(|e| xml(&e.path()))
+        .collect()
+}
+
 fn xml(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
@@ -355,13 +366,7 @@ fn the_register_and_every_document_are_prerendered() {
         "a header row and 20 documents"
     );
     assert!(register.contains(&format!("<link rel=\"canonical\" href=\"{SITE}van-ban\"")));
-    let sitemap: String = std::fs::read_dir(full())
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter(|e| e.file_name().to_string_lossy().starts_with("sitemap-"))
-        .map(|e| xml(&e.path()))
-        .collect();
+    let sitemap = sitemaps();
     let register_index: portal::core::legal::register::Register =
         doc(&portal::core::legal::register::manifest_doc());
     let mut seen = 0;
@@ -656,13 +661,7 @@ fn both_languages_and_the_portals_own_pages_are_prerendered() {
         "<link rel=\"alternate\" hreflang=\"vi\" href=\"{SITE}\">"
     )));
     assert!(page("/gioi-thieu/lien-he").contains("<a href=\"tel:"));
-    let sitemap: String = std::fs::read_dir(full())
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter(|e| e.file_name().to_string_lossy().starts_with("sitemap-"))
-        .map(|e| xml(&e.path()))
-        .collect();
+    let sitemap = sitemaps();
     for route in ["en/about/leaders", "gioi-thieu/lanh-dao", "en/news"] {
         assert!(
             sitemap.contains(&format!("<loc>{SITE}{route}</loc>")),

@@ -1,6 +1,6 @@
 import { test, expect, type Page } from './fixtures';
 import AxeBuilder from '@axe-core/playwright';
-import { expectPage, openMenuItem, screenshot, watchConsole } from './helpers';
+import { expectPage, fakeSpeech, openMenuItem, screenshot, watchConsole } from './helpers';
 
 // axe-core's tags are not cumulative: every level must be listed.
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -254,25 +254,12 @@ test('system preferences: more contrast and reduced motion are honoured', async 
 });
 
 test('read aloud: speaks the article in Vietnamese, pauses, resumes and stops', async ({ page }) => {
-  await page.addInitScript(() => {
-    const log: string[] = [];
-    (window as any).__speech = log;
-    const fake = {
-      speaking: false,
-      getVoices: () => [],
-      speak: (u: SpeechSynthesisUtterance) => log.push(`speak ${u.lang} ${u.text.slice(0, 40)}`),
-      pause: () => log.push('pause'),
-      resume: () => log.push('resume'),
-      cancel: () => log.push('cancel'),
-    };
-    Object.defineProperty(window, 'speechSynthesis', { value: fake, configurable: true });
-  });
+  const log = await fakeSpeech(page);
   const art = await articlePath(page);
   await page.goto(art.path);
   await expect(page.locator('.article-body p').first()).toBeVisible();
   const listen = page.getByRole('button', { name: 'Nghe đọc bài viết' });
   await listen.click();
-  const log = () => page.evaluate(() => (window as any).__speech as string[]);
   expect((await log()).find((l) => l.startsWith('speak'))).toBe(`speak vi-VN ${art.title.slice(0, 40)}`);
   expect((await log()).filter((l) => l.startsWith('speak')).length).toBeGreaterThan(3);
   await page.getByRole('button', { name: 'Tạm dừng đọc' }).click();

@@ -13,6 +13,25 @@ export function watchConsole(page: Page, allow: RegExp[] = []) {
   return errors;
 }
 
+/** Stands in for the browser's speech synthesis (headless Chromium has no voices): every call is
+ *  logged (`speak <lang> <first 40 characters>`, `pause`, `resume`, `cancel`); returns a reader. */
+export async function fakeSpeech(page: Page) {
+  await page.addInitScript(() => {
+    const log: string[] = [];
+    (window as any).__speech = log;
+    const fake = {
+      speaking: false,
+      getVoices: () => [],
+      speak: (u: SpeechSynthesisUtterance) => log.push(`speak ${u.lang} ${u.text.slice(0, 40)}`),
+      pause: () => log.push('pause'),
+      resume: () => log.push('resume'),
+      cancel: () => log.push('cancel'),
+    };
+    Object.defineProperty(window, 'speechSynthesis', { value: fake, configurable: true });
+  });
+  return () => page.evaluate(() => (window as any).__speech as string[]);
+}
+
 /** Asserts what a reader sees after a navigation: URL, the one h1, the document title. */
 export async function expectPage(page: Page, url: RegExp, h1: string | RegExp, title: RegExp) {
   await expect(page).toHaveURL(url);

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from './fixtures';
-import { watchConsole } from './helpers';
+import { fakeSpeech, watchConsole } from './helpers';
 
 // The English version and the portal's own pages (issue 17): /en/… reads en/ documents with an
 // English interface; /gioi-thieu/… and /en/about/… are the portal's own pages (look-up app).
@@ -154,22 +154,11 @@ test('the menu reaches the portal own pages in both languages', async ({ page })
 });
 
 test('read aloud picks the page language', async ({ page }) => {
-  await page.addInitScript(() => {
-    const log: string[] = [];
-    (window as any).__speech = log;
-    const fake = {
-      speaking: false,
-      getVoices: () => [],
-      speak: (u: SpeechSynthesisUtterance) => log.push(u.lang),
-      pause: () => {},
-      resume: () => {},
-      cancel: () => {},
-    };
-    Object.defineProperty(window, 'speechSynthesis', { value: fake, configurable: true });
-  });
+  const log = await fakeSpeech(page);
   await page.goto('/en/news/night-time-economy-pilot-streets');
   await page.getByRole('button', { name: 'Listen to this article' }).click();
-  const spoken = await page.evaluate(() => (window as any).__speech as string[]);
+  // The language of each part spoken.
+  const spoken = (await log()).filter((l) => l.startsWith('speak ')).map((l) => l.split(' ')[1]);
   expect(spoken.length).toBeGreaterThan(2);
   // Every part in English (the voice is the first of the browser's that speaks it, if any).
   expect(new Set(spoken)).toEqual(new Set(['en-GB']));
