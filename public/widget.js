@@ -1,7 +1,7 @@
 /*! Cổng Thông tin điện tử Thành phố — the widget page's script (tin.html; docs/widgets.md).
  *
  * Shows one widget: reads its parameters (the query, and the fragment the loader uses so that
- * every widget shares one cached page), validates them as portal_core::widget::parse does, fetches
+ * every widget shares one cached page), validates them (a bad snippet shows a clear message in its own box), fetches
  * the widget's document (widgets/…, written by the content tool with the headlines ready to show),
  * applies theme, accent and language, and tells the embedding page its height — only the origin the
  * loader declared, only with the id it gave.

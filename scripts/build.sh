@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Release build of the three apps and the widget page into one deployable folder: the portal
-# (index.html) and, beside it, the widget app (nhung.html: the snippet builder), the look-up app
-# (tim-kiem.html: search, the register, the portal's own pages) and the widget page (tin.html, no
+# (index.html) and, beside it, the snippet builder (snippet-builder.html), the look-up app
+# (lookup.html: search, the register, the portal's own pages) and the widget page (tin.html, no
 # wasm), so portal readers never download the others' code; then every route of the portal
 # prerendered to HTML (src/prerender: pages, feeds, sitemap.xml, robots.txt, 404.html). Extra
 # arguments go to every `trunk build` run.
@@ -26,20 +26,20 @@ while [ $# -gt 0 ]; do
     *) rest+=("$1"); shift ;;
   esac
 done
-widgets=target/dist-nhung
 
 trunk build index.html --release --dist "$dist" ${rest[@]+"${rest[@]}"}
-# The widget app into a folder of its own (Trunk empties its --dist), then its page and hashed
-# files next to the portal's; everything else it copies (api/, assets/, ...) is the same.
-trunk build nhung.html --release --dist "$widgets" ${rest[@]+"${rest[@]}"}
+# The snippet builder into a folder of its own (Trunk empties its --dist), then its page and
+# hashed files next to the portal's; everything else it copies (api/, assets/, ...) is the same.
+builder=target/dist-snippet-builder
+trunk build snippet-builder.html --release --dist "$builder" ${rest[@]+"${rest[@]}"}
 # (Its own styles too: widgets-<hash>.css with their precompressed copies.)
-cp "$widgets"/nhung-* "$widgets"/widgets-* "$dist"/
-cp "$widgets"/index.html "$dist"/nhung.html
-# The search app likewise (tim-kiem.html: the prerender fills it as tim-kiem/index.html).
-search=target/dist-search
-trunk build tim-kiem.html --release --dist "$search" ${rest[@]+"${rest[@]}"}
-cp "$search"/tim-kiem-* "$search"/lookup-* "$dist"/
-cp "$search"/index.html "$dist"/tim-kiem.html
+cp "$builder"/snippet-builder-* "$builder"/widgets-* "$dist"/
+cp "$builder"/index.html "$dist"/snippet-builder.html
+# The look-up app likewise (lookup.html: the prerender fills it for its pages).
+lookup=target/dist-lookup
+trunk build lookup.html --release --dist "$lookup" ${rest[@]+"${rest[@]}"}
+cp "$lookup"/lookup-* "$dist"/
+cp "$lookup"/index.html "$dist"/lookup.html
 # The widget page (tin.html: no wasm, a script and a stylesheet of its own) likewise; hosts answer
 # /nhung/<kind> with it (README, "Deploying").
 page=target/dist-tin
@@ -49,4 +49,4 @@ cp "$page"/index.html "$dist"/tin.html
 # Without --site, the address `scripts/serve.sh` and the preview use (README: Deploying).
 site=${site:-http://127.0.0.1:8080${public_url%/}/}
 cargo run --quiet --bin prerender -- --api "${PORTAL_API:-$dist/api/v1}" --dist "$dist" --site "$site"
-echo "build: $dist/index.html (portal), $dist/nhung.html (snippet builder), $dist/tin.html (widgets) and $dist/tim-kiem.html (look-ups), $(ls "$dist"/*.wasm | wc -l) wasm files, prerendered for $site"
+echo "build: $dist/index.html (portal), $dist/snippet-builder.html, $dist/tin.html (widgets) and $dist/lookup.html (look-ups), host map in $dist/host/, $(ls "$dist"/*.wasm | wc -l) wasm files, prerendered for $site"

@@ -36,12 +36,15 @@ else
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-step "Chromium, ChromeDriver and zopfli (Debian packages)"
-if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && command -v zopfli > /dev/null; then
-  echo "present: $(/usr/bin/chromium --version 2>/dev/null), zopfli"
+step "Chromium, ChromeDriver, zopfli, nginx with brotli_static (Debian packages)"
+# nginx: the real host of tests/host/nginx.mjs, configured as the README tells a deployer.
+if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && command -v zopfli > /dev/null \
+  && [ -x /usr/sbin/nginx ] && [ -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; then
+  echo "present: $(/usr/bin/chromium --version 2>/dev/null), zopfli, $(/usr/sbin/nginx -v 2>&1)"
 else
   as_root apt-get update
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver zopfli
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+    chromium chromium-driver zopfli nginx-light libnginx-mod-http-brotli-static
 fi
 
 step "npm packages (Playwright, axe-core, binaryen's wasm-opt) from package-lock.json"

@@ -6,8 +6,9 @@
 #   3. components: wasm-bindgen-test in headless Chromium
 #   4. the README's serve command (scripts/serve.sh) on a cold target directory: first answer at / and
 #      at a deep link, then live reload after a change under src/, style/ and public/
-#   5. release build with Trunk (wasm-opt), then Playwright journeys against it (the size budget
-#      of a first visit is one of them: tests/e2e/budget.spec.ts)
+#   5. release build with Trunk (wasm-opt), served by nginx as the README configures it (every route
+#      kind, tests/host/nginx.mjs), then Playwright journeys against it (the size budget of a
+#      first visit is one of them: tests/e2e/budget.spec.ts)
 #   6. Lighthouse, mobile and desktop, on home, a category and an article, with thresholds
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,6 +41,9 @@ bash scripts/build.sh
 # The same build for a sub-path deployment, for the browser test that checks it.
 bash scripts/build.sh --public-url /cong/ --dist target/dist-subpath
 
+step "real host: the release build on nginx, configured as the README says (tests/host/nginx.mjs)"
+node tests/host/nginx.mjs --dist dist 2>&1 | tee -a "$log"
+
 step "browser tests: Playwright on the release build"
 npx --no-install playwright test 2>&1 | tee -a "$log"
 
@@ -51,5 +55,6 @@ cargo_passed=$(grep -Eo '^test result: ok\. [0-9]+ passed' "$log" | awk '{s += $
 e2e_passed=$(grep -Eo '^ +[0-9]+ passed \(' "$log" | awk '{s += $1} END {print s + 0}')
 lh_passed=$(grep -Eo '^lighthouse: [0-9]+ passed' "$log" | awk '{s += $2} END {print s + 0}')
 serve_passed=$(grep -c '^cold-serve: passed' "$log" || true)
-echo "rust (native + wasm components): $cargo_passed passed; dev server: $serve_passed passed; browser journeys: $e2e_passed passed; lighthouse pages: $lh_passed passed"
-echo "total: $((cargo_passed + serve_passed + e2e_passed + lh_passed)) passed, 0 failed"
+host_passed=$(grep -c '^nginx: passed' "$log" || true)
+echo "rust (native + wasm components): $cargo_passed passed; dev server: $serve_passed passed; nginx: $host_passed passed; browser journeys: $e2e_passed passed; lighthouse pages: $lh_passed passed"
+echo "total: $((cargo_passed + serve_passed + host_passed + e2e_passed + lh_passed)) passed, 0 failed"

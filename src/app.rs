@@ -1,25 +1,30 @@
-//! The two apps' roots: shared data, the router and its route table, the frame.
+//! The apps' roots: shared data, the router, the dispatch of an address to its page, the frame.
+//! Which kind an address is, and which app shows it, is the route table's answer
+//! (`portal_core::route::table`); each app lists only its own pages, so no app carries another's.
 
 use crate::api::{self, DocumentResource};
-use crate::base::base_path;
+use crate::base::{base_path, route_path_of};
 use crate::components::connectivity::{ConnectionNotice, provide_online};
 use crate::components::shell::{Header, SiteData, SiteFooter};
 use crate::nav;
 use crate::routes::{
     about::AboutPage, article::ArticlePage, category::CategoryView, document::DocumentPage,
-    embed::EmbedBuilder, home::HomePage, not_found::NotFound, register::RegisterPage,
+    embed::SnippetBuilder, home::HomePage, not_found::NotFound, register::RegisterPage,
     search::SearchPage,
 };
 use leptos::prelude::*;
-use leptos_router::components::{FlatRoutes, Route, Router};
-use leptos_router::path;
-use portal_core::route::App as Which;
+use leptos_router::components::Router;
+use leptos_router::hooks::use_location;
+use portal_core::route::{App, Kind, Route};
 
-/// What every page of both apps shares: the history listeners, the site document, the online state.
-fn provide_shared(app: Which) {
+/// What every page of every app shares: the history listeners, the site document, the online state.
+fn provide_shared(app: App) {
     nav::init(app);
     let site = DocumentResource::new(|| (), |_, _| api::site());
-    provide_context(SiteData(site, RwSignal::new(Vec::new())));
+    provide_context(SiteData {
+        site,
+        alternates: RwSignal::new(Vec::new()),
+    });
     provide_online();
     // The page's language, for a page the prerender did not write.
     if let Some(root) = crate::base::document().and_then(|d| d.document_element()) {
@@ -27,82 +32,106 @@ fn provide_shared(app: Which) {
     }
 }
 
-/// The portal: home, categories, articles. Widgets and the snippet builder are another app
-/// ([`WidgetApp`], `src/bin/nhung.rs`), so portal readers never download them; links between the
-/// two are page loads (`nav::links`). The paths mirror `portal_core::route::Route`, which every
-/// other part of the app asks.
+/// The portal (`index.html`): home, categories, articles.
 #[component]
-pub fn App() -> impl IntoView {
-    provide_shared(Which::Portal);
-    #[cfg(debug_assertions)]
-    lookup_styles();
+pub fn PortalApp() -> impl IntoView {
+    provide_shared(App::Portal);
+    view! { <Frame app=App::Portal pages=portal_pages /> }
+}
+
+fn portal_pages(kind: Kind, route: Memo<Route>) -> Option<AnyView> {
+    Some(match kind {
+        Kind::Home => view! { <HomePage /> }.into_any(),
+        Kind::Category => view! { <CategoryView route=route /> }.into_any(),
+        Kind::Article => view! { <ArticlePage route=route /> }.into_any(),
+        _ => return None,
+    })
+}
+
+/// The look-up app (`lookup.html`): search, the legal documents register and its documents, the
+/// portal's own pages. Its own bundle, so readers of the portal never download the index readers,
+/// the result lists, the document and page views.
+#[component]
+pub fn LookupApp() -> impl IntoView {
+    provide_shared(App::Lookup);
+    if let Some(s) = crate::base::window().and_then(|w| w.session_storage().ok().flatten()) {
+        let _ = s.remove_item(RELOADING);
+    }
+    view! { <Frame app=App::Lookup pages=lookup_pages /> }
+}
+
+fn lookup_pages(kind: Kind, route: Memo<Route>) -> Option<AnyView> {
+    Some(match kind {
+        Kind::Search => view! { <SearchPage route=route /> }.into_any(),
+        Kind::Register => view! { <RegisterPage route=route /> }.into_any(),
+        Kind::Document => view! { <DocumentPage route=route /> }.into_any(),
+        Kind::About => view! { <AboutPage route=route /> }.into_any(),
+        _ => return None,
+    })
+}
+
+/// The snippet builder (`snippet-builder.html`, `/nhung`) for district webmasters. The widgets
+/// themselves are a page without wasm (`tin.html`, `public/widget.js`).
+#[component]
+pub fn SnippetBuilderApp() -> impl IntoView {
+    provide_shared(App::SnippetBuilder);
+    view! { <Frame app=App::SnippetBuilder pages=builder_pages /> }
+}
+
+fn builder_pages(kind: Kind, _: Memo<Route>) -> Option<AnyView> {
+    (kind == Kind::SnippetBuilder).then(|| view! { <SnippetBuilder /> }.into_any())
+}
+
+/// The router (its links and history) around the frame and the page of the address.
+#[component]
+fn Frame(app: App, pages: fn(Kind, Memo<Route>) -> Option<AnyView>) -> impl IntoView {
     view! {
         <Router base=base_path()>
             <Shell>
-                <FlatRoutes fallback=NotFound>
-                    <Route path=path!("/") view=HomePage />
-                    // Before the category pages, whose pattern it would match.
-                    <Route path=path!("/tim-kiem") view=SearchRoute />
-                    <Route path=path!("/van-ban/*rest") view=RegisterRoute />
-                    <Route path=path!("/gioi-thieu/*rest") view=AboutRoute />
-                    <Route path=path!("/about/*rest") view=AboutRoute />
-                    // First match wins: `/<category>/<article>` before the category's pages
-                    // (`/<category>`, `/<category>/trang/<n>`; CategoryView reads the rest).
-                    <Route path=path!("/:category/:article") view=ArticlePage />
-                    <Route path=path!("/:category/*page") view=CategoryView />
-                </FlatRoutes>
+                <Pages app=app pages=pages />
             </Shell>
         </Router>
     }
 }
 
-/// Search and the register are an app of their own in release builds ([`SearchApp`]): the portal
-/// reaches them by page loads (`nav::links`, plain GET forms), and should it route there itself
-/// (Back across apps) it reloads, for the host to serve that app. `trunk serve` builds the portal
-/// alone, so its debug build shows their pages itself.
-#[cfg(debug_assertions)]
-use crate::routes::search::SearchPage as SearchRoute;
-
-/// The look-up pages' styles (`style/lookup.css`, which `index.html` copies but does not link,
-/// so release portal pages never load them), for `trunk serve`'s portal that shows those pages.
-#[cfg(debug_assertions)]
-fn lookup_styles() {
-    if let Some(doc) = crate::base::document()
-        && let (Ok(link), Some(head)) = (doc.create_element("link"), doc.head())
-    {
-        let _ = link.set_attribute("rel", "stylesheet");
-        let _ = link.set_attribute("href", &crate::base::site_link("/lookup.css"));
-        let _ = head.append_child(&link);
+/// The page of the router's address: the table's kind, shown by this app's page for it, which is
+/// handed its route. A page stays while the address keeps its kind (a category's next page, the
+/// register's filters) and follows its route; another kind is another page. A kind another app
+/// shows is a page load ([`Reload`]).
+#[component]
+fn Pages(app: App, pages: fn(Kind, Memo<Route>) -> Option<AnyView>) -> impl IntoView {
+    let location = use_location();
+    let route = Memo::new(move |_| {
+        Route::parse(
+            &route_path_of(&location.pathname.read()),
+            &location.search.read(),
+        )
+    });
+    let kind = Memo::new(move |_| route.with(Route::kind));
+    move || {
+        let kind = kind.get();
+        // This kind's route: it does not change to another kind's while this page goes.
+        let own = Memo::new(move |prev: Option<&Route>| {
+            let now = route.get();
+            match prev {
+                Some(prev) if now.kind() != kind => prev.clone(),
+                _ => now,
+            }
+        });
+        if kind != Kind::NotFound && kind.spec().app != app {
+            return view! { <Reload /> }.into_any();
+        }
+        pages(kind, own).unwrap_or_else(|| view! { <NotFound /> }.into_any())
     }
 }
 
-/// `/van-ban` and `/van-ban/<slug>` as one route (one fewer in the portal's table).
-#[cfg(debug_assertions)]
-#[component]
-fn RegisterRoute() -> impl IntoView {
-    let params = leptos_router::hooks::use_params_map();
-    move || match params.read().get("rest").filter(|r| !r.is_empty()) {
-        Some(_) => view! { <DocumentPage /> }.into_any(),
-        None => view! { <RegisterPage /> }.into_any(),
-    }
-}
-
-/// The portal's own pages, in either language's words (`paths::ABOUT`), from the address.
-#[component]
-fn AboutSection() -> impl IntoView {
-    let section = portal_core::paths::about(crate::base::lang());
-    view! { <AboutPage section=section /> }
-}
-
-#[cfg(debug_assertions)]
-use AboutSection as AboutRoute;
-
-/// Set while the portal reloads an address for the host to serve the look-up app: finding it
-/// set for the same address means the host served the portal again (no mapping for it), and a
-/// second reload would loop.
+/// Set while an app reloads an address for the host to serve another app: finding it set for
+/// the same address means the host served this app again (no mapping for it), and a second
+/// reload would loop.
 const RELOADING: &str = "portal-reloading";
 
-#[cfg(not(debug_assertions))]
+/// Another app's page reached inside this one (Back across apps): a page load, for the host to
+/// serve that app.
 #[component]
 fn Reload() -> impl IntoView {
     let w = crate::base::window();
@@ -119,49 +148,6 @@ fn Reload() -> impl IntoView {
         let _ = s.remove_item(RELOADING);
     }
     view! { <NotFound /> }.into_any()
-}
-
-#[cfg(not(debug_assertions))]
-use {Reload as AboutRoute, Reload as RegisterRoute, Reload as SearchRoute};
-
-/// The look-up app (`tim-kiem.html`): search, the legal documents register and its documents, and
-/// the portal's own pages in both languages, in the portal's frame. Its own bundle, so readers of
-/// the portal never download the index readers, the result lists, the document and page views;
-/// links between the two are page loads.
-#[component]
-pub fn SearchApp() -> impl IntoView {
-    provide_shared(Which::Search);
-    if let Some(s) = crate::base::window().and_then(|w| w.session_storage().ok().flatten()) {
-        let _ = s.remove_item(RELOADING);
-    }
-    view! {
-        <Router base=base_path()>
-            <Shell>
-                <FlatRoutes fallback=NotFound>
-                    <Route path=path!("/tim-kiem") view=SearchPage />
-                    <Route path=path!("/van-ban") view=RegisterPage />
-                    <Route path=path!("/van-ban/:slug") view=DocumentPage />
-                    <Route path=path!("/gioi-thieu/*rest") view=AboutSection />
-                    <Route path=path!("/about/*rest") view=AboutSection />
-                </FlatRoutes>
-            </Shell>
-        </Router>
-    }
-}
-
-/// The widget app (`nhung.html`): the snippet builder (`/nhung`) for district webmasters. The
-/// widgets themselves are a page without wasm (`tin.html`, `public/widget.js`), which hosts serve
-/// at `/nhung/<kind>`: a district reader downloads a few kilobytes, not an app.
-#[component]
-pub fn WidgetApp() -> impl IntoView {
-    provide_shared(Which::Widgets);
-    view! {
-        <Router base=base_path()>
-            <FlatRoutes fallback=|| view! { <Shell><NotFound /></Shell> }>
-                <Route path=path!("/nhung") view=|| view! { <Shell><EmbedBuilder /></Shell> } />
-            </FlatRoutes>
-        </Router>
-    }
 }
 
 /// The portal's frame around a page: skip link, header, `<main>`, footer, live region.

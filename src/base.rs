@@ -275,6 +275,16 @@ pub fn route_path(a: &HtmlAnchorElement) -> Option<String> {
     (lang == self::lang()).then(|| route.to_owned())
 }
 
+/// The route of an address's path (`/cong/en/news` → `/news`): what follows the router's base
+/// (the deployment's and the language's path); `/` for anything outside it.
+pub fn route_path_of(pathname: &str) -> String {
+    let base = base_path();
+    match pathname.strip_prefix(base.as_str()) {
+        Some(rest) if rest.starts_with('/') => rest.to_owned(),
+        _ => "/".to_owned(),
+    }
+}
+
 /// Whether the link leads to a page of the deployment in another language than this page's.
 pub fn other_language(a: &HtmlAnchorElement) -> bool {
     site_path(a).is_some_and(|p| Lang::split(&p).0 != lang())

@@ -7,7 +7,7 @@
 pub use portal_core as core;
 
 // Modules import downwards only: base, then api, then nav, then components, then routes, then app,
-// then the two ways of starting it (the browser's `start`, the native `prerender`).
+// then the ways of starting it (the browser's `start`, the native `prerender`).
 pub mod api;
 pub mod app;
 pub mod base;
@@ -25,21 +25,21 @@ mod takeover;
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     boot();
-    takeover::start(app::App);
+    takeover::start(app::PortalApp);
 }
 
-/// Starts the search app (`src/bin/tim-kiem.rs`), taking over its prerendered page.
+/// Starts the look-up app (`src/bin/lookup.rs`), taking over its prerendered page.
 #[cfg(target_arch = "wasm32")]
-pub fn start_search() {
+pub fn start_lookup() {
     boot();
-    takeover::start(app::SearchApp);
+    takeover::start(app::LookupApp);
 }
 
-/// Mounts the widget app (widgets and the snippet builder, `src/bin/nhung.rs`) on `<body>`.
+/// Mounts the snippet builder (`src/bin/snippet-builder.rs`) on `<body>`.
 #[cfg(target_arch = "wasm32")]
-pub fn start_widgets() {
+pub fn start_snippet_builder() {
     boot();
-    leptos::mount::mount_to_body(app::WidgetApp);
+    leptos::mount::mount_to_body(app::SnippetBuilderApp);
     takeover::mark_running();
 }
 

@@ -1,4 +1,4 @@
-//! `nhung.html` (the widget app) and `tim-kiem.html` (the search app) must stay `index.html` (the
+//! `snippet-builder.html` and `lookup.html` (the look-up app) must stay `index.html` (the
 //! portal) but for their own start-up lines and styles: same API base and timeout metas, same
 //! scripts, styles and copied folders.
 
@@ -36,11 +36,15 @@ fn differs_only_in_its_own_lines(entry: &str, bin: &str, own_styles: Option<&str
 }
 
 #[test]
-fn the_widget_entry_differs_from_the_portal_entry_only_in_its_own_lines() {
-    differs_only_in_its_own_lines("nhung.html", "nhung", Some("style/widgets.css"));
+fn the_snippet_builder_entry_differs_from_the_portal_entry_only_in_its_own_lines() {
+    differs_only_in_its_own_lines(
+        "snippet-builder.html",
+        "snippet-builder",
+        Some("style/widgets.css"),
+    );
 }
 
 #[test]
-fn the_search_entry_differs_from_the_portal_entry_only_in_its_own_lines() {
-    differs_only_in_its_own_lines("tim-kiem.html", "tim-kiem", Some("style/lookup.css"));
+fn the_lookup_entry_differs_from_the_portal_entry_only_in_its_own_lines() {
+    differs_only_in_its_own_lines("lookup.html", "lookup", Some("style/lookup.css"));
 }

@@ -25,7 +25,7 @@ fn folder(name: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
     std::fs::copy("index.html", dir.join("index.html")).unwrap_or_else(|e| panic!("{e}"));
     // The look-up app's page (search, the register), as scripts/build.sh leaves it.
-    std::fs::copy("index.html", dir.join("tim-kiem.html")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::copy("index.html", dir.join("lookup.html")).unwrap_or_else(|e| panic!("{e}"));
     dir
 }
 
@@ -39,11 +39,28 @@ fn prerender(dist: &Path, changed: Option<Vec<String>>) -> Report {
     .unwrap_or_else(|e| panic!("prerender: {e}"))
 }
 
-/// The whole sample, prerendered once for the tests that only read it.
+/// The whole sample, prerendered once for the tests that only read it, beside what Trunk copies
+/// into the dist (`copy-dir`/`copy-file` in index.html), as scripts/build.sh leaves it.
 fn full() -> &'static Path {
     static DIR: OnceLock<PathBuf> = OnceLock::new();
     DIR.get_or_init(|| {
         let dir = folder("prerender-full");
+        let template = std::fs::read_to_string("index.html").unwrap_or_default();
+        for line in template.lines().filter(|l| l.contains("rel=\"copy-")) {
+            let Some(from) = line
+                .split("href=\"")
+                .nth(1)
+                .and_then(|h| h.split('"').next())
+            else {
+                continue;
+            };
+            let to = dir.join(Path::new(from).file_name().unwrap_or_default());
+            if line.contains("rel=\"copy-dir\"") {
+                copy_tree(Path::new(from), &to);
+            } else {
+                std::fs::copy(from, &to).unwrap_or_else(|e| panic!("{from}: {e}"));
+            }
+        }
         prerender(&dir, None);
         dir
     })
@@ -66,7 +83,12 @@ fn text(s: &str) -> String {
 }
 
 fn meta(html: &str, property: &str) -> Option<String> {
-    let start = html.find(&format!("<meta property=\"{property}\" content=\""))?;
+    meta_by(html, "property", property)
+}
+
+/// A `<meta {key}="{value}" content="…">`'s content (`name` for Twitter's tags).
+fn meta_by(html: &str, key: &str, value: &str) -> Option<String> {
+    let start = html.find(&format!("<meta {key}=\"{value}\" content=\""))?;
     let rest = &html[start..];
     let value = rest.split("content=\"").nth(1)?;
     Some(value[..value.find('"')?].to_owned())
@@ -208,6 +230,135 @@ fn every_article_has_its_title_date_body_and_share_tags() {
         seen += 1;
     }
     assert!(seen >= 40, "{seen} articles checked");
+}
+
+/// Every HTML file under `dir`.
+fn html_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            html_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "html") {
+            out.push(path);
+        }
+    }
+}
+
+/// Issue 24: every prerendered page's share picture (`og:image`, `twitter:image`) is a JPEG, PNG
+/// or WebP that the dist holds, with its true size; chat apps and social networks show no SVG. An
+/// article with a raster picture of its own shares it, any other page the site-wide one.
+#[test]
+fn every_page_shares_a_raster_picture_the_dist_holds() {
+    let mut files = Vec::new();
+    html_files(full(), &mut files);
+    let mut pages = 0;
+    for file in &files {
+        let html = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{e}"));
+        let at = file.strip_prefix(full()).unwrap_or(file).display();
+        let Some(image) = meta(&html, "og:image") else {
+            // Pages are `<route>/index.html`; the other files are Trunk's templates and 404.html.
+            assert!(
+                file.file_name().is_some_and(|n| n != "index.html"),
+                "{at}: no og:image"
+            );
+            continue;
+        };
+        assert!(paths::is_raster(&image), "{at}: {image} is not raster");
+        assert_eq!(
+            meta_by(&html, "name", "twitter:image"),
+            Some(image.clone()),
+            "{at}"
+        );
+        assert_eq!(
+            meta_by(&html, "name", "twitter:card").as_deref(),
+            Some("summary_large_image"),
+            "{at}"
+        );
+        // The URL names a file of the deployment: the dist holds it, at the size the tags say.
+        let relative = image
+            .strip_prefix(SITE)
+            .and_then(|p| p.split(['?', '#']).next())
+            .unwrap_or_else(|| panic!("{at}: {image} is not the site's"));
+        let mut path = full().to_path_buf();
+        path.extend(relative.split('/'));
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{at}: {image}: {e}"));
+        let (width, height) = portal_content::raster_size(&bytes)
+            .unwrap_or_else(|| panic!("{at}: {image} is not a PNG, JPEG or WebP"));
+        assert_eq!(
+            meta(&html, "og:image:width"),
+            Some(width.to_string()),
+            "{at}"
+        );
+        assert_eq!(
+            meta(&html, "og:image:height"),
+            Some(height.to_string()),
+            "{at}"
+        );
+        pages += 1;
+    }
+    assert!(pages >= 140, "{pages} pages checked");
+    let share = std::fs::read(full().join(paths::SHARE_IMAGE)).unwrap_or_default();
+    assert_eq!(
+        portal_content::raster_size(&share),
+        Some(paths::SHARE_IMAGE_SIZE)
+    );
+    assert!(
+        share.len() < 60_000,
+        "the share picture is {} bytes",
+        share.len()
+    );
+    assert_eq!(
+        meta(&page("/"), "og:image"),
+        Some(format!("{SITE}{}", paths::SHARE_IMAGE))
+    );
+    // Articles: their own first raster picture (thumbnail first, then the body's), else the
+    // site-wide one; the sample has both kinds of own picture and SVG-only articles.
+    let (mut thumbnails, mut bodies, mut svg_only) = (0, 0, 0);
+    for entry in std::fs::read_dir(Path::new(API).join("articles"))
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        let article: Article = doc(&format!("articles/{}", entry.file_name().to_string_lossy()));
+        let Some(category) = article.category() else {
+            continue;
+        };
+        let route = paths::article_route(&category.slug, &article.slug);
+        let html = page(&route);
+        let own = article
+            .thumbnail
+            .iter()
+            .chain(&article.images)
+            .find(|i| i.is_raster());
+        let expected = match own {
+            Some(i) => {
+                if article.thumbnail.as_ref() == Some(i) {
+                    thumbnails += 1;
+                } else {
+                    bodies += 1;
+                }
+                assert_eq!(meta(&html, "og:image:alt"), Some(attr(&i.alt)), "{route}");
+                format!("{SITE}{}", i.src)
+            }
+            None => {
+                svg_only += usize::from(article.thumbnail.is_some() || !article.images.is_empty());
+                format!("{SITE}{}", paths::SHARE_IMAGE)
+            }
+        };
+        assert_eq!(meta(&html, "og:image"), Some(expected.clone()), "{route}");
+        let ld = html
+            .split("<script type=\"application/ld+json\">")
+            .nth(1)
+            .and_then(|s| s.split("</script>").next())
+            .unwrap_or_default();
+        let ld: serde_json::Value =
+            serde_json::from_str(ld).unwrap_or_else(|e| panic!("{route}: JSON-LD: {e}"));
+        assert_eq!(ld["image"], expected.as_str(), "{route}: JSON-LD image");
+    }
+    assert!(
+        thumbnails >= 1 && bodies >= 1 && svg_only >= 1,
+        "own thumbnails {thumbnails}, own body pictures {bodies}, SVG only {svg_only}"
+    );
 }
 
 #[test]

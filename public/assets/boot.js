@@ -3,9 +3,8 @@
 // Trunk.toml's pattern_script loads this file and passes the hashed file names as attributes.
 const tag = document.querySelector('script[data-wasm]');
 
-// The documents this address needs are fetched while the wasm downloads, instead of after it
-// starts: the app's own requests then find them in the preload cache. Mirrors
-// portal_core::paths::doc_for_route; a mismatch only costs an unused preload.
+// The documents this page needs are fetched while the wasm downloads, instead of after it starts:
+// the app's own requests then find them in the preload cache.
 function preload(href) {
   const link = document.createElement('link');
   link.rel = 'preload';
@@ -40,39 +39,14 @@ if (prerendered) {
   }).observe(root, { attributes: true, attributeFilter: ['data-app'] });
 }
 
+// The documents this page reads first, as the route table names them (portal_core::route::Route::
+// documents), written into each prerendered page by the prerender: no address is parsed here.
 function preloadDocuments() {
   try {
     const meta = document.querySelector('meta[name="portal-api-base"]');
     const api = new URL(meta?.content.trim() || 'api/v1', document.baseURI).href.replace(/\/+$/, '');
-    const base = new URL(document.baseURI).pathname.replace(/\/+$/, '');
-    const here = location.pathname.startsWith(base) ? location.pathname.slice(base.length) : '';
-    let parts = here.split('/').filter(Boolean).map(decodeURIComponent);
-    // English pages (`/en/…`) read the same documents under `en/` (portal_core::i18n::Lang).
-    const lang = parts[0] === 'en' ? 'en/' : '';
-    if (lang) parts = parts.slice(1);
-    const slug = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-    const docs = [];
-    if (parts[0] !== 'nhung') docs.push('site.json');
-    if (parts.length === 0) docs.push('home.json');
-    else if (parts[0] === 'gioi-thieu' || parts[0] === 'about') {
-      // The portal's own pages (paths::ABOUT): the section's first page has its word as slug.
-      const page = parts[1] ?? parts[0];
-      if (parts.length <= 2 && slug.test(page)) docs.push(`pages/${page}.json`);
-    } else if (parts[0] === 'tim-kiem') {
-      // A search (src/api/search.rs) starts from the index's manifest.
-      if (new URLSearchParams(location.search).get('q')?.trim()) docs.push('search/index.json');
-    } else if (parts[0] === 'van-ban') {
-      // The register (src/api/register.rs) starts from its manifest; a document is one file.
-      if (parts.length === 1) docs.push('documents/index.json');
-      else if (parts.length === 2 && slug.test(parts[1])) docs.push(`documents/${parts[1]}.json`);
-    } else if ((parts.length === 1 || (parts.length === 3 && parts[1] === 'trang')) && parts[0] !== 'nhung' && slug.test(parts[0])) {
-      const raw = (parts[2] ?? new URLSearchParams(location.search).get('trang') ?? '').trim();
-      const page = /^[0-9]+$/.test(raw) && Number(raw) >= 1 ? Number(raw) : 1;
-      docs.push(`categories/${parts[0]}/${page}.json`);
-    } else if (parts.length === 2 && parts[0] !== 'nhung' && slug.test(parts[1])) {
-      docs.push(`articles/${parts[1]}.json`);
-    }
-    for (const doc of docs) preload(`${api}/${lang}${doc}`);
+    const docs = document.querySelector('meta[name="portal-documents"]')?.content.split(' ') ?? [];
+    for (const doc of docs.filter(Boolean)) preload(`${api}/${doc}`);
   } catch {
     // Only an optimisation: the app fetches whatever it needs anyway.
   }

@@ -18,7 +18,7 @@ pub fn page_meta(title: impl Into<String>, description: impl Into<String>) {
 /// `<link rel="alternate" hreflang>` names them.
 pub fn page_meta_with(title: String, description: String, alternates: Vec<Alternate>) {
     if let Some(site) = use_context::<SiteData>() {
-        site.1.set(alternates.clone());
+        site.alternates.set(alternates.clone());
     }
     let site = use_site();
     let full = move || {

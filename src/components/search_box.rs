@@ -1,6 +1,6 @@
 //! Search forms: the header's on every page, the search page's with its filters. Both are plain
 //! GET forms to `/tim-kiem`, so they work before the app runs and without it; on the search page
-//! (the search app), submitting either navigates in place (`on_submit`, `follow_header_form`).
+//! (the look-up app), submitting either navigates in place (`on_submit`, `follow_header_form`).
 
 use crate::base::{document, link, listen};
 use leptos::ev::SubmitEvent;
@@ -50,7 +50,7 @@ pub fn on_submit(
 }
 
 /// On the search page, the header's form searches in place too (elsewhere it is a plain form: the
-/// search page is a page load away, in the search app). Call while building the page.
+/// search page is a page load away, in the look-up app). Call while building the page.
 pub fn follow_header_form() {
     let Some(doc) = document() else { return };
     let submit = on_submit(None, search_href);

@@ -14,17 +14,17 @@ use portal_core::{Alternate, MenuItem, Site, html, paths};
 
 /// The site document, loaded once and shared by every page.
 #[derive(Clone, Copy)]
-pub struct SiteData(
-    pub DocumentResource<(), Site>,
+pub struct SiteData {
+    pub site: DocumentResource<(), Site>,
     /// The same page in the other languages, as the page being shown names them (`page_meta`).
-    pub RwSignal<Vec<Alternate>>,
-);
+    pub alternates: RwSignal<Vec<Alternate>>,
+}
 
 /// A reactive reader of the site document (`None` until it has loaded, or if it failed).
 /// Call it while building a component: the context lookup needs the component's owner.
 pub fn use_site() -> impl Fn() -> Option<Site> + Copy + Send + Sync + 'static {
     let data = use_context::<SiteData>();
-    move || data.and_then(|s| s.0.get()).and_then(Result::ok)
+    move || data.and_then(|s| s.site.get()).and_then(Result::ok)
 }
 
 #[component]
@@ -68,10 +68,10 @@ fn SiteProblem() -> impl IntoView {
     let data = use_context::<SiteData>();
     move || {
         let data = data?;
-        match data.0.get() {
+        match data.site.get() {
             Some(Err(e)) if e != ApiError::Aborted => Some(view! {
                 <div class="container site-problem">
-                    <ErrorPanel error=e retry=move |_| data.0.refetch() />
+                    <ErrorPanel error=e retry=move |_| data.site.refetch() />
                 </div>
             }),
             _ => None,
@@ -235,7 +235,7 @@ fn item_href(item: &MenuItem) -> String {
 #[component]
 fn LanguageSwitch() -> impl IntoView {
     let other = lang().other();
-    let alternates = use_context::<SiteData>().map(|s| s.1);
+    let alternates = use_context::<SiteData>().map(|s| s.alternates);
     let site = use_site();
     // Until the site document says otherwise, the language is there (no shift when it lands).
     let offered = move || site().is_none_or(|s| s.alternates.iter().any(|a| a.lang == other));

@@ -33,25 +33,19 @@ pub(super) fn take_click(ev: &Event, this_app: App) -> bool {
     false
 }
 
-/// A link the browser must follow with a page load: into the other app (portal ↔ widget app,
-/// which the host serves as another page), into the other language, or to a file (a dot in the last segment:
+/// A link the browser must follow with a page load: into another app (the route table's
+/// [`App`]: the host serves it as another page), into the other language, or to a file (a dot in the last segment:
 /// `files/report.pdf`, `api/v1/site.json`; routes are slugs, which have none).
 pub(super) fn leaves_the_app(a: &HtmlAnchorElement, this_app: App) -> bool {
     let Some(path) = route_path(a) else {
         // The other language's pages: the router's base may hold them (`/en` under `/`).
         return crate::base::other_language(a);
     };
-    !shows(this_app, Route::app_of(&path))
+    Route::app_of(&path) != this_app
         || path
             .rsplit('/')
             .next()
             .is_some_and(|last| last.contains('.'))
-}
-
-/// Whether `this_app` shows the pages of `app`: its own, and in debug builds (`trunk serve`, which
-/// builds the portal alone) the portal shows the search page too.
-fn shows(this_app: App, app: App) -> bool {
-    app == this_app || (cfg!(debug_assertions) && this_app == App::Portal && app == App::Search)
 }
 
 /// `href="#id"`: with `<base href>` set, the browser (and the router) would resolve it against the

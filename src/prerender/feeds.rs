@@ -106,8 +106,9 @@ pub fn sitemaps(site_url: &str, entries: &[Entry]) -> Vec<(String, String)> {
 /// (the prerender's template, which has no content of its own).
 pub fn robots(site_url: &str) -> String {
     let path = portal_core::paths::url_path(site_url);
+    let widgets = portal_core::route::SNIPPETS;
     format!(
-        "User-agent: *\nAllow: {path}\nDisallow: {path}nhung/\nDisallow: {path}shell.html\nSitemap: {site_url}sitemap.xml\n"
+        "User-agent: *\nAllow: {path}\nDisallow: {path}{widgets}/\nDisallow: {path}shell.html\nSitemap: {site_url}sitemap.xml\n"
     )
 }
 

@@ -2,7 +2,7 @@
 //! Twitter card, JSON-LD, feeds. The title and description are the page's own (`page_meta`).
 
 use portal_core::html::attr_value;
-use portal_core::paths::resolve;
+use portal_core::paths::{SHARE_IMAGE, SHARE_IMAGE_SIZE, resolve};
 use portal_core::{Alternate, Article, Lang, Site};
 use serde_json::{Value, json};
 
@@ -25,6 +25,15 @@ pub struct Head<'a> {
     pub lang: Lang,
     /// The same page in the other languages.
     pub alternates: &'a [Alternate],
+}
+
+/// The picture a link preview shows.
+struct ShareImage {
+    /// Absolute.
+    url: String,
+    width: Option<u32>,
+    height: Option<u32>,
+    alt: String,
 }
 
 /// The absolute URL of a route.
@@ -71,8 +80,15 @@ impl Head<'_> {
         tag("property", "og:description", self.description);
         tag("property", "og:url", &canonical);
         let image = self.image();
-        if let Some(src) = &image {
-            tag("property", "og:image", src);
+        if let Some(i) = &image {
+            tag("property", "og:image", &i.url);
+            if let (Some(w), Some(h)) = (i.width, i.height) {
+                tag("property", "og:image:width", &w.to_string());
+                tag("property", "og:image:height", &h.to_string());
+            }
+            if !i.alt.is_empty() {
+                tag("property", "og:image:alt", &i.alt);
+            }
         }
         if let Some(a) = article {
             tag(
@@ -90,7 +106,7 @@ impl Head<'_> {
                 tag("property", "article:tag", t);
             }
         }
-        let card = if article.is_some_and(|a| a.thumbnail.is_some()) {
+        let card = if image.is_some() {
             "summary_large_image"
         } else {
             "summary"
@@ -98,8 +114,11 @@ impl Head<'_> {
         tag("name", "twitter:card", card);
         tag("name", "twitter:title", self.title);
         tag("name", "twitter:description", self.description);
-        if let Some(src) = &image {
-            tag("name", "twitter:image", src);
+        if let Some(i) = &image {
+            tag("name", "twitter:image", &i.url);
+            if !i.alt.is_empty() {
+                tag("name", "twitter:image:alt", &i.alt);
+            }
         }
         out.push_str(&format!(
             "<link rel=\"canonical\" href=\"{}\">",
@@ -122,7 +141,7 @@ impl Head<'_> {
         // A data block, not script: CSP's script-src does not apply to it. `<` is escaped so no
         // text in it can close the element.
         let ld = self
-            .json_ld(&canonical, image.as_deref())
+            .json_ld(&canonical, image.as_ref().map(|i| i.url.as_str()))
             .to_string()
             .replace('<', "\\u003c");
         out.push_str(&format!(
@@ -131,20 +150,28 @@ impl Head<'_> {
         out
     }
 
-    /// The share image: the article's own, else the portal's logo.
-    fn image(&self) -> Option<String> {
+    /// The share picture: the article's first raster one (its thumbnail, else its body's), else
+    /// the site-wide [`SHARE_IMAGE`]. Never an SVG: chat apps and social networks show none.
+    fn image(&self) -> Option<ShareImage> {
         let own = match &self.subject {
-            Subject::Article(a) => a
-                .thumbnail
-                .as_ref()
-                .or(a.images.first())
-                .map(|i| i.src.as_str()),
+            Subject::Article(a) => a.thumbnail.iter().chain(&a.images).find(|i| i.is_raster()),
             _ => None,
         };
-        let src = own.unwrap_or(&self.site.logo.src);
-        (!src.is_empty())
-            .then(|| resolve(self.site_url, src))
-            .flatten()
+        match own {
+            Some(i) => Some(ShareImage {
+                url: resolve(self.site_url, &i.src)?,
+                width: i.width,
+                height: i.height,
+                alt: i.alt.clone(),
+            }),
+            None => Some(ShareImage {
+                url: resolve(self.site_url, SHARE_IMAGE)?,
+                width: Some(SHARE_IMAGE_SIZE.0),
+                height: Some(SHARE_IMAGE_SIZE.1),
+                // The picture shows the emblem and the portal's name.
+                alt: self.site.name.clone(),
+            }),
+        }
     }
 
     /// The news feeds the page offers: its category's, and all news (the Vietnamese news: the
@@ -214,6 +241,7 @@ impl Head<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use portal_core::Image;
 
     fn site() -> Site {
         portal_core::decode::from_str::<Site>(include_str!("../../public/api/v1/site.json"))
@@ -279,5 +307,68 @@ mod tests {
             "{head}"
         );
         assert!(head.contains(r#"<meta name="twitter:card""#), "{head}");
+    }
+
+    #[test]
+    fn the_share_picture_is_the_articles_raster_one_else_the_site_wide_png() {
+        let site = site();
+        let picture = |src: &str| Image {
+            src: src.into(),
+            alt: "Ảnh".into(),
+            width: Some(800),
+            height: Some(450),
+            caption: None,
+        };
+        let head_of = |thumbnail: Option<Image>, images: Vec<Image>| {
+            let article = Article {
+                thumbnail,
+                images,
+                ..Article::default()
+            };
+            Head {
+                site: &site,
+                site_url: "https://portal.example/cong/",
+                route: "/x/a",
+                title: "T",
+                description: "D",
+                subject: Subject::Article(&article),
+                lang: Lang::Vi,
+                alternates: &[],
+            }
+            .tags()
+        };
+        let meta = |head: &str, key: &str| {
+            head.split(&format!("property=\"{key}\" content=\""))
+                .nth(1)
+                .and_then(|s| s.split('"').next())
+                .map(str::to_owned)
+        };
+        // The thumbnail is an SVG: the body's WebP, with its own size and text.
+        let head = head_of(
+            Some(picture("media/a.svg")),
+            vec![picture("media/b.svg"), picture("media/c.WEBP?v=2")],
+        );
+        assert_eq!(
+            meta(&head, "og:image").as_deref(),
+            Some("https://portal.example/cong/media/c.WEBP?v=2")
+        );
+        assert_eq!(meta(&head, "og:image:width").as_deref(), Some("800"));
+        assert_eq!(meta(&head, "og:image:alt").as_deref(), Some("Ảnh"));
+        assert!(head.contains(
+            r#"<meta name="twitter:image" content="https://portal.example/cong/media/c.WEBP?v=2">"#
+        ));
+        assert!(head.contains(r#""image":"https://portal.example/cong/media/c.WEBP?v=2""#));
+        // SVG only: the site-wide picture, under the deployment's base.
+        for head in [
+            head_of(Some(picture("media/a.svg")), Vec::new()),
+            head_of(None, Vec::new()),
+        ] {
+            let url = format!("https://portal.example/cong/{SHARE_IMAGE}");
+            assert_eq!(meta(&head, "og:image"), Some(url.clone()));
+            assert_eq!(meta(&head, "og:image:width").as_deref(), Some("1200"));
+            assert_eq!(meta(&head, "og:image:height").as_deref(), Some("630"));
+            assert!(head.contains(&format!(r#"<meta name="twitter:image" content="{url}">"#)));
+            assert!(head.contains(r#"<meta name="twitter:card" content="summary_large_image">"#));
+        }
     }
 }

@@ -19,9 +19,7 @@ pub use page::{links, render};
 pub use write::{Options, Report, run};
 
 use portal_core::Lang;
-use portal_core::legal::filter::Filters;
-use portal_core::route::Route;
-use portal_core::search::query::Search;
+use portal_core::route::{Prerender, Route};
 
 /// A route as the files are written: its language's prefix and its route's own address
 /// (`/en/news/trang/2`), if it is one [`kind_of`] writes.
@@ -30,9 +28,9 @@ pub fn canonical(route: &str) -> Option<String> {
     Some(lang.route(&kind_of(route)?.href()?))
 }
 
-/// The routes written as files: the portal's readable pages, Vietnamese and English (the
-/// widget app is not prerendered; not-found routes are never written, except as `404.html`).
-/// The route is its language's (`/en/news` is `/news`).
+/// The routes written as files, as the route table says (`Prerender`, and whether the English
+/// site has the kind); not-found routes are never written, except as `404.html`. The route is its
+/// language's (`/en/news` is `/news`).
 pub fn kind_of(route: &str) -> Option<Route> {
     let (path, query) = route.split_once('?').unwrap_or((route, ""));
     // A file (a dot in the last segment) is not a page.
@@ -45,28 +43,14 @@ pub fn kind_of(route: &str) -> Option<Route> {
     }
     let (lang, path) = Lang::split(path);
     let r = Route::parse(path, query);
-    // The English pages: the portal's own (search and the register are Vietnamese).
-    if lang != Lang::Vi {
-        return matches!(
-            r,
-            Route::Home | Route::Category { .. } | Route::Article { .. } | Route::About { .. }
-        )
-        .then_some(r);
+    let spec = r.kind().spec();
+    if lang != Lang::Vi && !spec.english {
+        return None;
     }
-    // The search page is written once, as its empty form (its results need the app); the
-    // register once, as its first page (a static host serves a file whatever the query).
-    let bare_search = matches!(&r, Route::Search(s) if *s == Search::parse(""));
-    let bare_register =
-        matches!(&r, Route::Register { query } if Filters::parse(query) == Filters::parse(""));
-    (bare_search
-        || bare_register
-        || matches!(
-            r,
-            Route::Home
-                | Route::Category { .. }
-                | Route::Article { .. }
-                | Route::Document { .. }
-                | Route::About { .. }
-        ))
-    .then_some(r)
+    match spec.prerender {
+        Prerender::Never => None,
+        Prerender::Always => Some(r),
+        // Written once, as the page without a query.
+        Prerender::Bare => (r == Route::parse(path, "")).then_some(r),
+    }
 }

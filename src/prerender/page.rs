@@ -1,12 +1,12 @@
 //! One route rendered by the app's own components, natively: the body's markup and what the page
 //! said about itself (title, description, not found).
 
-use crate::app::{App, SearchApp};
+use crate::app::{LookupApp, PortalApp};
 use crate::components::meta::{Facts, PageFacts};
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
 use portal_core::Lang;
-use portal_core::route::{App as Which, Route};
+use portal_core::route::{App, Route};
 
 pub struct Rendered {
     /// The app's markup, as the browser app renders it once its documents are in.
@@ -25,10 +25,10 @@ pub fn render(route: &str) -> Rendered {
         let facts = PageFacts::default();
         provide_context(RequestUrl::new(&crate::base::site_link(route)));
         provide_context(facts.clone());
-        // Each app renders its own routes (the search page is the search app's).
+        // Each app renders its own routes (the table says whose).
         let body = match Route::app_of(path) {
-            Which::Search => view! { <SearchApp /> }.to_html(),
-            _ => view! { <App /> }.to_html(),
+            App::Lookup => view! { <LookupApp /> }.to_html(),
+            _ => view! { <PortalApp /> }.to_html(),
         };
         Rendered {
             body,

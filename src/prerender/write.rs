@@ -17,8 +17,6 @@ use std::time::Instant;
 const NOT_FOUND_ROUTE: &str = "/_/_/_";
 /// Trunk's page, kept as the template once `index.html` holds the prerendered home.
 const SHELL: &str = "shell.html";
-/// The search app's page (`scripts/build.sh`), the template of the search page.
-const SEARCH_TEMPLATE: &str = "tim-kiem.html";
 /// What the last run wrote, for `--changed` runs: the sitemap's entries.
 pub(super) const MANIFEST: &str = "prerender.json";
 
@@ -57,7 +55,7 @@ pub fn run(options: &Options) -> Result<Report, String> {
     let mut run = Run {
         english,
         template: load_template(&options.dist)?,
-        search_template: std::fs::read_to_string(options.dist.join(SEARCH_TEMPLATE)).ok(),
+        lookup_template: std::fs::read_to_string(options.dist.join(App::Lookup.entry())).ok(),
         dist: options.dist.clone(),
         site,
         site_url,
@@ -70,8 +68,22 @@ pub fn run(options: &Options) -> Result<Report, String> {
         Some(slugs) => run.changed(slugs)?,
     }
     run.finish()?;
+    write_host_map(&options.dist, &run.site_url)?;
     run.report.seconds = started.elapsed().as_secs_f64();
     Ok(run.report)
+}
+
+/// What a host needs to send each path to the right file, from the route table
+/// (`portal_core::route::host`): `host/nginx.conf`, the include the README tells deployers to
+/// use, and `host/routes.json`, which the reference server reads.
+fn write_host_map(dist: &Path, site_url: &str) -> Result<(), String> {
+    use portal_core::route::host;
+    let dir = dist.join("host");
+    let base = paths::url_path(site_url);
+    std::fs::create_dir_all(&dir)
+        .and_then(|()| std::fs::write(dir.join("nginx.conf"), host::nginx(base)))
+        .and_then(|()| std::fs::write(dir.join("routes.json"), host::json()))
+        .map_err(|e| format!("{}: {e}", dir.display()))
 }
 
 pub(super) fn doc<T: DeserializeOwned>(source: &Source, path: &str) -> Result<Option<T>, String> {
@@ -105,8 +117,9 @@ fn load_template(dist: &Path) -> Result<String, String> {
 
 pub(super) struct Run {
     pub(super) template: String,
-    /// `None` when the build has no search app (the search page is then left to the host).
-    pub(super) search_template: Option<String>,
+    /// The look-up app's page (`scripts/build.sh`), the template of its pages; `None` when the
+    /// build has no look-up app (its pages are then left to the host).
+    pub(super) lookup_template: Option<String>,
     pub(super) dist: PathBuf,
     pub(super) site: Site,
     /// `en/site.json`, if the API has English pages.
@@ -172,6 +185,13 @@ impl Run {
             alternates: &rendered.facts.alternates,
         }
         .tags();
+        // What `public/assets/boot.js` fetches while the wasm downloads: the route's documents
+        // (`Route::documents`), in the page's language's folder.
+        let docs: Vec<String> = parsed.documents().iter().map(|d| lang.doc(d)).collect();
+        let head = format!(
+            "{head}<meta name=\"portal-documents\" content=\"{}\">",
+            portal_core::html::attr_value(&docs.join(" "))
+        );
         let newest = |items: &[portal_core::ArticleSummary]| {
             items
                 .iter()
@@ -237,7 +257,7 @@ impl Run {
         body: &str,
     ) -> Result<(), String> {
         let template = match Route::app_of(route) {
-            App::Search => match &self.search_template {
+            App::Lookup => match &self.lookup_template {
                 Some(t) => t,
                 None => return Ok(()),
             },

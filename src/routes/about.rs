@@ -11,22 +11,13 @@ use crate::routes::article::ArticleBody;
 use crate::routes::category::Breadcrumb;
 use crate::routes::state::unless_loaded;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use portal_core::InfoPage;
 use portal_core::route::Route;
 
-/// `/<section>/*rest`: `section` is the section's word (`paths::ABOUT`), the rest a page's slug.
+/// `/<section>`, `/<section>/<slug>`: the portal's own pages ([`Route::About`]).
 #[component]
-pub fn AboutPage(section: &'static str) -> impl IntoView {
-    let params = use_params_map();
-    let data = DocumentResource::new(
-        move || {
-            let rest = params.read().get("rest").unwrap_or_default();
-            let rest = rest.trim_matches('/');
-            Route::parse(&format!("/{section}/{rest}"), "")
-        },
-        api::info_page,
-    );
+pub fn AboutPage(route: Memo<Route>) -> impl IntoView {
+    let data = DocumentResource::new(move || route.get(), api::info_page);
     let retry = Callback::new(move |_| data.refetch());
     move || {
         unless_loaded(

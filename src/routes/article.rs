@@ -11,24 +11,13 @@ use crate::routes::not_found::NotFound;
 use crate::routes::state::unless_loaded;
 use crate::{nav, sanitize};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use portal_core::route::Route;
 use portal_core::{Article, html};
 
-/// `/:category/:article`
+/// `/<category>/<article>` ([`Route::Article`]).
 #[component]
-pub fn ArticlePage() -> impl IntoView {
-    let params = use_params_map();
-    let data = DocumentResource::new(
-        move || {
-            let p = params.read();
-            Route::Article {
-                category: p.get("category").unwrap_or_default(),
-                slug: p.get("article").unwrap_or_default(),
-            }
-        },
-        api::article,
-    );
+pub fn ArticlePage(route: Memo<Route>) -> impl IntoView {
+    let data = DocumentResource::new(move || route.get(), api::article);
     let retry = Callback::new(move |_| data.refetch());
     move || match unless_loaded(
         data.get(),

@@ -7,30 +7,15 @@ use crate::components::status::ListSkeleton;
 use crate::nav;
 use crate::routes::state::unless_loaded;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_params_map};
 use portal_core::i18n::fill;
 use portal_core::paths;
 use portal_core::route::Route;
 use portal_core::{CategoryPage, CategoryRef};
 
-/// `/:category/*page`: `/<category>`, `/<category>/trang/<n>` (and the older `?trang=<n>`), as
-/// `Route::parse` reads them; any other rest is not a page (not found).
+/// `/<category>`, `/<category>/trang/<n>` (and the older `?trang=<n>`): [`Route::Category`].
 #[component]
-pub fn CategoryView() -> impl IntoView {
-    let params = use_params_map();
-    let location = use_location();
-    let data = DocumentResource::new(
-        move || {
-            let p = params.read();
-            let path = format!(
-                "/{}/{}",
-                p.get("category").unwrap_or_default(),
-                p.get("page").unwrap_or_default()
-            );
-            Route::parse(&path, &location.search.read())
-        },
-        api::category,
-    );
+pub fn CategoryView(route: Memo<Route>) -> impl IntoView {
+    let data = DocumentResource::new(move || route.get(), api::category);
     let retry = Callback::new(move |_| data.refetch());
     move || {
         unless_loaded(

@@ -15,7 +15,6 @@ use crate::routes::article::ArticleBody;
 use crate::routes::category::Breadcrumb;
 use crate::routes::state::unless_loaded;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use portal_core::Document;
 use portal_core::legal::register::REGISTER;
 use portal_core::legal::{markup, status_of};
@@ -30,18 +29,8 @@ pub fn register_crumb() -> (String, String) {
 }
 
 #[component]
-pub fn DocumentPage() -> impl IntoView {
-    let params = use_params_map();
-    let data = DocumentResource::new(
-        move || {
-            let p = params.read();
-            // `:slug` in the look-up app; `*rest` in the portal's debug build (`app.rs`).
-            Route::Document {
-                slug: p.get("slug").or_else(|| p.get("rest")).unwrap_or_default(),
-            }
-        },
-        api::document,
-    );
+pub fn DocumentPage(route: Memo<Route>) -> impl IntoView {
+    let data = DocumentResource::new(move || route.get(), api::document);
     let retry = Callback::new(move |_| data.refetch());
     move || match unless_loaded(
         data.get(),

@@ -30,7 +30,7 @@ fn portal_base() -> String {
 }
 
 #[component]
-pub fn EmbedBuilder() -> impl IntoView {
+pub fn SnippetBuilder() -> impl IntoView {
     nav::announce_page("Nhúng tin của Cổng vào trang web khác".to_owned());
     let site = use_site();
     let kind = RwSignal::new("latest".to_owned());

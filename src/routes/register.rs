@@ -13,10 +13,10 @@ use crate::components::status::ListSkeleton;
 use crate::nav;
 use crate::routes::state::unless_loaded;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 use portal_core::legal::filter::{Filters, OLDEST, ORDER_PARAM, STATUS_PARAM};
 use portal_core::legal::register::{Facet, Register};
 use portal_core::legal::{Status, markup};
+use portal_core::route::Route;
 use portal_core::search::query::{QUERY_PARAM, YEAR_PARAM};
 
 fn register_href(query: &str) -> String {
@@ -45,9 +45,11 @@ fn filtered(f: &Filters) -> bool {
 }
 
 #[component]
-pub fn RegisterPage() -> impl IntoView {
-    let location = use_location();
-    let filters = Memo::new(move |_| Filters::parse(&location.search.read()));
+pub fn RegisterPage(route: Memo<Route>) -> impl IntoView {
+    let filters = Memo::new(move |_| match route.get() {
+        Route::Register { query } => Filters::parse(&query),
+        _ => Filters::default(),
+    });
     let data = DocumentResource::new(move || filters.get(), api::register);
     let retry = Callback::new(move |_| data.refetch());
     let register = Memo::new(move |_| {

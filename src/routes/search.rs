@@ -13,7 +13,7 @@ use crate::components::status::ListSkeleton;
 use crate::nav;
 use crate::routes::state::unless_loaded;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
+use portal_core::route::Route;
 use portal_core::search::index::{Manifest, manifest_doc};
 use portal_core::search::query::{CATEGORY_PARAM, Plan, QUERY_PARAM, Search, YEAR_PARAM};
 use portal_core::{MenuItem, SearchResults, html, paths};
@@ -29,9 +29,11 @@ pub fn count_message(q: &str, total: u64, page: u32, pages: u32) -> String {
 }
 
 #[component]
-pub fn SearchPage() -> impl IntoView {
-    let location = use_location();
-    let search = Memo::new(move |_| Search::parse(&location.search.read()));
+pub fn SearchPage(route: Memo<Route>) -> impl IntoView {
+    let search = Memo::new(move |_| match route.get() {
+        Route::Search(s) => s,
+        _ => Search::default(),
+    });
     let data = DocumentResource::new(move || search.get(), api::search);
     let retry = Callback::new(move |_| data.refetch());
     follow_header_form();

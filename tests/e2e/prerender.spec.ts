@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 // The prerendered pages (src/prerender): read with JavaScript off, and taken over by the app with
 // JavaScript on, without a flash, a layout shift, or a lost scroll position or focus.
@@ -50,6 +50,41 @@ test.describe('with JavaScript off', () => {
     await expect(page.locator('main h1')).toHaveText(article.title);
     await expect(page).toHaveURL(/#main$/);
   });
+});
+
+test('share previews name a raster picture the server has: home, a category, an article with its own, an SVG-only article', async ({ page, request }) => {
+  // What a chat app or a social network reads: the prerendered HTML, without script.
+  await page.route(/\/assets\/(boot|prefs)\.js$|\.wasm$/, (r) => r.abort());
+  const raster = (src: string) => /\.(jpe?g|png|webp)$/i.test(src.split(/[?#]/)[0]);
+  type Picture = { src: string };
+  type Doc = { slug: string; category_path: { slug: string }[]; thumbnail?: Picture; images?: Picture[] };
+  const articles: Doc[] = readdirSync('public/api/v1/articles').map((f) => JSON.parse(readFileSync(`public/api/v1/articles/${f}`, 'utf8')));
+  const pictures = (a: Doc) => [...(a.thumbnail ? [a.thumbnail] : []), ...(a.images ?? [])];
+  const own = articles.find((a) => pictures(a).some((p) => raster(p.src)));
+  const svgOnly = articles.find((a) => pictures(a).length > 0 && !pictures(a).some((p) => raster(p.src)));
+  expect(own && svgOnly, 'the sample has an article with a raster picture and one with SVG only').toBeTruthy();
+  const route = (a: Doc) => `/${a.category_path[a.category_path.length - 1].slug}/${a.slug}`;
+  const expected = new Map<string, string>([
+    ['/', 'assets/share.png'],
+    ['/tin-tuc-su-kien', 'assets/share.png'],
+    [route(own!), pictures(own!).find((p) => raster(p.src))!.src],
+    [route(svgOnly!), 'assets/share.png'],
+  ]);
+  for (const [path, src] of expected) {
+    await page.goto(path);
+    const image = await page.locator('meta[property="og:image"]').getAttribute('content');
+    expect(image, path).toMatch(/^https?:\/\/[^?#]+\.(png|jpe?g|webp)([?#]|$)/i);
+    const url = new URL(image!);
+    expect(url.pathname.endsWith(`/${src}`), `${path}: ${image} names ${src}`).toBe(true);
+    await expect(page.locator('meta[name="twitter:image"]')).toHaveAttribute('content', image!);
+    await expect(page.locator('meta[property="og:image:width"]')).toHaveAttribute('content', /^[1-9][0-9]*$/);
+    await expect(page.locator('meta[property="og:image:height"]')).toHaveAttribute('content', /^[1-9][0-9]*$/);
+    // The pages name the build's --site address; this server answers the same path.
+    const response = await request.get(url.pathname + url.search);
+    expect(response.status(), image!).toBe(200);
+    expect(response.headers()['content-type'], image!).toMatch(/^image\/(png|jpeg|webp)$/);
+    expect((await response.body()).length, image!).toBeGreaterThan(1000);
+  }
 });
 
 test('what a reader without JavaScript gets passes axe: home, a category, its page 2, an article, the menu', async ({ page }) => {

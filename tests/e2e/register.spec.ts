@@ -3,7 +3,7 @@ import { expect, test, type Page } from './fixtures';
 import { watchConsole } from './helpers';
 
 // The legal documents register (issue 16): /van-ban and /van-ban/<slug>, in the look-up app
-// (tim-kiem.html), reading the static index in public/api/v1/documents.
+// (lookup.html), reading the static index in public/api/v1/documents.
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const status = (page: Page) => page.locator('.search-status');
 const form = (page: Page) => page.getByRole('search', { name: 'Lọc văn bản' });

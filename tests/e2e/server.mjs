@@ -9,6 +9,7 @@
 // --prefix /cong serves the build under that sub-path (a build made with --public-url /cong/).
 import { createServer } from 'node:http';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
@@ -33,27 +34,26 @@ const TYPES = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
   '.pdf': 'application/pdf',
   '.csv': 'text/csv; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
   '.xml': 'application/xml; charset=utf-8',
 };
-// The strict policy the app must run under (README, "Content-Security-Policy"). Widget views are
-// the only pages other sites may frame.
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  "img-src 'self' data: https:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "media-src 'self'",
-  "frame-src 'self' https://www.youtube-nocookie.com https://www.youtube.com https://player.vimeo.com",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ');
-const isWidget = (path) => /\/nhung\/[^/]+\/?$/.test(path);
+// Which file answers which path, and the policy headers, as the route table says: the host map
+// the prerender writes beside the build (dist/host/routes.json, portal_core::route::host), the
+// same map as the nginx include the README tells deployers to use. A build without it (not
+// prerendered) is a single-page app: every route answers index.html.
+let hostMap = { csp: '', rules: [] };
+try {
+  hostMap = JSON.parse(readFileSync(join(root, 'host', 'routes.json'), 'utf8'));
+} catch {
+  // No map: the fallback below.
+}
+const rules = hostMap.rules.map((r) => ({ ...r, re: new RegExp(r.pattern) }));
+const hashed = new RegExp(hostMap.hashed ?? '-[0-9a-f]{12,16}\\.(?:js|wasm|css)$');
+const ruleOf = (rel) => rules.find((r) => r.re.test(rel));
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.csv', '.txt', '.xml']);
 
 async function file(path) {
@@ -83,18 +83,14 @@ const server = createServer(async (req, res) => {
     const ext = extname(rel);
     let status = 200;
     if (!found && !ext) {
-      // A route: its prerendered page (`<route>/index.html`, src/prerender) if there is one. Else
-      // /nhung is the snippet builder (nhung.html), /nhung/<kind> a widget (tin.html); /tim-kiem,
-      // /van-ban/…, /gioi-thieu/… and
-      // /en/about/… to the look-up app
-      // (when the build has them, scripts/build.sh);
-      // anything else is the prerendered not-found page, with status 404, on which the app still
-      // starts and shows the route if the API has it (published since the last prerender). A
-      // build without prerendered pages falls back to the app's index.html, as any single-page app.
-      const app = /^nhung\/./.test(rel) ? 'tin.html' : /^nhung\/?$/.test(rel) ? 'nhung.html' : /^(tim-kiem|van-ban|gioi-thieu|en\/about)(\/|$)/.test(rel) ? 'tim-kiem.html' : null;
-      const widgetApp = app ? await file(join(root, app)) : null;
+      // A route: its prerendered page (`<route>/index.html`, src/prerender) if there is one; else
+      // the file of its app (the host map's rule), else the prerendered not-found page, with
+      // status 404, on which the app still starts and shows the route if the API has it
+      // (published since the last prerender).
+      const rule = ruleOf('/' + rel);
+      const appPage = rule ? await file(join(root, rule.file)) : null;
       const notFound = await file(join(root, '404.html'));
-      found = (await file(join(path, 'index.html'))) ?? widgetApp ?? notFound ?? join(root, 'index.html');
+      found = (await file(join(path, 'index.html'))) ?? appPage ?? notFound ?? join(root, 'index.html');
       if (found === notFound) status = 404;
     }
     if (!found) {
@@ -114,9 +110,9 @@ const server = createServer(async (req, res) => {
       // A "district site" runs under the policy docs/widgets.md tells its webmaster to use.
       headers['content-security-policy'] = portal
         ? `default-src 'self'; script-src 'self' ${portal}; frame-src ${portal}; style-src 'self' 'unsafe-inline'`
-        : `${CSP}; frame-ancestors ${isWidget(url.pathname) ? '*' : "'self'"}`;
+        : `${hostMap.csp}; frame-ancestors ${ruleOf('/' + rel)?.framed ? '*' : "'self'"}`;
     }
-    headers['cache-control'] = /-[0-9a-f]{12,16}\.(js|wasm|css|svg)$/.test(found) ? 'public, max-age=31536000, immutable' : 'no-cache';
+    headers['cache-control'] = hashed.test(found) ? 'public, max-age=31536000, immutable' : 'no-cache';
     const accepts = req.headers['accept-encoding'] ?? '';
     const encoding = /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
     if (COMPRESSIBLE.has(extname(found)) && encoding) {

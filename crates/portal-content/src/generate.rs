@@ -7,9 +7,6 @@ use crate::source::{CategorySource, SiteSource};
 use anyhow::{Result, bail};
 use portal_core::legal::register::REGISTER;
 use portal_core::pagination::{item_range, total_pages};
-use portal_core::paths::ABOUT;
-use portal_core::route::WIDGET_APP;
-use portal_core::search::query::SEARCH;
 use portal_core::slug::is_valid_slug;
 use portal_core::{
     API_VERSION, Alternate, Article, ArticleSummary, Category, CategoryPage, CategoryRef, Home,
@@ -74,8 +71,11 @@ impl Catalogue {
         if !is_valid_slug(&c.slug) {
             bail!("category slug {:?} is not a valid slug", c.slug);
         }
-        if [WIDGET_APP, SEARCH, REGISTER, "en"].contains(&c.slug.as_str())
-            || ABOUT.contains(&c.slug.as_str())
+        // A word the route table claims, or a language's prefix, is another page's address.
+        if portal_core::route::table::claims(&c.slug)
+            || portal_core::Lang::ALL
+                .iter()
+                .any(|l| l.prefix().trim_start_matches('/') == c.slug)
         {
             bail!("category slug {:?} is the address of another page", c.slug);
         }

@@ -69,7 +69,7 @@ fn mime_of(file: &str) -> &'static str {
     }
 }
 
-/// Reads `width`/`height` from an SVG's root element; other formats are left unsized.
+/// Reads `width`/`height` from an SVG's root element.
 fn svg_size(text: &str) -> Option<(u32, u32)> {
     let start = text.find("<svg")?;
     let tag = &text[start..start + text[start..].find('>')?];
@@ -98,9 +98,59 @@ pub(crate) fn public_file(public: &Path, url: &str) -> Result<PathBuf> {
     Ok(path)
 }
 
+/// The pixel size a PNG, JPEG or WebP file's header gives, `None` for anything else. Read from
+/// the header alone so the tool needs no image library.
+pub fn raster_size(bytes: &[u8]) -> Option<(u32, u32)> {
+    let be16 = |i: usize| Some((u32::from(*bytes.get(i)?) << 8) | u32::from(*bytes.get(i + 1)?));
+    let le = |i: usize, n: usize| {
+        bytes.get(i..i + n).map(|b| {
+            b.iter()
+                .rev()
+                .fold(0u32, |acc, &x| (acc << 8) | u32::from(x))
+        })
+    };
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") && bytes.get(12..16) == Some(b"IHDR") {
+        let be32 = |i: usize| Some((be16(i)? << 16) | be16(i + 2)?);
+        return Some((be32(16)?, be32(20)?));
+    }
+    if bytes.starts_with(b"RIFF") && bytes.get(8..12) == Some(b"WEBP") {
+        return match bytes.get(12..16)? {
+            b"VP8 " if bytes.get(23..26) == Some(&[0x9d, 0x01, 0x2a]) => {
+                Some((le(26, 2)? & 0x3fff, le(28, 2)? & 0x3fff))
+            }
+            b"VP8L" if bytes.get(20) == Some(&0x2f) => {
+                let bits = le(21, 4)?;
+                Some(((bits & 0x3fff) + 1, ((bits >> 14) & 0x3fff) + 1))
+            }
+            b"VP8X" => Some((le(24, 3)? + 1, le(27, 3)? + 1)),
+            _ => None,
+        };
+    }
+    if !bytes.starts_with(&[0xff, 0xd8]) {
+        return None;
+    }
+    // JPEG: walk the segments to the first start of frame (SOF0–SOF15 but DHT, JPG and DAC).
+    let mut i = 2;
+    loop {
+        if *bytes.get(i)? != 0xff {
+            return None;
+        }
+        let marker = *bytes.get(i + 1)?;
+        match marker {
+            0xff => i += 1,
+            0xd0..=0xd7 | 0x01 => i += 2,
+            0xc0..=0xcf if ![0xc4, 0xc8, 0xcc].contains(&marker) => {
+                return Some((be16(i + 7)?, be16(i + 5)?));
+            }
+            0xd9 | 0xda => return None,
+            _ => i += 2 + usize::try_from(be16(i + 2)?).ok()?,
+        }
+    }
+}
+
 pub(crate) fn image_size(public: &Path, url: &str) -> Option<(u32, u32)> {
-    let path = public_file(public, url).ok()?;
-    svg_size(&std::fs::read_to_string(path).ok()?)
+    let bytes = std::fs::read(public_file(public, url).ok()?).ok()?;
+    raster_size(&bytes).or_else(|| svg_size(std::str::from_utf8(&bytes).ok()?))
 }
 
 /// Files under `public/` as the contract's attachments (type from the extension, size read).
@@ -401,6 +451,39 @@ mod tests {
             Some((1200, 675))
         );
         assert_eq!(svg_size(r#"<svg viewBox="0 0 10 10">"#), None);
+    }
+
+    #[test]
+    fn reads_raster_sizes_from_their_headers() {
+        let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+        png.extend([0, 0, 4, 0xb0, 0, 0, 2, 0x76]);
+        assert_eq!(raster_size(&png), Some((1200, 630)));
+        // SOI, an APP0 of 4 bytes, then SOF2 (progressive): height 675, width 1200.
+        let jpeg = [
+            0xff, 0xd8, 0xff, 0xe0, 0, 4, 0, 0, 0xff, 0xc2, 0, 17, 8, 2, 0xa3, 4, 0xb0, 3,
+        ];
+        assert_eq!(raster_size(&jpeg), Some((1200, 675)));
+        let webp = |chunk: &[u8], data: &[u8]| {
+            let mut b = b"RIFF\0\0\0\0WEBP".to_vec();
+            b.extend(chunk);
+            b.extend([0; 4]);
+            b.extend(data);
+            b
+        };
+        let lossy = webp(
+            b"VP8 ",
+            &[0, 0, 0, 0x9d, 0x01, 0x2a, 0xb0, 0x04, 0xa3, 0x02],
+        );
+        assert_eq!(raster_size(&lossy), Some((1200, 675)));
+        // 1199 and 674 in 14 bits each, after the signature byte.
+        let bits: u32 = 1199 | (674 << 14);
+        let mut lossless = vec![0x2f];
+        lossless.extend(bits.to_le_bytes());
+        assert_eq!(raster_size(&webp(b"VP8L", &lossless)), Some((1200, 675)));
+        let extended = webp(b"VP8X", &[0, 0, 0, 0, 0xaf, 0x04, 0, 0xa2, 0x02, 0]);
+        assert_eq!(raster_size(&extended), Some((1200, 675)));
+        assert_eq!(raster_size(b"<svg width=\"1\" height=\"1\">"), None);
+        assert_eq!(raster_size(&[0xff, 0xd8, 0xff, 0xda]), None);
     }
 
     #[test]

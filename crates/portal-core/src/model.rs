@@ -32,6 +32,13 @@ pub struct Image {
     pub caption: Option<String>,
 }
 
+impl Image {
+    /// Whether link previews can show it ([`crate::paths::is_raster`]).
+    pub fn is_raster(&self) -> bool {
+        crate::paths::is_raster(&self.src)
+    }
+}
+
 /// A link to a category: enough to name it and build its URL (`/<slug>`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CategoryRef {

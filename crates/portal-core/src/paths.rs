@@ -7,6 +7,26 @@ use crate::slug::is_valid_slug;
 /// parameter that carried it before (`?trang=2`, still read).
 pub const PAGE_PARAM: &str = "trang";
 
+/// The site-wide share picture (`og:image` of every page without a raster picture of its own),
+/// relative to the deployment's base. A PNG: chat apps and social networks do not show SVG.
+pub const SHARE_IMAGE: &str = "assets/share.png";
+
+/// The share picture's width and height in pixels (the 1.91:1 of Facebook's and Zalo's large
+/// previews).
+pub const SHARE_IMAGE_SIZE: (u32, u32) = (1200, 630);
+
+/// Whether an image URL names a picture link previews show: JPEG, PNG or WebP, by the file's
+/// extension (any case; query and fragment ignored).
+pub fn is_raster(src: &str) -> bool {
+    let path = src.split(['?', '#']).next().unwrap_or_default();
+    let name = path.rsplit('/').next().unwrap_or_default();
+    name.rsplit_once('.').is_some_and(|(_, ext)| {
+        ["jpg", "jpeg", "png", "webp"]
+            .iter()
+            .any(|r| ext.eq_ignore_ascii_case(r))
+    })
+}
+
 pub fn site_doc() -> String {
     "site.json".to_owned()
 }
@@ -147,6 +167,28 @@ mod tests {
             join("https://cms.example.gov.vn/api/v1", "site.json"),
             "https://cms.example.gov.vn/api/v1/site.json"
         );
+    }
+
+    #[test]
+    fn raster_pictures_are_told_from_svg_by_their_name() {
+        for src in [
+            "media/a.jpg",
+            "media/a.JPEG",
+            "https://cdn.example/a.png?w=1200",
+            "/a.webp#x",
+            SHARE_IMAGE,
+        ] {
+            assert!(is_raster(src), "{src}");
+        }
+        for src in [
+            "media/a.svg",
+            "media/a.svg?x=.png",
+            "media.png/a",
+            "png",
+            "",
+        ] {
+            assert!(!is_raster(src), "{src}");
+        }
     }
 
     #[test]

@@ -5,7 +5,6 @@
 use crate::slug::is_valid_slug;
 
 pub const MAX_COUNT: u32 = 10;
-pub const DEFAULT_COUNT: u32 = 5;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WidgetKind {
@@ -16,14 +15,6 @@ pub enum WidgetKind {
 }
 
 impl WidgetKind {
-    pub fn from_path(segment: &str) -> Option<Self> {
-        match segment {
-            "moi-nhat" | "latest" => Some(WidgetKind::Latest),
-            "noi-bat" | "featured" => Some(WidgetKind::Featured),
-            _ => None,
-        }
-    }
-
     pub fn path(self) -> &'static str {
         match self {
             WidgetKind::Latest => "moi-nhat",
@@ -89,7 +80,5 @@ mod tests {
         );
         assert_eq!(widget_doc(WidgetKind::Latest, None), None);
         assert_eq!(widget_doc(WidgetKind::Latest, Some("../x")), None);
-        assert_eq!(WidgetKind::from_path("latest"), Some(WidgetKind::Latest));
-        assert_eq!(WidgetKind::from_path("x"), None);
     }
 }

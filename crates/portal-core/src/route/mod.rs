@@ -1,16 +1,18 @@
-//! The one route table: every page of the portal and of the widget app, parsed from a path and a
-//! query, with its address and the API document it shows. The app's pages, prefetching and the
-//! links between the two apps all ask this type (`public/assets/boot.js` mirrors `document`).
+//! The one route table: every page of every app, parsed from a path and a query, with its address,
+//! the app that shows it and the API documents it reads. The apps' dispatch, prefetching, the
+//! prerender, `public/assets/boot.js` (through the documents the prerender names in each page) and
+//! the hosts (`host`, generated) all ask this module; the kinds are declared in `table`.
+
+pub mod host;
+pub mod table;
 
 use crate::legal::register::{REGISTER, document_doc};
 use crate::pagination::parse_page;
 use crate::paths::{self, PAGE_PARAM};
 pub use crate::paths::{query_pairs, query_value};
-use crate::search::query::{SEARCH, Search};
+use crate::search::query::Search;
 use std::borrow::Cow;
-
-/// The first path segment of the widget app's pages (`nhung.html`).
-pub const WIDGET_APP: &str = "nhung";
+pub use table::{App, Kind, Prerender, SNIPPETS};
 
 /// A page, from its address relative to the deployment's base path.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,24 +34,12 @@ pub enum Route {
     Register { query: String },
     /// `/van-ban/<slug>`: one legal document.
     Document { slug: String },
-    /// `/nhung`: the snippet builder (widget app).
-    EmbedBuilder,
-    /// `/nhung/<kind>`: a widget (widget app).
+    /// `/nhung`: the snippet builder.
+    SnippetBuilder,
+    /// `/nhung/<kind>`: a widget (the widget page, no wasm).
     Widget { kind: String },
     /// Anything else.
     NotFound,
-}
-
-/// Which of the two apps shows a route: links between them are page loads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum App {
-    Portal,
-    Widgets,
-    /// Look-ups (`tim-kiem.html`): search, the legal documents register and the portal's own
-    /// pages (`/gioi-thieu…`, `/en/about…`). Their index readers, result lists, document and
-    /// page views stay out of the portal's bundle, so a first visit to an article does not pay
-    /// for them.
-    Search,
 }
 
 fn decode(segment: &str) -> Cow<'_, str> {
@@ -58,44 +48,38 @@ fn decode(segment: &str) -> Cow<'_, str> {
 
 impl Route {
     /// `path` is relative to the base path (`/thoi-su`, not `/cong/thoi-su`); its segments are
-    /// percent-decoded. `query` may start with `?`.
+    /// percent-decoded. `query` may start with `?`. The kind is the table's
+    /// ([`table::kind_of`]); this reads its fields.
     pub fn parse(path: &str, query: &str) -> Route {
-        let segments: Vec<Cow<'_, str>> = path
+        let decoded: Vec<Cow<'_, str>> = path
             .split('/')
             .filter(|s| !s.is_empty())
             .map(decode)
             .collect();
-        match segments.as_slice() {
-            [] => Route::Home,
-            [app] if app == WIDGET_APP => Route::EmbedBuilder,
-            [app, kind] if app == WIDGET_APP => Route::Widget {
-                kind: kind.to_string(),
-            },
-            [app, ..] if app == WIDGET_APP => Route::NotFound,
-            [page] if page == SEARCH => Route::Search(Search::parse(query)),
-            [page] if page == REGISTER => Route::Register {
+        let segments: Vec<&str> = decoded.iter().map(|s| s.as_ref()).collect();
+        let at = |i: usize| segments.get(i).map(|s| (*s).to_owned()).unwrap_or_default();
+        match table::kind_of(&segments) {
+            Kind::Home => Route::Home,
+            Kind::SnippetBuilder => Route::SnippetBuilder,
+            Kind::Widget => Route::Widget { kind: at(1) },
+            Kind::Search => Route::Search(Search::parse(query)),
+            Kind::Register => Route::Register {
                 query: query.strip_prefix('?').unwrap_or(query).to_owned(),
             },
-            [page, slug] if page == REGISTER => Route::Document {
-                slug: slug.to_string(),
+            Kind::Document => Route::Document { slug: at(1) },
+            Kind::About => Route::About {
+                section: at(0),
+                slug: segments.get(1).map_or_else(|| at(0), |s| (*s).to_owned()),
             },
-            [page, ..] if page == REGISTER || page == SEARCH => Route::NotFound,
-            [section] if paths::ABOUT.contains(&section.as_ref()) => Route::About {
-                section: section.to_string(),
-                slug: section.to_string(),
+            Kind::Category => match segments.get(2) {
+                Some(page) => Route::category(&at(0), Some(page)),
+                None => Route::category(&at(0), query_value(query, PAGE_PARAM).as_deref()),
             },
-            [section, slug] if paths::ABOUT.contains(&section.as_ref()) => Route::About {
-                section: section.to_string(),
-                slug: slug.to_string(),
+            Kind::Article => Route::Article {
+                category: at(0),
+                slug: at(1),
             },
-            [section, ..] if paths::ABOUT.contains(&section.as_ref()) => Route::NotFound,
-            [slug] => Route::category(slug, query_value(query, PAGE_PARAM).as_deref()),
-            [slug, word, page] if word == PAGE_PARAM => Route::category(slug, Some(page)),
-            [category, slug] => Route::Article {
-                category: category.to_string(),
-                slug: slug.to_string(),
-            },
-            _ => Route::NotFound,
+            Kind::NotFound => Route::NotFound,
         }
     }
 
@@ -105,6 +89,27 @@ impl Route {
             slug: slug.to_owned(),
             page: parse_page(page),
         }
+    }
+
+    /// The route's kind, whose row of the table says which app shows it and how it is written.
+    pub fn kind(&self) -> Kind {
+        match self {
+            Route::Home => Kind::Home,
+            Route::Category { .. } => Kind::Category,
+            Route::Article { .. } => Kind::Article,
+            Route::About { .. } => Kind::About,
+            Route::Search(_) => Kind::Search,
+            Route::Register { .. } => Kind::Register,
+            Route::Document { .. } => Kind::Document,
+            Route::SnippetBuilder => Kind::SnippetBuilder,
+            Route::Widget { .. } => Kind::Widget,
+            Route::NotFound => Kind::NotFound,
+        }
+    }
+
+    /// The app that shows this route.
+    pub fn app(&self) -> App {
+        self.kind().spec().app
     }
 
     /// The address relative to the base path; `None` for [`Route::NotFound`].
@@ -118,8 +123,8 @@ impl Route {
             Route::Register { query } if query.is_empty() => format!("/{REGISTER}"),
             Route::Register { query } => format!("/{REGISTER}?{query}"),
             Route::Document { slug } => format!("/{REGISTER}/{slug}"),
-            Route::EmbedBuilder => format!("/{WIDGET_APP}"),
-            Route::Widget { kind } => format!("/{WIDGET_APP}/{kind}"),
+            Route::SnippetBuilder => format!("/{SNIPPETS}"),
+            Route::Widget { kind } => format!("/{SNIPPETS}/{kind}"),
             Route::NotFound => return None,
         })
     }
@@ -142,30 +147,35 @@ impl Route {
             // A search or the register reads several documents (indexes, or a CMS's endpoint).
             Route::Search(_)
             | Route::Register { .. }
-            | Route::EmbedBuilder
+            | Route::SnippetBuilder
             | Route::Widget { .. }
             | Route::NotFound => None,
         }
     }
 
-    /// The app that shows `path` (relative to the base path, in either language): the widget
-    /// app for everything under `/nhung`, its own unknown addresses (`/nhung/a/b`) included, which
-    /// the host serves with `nhung.html`; the look-up app for `/tim-kiem`, `/van-ban…`,
-    /// `/gioi-thieu…` and `/en/about…` (`tim-kiem.html`); the portal for the rest (an unknown
-    /// address is its 404 page).
+    /// Every document the page reads first (relative to the API base, in the page's language's
+    /// folder): what `public/assets/boot.js` fetches ahead while the wasm downloads, named in the
+    /// prerendered page (`<meta name="portal-documents">`). The site document for every page of
+    /// the portal's frame; a search and the register start from their index's manifest.
+    pub fn documents(&self) -> Vec<String> {
+        let mut docs = Vec::new();
+        if !matches!(self, Route::Widget { .. }) {
+            docs.push(paths::site_doc());
+        }
+        match self {
+            Route::Search(_) => docs.push(crate::search::index::manifest_doc()),
+            Route::Register { .. } => docs.push(crate::legal::register::manifest_doc()),
+            _ => docs.extend(self.document()),
+        }
+        docs
+    }
+
+    /// The app that shows `path` (relative to the base path, in either language): the table's
+    /// answer for its kind. An unknown address is the portal's (its 404 page), whatever its first
+    /// word, as the hosts serve it (`host`).
     pub fn app_of(path: &str) -> App {
         let (_, path) = crate::i18n::Lang::split(path);
-        match path.split('/').find(|s| !s.is_empty()).map(decode) {
-            Some(first) if first == WIDGET_APP => App::Widgets,
-            Some(first)
-                if first == SEARCH
-                    || first == REGISTER
-                    || paths::ABOUT.contains(&first.as_ref()) =>
-            {
-                App::Search
-            }
-            _ => App::Portal,
-        }
+        Route::parse(path, "").app()
     }
 }
 
@@ -193,7 +203,7 @@ mod tests {
                 slug: "bai-a".into()
             }
         );
-        assert_eq!(Route::parse("/nhung", ""), Route::EmbedBuilder);
+        assert_eq!(Route::parse("/nhung", ""), Route::SnippetBuilder);
         assert_eq!(
             Route::parse("/nhung/moi-nhat", "so=5"),
             Route::Widget {
@@ -249,7 +259,7 @@ mod tests {
         assert_eq!(Route::parse("/thoi-su", "trang=abc"), cat("thoi-su", 1));
         assert_eq!(Route::parse("/thoi-su", "trang=0"), cat("thoi-su", 1));
         assert_eq!(Route::parse("/thoi%2Dsu", ""), cat("thoi-su", 1));
-        assert_eq!(Route::parse("/%6Ehung", ""), Route::EmbedBuilder);
+        assert_eq!(Route::parse("/%6Ehung", ""), Route::SnippetBuilder);
         assert_eq!(query_value("?a=1&a=2", "a").as_deref(), Some("1"));
         assert_eq!(
             query_pairs("q=H%C3%A0+N%E1%BB%99i&x"),
@@ -279,7 +289,7 @@ mod tests {
                 Some("/thoi-su/bai-a"),
                 Some("articles/bai-a.json"),
             ),
-            (Route::EmbedBuilder, Some("/nhung"), None),
+            (Route::SnippetBuilder, Some("/nhung"), None),
             (
                 Route::About {
                     section: "gioi-thieu".into(),
@@ -338,20 +348,21 @@ mod tests {
 
     #[test]
     fn which_app() {
-        assert_eq!(Route::app_of("/nhung/moi-nhat"), App::Widgets);
-        assert_eq!(Route::app_of("/nhung"), App::Widgets);
+        assert_eq!(Route::app_of("/nhung/moi-nhat"), App::WidgetPage);
+        assert_eq!(Route::app_of("/nhung"), App::SnippetBuilder);
         assert_eq!(Route::app_of("/thoi-su"), App::Portal);
-        assert_eq!(Route::app_of("/nhung/"), App::Widgets);
-        assert_eq!(Route::app_of("/nhung/a/b"), App::Widgets);
+        assert_eq!(Route::app_of("/nhung/"), App::SnippetBuilder);
+        assert_eq!(Route::app_of("/nhung/a/b"), App::Portal);
         assert_eq!(Route::app_of("/nhung-x"), App::Portal);
         assert_eq!(Route::app_of("/"), App::Portal);
-        assert_eq!(Route::app_of("/tim-kiem"), App::Search);
-        assert_eq!(Route::app_of("/tim-kiem/x"), App::Search);
-        assert_eq!(Route::app_of("/van-ban"), App::Search);
-        assert_eq!(Route::app_of("/van-ban/nd-42-2022-nd-cp"), App::Search);
+        assert_eq!(Route::app_of("/tim-kiem"), App::Lookup);
+        assert_eq!(Route::app_of("/tim-kiem/x"), App::Portal);
+        assert_eq!(Route::app_of("/en/tim-kiem"), App::Lookup);
+        assert_eq!(Route::app_of("/van-ban"), App::Lookup);
+        assert_eq!(Route::app_of("/van-ban/nd-42-2022-nd-cp"), App::Lookup);
         assert_eq!(Route::app_of("/van-ban-phap-luat"), App::Portal);
-        assert_eq!(Route::app_of("/gioi-thieu/lien-he"), App::Search);
-        assert_eq!(Route::app_of("/en/about"), App::Search);
+        assert_eq!(Route::app_of("/gioi-thieu/lien-he"), App::Lookup);
+        assert_eq!(Route::app_of("/en/about"), App::Lookup);
         assert_eq!(Route::app_of("/en/news"), App::Portal);
         assert_eq!(Route::app_of("/en"), App::Portal);
     }
