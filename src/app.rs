@@ -108,6 +108,15 @@ fn Pages(app: App, pages: fn(Kind, Memo<Route>) -> Option<AnyView>) -> impl Into
         )
     });
     let kind = Memo::new(move |_| route.with(Route::kind));
+    // The router puts a new address in the address bar once its routes say the page is there
+    // (what leptos_router's FlatRoutes does): after this dispatch has rendered it.
+    #[cfg(target_arch = "wasm32")]
+    if let Some(url) = use_context::<leptos_router::location::BrowserUrl>() {
+        Effect::new(move |_| {
+            route.track();
+            leptos_router::location::LocationProvider::ready_to_complete(&url);
+        });
+    }
     move || {
         let kind = kind.get();
         // This kind's route: it does not change to another kind's while this page goes.
