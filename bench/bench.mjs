@@ -42,9 +42,14 @@ async function serve(dir, api) {
 
 function bundle(dir) {
   const rows = {};
-  for (const f of readdirSync(dir)) {
+  // Since issue 24 the other apps keep their files in folders of their own (App::assets).
+  const files = readdirSync(dir).map((f) => [f, join(dir, f)]);
+  for (const sub of ['lookup', 'snippet-builder', 'widget']) {
+    if (existsSync(join(dir, sub))) files.push(...readdirSync(join(dir, sub)).map((f) => [f, join(dir, sub, f)]));
+  }
+  for (const [f, path] of files) {
     const ext = f.split('.').pop();
-    if (!['wasm', 'js', 'css', 'html'].includes(ext) || !statSync(join(dir, f)).isFile()) continue;
+    if (!['wasm', 'js', 'css', 'html'].includes(ext) || !statSync(path).isFile()) continue;
     // Per app: the portal (index.html, portal-*) apart from the snippet builder
     // (snippet-builder.html, snippet-builder-*, widgets-*), the look-up app (lookup.html,
     // lookup-*) and the widget page (tin.html, widget-*). Builds before issue 24 named the first
@@ -55,7 +60,7 @@ function bundle(dir) {
       : f === 'tin.html' || f.startsWith('widget-') ? 'widget page ' : '';
     const key = f === 'nhung.js' ? 'widgets loader' : app + ext;
     rows[key] = rows[key] ?? { raw: 0, gzip: 0, br: 0 };
-    add(rows[key], join(dir, f));
+    add(rows[key], path);
   }
   // Both apps load these.
   for (const f of ['prefs.js', 'boot.js']) add(rows.js, join(dir, 'assets', f));

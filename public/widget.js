@@ -8,6 +8,10 @@
  */
 (function () {
   'use strict';
+  // The API's default place and the time limit of a request: portal_core::paths::{API_BASE,
+  // API_TIMEOUT_MS} in the app, these in the widget page, which has no wasm.
+  var API_BASE = 'api/v1';
+  var TIMEOUT_MS = 15000;
   var root = document.documentElement;
   var main = document.getElementById('widget');
   var MAX = 10, DEFAULT = 5;
@@ -124,10 +128,10 @@
   function load() {
     show(el('div', { 'class': 'widget widget-loading', 'aria-busy': 'true' }, [el('p', {}, [words.loading])]));
     var meta = document.querySelector('meta[name="portal-api-base"]');
-    var api = new URL((meta && meta.content.trim()) || 'api/v1', document.baseURI).href.replace(/\/+$/, '');
+    var api = new URL((meta && meta.content.trim()) || API_BASE, document.baseURI).href.replace(/\/+$/, '');
     var doc = kind === 'featured' ? 'widgets/noi-bat.json' : 'widgets/moi-nhat/' + category + '.json';
     var controller = new AbortController();
-    var timer = setTimeout(function () { controller.abort(); }, 15000);
+    var timer = setTimeout(function () { controller.abort(); }, TIMEOUT_MS);
     fetch(api + '/' + (lang === 'en' ? 'en/' : '') + doc, { signal: controller.signal })
       .then(function (res) {
         clearTimeout(timer);

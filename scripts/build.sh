@@ -32,19 +32,20 @@ trunk build index.html --release --dist "$dist" ${rest[@]+"${rest[@]}"}
 # hashed files next to the portal's; everything else it copies (api/, assets/, ...) is the same.
 builder=target/dist-snippet-builder
 trunk build snippet-builder.html --release --dist "$builder" ${rest[@]+"${rest[@]}"}
-# (Its own styles too: widgets-<hash>.css with their precompressed copies.)
-cp "$builder"/snippet-builder-* "$builder"/widgets-* "$dist"/
+# (Its files are in a folder of its own, snippet-builder/: `App::assets`, the host map sends
+# /snippet-builder/… there; its own styles, widgets-<hash>.css, with them.)
+rm -rf "${dist:?}"/snippet-builder && cp -r "$builder"/snippet-builder "$dist"/
 cp "$builder"/index.html "$dist"/snippet-builder.html
 # The look-up app likewise (lookup.html: the prerender fills it for its pages).
 lookup=target/dist-lookup
 trunk build lookup.html --release --dist "$lookup" ${rest[@]+"${rest[@]}"}
-cp "$lookup"/lookup-* "$dist"/
+rm -rf "${dist:?}"/lookup && cp -r "$lookup"/lookup "$dist"/
 cp "$lookup"/index.html "$dist"/lookup.html
 # The widget page (tin.html: no wasm, a script and a stylesheet of its own) likewise; hosts answer
 # /nhung/<kind> with it (README, "Deploying").
 page=target/dist-tin
 trunk build widget/tin.html --release --dist "$page" ${rest[@]+"${rest[@]}"}
-cp "$page"/widget-* "$dist"/
+rm -rf "${dist:?}"/widget && cp -r "$page"/widget "$dist"/
 cp "$page"/index.html "$dist"/tin.html
 # Without --site, the address `scripts/serve.sh` and the preview use (README: Deploying).
 site=${site:-http://127.0.0.1:8080${public_url%/}/}

@@ -39,17 +39,11 @@ if (prerendered) {
   }).observe(root, { attributes: true, attributeFilter: ['data-app'] });
 }
 
-// The documents this page reads first, as the route table names them (portal_core::route::Route::
-// documents), written into each prerendered page by the prerender: no address is parsed here.
+// The documents this page reads first, as the prerender named them (the route table's
+// Route::documents under the page's API base): no address is parsed here.
 function preloadDocuments() {
-  try {
-    const meta = document.querySelector('meta[name="portal-api-base"]');
-    const api = new URL(meta?.content.trim() || 'api/v1', document.baseURI).href.replace(/\/+$/, '');
-    const docs = document.querySelector('meta[name="portal-documents"]')?.content.split(' ') ?? [];
-    for (const doc of docs.filter(Boolean)) preload(`${api}/${doc}`);
-  } catch {
-    // Only an optimisation: the app fetches whatever it needs anyway.
-  }
+  const docs = document.querySelector('meta[name="portal-documents"]')?.content.split(' ') ?? [];
+  for (const doc of docs.filter(Boolean)) preload(new URL(doc, document.baseURI).href);
 }
 
 async function start() {

@@ -5,7 +5,7 @@
 #![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 
 use super::ApiError;
-use crate::base::{meta_content, window};
+use crate::base::window;
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
@@ -13,8 +13,6 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use web_sys::{AbortController, AbortSignal};
 
-/// Default time limit of one request; `<meta name="portal-api-timeout" content="ms">` overrides it.
-const DEFAULT_TIMEOUT_MS: i32 = 15_000;
 /// Waits before the automatic retries of a failed GET (network, timeout, 5xx).
 const BACKOFF_MS: [i32; 2] = [600, 1_800];
 /// Documents kept in memory.
@@ -42,10 +40,6 @@ fn keep(bodies: &mut Bodies, url: String, text: Rc<str>, bound: usize) {
 }
 
 thread_local! {
-    static TIMEOUT_MS: i32 = meta_content("portal-api-timeout")
-        .and_then(|v| v.trim().parse().ok())
-        .filter(|ms: &i32| *ms > 0)
-        .unwrap_or(DEFAULT_TIMEOUT_MS);
     /// Bodies that decoded, so Back and repeated visits need no request.
     static CACHE: RefCell<Bodies> = RefCell::default();
     /// Bodies fetched ahead, kept as text until a page asks for them: decoding waits for the
@@ -94,7 +88,7 @@ pub(super) async fn attempt(url: &str, signal: Option<&AbortSignal>) -> Result<R
     let timer = window
         .set_timeout_with_callback_and_timeout_and_arguments_0(
             on_timeout.as_ref().unchecked_ref(),
-            TIMEOUT_MS.with(|t| *t),
+            portal_core::paths::API_TIMEOUT_MS,
         )
         .unwrap_or(0);
     // The caller leaving the page aborts this attempt too.

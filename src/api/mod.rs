@@ -20,9 +20,6 @@ use portal_core::{Article, CategoryPage, Document, Home, InfoPage, Site, decode,
 use serde::de::DeserializeOwned;
 use web_sys::AbortSignal;
 
-/// Default API location, relative to the document's base URL so sub-path deployments work.
-const DEFAULT_BASE: &str = "api/v1";
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ApiError {
     /// The API says the document does not exist (404/410, or a static host's HTML fallback).
@@ -74,7 +71,7 @@ thread_local! {
     static BASE: String = absolute(
         &meta_content("portal-api-base")
             .filter(|c| !c.trim().is_empty())
-            .unwrap_or_else(|| DEFAULT_BASE.to_owned()),
+            .unwrap_or_else(|| paths::API_BASE.to_owned()),
     );
 }
 

@@ -16,6 +16,9 @@ pub struct Page<'a> {
     /// Tags appended to `<head>` (canonical, Open Graph, JSON-LD, feeds), already escaped.
     pub head: &'a str,
     pub body: &'a str,
+    /// The documents the page reads first, relative to the API base and in the page's language's
+    /// folder (`Route::documents`).
+    pub documents: &'a [String],
 }
 
 /// `template` with `page` in it.
@@ -31,6 +34,27 @@ pub fn fill(template: &str, page: &Page) -> Result<String, String> {
             element!("title", |el| {
                 el.set_inner_content(page.title, ContentType::Text);
                 el.after(page.head, ContentType::Html);
+                Ok(())
+            }),
+            // What `public/assets/boot.js` fetches while the wasm downloads, as addresses under
+            // the API base this page's app will read (the template's own setting).
+            element!("meta[name=portal-api-base]", |el| {
+                let base = el
+                    .get_attribute("content")
+                    .filter(|c| !c.trim().is_empty())
+                    .unwrap_or_else(|| portal_core::paths::API_BASE.to_owned());
+                let docs: Vec<String> = page
+                    .documents
+                    .iter()
+                    .map(|d| portal_core::paths::join(base.trim(), d))
+                    .collect();
+                el.after(
+                    &format!(
+                        "<meta name=\"portal-documents\" content=\"{}\">",
+                        portal_core::html::attr_value(&docs.join(" "))
+                    ),
+                    ContentType::Html,
+                );
                 Ok(())
             }),
             element!("meta[name=description]", |el| {
@@ -76,6 +100,7 @@ mod tests {
                 description: "Mô \"tả\"",
                 head: r#"<link rel="canonical" href="https://x/">"#,
                 body: "<main>Nội dung</main>",
+                documents: &["site.json".to_owned()],
             },
         )
         .unwrap_or_default();

@@ -185,13 +185,7 @@ impl Run {
             alternates: &rendered.facts.alternates,
         }
         .tags();
-        // What `public/assets/boot.js` fetches while the wasm downloads: the route's documents
-        // (`Route::documents`), in the page's language's folder.
         let docs: Vec<String> = parsed.documents().iter().map(|d| lang.doc(d)).collect();
-        let head = format!(
-            "{head}<meta name=\"portal-documents\" content=\"{}\">",
-            portal_core::html::attr_value(&docs.join(" "))
-        );
         let newest = |items: &[portal_core::ArticleSummary]| {
             items
                 .iter()
@@ -214,11 +208,14 @@ impl Run {
         let body = switch_to_counterpart(&body, lang, &rendered.facts.alternates);
         self.write_page(
             route,
-            lang,
-            &head,
-            &rendered.facts.title,
-            &rendered.facts.description,
-            &body,
+            &Page {
+                lang: lang.code(),
+                title: &rendered.facts.title,
+                description: &rendered.facts.description,
+                head: &head,
+                body: &body,
+                documents: &docs,
+            },
         )?;
         self.entry(head::url(&self.site_url, route), lastmod);
         if article.is_some() {
@@ -247,15 +244,7 @@ impl Run {
         }
     }
 
-    fn write_page(
-        &mut self,
-        route: &str,
-        lang: Lang,
-        head: &str,
-        title: &str,
-        description: &str,
-        body: &str,
-    ) -> Result<(), String> {
+    fn write_page(&mut self, route: &str, page: &Page) -> Result<(), String> {
         let template = match Route::app_of(route) {
             App::Lookup => match &self.lookup_template {
                 Some(t) => t,
@@ -263,16 +252,7 @@ impl Run {
             },
             _ => &self.template,
         };
-        let html = template::fill(
-            template,
-            &Page {
-                lang: lang.code(),
-                title,
-                description,
-                head,
-                body,
-            },
-        )?;
+        let html = template::fill(template, page)?;
         let mut path = self.dist.clone();
         path.extend(route.split('/').filter(|s| !s.is_empty()));
         self.write(&path.join("index.html"), &html)?;
@@ -323,6 +303,8 @@ impl Run {
                 description: &rendered.facts.description,
                 head,
                 body: &rendered.body,
+                // The not-found page answers any address: no document is known to be needed.
+                documents: &[],
             },
         )?;
         self.write(&self.dist.join("404.html"), &html)?;

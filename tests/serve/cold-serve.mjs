@@ -161,6 +161,38 @@ try {
   await page.locator('main h1', { hasText: article.title }).waitFor({ timeout: 60_000 });
   console.log(`cold-serve: the deep link renders the article "${article.title}"`);
 
+  // Every route kind shows what the release build shows, with the same dispatch: the look-up app,
+  // the snippet builder and the widget page are their own development builds (scripts/serve.sh),
+  // reached by page loads, as on a release host (the route table's host map).
+  const docNumber = JSON.parse(readFileSync(resolve(root, 'public/api/v1/documents/nd-42-2022-nd-cp.json'), 'utf8')).number;
+  const about = JSON.parse(readFileSync(resolve(root, 'public/api/v1/pages/gioi-thieu.json'), 'utf8')).title;
+  const enAbout = JSON.parse(readFileSync(resolve(root, 'public/api/v1/en/pages/about.json'), 'utf8')).title;
+  const kinds = [
+    // [address, the app whose page it is (its files' folder), what shows]
+    ['/gioi-thieu', 'lookup', 'main h1', about],
+    ['/en/about', 'lookup', 'main h1', enAbout],
+    ['/van-ban', 'lookup', 'main .search-status', /\d/],
+    ['/van-ban/nd-42-2022-nd-cp', 'lookup', 'main h1', docNumber],
+    [`/tim-kiem?q=${encodeURIComponent(article.title)}`, 'lookup', 'main .search-results .card-title', article.title],
+    ['/nhung', 'snippet-builder', 'main h1', /./],
+    ['/nhung/noi-bat', 'widget', '.widget-list li a', /./],
+  ];
+  for (const [path, app, selector, text] of kinds) {
+    await page.goto(ORIGIN + path);
+    await page.locator(selector, { hasText: text }).first().waitFor({ timeout: 180_000 }).catch(() => {});
+    if (!(await page.locator(selector, { hasText: text }).first().isVisible())) fail(`${path}: ${selector} does not show ${text}`);
+    const own = await page.evaluate(() => [...document.querySelectorAll('script[src], script[data-js]')].map((s) => s.dataset.js ?? s.getAttribute('src')).join(' '));
+    if (!own.includes(`${app}/`)) fail(`${path}: not the ${app} app's page (scripts: ${own})`);
+  }
+  // From the portal, a link into the look-up app is a page load that lands in it.
+  await page.goto(ORIGIN + '/');
+  await page.locator('main h1').first().waitFor({ timeout: 60_000 });
+  await page.evaluate(() => document.querySelector('a[href$="/van-ban"]')?.click());
+  await page.locator('main .search-status', { hasText: /\d/ }).first().waitFor({ timeout: 60_000 });
+  console.log(`cold-serve: every route kind shows its app's page (${kinds.length} addresses, and a link from the portal into the look-up app)`);
+  await page.goto(ORIGIN + deep);
+  await page.locator('main h1', { hasText: article.title }).waitFor({ timeout: 60_000 });
+
   // Each change must rebuild and make the open page reload itself (Trunk's live reload): a marker
   // set on the window is gone once the page has reloaded.
   async function expectReload(what, edit, check) {

@@ -27,6 +27,13 @@ pub fn is_raster(src: &str) -> bool {
     })
 }
 
+/// Where the content API lives when `<meta name="portal-api-base">` does not say (relative to the
+/// deployment's base URL). `public/widget.js`, which has no wasm, keeps its own copy.
+pub const API_BASE: &str = "api/v1";
+
+/// The time limit of one API request, in milliseconds (`public/widget.js` keeps its own copy).
+pub const API_TIMEOUT_MS: i32 = 15_000;
+
 pub fn site_doc() -> String {
     "site.json".to_owned()
 }

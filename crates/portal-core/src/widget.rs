@@ -6,6 +6,10 @@ use crate::slug::is_valid_slug;
 
 pub const MAX_COUNT: u32 = 10;
 
+/// The loader a district page includes (`public/nhung.js`, at the portal's base): it frames each
+/// widget's page.
+pub const LOADER: &str = "nhung.js";
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WidgetKind {
     /// The newest articles of one category.

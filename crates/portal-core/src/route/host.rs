@@ -151,10 +151,23 @@ pub fn json() -> String {
             )
         })
         .collect();
+    let apps: Vec<String> = App::ALL
+        .iter()
+        .filter_map(|a| {
+            a.assets().map(|dir| {
+                format!(
+                    "{{\"entry\":{},\"assets\":{}}}",
+                    quote(a.entry()),
+                    quote(dir)
+                )
+            })
+        })
+        .collect();
     format!(
-        "{{\"csp\":{},\"hashed\":{},\"files\":[{}],\"rules\":[{}]}}\n",
+        "{{\"csp\":{},\"hashed\":{},\"apps\":[{}],\"files\":[{}],\"rules\":[{}]}}\n",
         quote(CSP),
         quote(HASHED),
+        apps.join(","),
         FILE_EXTENSIONS
             .iter()
             .map(|e| quote(e))

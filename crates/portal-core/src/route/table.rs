@@ -51,6 +51,26 @@ impl App {
             App::WidgetPage => "tin.html",
         }
     }
+
+    /// The folder of the app's own files in a build (Trunk's `data-target-path` in its entry
+    /// page): hosts and the development loop send `/<folder>/…` to the app. The portal's are at
+    /// the root.
+    pub fn assets(self) -> Option<&'static str> {
+        match self {
+            App::Portal => None,
+            App::Lookup => Some("lookup"),
+            App::SnippetBuilder => Some("snippet-builder"),
+            App::WidgetPage => Some("widget"),
+        }
+    }
+
+    /// Every app.
+    pub const ALL: [App; 4] = [
+        App::Portal,
+        App::Lookup,
+        App::SnippetBuilder,
+        App::WidgetPage,
+    ];
 }
 
 /// Whether and how the prerender writes a route kind's pages.
