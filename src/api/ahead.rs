@@ -1,7 +1,8 @@
 //! Fetching documents before the reader asks: the document behind a link pointed at, focused,
 //! touched or on screen, so following it needs no request.
 
-use super::{document_url, http};
+use super::client::document_url;
+use super::http;
 use crate::base::{route_of, window};
 use std::cell::RefCell;
 

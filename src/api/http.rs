@@ -4,7 +4,7 @@
 // The prerender reads its documents elsewhere (`api::get`): natively this is compiled, not used.
 #![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 
-use super::ApiError;
+use super::error::ApiError;
 use crate::base::window;
 use std::cell::RefCell;
 use std::collections::VecDeque;

@@ -2,7 +2,9 @@
 //! manifest, then only the lists the filters name (a type's, an issuer's, a field's, the
 //! statuses, the text's syllables) and the rows of the page on screen.
 
-use super::{ApiError, decode_text, document_url, get, shard, text, try_join};
+use super::client::{decode_text, document_url, get, text, try_join};
+use super::error::ApiError;
+use super::shard;
 use crate::base::{lower_nfd, today};
 use portal_core::legal::Status;
 use portal_core::legal::filter::{Filters, number_term, page_of, select};

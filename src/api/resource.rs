@@ -1,7 +1,7 @@
 //! A page's document as a reactive value: fetched for a key (the page's route parameters), again
 //! when the key changes or on retry, with the previous request aborted.
 
-use super::ApiError;
+use super::error::ApiError;
 use leptos::prelude::{Get, GetUntracked, LocalStorage, Memo, RwSignal, Set, Update, With};
 #[cfg(target_arch = "wasm32")]
 use leptos::prelude::{StoredValue, Track, UpdateValue, on_cleanup};

@@ -2,8 +2,10 @@
 //! from the static index (`portal_core::search::index`): its manifest, the shards of the query's
 //! own terms, and the records of the results on screen only.
 
+use super::client::{api_href, decode_text, document_url, get, text, try_join};
+use super::documents::site;
+use super::error::ApiError;
 use super::shard;
-use super::{ApiError, api_href, decode_text, document_url, get, site, text, try_join};
 use crate::base::{lower_nfc, lower_nfd};
 use portal_core::search::index::{Manifest, Record, manifest_doc, record_doc, shard_doc, shard_of};
 use portal_core::search::query::{PAGE_SIZE, Plan, Search, filter_term, results};

@@ -1,7 +1,7 @@
 //! A page's arrival, once its content is in the DOM and the address shows it: the scroll position
 //! restored (Back/Forward), focus on its h1, the announcement, and the event for site analytics.
 
-use super::{NAV, ensure_entry_key};
+use super::state::{NAV, ensure_entry_key};
 use crate::base::{after, document, window};
 use leptos::prelude::GetUntracked;
 use leptos_router::hooks::use_location;

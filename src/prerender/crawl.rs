@@ -1,8 +1,8 @@
 //! Which routes a run writes: everything a reader can reach from home, or what some changed
 //! articles touch.
 
+use super::kinds::{canonical, kind_of};
 use super::write::{MANIFEST, Run, doc};
-use super::{canonical, kind_of};
 use portal_core::Lang;
 use portal_core::legal::register::{Register, Row, manifest_doc, rows_doc};
 use portal_core::route::Route;

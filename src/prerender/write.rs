@@ -3,7 +3,7 @@
 
 use super::feeds::{self, Channel, Entry};
 use super::head::{self, Head, Subject};
-use super::kind_of;
+use super::kinds::kind_of;
 use super::page::{links, render};
 use super::source::Source;
 use super::template::{self, Page};
