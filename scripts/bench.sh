@@ -29,6 +29,15 @@ if [ $# -ge 1 ]; then
   root=$PWD
   (cd "$work/base" && CARGO_TARGET_DIR="$(dirname "$work")/portal-bench-base-target" \
     trunk build --release --dist "$root/target/bench/base-dist" > /dev/null 2>&1)
+  # And its look-up app (search, the register, the portal's own pages), whatever its entry's name
+  # then (tim-kiem.html before issue 24, lookup.html since), beside the portal's files.
+  for entry in lookup.html tim-kiem.html; do
+    [ -f "$work/base/$entry" ] || continue
+    (cd "$work/base" && CARGO_TARGET_DIR="$(dirname "$work")/portal-bench-base-target" \
+      trunk build "$entry" --release --dist "$root/target/bench/base-lookup" > /dev/null 2>&1)
+    (shopt -s nullglob; cp -r "$root"/target/bench/base-lookup/{lookup,tim-kiem-*,lookup-*} "$root/target/bench/base-dist/")
+    break
+  done
   git worktree remove --force "$work/base"
   builds+=(--build "base($ref)=target/bench/base-dist")
 fi
