@@ -35,7 +35,9 @@ if [ $# -ge 1 ]; then
     [ -f "$work/base/$entry" ] || continue
     (cd "$work/base" && CARGO_TARGET_DIR="$(dirname "$work")/portal-bench-base-target" \
       trunk build "$entry" --release --dist "$root/target/bench/base-lookup" > /dev/null 2>&1)
-    (shopt -s nullglob; cp -r "$root"/target/bench/base-lookup/{lookup,tim-kiem-*,lookup-*} "$root/target/bench/base-dist/")
+    for f in "$root"/target/bench/base-lookup/{lookup,tim-kiem-,lookup-}*; do
+      cp -r "$f" "$root/target/bench/base-dist/"
+    done
     break
   done
   git worktree remove --force "$work/base"
