@@ -35,8 +35,8 @@ if [ $# -ge 1 ]; then
     [ -f "$work/base/$entry" ] || continue
     (cd "$work/base" && CARGO_TARGET_DIR="$(dirname "$work")/portal-bench-base-target" \
       trunk build "$entry" --release --dist "$root/target/bench/base-lookup" > /dev/null 2>&1)
-    for f in "$root"/target/bench/base-lookup/{lookup,tim-kiem-,lookup-}*; do
-      cp -r "$f" "$root/target/bench/base-dist/"
+    for f in "$root"/target/bench/base-lookup/{lookup,tim-kiem-}*; do
+      if [ -e "$f" ]; then cp -r "$f" "$root/target/bench/base-dist/"; fi
     done
     break
   done
