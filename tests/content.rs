@@ -42,27 +42,16 @@ fn every_bundled_document_decodes() {
     let files = all_files();
     assert!(files.len() > 80, "only {} documents", files.len());
     let mut counts = (0, 0);
-    // The search index: as many records as articles, as many shards as the manifest says.
-    let index = (
-        files.iter().filter(|f| f.starts_with("articles/")).count(),
-        files
-            .iter()
-            .filter(|f| f.starts_with("search/terms/"))
-            .count(),
-    );
-    let manifest: Manifest = load(&manifest_doc());
-    assert_eq!(manifest.shards as usize, index.1);
-    assert_eq!(
-        files
-            .iter()
-            .filter(|f| f.starts_with("search/docs/"))
-            .count(),
-        index.0
-    );
+    for lang in Lang::ALL {
+        search_index_is_whole(&files, lang);
+    }
     for rel in &files {
         // The English documents: the same layout under `en/`, each saying it is English.
         if let Some(inner) = rel.strip_prefix("en/") {
-            let lang = if inner.starts_with("articles/") {
+            let lang = if inner.starts_with("search/") {
+                // Checked whole above.
+                Lang::En
+            } else if inner.starts_with("articles/") {
                 load::<Article>(rel).lang
             } else if inner.starts_with("categories/") {
                 load::<CategoryPage>(rel).lang
@@ -97,17 +86,8 @@ fn every_bundled_document_decodes() {
             let _: Site = load(rel);
         } else if rel == "home.json" {
             let _: Home = load(rel);
-        } else if rel == &manifest_doc() {
-            let m: Manifest = load(rel);
-            assert_eq!(m.docs as usize, index.0, "one record per article");
-            assert!(m.shards >= 1);
-        } else if rel.starts_with("search/docs/") {
-            // A record names an article the API has.
-            let r: Record = load(rel);
-            assert!(
-                files.contains(&paths::article_doc(&r.slug).unwrap_or_default()),
-                "{rel}"
-            );
+        } else if rel.starts_with("search/") {
+            // Checked whole above.
         } else if rel.starts_with("documents/index/rows/") {
             let _: Vec<Row> = load(rel);
         } else if rel == &register::manifest_doc() {
@@ -124,17 +104,42 @@ fn every_bundled_document_decodes() {
                 register::document_doc(&d.slug).as_deref(),
                 Some(rel.as_str())
             );
-        } else if rel.starts_with("search/terms/") {
-            let shard: serde_json::Value = load(rel);
-            assert!(
-                shard.is_object() && !shard.as_object().is_some_and(|o| o.is_empty()),
-                "{rel}"
-            );
         } else {
             panic!("unexpected document {rel}");
         }
     }
     assert!(counts.0 >= 60, "at least 60 articles, found {}", counts.0);
+}
+
+/// A language's search index (`search/`, `en/search/`): one record per article of that language,
+/// each naming one the API has in it, as many shards as the manifest says, none empty.
+fn search_index_is_whole(files: &[String], lang: Lang) {
+    let under = |folder: &str| {
+        let prefix = lang.doc(folder);
+        files.iter().filter(move |f| f.starts_with(&prefix))
+    };
+    let manifest: Manifest = load(&lang.doc(&manifest_doc()));
+    let articles = under("articles/").count();
+    assert!(articles > 0 && manifest.shards >= 1, "{lang:?}");
+    assert_eq!(
+        manifest.docs as usize, articles,
+        "{lang:?}: one record per article"
+    );
+    assert_eq!(under("search/docs/").count(), articles, "{lang:?}");
+    for rel in under("search/docs/") {
+        let r: Record = load(rel);
+        let article = lang.doc(&paths::article_doc(&r.slug).unwrap_or_default());
+        assert!(files.contains(&article), "{rel}: {article}");
+    }
+    assert_eq!(
+        under("search/terms/").count(),
+        manifest.shards as usize,
+        "{lang:?}"
+    );
+    for rel in under("search/terms/") {
+        let shard: serde_json::Value = load(rel);
+        assert!(shard.as_object().is_some_and(|o| !o.is_empty()), "{rel}");
+    }
 }
 
 /// A widget's document decodes, holds at most ten headlines, and each leads to an article the
@@ -201,6 +206,12 @@ fn both_languages_are_complete_and_linked() {
         }]
     );
     for site in [&vi, &en] {
+        // One register, which both menus reach.
+        assert!(
+            site.menu.iter().any(|m| m.slug == REGISTER),
+            "{:?}",
+            site.lang
+        );
         let mut paths = Vec::new();
         menu_paths(&site.menu, &mut paths);
         assert!(

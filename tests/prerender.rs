@@ -553,6 +553,74 @@ fn the_register_and_every_document_are_prerendered() {
     assert!(page("/van-ban/nd-42-2022-nd-cp").contains("href=\"/van-ban/nd-224-2026-nd-cp\""));
 }
 
+/// The English site searches its own articles and shows the register: English headings and
+/// words around the Vietnamese documents, which are marked `lang="vi"` and read from the API's
+/// root; every document has its English page.
+#[test]
+fn the_english_site_has_search_and_the_register() {
+    let search = page("/en/tim-kiem");
+    assert!(search.contains("<html lang=\"en\"") && search.contains(">Search</h1>"));
+    assert!(
+        search.contains("action=\"/en/tim-kiem\""),
+        "the header searches the English site"
+    );
+    assert!(
+        search.contains("en/search/index.json"),
+        "the English index first"
+    );
+    let register = page("/en/van-ban");
+    assert!(
+        register.contains("<title>Legal documents – "),
+        "register title"
+    );
+    assert_eq!(register.matches("<tr>").count(), 21);
+    assert!(register.contains("<th scope=\"col\">Number</th>"));
+    assert!(
+        register.contains("action=\"/en/van-ban\""),
+        "its form stays English"
+    );
+    assert!(register.contains("data-label=\"Summary\"><span lang=\"vi\">"));
+    for vietnamese in [
+        "Tra cứu văn bản</h1>",
+        "Lọc văn bản",
+        "Số ký hiệu",
+        "Tất cả",
+    ] {
+        assert!(!register.contains(vietnamese), "{vietnamese}");
+    }
+    let html = page("/en/van-ban/nd-42-2022-nd-cp");
+    assert!(
+        html.contains("<h1 id=\"document-title\" lang=\"vi\">"),
+        "{html}"
+    );
+    assert!(html.contains("<dt>Number</dt><dd lang=\"vi\">42/2022/NĐ-CP</dd>"));
+    assert!(html.contains("href=\"/en/van-ban/nd-224-2026-nd-cp\" lang=\"vi\""));
+    assert!(
+        html.contains("api/v1/documents/nd-42-2022-nd-cp.json") && !html.contains("en/documents/")
+    );
+    // Its counterpart is the Vietnamese page of the same document, both ways.
+    assert!(html.contains(&format!(
+        "<link rel=\"alternate\" hreflang=\"vi\" href=\"{SITE}van-ban/nd-42-2022-nd-cp\">"
+    )));
+    assert!(page("/van-ban/nd-42-2022-nd-cp").contains(&format!(
+        "<link rel=\"alternate\" hreflang=\"en\" href=\"{SITE}en/van-ban/nd-42-2022-nd-cp\">"
+    )));
+    let sitemap = sitemaps();
+    let register_index: portal::core::legal::register::Register =
+        doc(&portal::core::legal::register::manifest_doc());
+    let english = sitemap.matches(&format!("<loc>{SITE}en/van-ban/")).count();
+    assert_eq!(
+        english as u32, register_index.docs,
+        "every document in English"
+    );
+    for route in ["en/tim-kiem", "en/van-ban"] {
+        assert!(
+            sitemap.contains(&format!("<loc>{SITE}{route}</loc>")),
+            "{route}"
+        );
+    }
+}
+
 #[test]
 fn a_changed_article_rewrites_only_what_it_touches() {
     let dir = folder("prerender-changed");

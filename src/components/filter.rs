@@ -2,8 +2,9 @@
 
 use leptos::prelude::*;
 
-/// One filter of the form: a labelled list whose first choice, "Tất cả", applies none.
-/// `choices` are (value, text); `chosen` is the value the address holds.
+/// One filter of the form: a labelled list whose first choice ("all") applies none.
+/// `choices` are (value, text), in `choices_lang` when it is not the page's language (the
+/// register's Vietnamese names on an English page); `chosen` is the value the address holds.
 #[component]
 pub fn Filter(
     id: &'static str,
@@ -11,12 +12,13 @@ pub fn Filter(
     label: &'static str,
     #[prop(into)] choices: Signal<Vec<(String, String)>>,
     #[prop(into)] chosen: Signal<String>,
+    #[prop(default = None)] choices_lang: Option<&'static str>,
 ) -> impl IntoView {
     view! {
         <div class="field">
             <label for=id>{label}</label>
             <select id=id name=name prop:value=chosen>
-                <option value="">"Tất cả"</option>
+                <option value="">{crate::base::texts().all}</option>
                 {move || {
                     let chosen = chosen.get();
                     choices
@@ -24,7 +26,7 @@ pub fn Filter(
                         .into_iter()
                         .map(|(value, text)| {
                             let selected = value == chosen;
-                            view! { <option value=value selected=selected>{text}</option> }
+                            view! { <option value=value selected=selected lang=choices_lang>{text}</option> }
                         })
                         .collect_view()
                 }}

@@ -52,6 +52,20 @@ pub fn page_meta_with(title: String, description: String, alternates: Vec<Altern
     });
 }
 
+/// `route` in the other language, for a page both languages show alike (the register and its
+/// documents): the language switch leads there, and `hreflang` names it.
+pub fn same_in_other_language(route: &portal_core::route::Route) -> Vec<Alternate> {
+    let other = crate::base::lang().other();
+    route
+        .href()
+        .map(|href| Alternate {
+            lang: other,
+            path: other.route(&href),
+        })
+        .into_iter()
+        .collect()
+}
+
 /// What the prerender learns from a page while rendering it: its head's title and description,
 /// and whether it is the not-found page (written only as `404.html`).
 #[cfg(not(target_arch = "wasm32"))]

@@ -2,7 +2,7 @@
 //! GET forms to `/tim-kiem`, so they work before the app runs and without it; on the search page
 //! (the look-up app), submitting either navigates in place (`on_submit`, `follow_header_form`).
 
-use crate::base::{document, link, listen};
+use crate::base::{document, link, listen, texts};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
@@ -65,7 +65,8 @@ pub fn follow_header_form() {
     });
 }
 
-/// The header's search form. `/` focuses it, unless the reader is typing in a field.
+/// The header's search form, to the search page of the page's language (each language has its
+/// own index). `/` focuses it, unless the reader is typing in a field.
 #[component]
 pub fn HeaderSearch() -> impl IntoView {
     if let Some(doc) = document() {
@@ -92,25 +93,26 @@ pub fn HeaderSearch() -> impl IntoView {
             }
         });
     }
+    let t = texts();
     view! {
         <form
             class="header-search"
             role="search"
-            aria-label="Tìm kiếm trên Cổng"
+            aria-label=t.search_form
             action=link(&search_route())
             method="get"
         >
-            <label for="header-q" class="visually-hidden">"Tìm kiếm tin bài"</label>
+            <label for="header-q" class="visually-hidden">{t.search_field}</label>
             <input
                 id="header-q"
                 type="search"
                 name="q"
-                placeholder="Tìm kiếm…"
+                placeholder=t.search_placeholder
                 autocomplete="off"
                 enterkeyhint="search"
                 aria-keyshortcuts="/"
             />
-            <button type="submit" class="button">"Tìm"</button>
+            <button type="submit" class="button">{t.search_button}</button>
         </form>
     }
 }

@@ -52,8 +52,7 @@ pub fn Header() -> impl IntoView {
             </div>
             <div class="container header-inner">
                 <a href=link("/") inner_html=brand></a>
-                // Search reads the Vietnamese index: the English pages do not offer it yet.
-                {(lang() == portal_core::Lang::Vi).then(|| view! { <HeaderSearch /> })}
+                <HeaderSearch />
             </div>
             <MainMenu />
             <SiteProblem />

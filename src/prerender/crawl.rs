@@ -29,18 +29,23 @@ impl Run {
         Ok(())
     }
 
-    /// The routes of the register's documents, from its index's rows.
+    /// The routes of the register's documents, from its index's rows, in every language the API
+    /// has (one register, shown by each).
     fn documents(&self) -> Result<Vec<String>, String> {
         let Some(register) = doc::<Register>(&self.source, &manifest_doc())? else {
             return Ok(Vec::new());
         };
+        let langs: &[Lang] = match self.english {
+            Some(_) => &Lang::ALL,
+            None => &[Lang::Vi],
+        };
         let mut out = Vec::new();
         for chunk in 0..register.docs.div_ceil(register.rows.max(1)) {
             let rows: Vec<Row> = doc(&self.source, &rows_doc(chunk))?.unwrap_or_default();
-            out.extend(
-                rows.into_iter()
-                    .filter_map(|r| Route::Document { slug: r.slug }.href()),
-            );
+            let routes = rows
+                .into_iter()
+                .filter_map(|r| Route::Document { slug: r.slug }.href());
+            out.extend(routes.flat_map(|h| langs.iter().map(move |l| l.route(&h))));
         }
         Ok(out)
     }

@@ -180,7 +180,8 @@ impl Head<'_> {
         if self.lang != Lang::Vi {
             return Vec::new();
         }
-        let mut out = vec![(feed_path(None), format!("Tin mới – {}", self.site.name))];
+        let latest = portal_core::i18n::fill(self.lang.texts().latest_feed, &[&self.site.name]);
+        let mut out = vec![(feed_path(None), latest)];
         let category = match &self.subject {
             Subject::Category { slug, name } => Some((slug.to_string(), name.to_string())),
             Subject::Article(a) => a.category().map(|c| (c.slug.clone(), c.name.clone())),

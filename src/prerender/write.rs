@@ -231,7 +231,7 @@ impl Run {
             self.feed(Some(&c.category.slug), &title, route, &c.page.items)?;
         }
         if let Some(home) = home {
-            let title = format!("Tin mới – {}", self.site.name);
+            let title = portal_core::i18n::fill(Lang::Vi.texts().latest_feed, &[&self.site.name]);
             self.feed(None, &title, "/", &home.latest)?;
         }
         Ok(links(&rendered.body))

@@ -1,5 +1,5 @@
 use crate::api::{self, DocumentResource};
-use crate::base::{base_path, lang, site_link, texts};
+use crate::base::{base_path, lang, link, texts};
 use crate::components::cards::ArticleList;
 use crate::components::files::Files;
 use crate::components::meta::page_meta_with;
@@ -11,6 +11,7 @@ use crate::routes::not_found::NotFound;
 use crate::routes::state::unless_loaded;
 use crate::{nav, sanitize};
 use leptos::prelude::*;
+use portal_core::legal::facts;
 use portal_core::route::Route;
 use portal_core::{Article, html};
 
@@ -76,14 +77,14 @@ fn ArticleView(article: Article) -> impl IntoView {
         .then(|| view! { <div class="tags" inner_html=html::tags(&article.tags, t)></div> });
     let attachments = (!article.attachments.is_empty())
         .then(|| view! { <Files files=article.attachments.clone() /> });
-    // Its page in the register: another app, in Vietnamese (a page load, `nav::links`).
+    // Its page in the register, in the page's language: another app (a page load, `nav::links`).
     let document = article.document.as_ref().map(|d| {
         let page = d
             .slug
             .as_ref()
             .and_then(|slug| Route::Document { slug: slug.clone() }.href())
-            .map(|h| site_link(&h));
-        let html = html::legal_facts(d, page.as_deref(), lang, t);
+            .map(|h| link(&h));
+        let html = facts::for_article(d, page.as_deref(), lang);
         view! { <section class="document-facts" aria-label=t.document_facts inner_html=html></section> }
     });
     let author = (!article.author.is_empty())

@@ -48,16 +48,21 @@ pub fn crumbs(categories: &[CategoryRef]) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Home, then `trail` ((address, name) pairs), then the page itself: static links, written as
-/// HTML text (`portal_core::html::breadcrumb`).
+/// Home, then `trail` ((address, name) pairs), then the page itself (in `current_lang` when it
+/// is not the page's language): static links, written as HTML text
+/// (`portal_core::html::breadcrumb`).
 #[component]
-pub fn Breadcrumb(trail: Vec<(String, String)>, #[prop(into)] current: String) -> impl IntoView {
+pub fn Breadcrumb(
+    trail: Vec<(String, String)>,
+    #[prop(into)] current: String,
+    #[prop(default = None)] current_lang: Option<portal_core::Lang>,
+) -> impl IntoView {
     let t = texts();
     let mut all = vec![(link("/"), t.home.to_owned())];
     all.extend(trail);
     view! {
         <nav class="breadcrumb" aria-label=t.breadcrumb>
-            <ol inner_html=portal_core::html::breadcrumb(&all, &current)></ol>
+            <ol inner_html=portal_core::html::breadcrumb(&all, &current, current_lang)></ol>
         </nav>
     }
 }

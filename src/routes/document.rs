@@ -4,10 +4,9 @@
 //! status code gives way to the dates, an unknown relation is not shown.
 
 use crate::api::{self, DocumentResource};
-use crate::base::{base_path, today};
-use crate::components::cards::ArticleList;
+use crate::base::{base_path, lang, site_link, texts, today};
 use crate::components::files::Files;
-use crate::components::meta::page_meta;
+use crate::components::meta::{page_meta_with, same_in_other_language};
 use crate::components::status::ListSkeleton;
 use crate::components::tools::PageTools;
 use crate::nav;
@@ -15,16 +14,18 @@ use crate::routes::article::ArticleBody;
 use crate::routes::category::Breadcrumb;
 use crate::routes::state::unless_loaded;
 use leptos::prelude::*;
-use portal_core::Document;
+use portal_core::html::{self, Card};
+use portal_core::i18n::RegisterTexts;
 use portal_core::legal::register::REGISTER;
-use portal_core::legal::{markup, status_of};
+use portal_core::legal::{facts, markup, status_of};
 use portal_core::route::Route;
+use portal_core::{Document, Lang};
 
 /// The register as the breadcrumb's parent.
 pub fn register_crumb() -> (String, String) {
     (
         crate::base::link(&format!("/{REGISTER}")),
-        "Tra cứu văn bản".to_owned(),
+        RegisterTexts::of(lang()).title.to_owned(),
     )
 }
 
@@ -43,18 +44,43 @@ pub fn DocumentPage(route: Memo<Route>) -> impl IntoView {
     }
 }
 
+/// The articles that cite the document: the register's language's, linked on its site and
+/// marked with its language on a page of another.
+fn cited_by(doc: &Document, words: Option<Lang>) -> String {
+    let (site, lang) = match words {
+        Some(l) => (site_link(l.prefix()), l),
+        None => (base_path(), lang()),
+    };
+    let card = Card {
+        lang,
+        ..Card::default()
+    };
+    html::card_items(&doc.cited_by, card, &site)
+}
+
 #[component]
 fn DocumentView(doc: Document) -> impl IntoView {
+    let r = RegisterTexts::of(lang());
+    // The document's own words, in its language (the register's Vietnamese) on a page of another.
+    let words = (doc.lang != lang()).then_some(doc.lang);
+    let words_code = words.map(Lang::code);
     let title = format!("{} {}", doc.kind, doc.number);
     nav::announce_page(title.clone());
-    page_meta(title.clone(), doc.summary.clone());
+    let route = Route::Document {
+        slug: doc.slug.clone(),
+    };
+    page_meta_with(
+        title.clone(),
+        doc.summary.clone(),
+        same_in_other_language(&route),
+    );
     let status = status_of(&doc, today());
     let base = base_path();
-    let relations = markup::relations(&doc.relations, &base);
+    let relations = markup::relations(&doc.relations, &base, lang());
     let relations = (!relations.is_empty()).then(|| {
         view! {
             <section class="document-relations" aria-labelledby="relations-title">
-                <h2 id="relations-title">"Văn bản liên quan"</h2>
+                <h2 id="relations-title">{r.related}</h2>
                 <div inner_html=relations></div>
             </section>
         }
@@ -62,37 +88,38 @@ fn DocumentView(doc: Document) -> impl IntoView {
     let text = doc.body_html.clone().map(|html| {
         view! {
             <section class="document-text" aria-labelledby="document-text-title">
-                <h2 id="document-text-title">"Toàn văn"</h2>
-                <ArticleBody html=html />
+                <h2 id="document-text-title">{r.full_text}</h2>
+                <div lang=words_code><ArticleBody html=html /></div>
             </section>
         }
     });
-    let files = (!doc.files.is_empty())
-        .then(|| view! { <Files files=doc.files.clone() title="Tệp văn bản" /> });
+    let files = (!doc.files.is_empty()).then(|| {
+        view! { <Files files=doc.files.clone() title=r.files names_lang=words_code /> }
+    });
     let cited = (!doc.cited_by.is_empty()).then(|| {
         view! {
             <section class="related" aria-labelledby="cited-title">
-                <h2 id="cited-title" class="section-title">"Tin bài về văn bản này"</h2>
-                <ArticleList articles=doc.cited_by.clone() />
+                <h2 id="cited-title" class="section-title">{r.cited}</h2>
+                <ul class="card-list" lang=words_code inner_html=cited_by(&doc, words)></ul>
             </section>
         }
     });
     view! {
         <div class="container page">
-            <Breadcrumb trail=vec![register_crumb()] current=doc.number.clone() />
+            <Breadcrumb trail=vec![register_crumb()] current=doc.number.clone() current_lang=words />
             <article class="article legal-document" aria-labelledby="document-title">
                 <header class="article-header">
-                    <h1 id="document-title">{title}</h1>
-                    <p class="article-lead">{doc.summary.clone()}</p>
+                    <h1 id="document-title" lang=words_code>{title}</h1>
+                    <p class="article-lead" lang=words_code>{doc.summary.clone()}</p>
                     <p class=format!("document-status status-{}", status.code())>
                         <span class="status-mark" aria-hidden="true"></span>
-                        "Tình trạng: " <strong>{status.label()}</strong>
+                        {r.status_is} <strong>{status.label(r)}</strong>
                     </p>
-                    <PageTools what="văn bản" />
+                    <PageTools what=r.document />
                 </header>
                 <section class="document-facts" aria-labelledby="facts-title">
-                    <h2 id="facts-title" class="visually-hidden">"Thông tin văn bản"</h2>
-                    <dl inner_html=markup::facts(&doc, status)></dl>
+                    <h2 id="facts-title" class="visually-hidden">{texts().document_facts}</h2>
+                    <dl inner_html=facts::for_document(&doc, status, lang())></dl>
                 </section>
                 {files}
                 {relations}

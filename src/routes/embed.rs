@@ -2,13 +2,15 @@
 //! snippet. The preview is the real widget in an iframe, sized by the same height messages the
 //! loader uses.
 
-use crate::base::{absolute, listen, window};
+use crate::base::{absolute, lang, listen, window};
 use crate::components::meta::page_meta;
 use crate::components::shell::use_site;
 use crate::nav;
 use leptos::prelude::*;
-use portal_core::MenuItem;
+use portal_core::i18n::{BuilderTexts, fill};
+use portal_core::route::Route;
 use portal_core::widget::{MAX_COUNT, WidgetKind};
+use portal_core::{Lang, MenuItem};
 use wasm_bindgen::JsCast;
 
 fn flatten(items: &[MenuItem], depth: usize, out: &mut Vec<(String, String)>) {
@@ -31,7 +33,8 @@ fn portal_base() -> String {
 
 #[component]
 pub fn SnippetBuilder() -> impl IntoView {
-    nav::announce_page("Nhúng tin của Cổng vào trang web khác".to_owned());
+    let t = BuilderTexts::of(lang());
+    nav::announce_page(t.title.to_owned());
     let site = use_site();
     let kind = RwSignal::new("latest".to_owned());
     let category = RwSignal::new("tin-tuc-su-kien".to_owned());
@@ -39,7 +42,7 @@ pub fn SnippetBuilder() -> impl IntoView {
     let theme = RwSignal::new("light".to_owned());
     let accent = RwSignal::new("#a3161a".to_owned());
     let target = RwSignal::new("top".to_owned());
-    let lang = RwSignal::new("vi".to_owned());
+    let widget_lang = RwSignal::new(Lang::Vi.code().to_owned());
     let copied = RwSignal::new(String::new());
     // Whole pixels: formatting an f64 would add float-printing code to the bundle.
     let preview_height = RwSignal::new(320_i32);
@@ -60,12 +63,9 @@ pub fn SnippetBuilder() -> impl IntoView {
     };
     let title = move || {
         if kind.get() == "latest" {
-            format!(
-                "Tin mới nhất: {} – Cổng Thông tin điện tử Thành phố",
-                category_name()
-            )
+            fill(t.widget_latest, &[&category_name()])
         } else {
-            "Tin nổi bật – Cổng Thông tin điện tử Thành phố".to_owned()
+            t.widget_featured.to_owned()
         }
     };
     let preview_src = move || {
@@ -82,10 +82,21 @@ pub fn SnippetBuilder() -> impl IntoView {
         q.push(format!("theme={}", theme.get()));
         q.push(format!("accent={}", accent.get().replace('#', "%23")));
         q.push(format!("target={}", target.get()));
-        q.push(format!("lang={}", lang.get()));
+        q.push(format!("lang={}", widget_lang.get()));
         q.push(format!("host={}", js_sys::encode_uri_component(&origin())));
         q.push("id=preview".to_owned());
-        format!("{}nhung/{path}?{}", portal_base(), q.join("&"))
+        // The widget's address is the route table's (`Route::Widget`), under the portal's base.
+        let route = Route::Widget {
+            kind: path.to_owned(),
+        }
+        .href()
+        .unwrap_or_default();
+        format!(
+            "{}{}?{}",
+            portal_base(),
+            route.trim_start_matches('/'),
+            q.join("&")
+        )
     };
     let snippet = move || {
         let base = portal_base();
@@ -99,7 +110,7 @@ pub fn SnippetBuilder() -> impl IntoView {
             theme.get(),
             accent.get(),
             target.get(),
-            lang.get(),
+            widget_lang.get(),
             portal_core::html::attr_value(&title())
         ));
         let fallback_href = if kind.get() == "latest" {
@@ -108,8 +119,9 @@ pub fn SnippetBuilder() -> impl IntoView {
             base.clone()
         };
         format!(
-            "<div {attrs}>\n  <a href=\"{fallback_href}\">{}</a>\n</div>\n<script src=\"{base}nhung.js\" async></script>",
-            portal_core::html::attr_value(&title())
+            "<div {attrs}>\n  <a href=\"{fallback_href}\">{}</a>\n</div>\n<script src=\"{base}{}\" async></script>",
+            portal_core::html::attr_value(&title()),
+            portal_core::widget::LOADER
         )
     };
 
@@ -140,81 +152,74 @@ pub fn SnippetBuilder() -> impl IntoView {
         let promise = w.navigator().clipboard().write_text(&snippet());
         leptos::task::spawn_local(async move {
             let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-            copied.set(if ok {
-                "Đã sao chép đoạn mã.".to_owned()
-            } else {
-                "Không sao chép được; hãy chọn và sao chép đoạn mã bằng tay.".to_owned()
-            });
+            copied.set(if ok { t.copied } else { t.copy_failed }.to_owned());
         });
     };
 
-    page_meta(
-        "Nhúng tin của Cổng vào trang web khác",
-        "Tạo đoạn mã nhúng tin mới nhất hoặc tin nổi bật của Cổng vào trang web của quận, huyện, phường, xã.",
-    );
+    page_meta(t.title, t.description);
     view! {
         <div class="container page embed-builder">
-            <h1>"Nhúng tin của Cổng vào trang web khác"</h1>
-            <p class="page-lead">
-                "Chọn loại tin, chuyên mục và giao diện; xem trước ngay bên dưới rồi sao chép đoạn mã vào trang web của đơn vị. "
-                "Hướng dẫn chi tiết cho quản trị viên có trong tài liệu đi kèm mã nguồn (docs/widgets.md)."
-            </p>
+            <h1>{t.title}</h1>
+            <p class="page-lead">{t.lead} {t.guide}</p>
             <div class="builder-grid">
                 <form class="builder-form" on:submit=|ev| ev.prevent_default()>
                     <fieldset>
-                        <legend>"Loại tiện ích"</legend>
+                        <legend>{t.kind}</legend>
                         <label class="choice">
                             <input type="radio" name="kind" value="latest" prop:checked=move || kind.get() == "latest" on:change=move |_| kind.set("latest".into()) />
-                            "Tin mới nhất của một chuyên mục"
+                            {t.latest}
                         </label>
                         <label class="choice">
                             <input type="radio" name="kind" value="featured" prop:checked=move || kind.get() == "featured" on:change=move |_| kind.set("featured".into()) />
-                            "Tin nổi bật"
+                            {t.featured}
                         </label>
                     </fieldset>
-                    <label for="w-category">"Chuyên mục"</label>
+                    <label for="w-category">{t.category}</label>
                     <select id="w-category" prop:disabled=move || kind.get() != "latest" on:change=move |ev| category.set(event_target_value(&ev))>
                         <For each=categories key=|c| c.0.clone() let:c>
                             <option value=c.0.clone() prop:selected=move || category.get() == c.0>{c.1.clone()}</option>
                         </For>
                     </select>
-                    <label for="w-count">"Số bài (1–10)"</label>
+                    <label for="w-count">{t.count}</label>
                     <input id="w-count" type="number" min="1" max="10" prop:value=move || count.get().to_string()
                         on:input=move |ev| {
                             if let Ok(n) = event_target_value(&ev).parse::<u32>() {
                                 count.set(n.clamp(1, MAX_COUNT));
                             }
                         } />
-                    <label for="w-theme">"Giao diện"</label>
+                    <label for="w-theme">{t.theme}</label>
                     <select id="w-theme" on:change=move |ev| theme.set(event_target_value(&ev))>
-                        <option value="light">"Sáng"</option>
-                        <option value="dark">"Tối"</option>
+                        <option value="light">{t.light}</option>
+                        <option value="dark">{t.dark}</option>
                     </select>
-                    <label for="w-accent">"Màu nhấn"</label>
+                    <label for="w-accent">{t.accent}</label>
                     <input id="w-accent" type="color" prop:value=move || accent.get() on:input=move |ev| accent.set(event_target_value(&ev)) />
-                    <label for="w-target">"Khi bấm vào tin"</label>
+                    <label for="w-target">{t.target}</label>
                     <select id="w-target" on:change=move |ev| target.set(event_target_value(&ev))>
-                        <option value="top">"Mở trên Cổng, thay trang hiện tại"</option>
-                        <option value="new">"Mở Cổng trong thẻ mới"</option>
+                        <option value="top">{t.target_top}</option>
+                        <option value="new">{t.target_new}</option>
                     </select>
-                    <label for="w-lang">"Ngôn ngữ"</label>
-                    <select id="w-lang" on:change=move |ev| lang.set(event_target_value(&ev))>
-                        <option value="vi">"Tiếng Việt"</option>
-                        <option value="en">"English"</option>
+                    <label for="w-lang">{t.language}</label>
+                    // Each language named in itself, and marked so.
+                    <select id="w-lang" on:change=move |ev| widget_lang.set(event_target_value(&ev))>
+                        {Lang::ALL
+                            .into_iter()
+                            .map(|l| view! { <option value=l.code() lang=l.code()>{l.own_name()}</option> })
+                            .collect_view()}
                     </select>
                 </form>
                 <div class="builder-preview">
-                    <h2>"Xem trước"</h2>
+                    <h2>{t.preview}</h2>
                     <iframe
                         class="preview-frame"
                         title=title
                         src=preview_src
                         style:height=move || format!("{}px", preview_height.get())
                     ></iframe>
-                    <h2>"Đoạn mã"</h2>
-                    <label for="w-snippet" class="visually-hidden">"Đoạn mã nhúng"</label>
+                    <h2>{t.snippet}</h2>
+                    <label for="w-snippet" class="visually-hidden">{t.snippet_label}</label>
                     <textarea id="w-snippet" class="snippet" readonly rows="8" prop:value=snippet></textarea>
-                    <button type="button" class="button" on:click=copy>"Sao chép đoạn mã"</button>
+                    <button type="button" class="button" on:click=copy>{t.copy}</button>
                     <p role="status" class="tool-status">{move || copied.get()}</p>
                 </div>
             </div>

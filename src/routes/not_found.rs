@@ -13,14 +13,8 @@ pub fn NotFound() -> impl IntoView {
     // The Vietnamese portal's busiest sections; the English pages have only the home page to offer.
     let mut ways = vec![(link("/"), t.back_home.to_owned())];
     if lang() == Lang::Vi {
-        ways.push((
-            link("/tin-tuc-su-kien"),
-            "Xem tin tức – sự kiện mới nhất".to_owned(),
-        ));
-        ways.push((
-            link("/hoi-dap"),
-            "Gửi câu hỏi tới chuyên mục Hỏi đáp".to_owned(),
-        ));
+        ways.push((link("/tin-tuc-su-kien"), t.see_news.to_owned()));
+        ways.push((link("/hoi-dap"), t.ask_question.to_owned()));
     }
     view! {
         <div class="container page not-found">

@@ -4,17 +4,18 @@
 //! the count is announced.
 
 use crate::api::{self, DocumentResource, RegisterPage as Data};
-use crate::base::{base_path, link};
+use crate::base::{base_path, lang, link, texts};
 use crate::components::filter::Filter;
-use crate::components::meta::page_meta;
+use crate::components::meta::{page_meta_with, same_in_other_language};
 use crate::components::pager::Pager;
 use crate::components::search_box::on_submit;
 use crate::components::status::ListSkeleton;
 use crate::nav;
 use crate::routes::state::unless_loaded;
 use leptos::prelude::*;
+use portal_core::i18n::{RegisterTexts, fill};
 use portal_core::legal::filter::{Filters, OLDEST, ORDER_PARAM, STATUS_PARAM};
-use portal_core::legal::register::{Facet, Register};
+use portal_core::legal::register::{Facet, LANGUAGE, Register};
 use portal_core::legal::{Status, markup};
 use portal_core::route::Route;
 use portal_core::search::query::{QUERY_PARAM, YEAR_PARAM};
@@ -23,18 +24,31 @@ fn register_href(query: &str) -> String {
     Filters::parse(query).href()
 }
 
-/// What the live region says once the rows are in.
+/// What the live region says once the rows are in, in the page's language.
 pub fn count_message(total: u32, page: u32, pages: u32, filtered: bool) -> String {
-    let what = if filtered {
-        "văn bản phù hợp"
+    let t = RegisterTexts::of(lang());
+    let (one, some, paged) = if filtered {
+        (
+            t.count_one_matching,
+            t.count_matching,
+            t.count_matching_pages,
+        )
     } else {
-        "văn bản"
+        (t.count_one, t.count, t.count_pages)
     };
+    let n = |v: u32| v.to_string();
     match total {
-        0 => "Không có văn bản nào phù hợp với bộ lọc.".to_owned(),
-        _ if pages > 1 => format!("Có {total} {what}, trang {page} trên {pages}."),
-        _ => format!("Có {total} {what}."),
+        0 => t.count_none.to_owned(),
+        1 => one.to_owned(),
+        _ if pages > 1 => fill(paged, &[&n(total), &n(page), &n(pages)]),
+        _ => fill(some, &[&n(total)]),
     }
+}
+
+/// The language to mark the register's own words with (kinds, issuers, numbers) on this page:
+/// none on a Vietnamese page.
+fn register_words() -> Option<&'static str> {
+    (lang() != LANGUAGE).then(|| LANGUAGE.code())
 }
 
 fn filtered(f: &Filters) -> bool {
@@ -46,6 +60,7 @@ fn filtered(f: &Filters) -> bool {
 
 #[component]
 pub fn RegisterPage(route: Memo<Route>) -> impl IntoView {
+    let t = RegisterTexts::of(lang());
     let filters = Memo::new(move |_| match route.get() {
         Route::Register { query } => Filters::parse(&query),
         _ => Filters::default(),
@@ -60,16 +75,21 @@ pub fn RegisterPage(route: Memo<Route>) -> impl IntoView {
     });
     let status = move || match data.get() {
         Some(Ok(d)) => count_message(d.total, d.page, d.pages, filtered(&d.applied)),
-        None => "Đang tải danh sách văn bản…".to_owned(),
+        None => t.loading.to_owned(),
         Some(Err(_)) => String::new(),
     };
-    page_meta(
-        "Tra cứu văn bản",
-        "Văn bản quy phạm pháp luật, chỉ đạo, điều hành của Thành phố: số ký hiệu, ngày ban hành, trích yếu, tệp toàn văn.",
+    // Its counterpart: the other language's register, without the filters (its first page).
+    let bare = Route::Register {
+        query: String::new(),
+    };
+    page_meta_with(
+        t.title.to_owned(),
+        t.description.to_owned(),
+        same_in_other_language(&bare),
     );
     view! {
         <div class="container page register-page">
-            <h1>"Tra cứu văn bản"</h1>
+            <h1>{t.title}</h1>
             <RegisterForm filters=filters register=register />
             <p class="search-status" role="status">{status}</p>
             {move || {
@@ -91,6 +111,8 @@ fn choices(values: &[portal_core::legal::register::Value]) -> Vec<(String, Strin
 /// The filters; nothing applies until the form is sent.
 #[component]
 fn RegisterForm(filters: Memo<Filters>, register: Memo<Register>) -> impl IntoView {
+    let (t, r) = (texts(), RegisterTexts::of(lang()));
+    let words = register_words();
     let facet = move |f: Facet| Signal::derive(move || choices(register.read().values(f)));
     let chosen = move |f: Facet| {
         Signal::derive(move || filters.read().facet(f).unwrap_or_default().to_owned())
@@ -110,10 +132,10 @@ fn RegisterForm(filters: Memo<Filters>, register: Memo<Register>) -> impl IntoVi
             .map(|y| y.to_string())
             .unwrap_or_default()
     });
-    let statuses = Signal::derive(|| {
+    let statuses = Signal::derive(move || {
         Status::ALL
             .iter()
-            .map(|s| (s.code().to_owned(), s.label().to_owned()))
+            .map(|s| (s.code().to_owned(), s.label(r).to_owned()))
             .collect::<Vec<_>>()
     });
     let status = Signal::derive(move || filters.read().status.clone().unwrap_or_default());
@@ -122,14 +144,14 @@ fn RegisterForm(filters: Memo<Filters>, register: Memo<Register>) -> impl IntoVi
         <form
             class="search-form register-form"
             role="search"
-            aria-label="Lọc văn bản"
-            action=Filters::default().href()
+            aria-label=r.form
+            action=link(&Filters::default().href())
             method="get"
             on:submit=on_submit(Some("#register-q"), register_href)
         >
             <div class="field search-query">
-                <label for="register-q">"Số ký hiệu hoặc trích yếu"</label>
-                <p class="hint" id="register-q-hint">"Có thể gõ không dấu, ví dụ “27/2024/qd-ubnd” hoặc “dat dai”."</p>
+                <label for="register-q">{r.query}</label>
+                <p class="hint" id="register-q-hint">{r.hint}</p>
                 <input
                     id="register-q"
                     type="search"
@@ -140,21 +162,21 @@ fn RegisterForm(filters: Memo<Filters>, register: Memo<Register>) -> impl IntoVi
                     value=filters.get_untracked().q
                 />
             </div>
-            <Filter id="register-kind" name=Facet::Kind.param() label=Facet::Kind.label() choices=facet(Facet::Kind) chosen=chosen(Facet::Kind) />
-            <Filter id="register-issuer" name=Facet::Issuer.param() label=Facet::Issuer.label() choices=facet(Facet::Issuer) chosen=chosen(Facet::Issuer) />
-            <Filter id="register-field" name=Facet::Field.param() label=Facet::Field.label() choices=facet(Facet::Field) chosen=chosen(Facet::Field) />
-            <Filter id="register-year" name=YEAR_PARAM label="Năm ban hành" choices=years chosen=year />
-            <Filter id="register-status" name=STATUS_PARAM label="Tình trạng hiệu lực" choices=statuses chosen=status />
+            <Filter id="register-kind" name=Facet::Kind.param() label=Facet::Kind.label(t) choices=facet(Facet::Kind) chosen=chosen(Facet::Kind) choices_lang=words />
+            <Filter id="register-issuer" name=Facet::Issuer.param() label=Facet::Issuer.label(t) choices=facet(Facet::Issuer) chosen=chosen(Facet::Issuer) choices_lang=words />
+            <Filter id="register-field" name=Facet::Field.param() label=Facet::Field.label(t) choices=facet(Facet::Field) chosen=chosen(Facet::Field) choices_lang=words />
+            <Filter id="register-year" name=YEAR_PARAM label=r.year choices=years chosen=year />
+            <Filter id="register-status" name=STATUS_PARAM label=r.status choices=statuses chosen=status />
             <div class="field">
-                <label for="register-order">"Sắp xếp"</label>
+                <label for="register-order">{r.order}</label>
                 <select id="register-order" name=ORDER_PARAM prop:value=move || if oldest() { OLDEST } else { "" }>
-                    <option value="" selected=move || !oldest()>"Mới nhất trước"</option>
-                    <option value=OLDEST selected=oldest>"Cũ nhất trước"</option>
+                    <option value="" selected=move || !oldest()>{r.newest}</option>
+                    <option value=OLDEST selected=oldest>{r.oldest}</option>
                 </select>
             </div>
             <div class="form-actions">
-                <button type="submit" class="button">"Lọc văn bản"</button>
-                <a href=link(&Filters::default().href())>"Xóa bộ lọc"</a>
+                <button type="submit" class="button">{r.filter}</button>
+                <a href=link(&Filters::default().href())>{r.clear}</a>
             </div>
         </form>
     }
@@ -162,31 +184,28 @@ fn RegisterForm(filters: Memo<Filters>, register: Memo<Register>) -> impl IntoVi
 
 /// The filters of the address that were not applied, named.
 fn dropped_message(dropped: &[&'static str]) -> Option<String> {
+    let (t, r) = (texts(), RegisterTexts::of(lang()));
     let names: Vec<&str> = dropped
         .iter()
         .map(|p| match *p {
-            "loai" => Facet::Kind.label(),
-            "co-quan" => Facet::Issuer.label(),
-            "linh-vuc" => Facet::Field.label(),
-            YEAR_PARAM => "Năm ban hành",
-            STATUS_PARAM => "Tình trạng hiệu lực",
-            other => other,
+            YEAR_PARAM => r.year,
+            STATUS_PARAM => r.status,
+            other => Facet::ALL
+                .into_iter()
+                .find(|f| f.param() == other)
+                .map_or(other, |f| f.label(t)),
         })
         .collect();
-    (!names.is_empty()).then(|| {
-        format!(
-            "Không áp dụng bộ lọc không hợp lệ trong địa chỉ: {}.",
-            names.join(", ")
-        )
-    })
+    (!names.is_empty()).then(|| fill(r.dropped, &[&names.join(", ")]))
 }
 
 #[component]
 fn Rows(data: Data) -> impl IntoView {
+    let (t, r) = (texts(), RegisterTexts::of(lang()));
     let title = if data.page > 1 {
-        format!("Tra cứu văn bản, trang {}", data.page)
+        fill(r.title_page, &[&data.page.to_string()])
     } else {
-        "Tra cứu văn bản".to_owned()
+        r.title.to_owned()
     };
     nav::announce_page(title);
     let dropped =
@@ -195,31 +214,31 @@ fn Rows(data: Data) -> impl IntoView {
         return view! {
             {dropped}
             <div class="no-results">
-                <h2>"Không có văn bản phù hợp"</h2>
+                <h2>{r.none}</h2>
                 <ul>
-                    <li>"Kiểm tra lại số ký hiệu hoặc từ khóa."</li>
-                    <li>"Bỏ bớt bộ lọc."</li>
-                    <li><a href=link(&Filters::default().href())>"Xem tất cả văn bản"</a></li>
+                    <li>{r.check_number}</li>
+                    <li>{r.fewer_filters}</li>
+                    <li><a href=link(&Filters::default().href())>{r.see_all}</a></li>
                 </ul>
             </div>
         }
         .into_any();
     }
     let applied = data.applied.clone();
-    let rows = markup::register_rows(&data.rows, &base_path());
+    let rows = markup::register_rows(&data.rows, &base_path(), lang());
     view! {
         {dropped}
         <table class="register-table">
             <caption class="visually-hidden">
-                {format!("Danh sách văn bản, trang {} trên {}", data.page, data.pages)}
+                {fill(r.caption, &[&data.page.to_string(), &data.pages.to_string()])}
             </caption>
             <thead>
                 <tr>
-                    <th scope="col">"Số ký hiệu"</th>
-                    <th scope="col">"Ngày ban hành"</th>
-                    <th scope="col">"Trích yếu"</th>
-                    <th scope="col">"Loại văn bản"</th>
-                    <th scope="col">"Cơ quan ban hành"</th>
+                    <th scope="col">{t.document_number}</th>
+                    <th scope="col">{t.document_issued}</th>
+                    <th scope="col">{r.summary}</th>
+                    <th scope="col">{t.document_kind}</th>
+                    <th scope="col">{t.document_issuer}</th>
                 </tr>
             </thead>
             <tbody inner_html=rows></tbody>

@@ -3,7 +3,7 @@
 //! prerendered page is the form alone; results come once the app runs.
 
 use crate::api::{self, DocumentResource};
-use crate::base::{base_path, link, lower_nfc, lower_nfd};
+use crate::base::{base_path, lang, link, lower_nfc, lower_nfd};
 use crate::components::filter::Filter;
 use crate::components::meta::page_meta;
 use crate::components::pager::Pager;
@@ -13,18 +13,24 @@ use crate::components::status::ListSkeleton;
 use crate::nav;
 use crate::routes::state::unless_loaded;
 use leptos::prelude::*;
+use portal_core::i18n::{SearchTexts, fill};
 use portal_core::route::Route;
 use portal_core::search::index::{Manifest, manifest_doc};
 use portal_core::search::query::{CATEGORY_PARAM, Plan, QUERY_PARAM, Search, YEAR_PARAM};
 use portal_core::{MenuItem, SearchResults, html, paths};
 
-/// What the live region says once results are in.
+/// What the live region says once results are in, in the page's language.
 pub fn count_message(q: &str, total: u64, page: u32, pages: u32) -> String {
+    let t = SearchTexts::of(lang());
     let q = q.trim();
     match total {
-        0 => format!("Không tìm thấy kết quả nào cho «{q}»."),
-        _ if pages > 1 => format!("Tìm thấy {total} kết quả cho «{q}», trang {page} trên {pages}."),
-        _ => format!("Tìm thấy {total} kết quả cho «{q}»."),
+        0 => fill(t.found_none, &[q]),
+        1 => fill(t.found_one, &[q]),
+        _ if pages > 1 => fill(
+            t.found_pages,
+            &[&total.to_string(), q, &page.to_string(), &pages.to_string()],
+        ),
+        _ => fill(t.found, &[&total.to_string(), q]),
     }
 }
 
@@ -37,6 +43,7 @@ pub fn SearchPage(route: Memo<Route>) -> impl IntoView {
     let data = DocumentResource::new(move || search.get(), api::search);
     let retry = Callback::new(move |_| data.refetch());
     follow_header_form();
+    let t = SearchTexts::of(lang());
     // The live region is on the page from the start, so a change of its text is announced.
     let status = move || {
         let s = search.get();
@@ -44,7 +51,7 @@ pub fn SearchPage(route: Memo<Route>) -> impl IntoView {
             return String::new();
         }
         match data.get() {
-            None => "Đang tìm…".to_owned(),
+            None => t.searching.to_owned(),
             Some(Ok(r)) => {
                 count_message(&s.q, r.page.total_items, r.page.number, r.page.total_pages)
             }
@@ -53,7 +60,7 @@ pub fn SearchPage(route: Memo<Route>) -> impl IntoView {
     };
     view! {
         <div class="container page search-page">
-            <h1>"Tìm kiếm"</h1>
+            <h1>{t.title}</h1>
             <SearchForm search=search />
             <p class="search-status" role="status">{status}</p>
             {move || {
@@ -80,6 +87,7 @@ fn categories(menu: &[MenuItem], depth: usize, out: &mut Vec<(String, String)>) 
 /// of context on input); the fields show the address's search, so Back brings them back too.
 #[component]
 fn SearchForm(search: Memo<Search>) -> impl IntoView {
+    let t = SearchTexts::of(lang());
     let site = use_site();
     let categories_of_site = move || {
         let mut out = Vec::new();
@@ -109,14 +117,14 @@ fn SearchForm(search: Memo<Search>) -> impl IntoView {
         <form
             class="search-form"
             role="search"
-            aria-label="Tìm kiếm và lọc kết quả"
+            aria-label=t.form
             action=link(&search_route())
             method="get"
             on:submit=on_submit(Some("#search-q"), search_href)
         >
             <div class="field search-query">
-                <label for="search-q">"Từ khóa"</label>
-                <p class="hint" id="search-q-hint">"Có thể gõ không dấu: “ha noi” tìm được “Hà Nội”."</p>
+                <label for="search-q">{t.query}</label>
+                <p class="hint" id="search-q-hint">{t.hint}</p>
                 <input
                     id="search-q"
                     type="search"
@@ -128,40 +136,33 @@ fn SearchForm(search: Memo<Search>) -> impl IntoView {
                     value=search.get_untracked().q
                 />
             </div>
-            <Filter id="search-category" name=CATEGORY_PARAM label="Chuyên mục" choices=categories_of_site chosen=selected_category />
-            <Filter id="search-year" name=YEAR_PARAM label="Năm" choices=years chosen=selected_year />
-            <button type="submit" class="button">"Tìm kiếm"</button>
+            <Filter id="search-category" name=CATEGORY_PARAM label=t.category choices=categories_of_site chosen=selected_category />
+            <Filter id="search-year" name=YEAR_PARAM label=t.year choices=years chosen=selected_year />
+            <button type="submit" class="button">{t.submit}</button>
         </form>
     }
 }
 
 #[component]
 fn Results(data: SearchResults, search: Search) -> impl IntoView {
+    let t = SearchTexts::of(lang());
     let q = search.q.trim().to_owned();
     let title = if q.is_empty() {
-        "Tìm kiếm".to_owned()
+        t.title.to_owned()
     } else {
-        format!("{q} – Tìm kiếm")
+        fill(t.title_of, &[&q])
     };
-    page_meta(
-        title.clone(),
-        "Tìm kiếm tin bài trên Cổng thông tin điện tử.",
-    );
+    page_meta(title.clone(), t.description);
     nav::announce_page(title);
     if q.is_empty() {
-        return view! {
-            <p class="search-intro">
-                "Nhập từ khóa để tìm trong toàn bộ tin bài của Cổng, rồi lọc theo chuyên mục hoặc năm nếu cần."
-            </p>
-        }
-        .into_any();
+        return view! { <p class="search-intro">{t.intro}</p> }.into_any();
     }
     let page = data.page;
     if page.items.is_empty() {
         return view! { <NoResults search=search /> }.into_any();
     }
     let plan = Plan::new(&lower_nfc(&q), lower_nfd);
-    let items = html::search_items(&page.items, &plan.folded(), lower_nfd, &base_path());
+    let items = html::search_items(&page.items, &plan.folded(), lower_nfd, &base_path(), lang());
     let first = (page.number.saturating_sub(1)) * page.size + 1;
     view! {
         <ol class="search-results" start=first inner_html=items></ol>
@@ -178,6 +179,7 @@ fn Results(data: SearchResults, search: Search) -> impl IntoView {
 /// Nothing found: what to try next.
 #[component]
 fn NoResults(search: Search) -> impl IntoView {
+    let t = SearchTexts::of(lang());
     let site = use_site();
     let filtered = search.category.is_some() || search.year.is_some();
     let unfiltered = Search {
@@ -196,15 +198,15 @@ fn NoResults(search: Search) -> impl IntoView {
     };
     view! {
         <div class="no-results">
-            <h2>"Không có kết quả phù hợp"</h2>
+            <h2>{t.no_results}</h2>
             <ul>
-                <li>"Kiểm tra lại chính tả của từ khóa."</li>
-                <li>"Dùng ít từ hơn, hoặc từ khóa chung hơn."</li>
+                <li>{t.check_spelling}</li>
+                <li>{t.fewer_words}</li>
                 {filtered.then(|| view! {
-                    <li><a href=link(&unfiltered.href())>"Tìm lại không kèm bộ lọc"</a></li>
+                    <li><a href=link(&unfiltered.href())>{t.without_filters}</a></li>
                 })}
             </ul>
-            <h3>"Hoặc xem tin theo chuyên mục"</h3>
+            <h3>{t.by_section}</h3>
             <ul class="no-results-categories">{menu}</ul>
         </div>
     }

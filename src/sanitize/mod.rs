@@ -6,8 +6,8 @@
 //! string parsed again, which is what mutation-XSS relies on.
 
 use portal_core::sanitize::{
-    EMBED_TITLE, EXTERNAL_REL, KEEP, MAX_DEPTH, TABLE_LABEL, TagRule, added_attributes,
-    attr_allowed, embed_allowed, is_external, is_url_attr, tag_rule, url_allowed,
+    EXTERNAL_REL, KEEP, MAX_DEPTH, TagRule, added_attributes, attr_allowed, embed_allowed,
+    is_external, is_url_attr, tag_rule, url_allowed,
 };
 use wasm_bindgen::JsCast;
 use web_sys::{Document, DocumentFragment, DomParser, Element, Node, SupportedType};
@@ -47,7 +47,7 @@ pub fn enhance(root: &Element) {
             .flatten()
             .and_then(|c| c.text_content())
             .filter(|t| !t.trim().is_empty())
-            .unwrap_or_else(|| TABLE_LABEL.to_owned());
+            .unwrap_or_else(|| crate::base::texts().table_label.to_owned());
         let _ = wrap.set_attribute("aria-label", label.trim());
         let _ = parent.replace_child(&wrap, &table);
         let _ = wrap.append_child(&table);
@@ -225,6 +225,6 @@ fn finish(el: &Element, tag: &str) {
             .get_attribute("title")
             .is_none_or(|t| t.trim().is_empty())
     {
-        let _ = el.set_attribute("title", EMBED_TITLE);
+        let _ = el.set_attribute("title", crate::base::texts().embed_title);
     }
 }

@@ -6,8 +6,8 @@
 use lol_html::html_content::{ContentType, Element};
 use lol_html::{RewriteStrSettings, element, rewrite_str};
 use portal_core::sanitize::{
-    DROP, EMBED_TITLE, EXTERNAL_REL, KEEP, TABLE_LABEL, TagRule, added_attributes, attr_allowed,
-    embed_allowed, is_external, is_url_attr, tag_rule, url_allowed,
+    DROP, EXTERNAL_REL, KEEP, TagRule, added_attributes, attr_allowed, embed_allowed, is_external,
+    is_url_attr, tag_rule, url_allowed,
 };
 use std::collections::HashSet;
 
@@ -60,7 +60,7 @@ pub fn to_html(html: &str) -> String {
 }
 
 /// The label of each table's scrolling box, in document order: its caption's text, as the browser
-/// walker gives it, or [`TABLE_LABEL`]. `clean` is serialized by html5ever, so tags and entities are
+/// walker gives it, or the page's language's `table_label`. `clean` is serialized by html5ever, so tags and entities are
 /// regular.
 fn table_labels(clean: &str) -> Vec<String> {
     clean
@@ -76,7 +76,7 @@ fn table_labels(clean: &str) -> Vec<String> {
                 .map(|(text, _)| text_of(text))
                 .unwrap_or_default();
             if caption.is_empty() {
-                TABLE_LABEL.to_owned()
+                crate::base::texts().table_label.to_owned()
             } else {
                 caption
             }
@@ -138,7 +138,9 @@ fn finish(clean: &str) -> Result<String, lol_html::errors::RewritingError> {
                 Ok(())
             }),
             element!("table", |el| {
-                let label = labels.next().unwrap_or_else(|| TABLE_LABEL.to_owned());
+                let label = labels
+                    .next()
+                    .unwrap_or_else(|| crate::base::texts().table_label.to_owned());
                 el.before(
                     &format!(
                         r#"<div class="table-wrap" role="region" tabindex="0" aria-label="{}">"#,
@@ -174,7 +176,7 @@ fn embed(el: &mut Element) {
         .get_attribute("title")
         .is_none_or(|t| t.trim().is_empty())
     {
-        let _ = el.set_attribute("title", EMBED_TITLE);
+        let _ = el.set_attribute("title", crate::base::texts().embed_title);
     }
 }
 

@@ -227,7 +227,7 @@ fn related_for(i: usize, articles: &[Article], list: &[usize]) -> Vec<usize> {
 /// What a language's API has beside its articles.
 #[derive(Debug, Clone, Default)]
 pub struct Extras {
-    /// The legal documents register (Vietnamese): its entry in the menu.
+    /// The legal documents register (one, of the Vietnamese documents): its entry in the menu.
     pub register: bool,
     /// The portal's own pages' entry in the menu (`pages::menu_item`).
     pub about: Option<MenuItem>,

@@ -288,11 +288,13 @@ pub fn build_into(layout: &Layout, sink: &mut dyn Sink) -> Result<usize> {
     if let Some(en) = &mut en {
         pair(&mut vi.articles, &mut en.articles)?;
     }
+    // One register, of the Vietnamese documents, which both languages' menus reach.
+    let register = !vi.documents.is_empty();
     for (lang, mut built) in [(Lang::Vi, Some(vi)), (Lang::En, en)] {
         let Some(built) = built.take() else { continue };
         let other = lang.other();
         let extras = Extras {
-            register: lang == Lang::Vi && !built.documents.is_empty(),
+            register,
             about: pages.as_ref().map(|(file, _)| pages::menu_item(file, lang)),
             home_alternates: if english.is_some() {
                 vec![Alternate {
@@ -310,10 +312,11 @@ pub fn build_into(layout: &Layout, sink: &mut dyn Sink) -> Result<usize> {
         };
         let articles =
             generate::generate(&built.site, &built.cat, built.articles, &extras, &mut under)?;
-        // The register and search are the Vietnamese articles'.
+        // Each language searches its own articles (`en/search/`).
+        search::write(&built.cat, &articles, &mut under)?;
+        // The register is one, of the Vietnamese documents and the articles that cite them.
         if lang == Lang::Vi {
             documents::write(built.documents, &articles, sink)?;
-            search::write(&built.cat, &articles, sink)?;
         }
     }
     if let Some((file, org)) = &pages {

@@ -1,11 +1,14 @@
-//! Small display helpers, in Vietnamese conventions.
+//! Small display helpers, in the page's language's conventions.
 
-/// `1234567` → `"1,2 MB"`: decimal comma, one decimal below 10, none above. Integer arithmetic
-/// only: formatting floats would pull float-printing code into the wasm bundle.
-pub fn human_size(bytes: u64) -> String {
+use crate::i18n::{Lang, fill};
+
+/// `1234567` → `"1,2 MB"` (`"1.2 MB"` in English): one decimal below 10, none above; bytes
+/// below a KB in `lang`'s words. Integer arithmetic only: formatting floats would pull
+/// float-printing code into the wasm bundle.
+pub fn human_size(bytes: u64, lang: Lang) -> String {
     const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
     if bytes < 1024 {
-        return format!("{bytes} byte");
+        return fill(lang.texts().bytes, &[&bytes.to_string()]);
     }
     // Value in tenths of the unit, rounded half up at each step like the float version was.
     let mut unit = 0;
@@ -16,7 +19,8 @@ pub fn human_size(bytes: u64) -> String {
     }
     let tenths = (u128::from(bytes) * 10 + divisor / 2) / divisor;
     if tenths < 100 {
-        format!("{},{} {}", tenths / 10, tenths % 10, UNITS[unit])
+        let mark = lang.decimal_mark();
+        format!("{}{mark}{} {}", tenths / 10, tenths % 10, UNITS[unit])
     } else {
         let whole = (u128::from(bytes) + divisor / 2) / divisor;
         format!("{whole} {}", UNITS[unit])
@@ -46,16 +50,19 @@ mod tests {
 
     #[test]
     fn sizes() {
-        assert_eq!(human_size(0), "0 byte");
-        assert_eq!(human_size(1023), "1023 byte");
-        assert_eq!(human_size(1024), "1,0 KB");
-        assert_eq!(human_size(1_234), "1,2 KB");
-        assert_eq!(human_size(56_789), "55 KB");
-        assert_eq!(human_size(1_234_567), "1,2 MB");
-        assert_eq!(human_size(u64::MAX), "16777216 TB");
-        assert_eq!(human_size(10_188), "9,9 KB");
-        assert_eq!(human_size(10_200), "10 KB");
-        assert_eq!(human_size(1_048_575), "1024 KB");
+        let vi = |n| human_size(n, Lang::Vi);
+        assert_eq!(vi(0), "0 byte");
+        assert_eq!(vi(1023), "1023 byte");
+        assert_eq!(vi(1024), "1,0 KB");
+        assert_eq!(vi(1_234), "1,2 KB");
+        assert_eq!(vi(56_789), "55 KB");
+        assert_eq!(vi(1_234_567), "1,2 MB");
+        assert_eq!(vi(u64::MAX), "16777216 TB");
+        assert_eq!(vi(10_188), "9,9 KB");
+        assert_eq!(vi(10_200), "10 KB");
+        assert_eq!(vi(1_048_575), "1024 KB");
+        assert_eq!(human_size(838, Lang::En), "838 bytes");
+        assert_eq!(human_size(1_234_567, Lang::En), "1.2 MB");
     }
 
     #[test]

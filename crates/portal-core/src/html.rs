@@ -187,6 +187,7 @@ pub fn search_items(
     folded: &[&str],
     nfd: impl Fn(&str) -> String,
     base: &str,
+    lang: crate::Lang,
 ) -> String {
     let mut out = String::with_capacity(hits.len() * 800);
     for h in hits {
@@ -206,7 +207,7 @@ pub fn search_items(
         out.push_str("</a> · <time");
         attr(&mut out, "datetime", &h.published.to_rfc3339());
         out.push('>');
-        text(&mut out, &h.published.date_vietnamese());
+        text(&mut out, &h.published.date_in(lang));
         out.push_str("</time></p>");
         if !h.snippet.is_empty() {
             out.push_str("<p class=\"snippet\">");
@@ -284,53 +285,6 @@ pub fn link_to(out: &mut String, href: &str, value: &str) {
     out.push_str("</a>");
 }
 
-/// A legal document's facts as an article carries them (Decree 42: number, kind, issuer, signer,
-/// dates), and the link to its page in the register (`page`, an `href`) when it has one.
-pub fn legal_facts(
-    doc: &crate::LegalDocument,
-    page: Option<&str>,
-    lang: crate::Lang,
-    t: &crate::i18n::Texts,
-) -> String {
-    let mut out = String::from("<dl>");
-    let fact = |out: &mut String, term: &str, value: &str, iso: Option<String>| {
-        out.push_str("<dt>");
-        text(out, term);
-        out.push_str("</dt><dd>");
-        match iso {
-            Some(iso) => {
-                out.push_str("<time");
-                attr(out, "datetime", &iso);
-                out.push('>');
-                text(out, value);
-                out.push_str("</time>");
-            }
-            None => text(out, value),
-        }
-        out.push_str("</dd>");
-    };
-    fact(&mut out, t.document_number, &doc.number, None);
-    fact(&mut out, t.document_kind, &doc.kind, None);
-    fact(&mut out, t.document_issuer, &doc.issuer, None);
-    if let Some(s) = &doc.signer {
-        fact(&mut out, t.document_signer, s, None);
-    }
-    let date = |d: &crate::Date| (d.in_lang(lang), Some(d.to_iso()));
-    let (issued, iso) = date(&doc.issued);
-    fact(&mut out, t.document_issued, &issued, iso);
-    if let Some(e) = &doc.effective {
-        let (effective, iso) = date(e);
-        fact(&mut out, t.document_effective, &effective, iso);
-    }
-    out.push_str("</dl>");
-    if let Some(href) = page {
-        out.push_str("<p class=\"document-link\">");
-        link_to(&mut out, href, t.document_link);
-        out.push_str("</p>");
-    }
-    out
-}
-
 /// Links as list items: (address, text) pairs.
 pub fn links(items: &[(String, String)]) -> String {
     let mut out = String::new();
@@ -343,10 +297,19 @@ pub fn links(items: &[(String, String)]) -> String {
 }
 
 /// A breadcrumb's items (the inside of its `<ol>`): `trail`, (address, name) pairs from the
-/// home page down, then the page itself, marked current.
-pub fn breadcrumb(trail: &[(String, String)], current: &str) -> String {
+/// home page down, then the page itself, marked current, and with its language when it is not
+/// the page's (`current_lang`).
+pub fn breadcrumb(
+    trail: &[(String, String)],
+    current: &str,
+    current_lang: Option<crate::Lang>,
+) -> String {
     let mut out = links(trail);
-    out.push_str("<li aria-current=\"page\">");
+    out.push_str("<li aria-current=\"page\"");
+    if let Some(l) = current_lang {
+        attr(&mut out, "lang", l.code());
+    }
+    out.push('>');
     text(&mut out, current);
     out.push_str("</li>");
     out
@@ -569,7 +532,7 @@ mod tests {
             published: DateTime::parse("2024-03-01T20:30:00Z").unwrap(),
             snippet: "… phân khu \"sông Hồng\" & bãi giữa …".into(),
         };
-        let html = search_items(&[hit], &["song", "hong"], nfd, "/cong");
+        let html = search_items(&[hit], &["song", "hong"], nfd, "/cong", crate::Lang::Vi);
         assert!(html.contains(r#"<a href="/cong/thoi-su/quy-hoach">Quy hoạch &lt;b&gt;<mark>sông</mark>&lt;/b&gt; <mark>Hồng</mark></a>"#), "{html}");
         assert!(html.contains(r#"<a href="/cong/thoi-su">Thời sự</a> · <time datetime="2024-03-01T20:30:00Z">02/03/2024</time>"#), "{html}");
         assert!(html.contains(r#"<p class="snippet">… phân khu "<mark>sông</mark> <mark>Hồng</mark>" &amp; bãi giữa …</p>"#), "{html}");
@@ -606,32 +569,7 @@ mod tests {
     }
 
     #[test]
-    fn an_articles_facts_are_escaped_and_dated_in_its_language() {
-        let doc = crate::LegalDocument {
-            slug: Some("qd-1".into()),
-            number: "1/2024/QĐ-UBND".into(),
-            kind: "Quyết định".into(),
-            issuer: "UBND <Thành phố>".into(),
-            signer: None,
-            issued: crate::Date::parse("2024-11-01").unwrap_or_default(),
-            effective: None,
-        };
-        let html = legal_facts(
-            &doc,
-            Some("/van-ban/qd-1"),
-            crate::Lang::En,
-            crate::Lang::En.texts(),
-        );
-        assert!(
-            html.contains("<dt>Issued by</dt><dd>UBND &lt;Thành phố&gt;</dd>"),
-            "{html}"
-        );
-        assert!(
-            html.contains("<dd><time datetime=\"2024-11-01\">1 November 2024</time></dd>"),
-            "{html}"
-        );
-        assert!(!html.contains("Signed by"), "no signer, no line");
-        assert!(html.ends_with("<p class=\"document-link\"><a href=\"/van-ban/qd-1\">See the document, its files and related documents</a></p>"), "{html}");
+    fn an_articles_meta_and_tags_are_escaped_and_dated_in_its_language() {
         let at = crate::DateTime::parse("2024-11-01T10:30:00+07:00").unwrap_or_default();
         let meta = article_meta(&at, Some(&at), crate::Lang::Vi, crate::Lang::Vi.texts());
         assert_eq!(

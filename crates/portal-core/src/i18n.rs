@@ -64,10 +64,12 @@ impl Lang {
     }
 
     /// A document of this language, relative to the API base: English documents live under `en/`
-    /// with the same layout (`en/site.json`, `en/articles/<slug>.json`).
+    /// with the same layout (`en/site.json`, `en/articles/<slug>.json`), except the register's,
+    /// which is one for every language (`legal::register::LANGUAGE`).
     pub fn doc(self, doc: &str) -> String {
         match self {
             Lang::Vi => doc.to_owned(),
+            _ if crate::legal::register::is_register_doc(doc) => doc.to_owned(),
             Lang::En => format!("en/{doc}"),
         }
     }
@@ -88,6 +90,14 @@ impl Lang {
         }
     }
 
+    /// What separates a number's whole part from its decimals ("1,2 MB", "1.2 MB").
+    pub fn decimal_mark(self) -> char {
+        match self {
+            Lang::Vi => ',',
+            Lang::En => '.',
+        }
+    }
+
     /// Open Graph's locale.
     pub fn locale(self) -> &'static str {
         match self {
@@ -104,12 +114,10 @@ impl Lang {
         }
     }
 
-    /// The interface's words in this language.
+    /// The interface's words in this language (those every app shows; each area's own table
+    /// has its `of`).
     pub fn texts(self) -> &'static Texts {
-        match self {
-            Lang::Vi => &VI,
-            Lang::En => &EN,
-        }
+        Texts::of(self)
     }
 }
 
@@ -145,117 +153,45 @@ pub fn fill(template: &str, args: &[&str]) -> String {
     out
 }
 
+/// Declares a table of the interface's words: a struct with a field per string, filled once per
+/// language (`$table::of`). Each area has its own table (`common`, `search`, `register`,
+/// `builder`), so an app's wasm carries only the words of the pages it shows.
 macro_rules! texts {
-    ($($(#[$doc:meta])* $name:ident: $vi:expr, $en:expr;)*) => {
-        /// The interface's words in one language; `{}` marks where [`fill`] puts a value.
-        pub struct Texts {
+    ($(#[$meta:meta])* $table:ident { $($(#[$doc:meta])* $name:ident: $vi:expr, $en:expr;)* }) => {
+        $(#[$meta])*
+        /// `{}` marks where [`crate::i18n::fill`] puts a value.
+        pub struct $table {
             $($(#[$doc])* pub $name: &'static str,)*
         }
-        static VI: Texts = Texts { $($name: $vi,)* };
-        static EN: Texts = Texts { $($name: $en,)* };
-        /// Every string: its name, Vietnamese, English.
-        pub fn all_texts() -> Vec<(&'static str, &'static str, &'static str)> {
-            vec![$((stringify!($name), $vi, $en),)*]
+
+        impl $table {
+            /// The table in `lang`.
+            pub fn of(lang: $crate::i18n::Lang) -> &'static $table {
+                static VI: $table = $table { $($name: $vi,)* };
+                static EN: $table = $table { $($name: $en,)* };
+                match lang {
+                    $crate::i18n::Lang::Vi => &VI,
+                    $crate::i18n::Lang::En => &EN,
+                }
+            }
+
+            /// Every string: its name, Vietnamese, English.
+            pub fn all() -> Vec<(&'static str, &'static str, &'static str)> {
+                vec![$((stringify!($name), $vi, $en),)*]
+            }
         }
     };
 }
 
-texts! {
-    skip_link: "Bỏ qua để tới nội dung chính", "Skip to main content";
-    portal: "Cổng Thông tin điện tử", "City Portal";
-    menu: "Danh mục", "Menu";
-    main_menu: "Danh mục chính", "Main menu";
-    home: "Trang chủ", "Home";
-    /// The button that opens a menu item's children.
-    submenu: "Mục con của {}", "{}: more pages";
-    /// The language switch's accessible name around the language's own name.
-    switch_language: "Chuyển sang {}", "Switch to {}";
-    agency: "Cơ quan chủ quản: ", "Governing body: ";
-    managing_unit: "Đơn vị quản lý: ", "Managed by: ";
-    address: "Địa chỉ: ", "Address: ";
-    phone: "Điện thoại: ", "Phone: ";
-    email: "Thư điện tử: ", "Email: ";
-    contacts: "Liên hệ", "Contacts";
-    section: "Chuyên mục: ", "Section: ";
-    updated: "Cập nhật ", "Updated ";
-    published: "Ngày đăng ", "Published ";
-    related: "Bài viết liên quan", "Related articles";
-    tags: "Từ khóa", "Tags";
-    article: "bài viết", "article";
-    page: "trang", "page";
-    body_unavailable: "Nội dung bài viết tạm thời không hiển thị được.",
-        "This article's text cannot be shown at the moment.";
-    document_facts: "Thông tin văn bản", "Document details";
-    document_number: "Số hiệu", "Number";
-    document_kind: "Loại văn bản", "Type";
-    document_issuer: "Cơ quan ban hành", "Issued by";
-    document_issued: "Ngày ban hành", "Issued on";
-    document_effective: "Ngày hiệu lực", "In force from";
-    document_signer: "Người ký", "Signed by";
-    document_link: "Xem văn bản, tệp và các văn bản liên quan",
-        "See the document, its files and related documents";
-    not_found: "Không tìm thấy trang", "Page not found";
-    not_found_description: "Trang bạn tìm không tồn tại hoặc đã được chuyển đi.",
-        "The page you are looking for does not exist or has moved.";
-    not_found_text: "Trang bạn tìm không tồn tại, đã bị gỡ hoặc đã được chuyển sang địa chỉ khác.",
-        "The page you are looking for does not exist, has been removed or has moved to another address.";
-    you_can: "Bạn có thể:", "You can:";
-    back_home: "Quay về trang chủ", "Go to the home page";
-    home_description: "Thông tin chính thống về hoạt động chỉ đạo, điều hành, quy hoạch, văn bản và dịch vụ công của Thành phố.",
-        "Official information on the City's administration, plans, legal documents and public services.";
-    featured: "Tin nổi bật", "Highlights";
-    latest: "Tin mới nhất", "Latest news";
-    see_all: "Xem tất cả: {}", "See all: {}";
-    breadcrumb: "Đường dẫn", "Breadcrumb";
-    category_page: "{} – Trang {}", "{} – page {}";
-    subcategories: "Chuyên mục con", "Subsections";
-    article_count: "{} bài viết", "{} articles";
-    empty_category: "Chuyên mục này chưa có bài viết.", "There are no articles in this section yet.";
-    text_size: "Cỡ chữ", "Text size";
-    size_normal: " (cỡ chữ thường)", " (normal text)";
-    size_large: " (cỡ chữ lớn)", " (large text)";
-    size_larger: " (cỡ chữ rất lớn)", " (larger text)";
-    contrast: "Tương phản cao", "High contrast";
-    listen: "Nghe đọc bài viết", "Listen to this article";
-    pause: "Tạm dừng đọc", "Pause reading";
-    resume: "Tiếp tục đọc", "Resume reading";
-    stop: "Dừng đọc", "Stop reading";
-    previous_page: "‹ Trang trước", "‹ Previous page";
-    next_page: "Trang sau ›", "Next page ›";
-    pagination: "Phân trang", "Pagination";
-    page_n: "Trang {}", "Page {}";
-    print: "In {}", "Print this {}";
-    copy_link: "Sao chép liên kết", "Copy link";
-    copied: "Đã sao chép liên kết {}.", "The {}'s link is copied.";
-    copy_failed: "Không sao chép được. Địa chỉ {}: {}", "Could not copy. The {}'s address: {}";
-    loading: "Đang tải nội dung…", "Loading…";
-    load_failed: "Không tải được nội dung", "The content could not be loaded";
-    retry: "Thử lại", "Try again";
-    offline: "Mất kết nối mạng. Nội dung đã tải vẫn đọc được; trang mới sẽ tải khi có mạng trở lại.",
-        "You are offline. What has loaded can still be read; new pages will load once you are back online.";
-    online: "Đã có kết nối mạng trở lại.", "You are back online.";
-    crashed: "Trang gặp lỗi ngoài ý muốn và đã ngừng hoạt động.", "Something went wrong and the page has stopped working.";
-    sorry: "Xin lỗi vì sự bất tiện này.", "We are sorry for the inconvenience.";
-    reload: "Tải lại trang", "Reload the page";
-    loaded: "Đã tải {}", "Loaded: {}";
-    arrived: "Đã chuyển tới: {}", "Now on: {}";
-    attachments: "Tệp đính kèm", "Attachments";
-    download: "Tải về: ", "Download: ";
-    file: "Tệp", "File";
-    not_found_error: "Không tìm thấy nội dung này.", "This content could not be found.";
-    network_error: "Không kết nối được tới máy chủ. Vui lòng kiểm tra kết nối mạng rồi thử lại.",
-        "The server could not be reached. Please check your connection and try again.";
-    server_error: "Máy chủ đang gặp sự cố (mã {}). Vui lòng thử lại sau ít phút.",
-        "The server has a problem (code {}). Please try again in a few minutes.";
-    http_error: "Máy chủ từ chối yêu cầu (mã {}).", "The server refused the request (code {}).";
-    decode_error: "Nội dung tạm thời không hiển thị được do dữ liệu không hợp lệ.",
-        "This content cannot be shown at the moment: its data is not valid.";
-    aborted: "Đã hủy tải nội dung.", "Loading was cancelled.";
-    timeout: "Máy chủ phản hồi quá lâu. Vui lòng kiểm tra kết nối mạng rồi thử lại.",
-        "The server took too long to answer. Please check your connection and try again.";
-    in_this_section: "Trong mục này", "In this section";
-    page_updated: "Cập nhật lần cuối ", "Last updated ";
-}
+mod builder;
+mod common;
+mod register;
+mod search;
+
+pub use builder::BuilderTexts;
+pub use common::Texts;
+pub use register::RegisterTexts;
+pub use search::SearchTexts;
 
 /// The months' names for English dates ("1 November 2022").
 pub const MONTHS: [&str; 12] = [
@@ -302,8 +238,15 @@ mod tests {
 
     #[test]
     fn every_string_is_translated() {
-        let bad: Vec<String> = all_texts()
+        let all = [
+            Texts::all(),
+            SearchTexts::all(),
+            RegisterTexts::all(),
+            BuilderTexts::all(),
+        ];
+        let bad: Vec<String> = all
             .into_iter()
+            .flatten()
             .filter_map(|(name, vi, en)| problem(vi, en).map(|p| format!("{name}: {p}")))
             .collect();
         assert!(bad.is_empty(), "{bad:#?}");
@@ -329,6 +272,7 @@ mod tests {
         assert_eq!(Lang::Vi.route("/"), "/");
         assert_eq!(Lang::En.doc("site.json"), "en/site.json");
         assert_eq!(Lang::Vi.doc("site.json"), "site.json");
+        assert_eq!(Lang::En.doc("documents/index.json"), "documents/index.json");
         for l in Lang::ALL {
             assert_eq!(Lang::from_code(l.code()), Some(l));
             assert_eq!(l.other().other(), l);

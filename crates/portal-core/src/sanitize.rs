@@ -251,10 +251,8 @@ pub fn added_attributes(tag: &str) -> &'static [(&'static str, &'static str)] {
 
 /// `rel` of a link that leaves the portal ([`is_external`]).
 pub const EXTERNAL_REL: &str = "noopener noreferrer external";
-/// `title` of an embed that has none.
-pub const EMBED_TITLE: &str = "Nội dung nhúng";
-/// Label of a table's scrolling box when the table has no caption.
-pub const TABLE_LABEL: &str = "Bảng số liệu";
+// An embed without a `title`, a table without a caption are named in the page's language
+// (`i18n::Texts`'s `embed_title`, `table_label`).
 
 #[cfg(test)]
 mod tests {

@@ -2,11 +2,13 @@
 //! relations between documents, each with its inverse, so the register can check that both ends
 //! agree; the register's static index ([`register`]) and its filters ([`filter`]).
 
+pub mod facts;
 pub mod filter;
 pub mod markup;
 pub mod register;
 
 use crate::datetime::Date;
+use crate::i18n::RegisterTexts;
 use crate::model::Document;
 
 /// Whether a document applies (Vietnamese "tình trạng hiệu lực").
@@ -27,12 +29,12 @@ impl Status {
     ];
 
     /// The status in words (never shown by colour alone).
-    pub fn label(self) -> &'static str {
+    pub fn label(self, t: &RegisterTexts) -> &'static str {
         match self {
-            Status::NotYetInForce => "Chưa có hiệu lực",
-            Status::InForce => "Còn hiệu lực",
-            Status::PartlyInForce => "Hết hiệu lực một phần",
-            Status::Expired => "Hết hiệu lực",
+            Status::NotYetInForce => t.not_yet_in_force,
+            Status::InForce => t.in_force,
+            Status::PartlyInForce => t.partly_in_force,
+            Status::Expired => t.expired,
         }
     }
 
@@ -128,14 +130,14 @@ impl Relation {
     }
 
     /// The heading its group has on a document's page.
-    pub fn label(self) -> &'static str {
+    pub fn label(self, t: &RegisterTexts) -> &'static str {
         match self {
-            Relation::Replaces => "Thay thế văn bản",
-            Relation::ReplacedBy => "Bị thay thế bởi",
-            Relation::Amends => "Sửa đổi, bổ sung văn bản",
-            Relation::AmendedBy => "Được sửa đổi, bổ sung bởi",
-            Relation::Guides => "Hướng dẫn văn bản",
-            Relation::GuidedBy => "Được hướng dẫn bởi",
+            Relation::Replaces => t.replaces,
+            Relation::ReplacedBy => t.replaced_by,
+            Relation::Amends => t.amends,
+            Relation::AmendedBy => t.amended_by,
+            Relation::Guides => t.guides,
+            Relation::GuidedBy => t.guided_by,
         }
     }
 }
@@ -182,7 +184,9 @@ mod tests {
     fn status_codes_round_trip_and_unknown_is_none() {
         for s in Status::ALL {
             assert_eq!(Status::from_code(s.code()), Some(s));
-            assert!(!s.label().is_empty());
+            for lang in crate::Lang::ALL {
+                assert!(!s.label(RegisterTexts::of(lang)).is_empty());
+            }
         }
         assert_eq!(Status::from_code("bogus"), None);
     }

@@ -26,6 +26,16 @@ use serde::{Deserialize, Serialize};
 /// The register's path segment (`/van-ban`, `/van-ban/<slug>`), and its API folder.
 pub const REGISTER: &str = "van-ban";
 
+/// The register's language. It is one register, of the Vietnamese originals: the English pages
+/// show its documents as they are (marked `lang`), read from the API's root like the Vietnamese.
+pub const LANGUAGE: crate::Lang = crate::Lang::Vi;
+
+/// Whether an API document (a path relative to the API base) is the register's, which every
+/// language reads at the root (`Lang::doc`).
+pub fn is_register_doc(doc: &str) -> bool {
+    doc.starts_with("documents/")
+}
+
 pub fn document_doc(slug: &str) -> Option<String> {
     crate::slug::is_valid_slug(slug).then(|| format!("documents/{slug}.json"))
 }
@@ -71,12 +81,12 @@ impl Facet {
         }
     }
 
-    /// Its label on the register's form.
-    pub fn label(self) -> &'static str {
+    /// Its label on the register's form: the fact's own name.
+    pub fn label(self, t: &crate::i18n::Texts) -> &'static str {
         match self {
-            Facet::Kind => "Loại văn bản",
-            Facet::Issuer => "Cơ quan ban hành",
-            Facet::Field => "Lĩnh vực",
+            Facet::Kind => t.document_kind,
+            Facet::Issuer => t.document_issuer,
+            Facet::Field => t.document_field,
         }
     }
 }

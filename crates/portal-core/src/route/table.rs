@@ -140,7 +140,7 @@ pub const TABLE: &[Spec] = &[
         shapes: &[&[Word(&[SEARCH])]],
         app: App::Lookup,
         prerender: Prerender::Bare,
-        english: false,
+        english: true,
         framed: false,
     },
     Spec {
@@ -148,7 +148,7 @@ pub const TABLE: &[Spec] = &[
         shapes: &[&[Word(&[REGISTER])]],
         app: App::Lookup,
         prerender: Prerender::Bare,
-        english: false,
+        english: true,
         framed: false,
     },
     Spec {
@@ -156,7 +156,7 @@ pub const TABLE: &[Spec] = &[
         shapes: &[&[Word(&[REGISTER]), Any]],
         app: App::Lookup,
         prerender: Prerender::Always,
-        english: false,
+        english: true,
         framed: false,
     },
     Spec {
