@@ -5,7 +5,7 @@
 #![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 
 use super::error::ApiError;
-use crate::base::window;
+use crate::base::{meta_content, window};
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
@@ -40,6 +40,13 @@ fn keep(bodies: &mut Bodies, url: String, text: Rc<str>, bound: usize) {
 }
 
 thread_local! {
+    /// The time limit of one request: `portal_core::paths::API_TIMEOUT_MS`, unless the page says
+    /// otherwise (`<meta name="portal-api-timeout" content="ms">`, which no entry page ships: a
+    /// deployment, or a test, may add it).
+    static TIMEOUT_MS: i32 = meta_content("portal-api-timeout")
+        .and_then(|v| v.trim().parse().ok())
+        .filter(|ms: &i32| *ms > 0)
+        .unwrap_or(portal_core::paths::API_TIMEOUT_MS);
     /// Bodies that decoded, so Back and repeated visits need no request.
     static CACHE: RefCell<Bodies> = RefCell::default();
     /// Bodies fetched ahead, kept as text until a page asks for them: decoding waits for the
@@ -88,7 +95,7 @@ pub(super) async fn attempt(url: &str, signal: Option<&AbortSignal>) -> Result<R
     let timer = window
         .set_timeout_with_callback_and_timeout_and_arguments_0(
             on_timeout.as_ref().unchecked_ref(),
-            portal_core::paths::API_TIMEOUT_MS,
+            TIMEOUT_MS.with(|t| *t),
         )
         .unwrap_or(0);
     // The caller leaving the page aborts this attempt too.

@@ -10,7 +10,9 @@ async function shortTimeout(page: Page) {
   await page.route((url) => !/\.[a-z0-9]+$/i.test(url.pathname), async (route) => {
     if (route.request().resourceType() !== 'document') return route.fallback();
     const res = await route.fetch();
-    const html = (await res.text()).replace(/content="?15000"?/, `content="${LIMIT_MS}"`); // quoted or not (minified)
+    // The override a deployment may add (src/api/http.rs); the entry pages ship none.
+    const html = (await res.text()).replace(/<meta charset="?utf-8"?>/i, (m) => `${m}<meta name="portal-api-timeout" content="${LIMIT_MS}">`);
+    if (!html.includes('portal-api-timeout')) throw new Error('no <meta charset> to put the time limit after');
     await route.fulfill({ response: res, body: html });
   });
 }
