@@ -1,5 +1,6 @@
 //! Every word a reader sees comes from the language tables (`portal_core::i18n`): a view that
-//! writes one of its own would show it in the wrong language on the other site.
+//! writes one of its own would show it in the wrong language on the other site. And no literal in
+//! the app's code spells a path word, which is the route table's (the last tests).
 //!
 //! The rule, over every `.rs` file under `src/` and portal-core's markup (`html.rs`, `legal/`),
 //! outside comments and `#[cfg(test)]` items: a string literal fails when it is
@@ -226,4 +227,59 @@ fn the_check_tells_words_from_technical_strings() {
     for source in technical {
         assert_eq!(problems("x.rs", source), Vec::<String>::new(), "{source}");
     }
+}
+
+/// The portal's path words are the route table's (crates/portal-core): no string literal in the
+/// app's code spells one, so a path changes in one place. A word counts where it stands as a path
+/// segment or a file's name (`/van-ban`, `nhung.js`, `"tim-kiem"`), not inside prose.
+const PATH_WORDS: [&str; 5] = ["tim-kiem", "van-ban", "gioi-thieu", "nhung", "trang"];
+
+/// Whether `literal` spells `word` as a path segment or a file's name.
+fn names(literal: &str, word: &str) -> bool {
+    literal.match_indices(word).any(|(at, _)| {
+        let before = literal[..at].chars().next_back();
+        let after = literal[at + word.len()..].chars().next();
+        matches!(before, None | Some('/' | '}'))
+            && matches!(after, None | Some('/' | '?' | '.' | '#'))
+    })
+}
+
+#[test]
+fn the_path_word_check_finds_path_words_and_leaves_prose() {
+    assert!(names("/van-ban", "van-ban"));
+    assert!(names("{}nhung/{path}", "nhung"));
+    assert!(names("nhung.js", "nhung"));
+    assert!(names("tim-kiem", "tim-kiem"));
+    assert!(!names("Tìm thấy 3 kết quả, trang 2 trên 5.", "trang"));
+    assert!(!names("van-ban-phap-luat", "van-ban"));
+    // Comments and test items are not the app's code.
+    let texts: Vec<String> = literals(
+        "let a = \"x\"; // \"z\"\n// \"w\"\n#[cfg(test)]\nmod tests { const T: &str = \"t\"; }",
+    )
+    .into_iter()
+    .map(|l| l.text)
+    .collect();
+    assert_eq!(texts, vec!["x".to_owned()]);
+}
+
+#[test]
+fn no_literal_in_src_names_a_path_word() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    rust_files(&root.join("src"), &mut files);
+    assert!(files.len() > 20, "src/ has the app's files");
+    let mut found = Vec::new();
+    for file in files {
+        let source = std::fs::read_to_string(&file).unwrap_or_default();
+        for l in literals(&source) {
+            if PATH_WORDS.iter().any(|w| names(&l.text, w)) {
+                found.push(format!("{}:{}: {:?}", file.display(), l.line, l.text));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "path words outside the route table:\n{}",
+        found.join("\n")
+    );
 }
