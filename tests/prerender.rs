@@ -18,6 +18,16 @@ fn doc<T: serde::de::DeserializeOwned>(path: &str) -> T {
         .unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
+/// Every (Vietnamese) article of the sample.
+fn articles() -> Vec<Article> {
+    std::fs::read_dir(Path::new(API).join("articles"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|entry| doc(&format!("articles/{}", entry.file_name().to_string_lossy())))
+        .collect()
+}
+
 /// A fresh output folder holding the repository's index.html as the template.
 fn folder(name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
@@ -152,13 +162,7 @@ fn every_page_of_a_category_has_its_articles_and_a_path_to_the_next() {
 #[test]
 fn every_article_has_its_title_date_body_and_share_tags() {
     let mut seen = 0;
-    for entry in std::fs::read_dir(Path::new(API).join("articles"))
-        .into_iter()
-        .flatten()
-        .flatten()
-    {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let article: Article = doc(&format!("articles/{name}"));
+    for article in articles() {
         let Some(category) = article.category() else {
             continue;
         };
@@ -314,12 +318,7 @@ fn every_page_shares_a_raster_picture_the_dist_holds() {
     // Articles: their own first raster picture (thumbnail first, then the body's), else the
     // site-wide one; the sample has both kinds of own picture and SVG-only articles.
     let (mut thumbnails, mut bodies, mut svg_only) = (0, 0, 0);
-    for entry in std::fs::read_dir(Path::new(API).join("articles"))
-        .into_iter()
-        .flatten()
-        .flatten()
-    {
-        let article: Article = doc(&format!("articles/{}", entry.file_name().to_string_lossy()));
+    for article in articles() {
         let Some(category) = article.category() else {
             continue;
         };
@@ -483,12 +482,7 @@ fn sitemap_lists_every_article_exactly_once() {
             locs.push(loc.to_owned());
         }
     }
-    for entry in std::fs::read_dir(Path::new(API).join("articles"))
-        .into_iter()
-        .flatten()
-        .flatten()
-    {
-        let article: Article = doc(&format!("articles/{}", entry.file_name().to_string_lossy()));
+    for article in articles() {
         let Some(c) = article.category() else {
             continue;
         };
