@@ -81,8 +81,11 @@ fn write_host_map(dist: &Path, site_url: &str) -> Result<(), String> {
     let dir = dist.join("host");
     let base = paths::url_path(site_url);
     std::fs::create_dir_all(&dir)
-        .and_then(|()| std::fs::write(dir.join("nginx.conf"), host::nginx(base)))
-        .and_then(|()| std::fs::write(dir.join("routes.json"), host::json()))
+        .and_then(|()| {
+            host::files(base)
+                .iter()
+                .try_for_each(|(name, text)| std::fs::write(dir.join(name), text))
+        })
         .map_err(|e| format!("{}: {e}", dir.display()))
 }
 

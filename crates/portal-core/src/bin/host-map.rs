@@ -10,14 +10,11 @@ fn main() -> std::process::ExitCode {
     };
     let base = args.next().unwrap_or_else(|| "/".to_owned());
     let dir = std::path::Path::new(&dir);
-    let written = std::fs::create_dir_all(dir)
-        .and_then(|()| std::fs::write(dir.join("routes.json"), portal_core::route::host::json()))
-        .and_then(|()| {
-            std::fs::write(
-                dir.join("nginx.conf"),
-                portal_core::route::host::nginx(&base),
-            )
-        });
+    let written = std::fs::create_dir_all(dir).and_then(|()| {
+        portal_core::route::host::files(&base)
+            .iter()
+            .try_for_each(|(name, text)| std::fs::write(dir.join(name), text))
+    });
     match written {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {

@@ -138,6 +138,12 @@ pub fn nginx(base: &str) -> String {
     out
 }
 
+/// Every file of the host map for a deployment at `base`, by name: what the prerender writes
+/// into a build's `host/` and `host-map` into the development loop's.
+pub fn files(base: &str) -> [(&'static str, String); 2] {
+    [("nginx.conf", nginx(base)), ("routes.json", json())]
+}
+
 /// The same rules for the reference server, as JSON.
 pub fn json() -> String {
     let rules: Vec<String> = rules()
