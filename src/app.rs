@@ -5,6 +5,7 @@
 use crate::api::{self, DocumentResource};
 use crate::base::{base_path, route_path_of};
 use crate::components::connectivity::{ConnectionNotice, provide_online};
+use crate::components::later::Later;
 use crate::components::shell::{Header, SiteData, SiteFooter};
 use crate::nav;
 use crate::routes::{
@@ -88,7 +89,9 @@ fn Frame(app: App, pages: fn(Kind, Memo<Route>) -> Option<AnyView>) -> impl Into
     view! {
         <Router base=base_path()>
             <Shell>
-                <Pages app=app pages=pages />
+                <Later>
+                    <Pages app=app pages=pages />
+                </Later>
             </Shell>
         </Router>
     }
@@ -165,11 +168,15 @@ fn Shell(children: Children) -> impl IntoView {
     view! {
         // nav::links turns it into a jump to <main> that moves focus there.
         <a class="skip-link" href="#main">{crate::base::texts().skip_link}</a>
-        <Header />
+        <Later>
+            <Header />
+        </Later>
         <main id="main" class="site-main" tabindex="-1">
             {children()}
         </main>
-        <SiteFooter />
+        <Later>
+            <SiteFooter />
+        </Later>
         <ConnectionNotice />
         <div id="announcer" class="visually-hidden" aria-live="polite" aria-atomic="true"></div>
     }

@@ -81,14 +81,51 @@ thread_local! {
 
 /// Called by every page once it shows its content, an error or the not-found page (not while
 /// it loads). On a prerendered page the first call tells `public/assets/boot.js` to swap the app
-/// in (`<html data-app="ready">`, see `takeover`); after that, and without a prerendered page,
-/// the attribute is already there and this does nothing.
+/// in (`<html data-app="ready">`, see `takeover`), once the parts rendered in later tasks
+/// ([`hold_ready`]) are there too; after that, and without a prerendered page, the attribute is
+/// already there and this does nothing.
 pub fn page_ready() {
+    READY.with(|r| r.asked.set(true));
+    mark_ready();
+}
+
+fn mark_ready() {
+    if READY.with(|r| r.held.get() > 0 || !r.asked.get()) {
+        return;
+    }
     if let Some(root) = document().and_then(|d| d.document_element())
         && !root.has_attribute("data-app")
     {
         let _ = root.set_attribute("data-app", "ready");
     }
+}
+
+#[derive(Default)]
+struct Ready {
+    asked: std::cell::Cell<bool>,
+    held: std::cell::Cell<u32>,
+}
+
+thread_local! {
+    static READY: Ready = Ready::default();
+}
+
+/// True while the app builds its first page, before `<html data-app>` says it runs: work left
+/// to a later task then costs the reader nothing, the prerendered page being on screen.
+pub fn taking_over() -> bool {
+    document()
+        .and_then(|d| d.document_element())
+        .is_some_and(|root| !root.has_attribute("data-app"))
+}
+
+/// Runs `f` in a task of its own, after this one, and holds the swap until it has run.
+pub fn later(f: impl FnOnce() + 'static) {
+    READY.with(|r| r.held.set(r.held.get() + 1));
+    after(0, move || {
+        f();
+        READY.with(|r| r.held.set(r.held.get().saturating_sub(1)));
+        mark_ready();
+    });
 }
 
 /// The router base: the deployment's sub-path and the language's ("" at the site root, `/cong`

@@ -10,6 +10,12 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
 pub fn start<N: IntoView + 'static>(app: fn() -> N) {
+    // In a task of its own, after the one that compiled and instantiated the wasm: each stays
+    // shorter on a slow phone (docs/performance.md, issue 25).
+    crate::base::after(0, move || mount(app));
+}
+
+fn mount<N: IntoView + 'static>(app: fn() -> N) {
     let twin = window()
         .and_then(|w| js_sys::Reflect::get(&w, &"portalRoot".into()).ok())
         .and_then(|t| t.dyn_into::<HtmlElement>().ok());

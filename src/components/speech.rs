@@ -12,13 +12,20 @@ enum State {
     Paused,
 }
 
+/// Whether the browser can speak. Older or stripped-down browsers have no speechSynthesis at
+/// all (calling it would throw); asking is cheap, while the first call of `speechSynthesis`
+/// starts the speech engine, tens of milliseconds on a phone: that waits for the first tap.
+fn can_speak() -> bool {
+    crate::base::window()
+        .is_some_and(|w| js_sys::Reflect::has(&w, &"speechSynthesis".into()).unwrap_or(false))
+}
+
 fn synth() -> Option<SpeechSynthesis> {
-    let w = crate::base::window()?;
-    // Older or stripped-down browsers have no speechSynthesis at all; calling it would throw.
-    if !js_sys::Reflect::has(&w, &"speechSynthesis".into()).unwrap_or(false) {
-        return None;
-    }
-    w.speech_synthesis().ok()
+    can_speak()
+        .then(crate::base::window)
+        .flatten()?
+        .speech_synthesis()
+        .ok()
 }
 
 /// The article's text in reading order, cut at block boundaries (long utterances are cut off by
@@ -57,19 +64,24 @@ const READ_ORDER: &str = ".article h1, .article .article-lead, .article-body h2,
 
 #[component]
 pub fn ReadAloud() -> impl IntoView {
-    if synth().is_none() {
+    if !can_speak() {
         return ().into_any();
     }
     let state = RwSignal::new(State::Idle);
     let main_button = NodeRef::<leptos::html::Button>::new();
-    // Leaving the article stops the voice.
-    on_cleanup(|| {
-        if let Some(s) = synth() {
+    // Leaving the article stops the voice (if it ever spoke: the engine is not started for this).
+    let spoke = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let spoken = spoke.clone();
+    on_cleanup(move || {
+        if spoken.load(std::sync::atomic::Ordering::Relaxed)
+            && let Some(s) = synth()
+        {
             s.cancel();
         }
     });
     let start = move || {
         let Some(s) = synth() else { return };
+        spoke.store(true, std::sync::atomic::Ordering::Relaxed);
         s.cancel();
         let parts = chunks(READ_ORDER);
         let lang = crate::base::lang();
