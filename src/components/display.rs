@@ -2,6 +2,7 @@
 //! localStorage and applied to `<html>` by `public/assets/prefs.js` before the first paint; here
 //! the same attributes are changed live.
 
+use crate::components::panel::close_on_escape;
 use leptos::prelude::*;
 
 const KEY: &str = "portal-display";
@@ -64,8 +65,9 @@ fn save(size: u8, high: bool) {
     }
 }
 
+/// `open`: shown on a phone, where a button folds it (`panel`).
 #[component]
-pub fn DisplayControls() -> impl IntoView {
+pub fn DisplayControls(open: RwSignal<bool>) -> impl IntoView {
     let size = RwSignal::new(initial_size());
     let high = RwSignal::new(initial_high_contrast());
     let set_size = move |n: u8| {
@@ -78,7 +80,12 @@ pub fn DisplayControls() -> impl IntoView {
         save(size.get_untracked(), next);
     };
     view! {
-        <div class="display-controls needs-app">
+        <div
+            id="display-controls"
+            class="display-controls needs-app"
+            class:open=move || open.get()
+            on:keydown=close_on_escape(open, "display-controls")
+        >
             <div class="size-group" role="group" aria-label=crate::base::texts().text_size>
                 {sizes()
                     .into_iter()

@@ -8,6 +8,7 @@ pub mod filter;
 pub mod later;
 pub mod meta;
 pub mod pager;
+pub mod panel;
 pub mod search_box;
 pub mod shell;
 pub mod speech;

@@ -3,6 +3,7 @@
 //! (the look-up app), submitting either navigates in place (`on_submit`, `follow_header_form`).
 
 use crate::base::{document, link, listen, texts};
+use crate::components::panel::close_on_escape;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
@@ -67,10 +68,20 @@ pub fn follow_header_form() {
 
 /// The header's search form, to the search page of the page's language (each language has its
 /// own index). `/` focuses it, unless the reader is typing in a field.
+/// `open`: shown on a phone, where a button folds it (`panel`); opening it puts the cursor in
+/// its field.
 #[component]
-pub fn HeaderSearch() -> impl IntoView {
+pub fn HeaderSearch(open: RwSignal<bool>) -> impl IntoView {
+    let field = NodeRef::<leptos::html::Input>::new();
+    crate::base::effect(move || {
+        if open.get()
+            && let Some(input) = field.get_untracked()
+        {
+            let _ = input.focus();
+        }
+    });
     if let Some(doc) = document() {
-        listen(&doc, "keydown", false, |ev| {
+        listen(&doc, "keydown", false, move |ev| {
             let Some(key) = ev.dyn_ref::<web_sys::KeyboardEvent>() else {
                 return;
             };
@@ -89,6 +100,7 @@ pub fn HeaderSearch() -> impl IntoView {
                 .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
             if let (false, Some(input)) = (typing, input) {
                 ev.prevent_default();
+                open.set(true);
                 let _ = input.focus();
             }
         });
@@ -96,7 +108,10 @@ pub fn HeaderSearch() -> impl IntoView {
     let t = texts();
     view! {
         <form
+            id="header-search"
             class="header-search"
+            class:open=move || open.get()
+            on:keydown=close_on_escape(open, "header-search")
             role="search"
             aria-label=t.search_form
             action=link(&search_route())
@@ -104,6 +119,7 @@ pub fn HeaderSearch() -> impl IntoView {
         >
             <label for="header-q" class="visually-hidden">{t.search_field}</label>
             <input
+                node_ref=field
                 id="header-q"
                 type="search"
                 name="q"

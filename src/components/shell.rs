@@ -3,6 +3,7 @@
 use crate::api::{ApiError, DocumentResource};
 use crate::base::{effect, lang, link, meta_content, site_link, texts};
 use crate::components::display::DisplayControls;
+use crate::components::panel::panel_toggle;
 use crate::components::search_box::HeaderSearch;
 use crate::components::status::ErrorPanel;
 use leptos::ev::KeyboardEvent;
@@ -42,17 +43,38 @@ pub fn Header() -> impl IntoView {
             meta_content("portal-tagline").as_deref(),
         ),
     };
+    // Phones fold the display controls and the search box behind a button each (style/main.css),
+    // so the page's own content starts in the first screen.
+    let display_open = RwSignal::new(false);
+    let search_open = RwSignal::new(false);
+    let t = texts();
     view! {
         <header class="site-header">
-            <div class="utility-bar">
-                <div class="container utility-inner">
-                    <DisplayControls />
-                    <LanguageSwitch />
-                </div>
-            </div>
             <div class="container header-inner">
-                <a href=link("/") inner_html=brand></a>
-                <HeaderSearch />
+                <a class="brand" href=link("/") inner_html=brand></a>
+                <div class="header-tools">
+                    {panel_toggle(
+                        display_open,
+                        "display-controls",
+                        "display-toggle needs-app",
+                        view! {
+                            <span aria-hidden="true">{t.display_symbol}</span>
+                            <span class="visually-hidden">{t.display_settings}</span>
+                        },
+                    )}
+                    <DisplayControls open=display_open />
+                    <LanguageSwitch />
+                    {panel_toggle(
+                        search_open,
+                        "header-search",
+                        "search-toggle",
+                        view! {
+                            <span class="search-icon" aria-hidden="true"></span>
+                            <span class="visually-hidden">{t.search_button}</span>
+                        },
+                    )}
+                </div>
+                <HeaderSearch open=search_open />
             </div>
             <MainMenu />
             <SiteProblem />

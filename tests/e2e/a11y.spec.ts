@@ -1,6 +1,6 @@
 import { test, expect, type Page } from './fixtures';
 import AxeBuilder from '@axe-core/playwright';
-import { expectPage, fakeSpeech, openMenuItem, screenshot, watchConsole } from './helpers';
+import { expectPage, fakeSpeech, openHeaderPanel, openMenuItem, screenshot, watchConsole } from './helpers';
 
 // axe-core's tags are not cumulative: every level must be listed.
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -175,15 +175,17 @@ test('focus is never trapped and always visible', async ({ page }) => {
 test('the article page exposes landmarks, headings and named controls', async ({ page }) => {
   await page.goto('/thoi-su/mo-rong-khong-gian-di-bo-quanh-khu-pho-co-vao-cac-toi-cuoi-tuan');
   await expect(page.locator('.article-body p').first()).toBeVisible();
+  await openHeaderPanel(page, 'display');
   await expect(page.locator('body')).toMatchAriaSnapshot(`
     - link "Bỏ qua để tới nội dung chính"
     - banner:
+      - link /Cổng Thông tin điện tử Thành phố/
       - group "Cỡ chữ":
         - button "A (cỡ chữ thường)" [pressed]
         - button "A+ (cỡ chữ lớn)"
         - button "A++ (cỡ chữ rất lớn)"
       - button "Tương phản cao"
-      - link /Cổng Thông tin điện tử Thành phố/
+      - link "Switch to English"
       - navigation "Danh mục chính"
     - main:
       - navigation "Đường dẫn":
@@ -223,6 +225,7 @@ test('text size and contrast are remembered and applied before the app runs', as
   await page.goto('/');
   await expect(page.locator('.latest .card').first()).toBeVisible();
   const base = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  await openHeaderPanel(page, 'display');
   await page.getByRole('button', { name: 'A++ (cỡ chữ rất lớn)' }).click();
   await expect(page.getByRole('button', { name: 'A++ (cỡ chữ rất lớn)' })).toHaveAttribute('aria-pressed', 'true');
   expect(await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))).toBeCloseTo(base * 1.25, 1);
@@ -250,6 +253,7 @@ test('system preferences: more contrast and reduced motion are honoured', async 
   expect(await line.evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
   await expect(page.locator('main h1')).toHaveText('Văn bản pháp luật');
   expect(await page.evaluate(() => getComputedStyle(document.body).color)).toBe('rgb(0, 0, 0)');
+  await openHeaderPanel(page, 'display');
   await expect(page.getByRole('button', { name: 'Tương phản cao' })).toHaveAttribute('aria-pressed', 'true');
 });
 

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from './fixtures';
-import { watchConsole } from './helpers';
+import { openHeaderPanel, watchConsole } from './helpers';
 
 // The English site's search and register (issue 24): the header's box searches the English
 // articles (api/v1/en/search); /en/van-ban and its documents are the one register, Vietnamese,
@@ -20,6 +20,7 @@ test('the English header box searches the English articles', async ({ page }) =>
   const index: string[] = [];
   page.on('request', (r) => r.url().includes('/search/') && index.push(new URL(r.url()).pathname));
   await page.goto('/en');
+  await openHeaderPanel(page, 'search');
   const box = page.getByRole('search', { name: 'Search the portal' }).getByRole('searchbox', { name: 'Search the articles' });
   await expect(box).toHaveAttribute('placeholder', 'Search…');
   await box.fill('bus routes');
@@ -143,6 +144,7 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
     await expect(page.locator('.document-facts dt').first()).toHaveText('Số ký hiệu');
     await page.goto('/en');
+    await openHeaderPanel(page, 'search');
     await page.locator('#header-q').fill('bus routes');
     await page.locator('#header-q').press('Enter');
     await expect(page).toHaveURL(/\/en\/tim-kiem\?q=bus\+routes$/);

@@ -3,6 +3,15 @@ import { mkdirSync } from 'node:fs';
 
 export const PORTAL = 'Cổng TTĐT Thành phố';
 
+/**
+ * Phones fold the header's display controls and search box behind a button each (issue 25): opens
+ * the one asked for if it is folded (a button with the app, a link to the panel without it).
+ */
+export async function openHeaderPanel(page: Page, panel: 'display' | 'search') {
+  const toggle = page.locator(panel === 'display' ? '.display-toggle' : '.search-toggle');
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+}
+
 /** Collects console errors and uncaught exceptions; `allow` filters expected ones (e.g. a 404). */
 export function watchConsole(page: Page, allow: RegExp[] = []) {
   const errors: string[] = [];

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from './fixtures';
-import { fakeSpeech, watchConsole } from './helpers';
+import { fakeSpeech, openHeaderPanel, watchConsole } from './helpers';
 
 // The English version and the portal's own pages (issue 17): /en/… reads en/ documents with an
 // English interface; /gioi-thieu/… and /en/about/… are the portal's own pages (look-up app).
@@ -54,6 +54,7 @@ test('English pages have English chrome, lang="en", English dates and correct hr
   await expect(menu.locator('#main-menu > li > a').first()).toHaveText('Home');
   await expect(page.getByRole('heading', { name: 'Latest news' })).toBeVisible();
   await expect(page.locator('.site-footer')).toContainText('Governing body: ');
+  await openHeaderPanel(page, 'display');
   await expect(page.getByRole('button', { name: 'High contrast' })).toBeVisible();
   await expect(page.getByRole('group', { name: 'Text size' })).toBeVisible();
   expect(await hreflang(page)).toEqual({ en: '/en', vi: '/' });

@@ -1,5 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { openHeaderPanel } from './helpers';
 import { readdirSync, readFileSync } from 'node:fs';
 
 // The prerendered pages (src/prerender): read with JavaScript off, and taken over by the app with
@@ -138,6 +139,7 @@ test('the app takes over without a layout shift, keeping the scroll position and
   await page.waitForTimeout(500);
   expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts), 'cumulative layout shift').toBe(0);
   // The app runs: the display controls work.
+  await openHeaderPanel(page, 'display');
   await page.getByRole('button', { name: 'Tương phản cao' }).click();
   await expect(page.locator('html')).toHaveAttribute('data-contrast', 'high');
 });

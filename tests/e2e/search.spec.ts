@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from './fixtures';
-import { watchConsole } from './helpers';
+import { openHeaderPanel, watchConsole } from './helpers';
 
 // Search (issue 15): the static index in public/api/v1/search, written by the content tool.
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -179,6 +179,7 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
   test('the header form leads to the prerendered search page', async ({ page }) => {
     await page.goto('/');
+    await openHeaderPanel(page, 'search');
     await page.locator('#header-q').fill('ha noi');
     await page.locator('#header-q').press('Enter');
     await expect(page).toHaveURL(/\/tim-kiem\?q=ha\+noi$/);

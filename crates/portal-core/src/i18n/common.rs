@@ -64,6 +64,10 @@ texts! {
         size_large: " (cỡ chữ lớn)", " (large text)";
         size_larger: " (cỡ chữ rất lớn)", " (larger text)";
         contrast: "Tương phản cao", "High contrast";
+        /// The phone's button that shows the text size and contrast controls.
+        display_settings: "Cỡ chữ và tương phản", "Text size and contrast";
+        /// What that button shows (its name is the line above).
+        display_symbol: "Aa", "Aa";
         listen: "Nghe đọc bài viết", "Listen to this article";
         pause: "Tạm dừng đọc", "Pause reading";
         resume: "Tiếp tục đọc", "Resume reading";
