@@ -1,17 +1,29 @@
-// Lighthouse on the release build (dist/) served with compression by tests/e2e/server.mjs: home, a
-// category and an article, with the mobile preset and the desktop preset. Writes every score and
-// LCP/TBT/CLS to target/lighthouse/report.md (and the full reports as JSON beside it), then fails
-// when a threshold is missed.
-//   node tests/perf/lighthouse.mjs [--root dist] [--out target/lighthouse] [--max-article-lcp 1200]
+// Lighthouse on the release build (dist/) served with compression by tests/e2e/server.mjs, one page
+// of every kind: home, a category and an article (the portal app), search with results, the
+// register of documents and an own page (the second wasm app, lookup.html), with the mobile preset
+// and the desktop preset. Writes every score, LCP/TBT/CLS and Lighthouse's CPU benchmark to
+// target/lighthouse/report.md (and the full reports as JSON beside it), then fails when a threshold
+// is missed.
+//   node tests/perf/lighthouse.mjs [--root dist] [--out target/lighthouse] [--port 4180] [--max-article-lcp 1200]
 // Lighthouse simulates a slow 4G phone (150 ms RTT, 1.6 Mbit/s, 4× CPU slowdown) for mobile, so the
-// scores do not depend on this machine's network. Every mobile page, and a desktop page below a
-// threshold, is measured several times (mobile five, desktop three) and judged on the median, as
-// Lighthouse's docs advise.
+// scores do not depend on this machine's network, but the simulation starts from the CPU time the
+// page really took here: on a busy machine (a build beside it, two cores) TBT and with it the
+// performance score swell. So the gate guards itself against a busy machine:
+// - before the runs it waits (up to a minute) while the 1-minute load is above the number of cores;
+// - every run carries Lighthouse's CPU benchmark (lhr.environment.benchmarkIndex). A run whose
+//   benchmark is below 0.75 × the best seen in this session ran on a starved CPU: it is "spoiled"
+//   and run again (at most five extra runs a page; after that the page is judged on the runs with
+//   the best benchmark, and the line says so);
+// - every mobile page, and a desktop page below a threshold, is judged on the median of several
+//   clean runs (mobile five, desktop three), as Lighthouse's docs advise.
+// The gate keeps room for a noisy machine: performance ≥ 90 (a build measures 96–100), mobile TBT
+// ≤ 600 ms median (the goal is ≤ 50; the figure is reported).
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import * as chromeLauncher from 'chrome-launcher';
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 
 const args = Object.fromEntries(
@@ -28,12 +40,45 @@ const PAGES = [
   ['home', '/'],
   ['category', '/thoi-su'],
   ['article', `/${first.category.slug}/${first.slug}`],
+  // lookup.html: a search that finds documents, the register, an own page.
+  ['search', '/tim-kiem?q=quy+ho%E1%BA%A1ch'],
+  ['register', '/van-ban'],
+  ['own-page', '/gioi-thieu'],
 ];
 // Issue 7's thresholds, for mobile; desktop is held to the same bar.
 const THRESHOLDS = { performance: 90, accessibility: 100, 'best-practices': 95, seo: 90 };
 const PRESETS = { mobile: undefined, desktop: desktopConfig };
+// Mobile TBT, median: the goal is ≤ 50 ms, but the 4× slowdown multiplies this machine's own
+// hiccups, so the gate is a ceiling that only a real regression crosses.
+const MAX_MOBILE_TBT = 600;
+// Clean runs a page is judged on (desktop: three when the first misses), spoiled-run handling.
+const WANT = { mobile: 5, desktop: 1 };
+const MAX_EXTRA = 5;
+const SPOILED_BELOW = 0.75;
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// Quiet machine first: a 1-minute load above the core count means someone else's work (a build)
+// would be measured along with the pages. Wait for it to settle, a minute at most.
+const cores = cpus().length;
+const load1 = () => {
+  try {
+    return Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
+  } catch {
+    return 0; // Not Linux: no check.
+  }
+};
+let waited = 0;
+for (; load1() > cores && waited < 60; waited += 5) {
+  if (waited === 0) console.log(`load ${load1()} > ${cores} cores: waiting for a quieter machine (up to 60 s)`);
+  await sleep(5000);
+}
+const loadNote =
+  waited === 0
+    ? `load ${load1()} on ${cores} cores`
+    : `waited ${waited} s for the load to drop (now ${load1()} on ${cores} cores${load1() > cores ? ', still busy: going on' : ''})`;
+console.log(`lighthouse: ${loadNote}`);
+
 const server = spawn('node', ['tests/e2e/server.mjs', '--port', String(port), '--root', root], { stdio: 'ignore' });
 process.on('exit', () => server.kill());
 for (let i = 0; i < 100; i++) {
@@ -72,6 +117,8 @@ async function audit(path, preset) {
     lcp: num('largest-contentful-paint'),
     tbt: num('total-blocking-time'),
     cls: num('cumulative-layout-shift'),
+    // Measured by Lighthouse in the tab just before loading the page.
+    bi: lhr.environment?.benchmarkIndex ?? NaN,
     failing,
     lhr,
   };
@@ -83,7 +130,54 @@ const MAX_ARTICLE_LCP = Number(args['max-article-lcp'] ?? 1200);
 const misses = (r) => Object.entries(THRESHOLDS).filter(([k, min]) => r.scores[k] < min).map(([k, min]) => `${k} < ${min}`);
 const lcpMiss = (preset, name, r) =>
   preset === 'mobile' && name === 'article' && MAX_ARTICLE_LCP > 0 && r.lcp > MAX_ARTICLE_LCP ? [`LCP ${Math.round(r.lcp)} ms > ${MAX_ARTICLE_LCP} ms`] : [];
+const tbtMiss = (preset, r) =>
+  preset === 'mobile' && r.tbt > MAX_MOBILE_TBT ? [`TBT ${Math.round(r.tbt)} ms > ${MAX_MOBILE_TBT} ms`] : [];
 const median = (runs, pick) => [...runs].sort((a, b) => pick(a) - pick(b))[Math.floor(runs.length / 2)];
+
+// The session's best CPU benchmark: what this machine gives when nothing else competes. It only
+// rises, so a run judged clean early on can turn out spoiled later in the same page.
+let bestBi = 0;
+const spoiled = (r) => Number.isFinite(r.bi) && r.bi < SPOILED_BELOW * bestBi;
+
+// The runs a page is judged on: the `want` with the best benchmark, which are the clean ones when
+// there are enough; each category and each metric on its own median across them.
+function judge(runs, want) {
+  const used = [...runs].sort((a, b) => (b.bi || 0) - (a.bi || 0)).slice(0, want);
+  const scores = Object.fromEntries(Object.keys(THRESHOLDS).map((k) => [k, median(used, (r) => r.scores[k]).scores[k]]));
+  const metrics = Object.fromEntries(['fcp', 'lcp', 'tbt', 'cls', 'bi'].map((k) => [k, median(used, (r) => r[k])[k]]));
+  // The full report kept is the run of median performance.
+  const { lhr, failing } = median(used, (r) => r.scores.performance);
+  return { ...metrics, scores, lhr, failing, used };
+}
+
+async function measure(preset, name, path) {
+  const runs = [];
+  let want = WANT[preset];
+  for (;;) {
+    const clean = runs.filter((r) => !spoiled(r));
+    // Desktop: three when the first clean run misses.
+    if (preset === 'desktop' && want === 1 && clean.length === 1 && misses(clean[0]).length) want = 3;
+    if (clean.length >= want) break;
+    // Out of retries: judged on what it has (the runs with the best benchmark).
+    if (runs.length >= want + MAX_EXTRA) break;
+    const r = await audit(path, preset);
+    bestBi = Math.max(bestBi, Number.isFinite(r.bi) ? r.bi : 0);
+    runs.push(r);
+    // Said once per run: this one, or an earlier one the new best has shown up.
+    runs.forEach((x, i) => {
+      if (x.told || !spoiled(x)) return;
+      x.told = true;
+      console.log(
+        `     spoiled: ${preset} ${name} run ${i + 1}: benchmarkIndex ${Math.round(x.bi)} < ` +
+          `${SPOILED_BELOW} × best ${Math.round(bestBi)} (TBT ${Math.round(x.tbt)} ms, perf ${x.scores.performance}): set aside`,
+      );
+    });
+    // A moment for a burst of someone else's work to pass.
+    if (spoiled(r)) await sleep(2000);
+  }
+  const nSpoiled = runs.filter(spoiled).length;
+  return { runs: runs.length, spoiled: nSpoiled, short: Math.max(0, want - (runs.length - nSpoiled)), want, ...judge(runs, want) };
+}
 
 mkdirSync(out, { recursive: true });
 const rows = [];
@@ -91,27 +185,18 @@ let failed = false;
 try {
   for (const preset of Object.keys(PRESETS)) {
     for (const [name, path] of PAGES) {
-      // Mobile (4× CPU slowdown) varies most, mainly in TBT (home measured 124–436 ms on one
-      // build): always five runs there, the count Lighthouse's variability guide suggests.
-      // Desktop: three when the first misses.
-      const runs = [await audit(path, preset)];
-      const more = preset === 'mobile' ? 4 : misses(runs[0]).length ? 2 : 0;
-      for (let i = 0; i < more; i++) runs.push(await audit(path, preset));
-      // Each category judged on its own median across the runs.
-      const scores = Object.fromEntries(
-        Object.keys(THRESHOLDS).map((k) => [k, median(runs, (r) => r.scores[k]).scores[k]]),
-      );
-      const r = { ...median(runs, (x) => x.lcp), scores };
+      const r = await measure(preset, name, path);
       writeFileSync(join(out, `${preset}-${name}.json`), JSON.stringify(r.lhr));
-      const miss = [...misses(r), ...lcpMiss(preset, name, r)];
+      const miss = [...misses(r), ...lcpMiss(preset, name, r), ...tbtMiss(preset, r)];
       failed ||= miss.length > 0;
-      rows.push({ preset, name, path, runs: runs.length, ...r, miss });
+      rows.push({ preset, name, path, ...r, miss });
       const s = r.scores;
       console.log(
         `${miss.length ? 'FAIL' : 'ok  '} ${preset.padEnd(7)} ${name.padEnd(8)} perf ${s.performance} a11y ${s.accessibility} ` +
           `bp ${s['best-practices']} seo ${s.seo} · FCP ${Math.round(r.fcp)} ms LCP ${Math.round(r.lcp)} ms ` +
-          `TBT ${Math.round(r.tbt)} ms CLS ${r.cls.toFixed(3)}` +
-          (runs.length > 1 ? ` (median of ${runs.length})` : '') +
+          `TBT ${Math.round(r.tbt)} ms CLS ${r.cls.toFixed(3)} · benchmarkIndex ${Math.round(r.bi)}` +
+          ` (${r.runs} run${r.runs > 1 ? 's' : ''}, ${r.spoiled} spoiled${r.want > 1 ? `; median of ${r.want}` : ''})` +
+          (r.short ? `\n     ${r.short} of ${r.want} judged runs spoiled: out of retries, judged on the best benchmarks` : '') +
           (miss.length ? `\n     missed: ${miss.join(', ')}; audits: ${r.failing.join(', ')}` : ''),
       );
     }
@@ -126,14 +211,20 @@ const md = [
   '',
   `Release build \`${root}\` served compressed (brotli, as Chromium asks) by tests/e2e/server.mjs; Lighthouse ${rows[0]?.lhr.lighthouseVersion}, ` +
     `${rows[0]?.lhr.environment?.hostUserAgent?.match(/Chrome\/[0-9.]+/)?.[0] ?? 'Chromium'}. ` +
-    `Thresholds: ${Object.entries(THRESHOLDS).map(([k, v]) => `${k} ≥ ${v}`).join(', ')}; mobile article LCP ≤ ${MAX_ARTICLE_LCP} ms.`,
+    `Thresholds: ${Object.entries(THRESHOLDS).map(([k, v]) => `${k} ≥ ${v}`).join(', ')}; mobile TBT ≤ ${MAX_MOBILE_TBT} ms (median; goal ≤ 50 ms); ` +
+    `mobile article LCP ≤ ${MAX_ARTICLE_LCP} ms.`,
   '',
-  '| preset | page | performance | accessibility | best practices | SEO | FCP ms | LCP ms | TBT ms | CLS | runs |',
-  '|---|---|---|---|---|---|---|---|---|---|---|',
+  `Machine: ${loadNote} before the runs; best benchmarkIndex of the session ${Math.round(bestBi)}. ` +
+    `A run with benchmarkIndex below ${SPOILED_BELOW} × that best is spoiled (a starved CPU) and run again, at most ${MAX_EXTRA} extra runs a page; ` +
+    `a page is judged on the median of its ${WANT.mobile} (mobile) or 1–3 (desktop) runs with the best benchmark.`,
+  '',
+  '| preset | page | performance | accessibility | best practices | SEO | FCP ms | LCP ms | TBT ms | CLS | benchmarkIndex | runs | spoiled |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ...rows.map(
     (r) =>
       `| ${r.preset} | ${r.name} (\`${r.path}\`) | ${r.scores.performance} | ${r.scores.accessibility} | ${r.scores['best-practices']} | ` +
-      `${r.scores.seo} | ${Math.round(r.fcp)} | ${Math.round(r.lcp)} | ${Math.round(r.tbt)} | ${r.cls.toFixed(3)} | ${r.runs} |`,
+      `${r.scores.seo} | ${Math.round(r.fcp)} | ${Math.round(r.lcp)} | ${Math.round(r.tbt)} | ${r.cls.toFixed(3)} | ` +
+      `${Math.round(r.bi)} | ${r.runs} | ${r.spoiled}${r.short ? ` (${r.short} judged)` : ''} |`,
   ),
   '',
 ];
