@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { printRegister, registerBench } from './register.mjs';
 import { printSearch, searchBench } from './search.mjs';
+import { printTasks, tasksBench } from './tasks.mjs';
 
 const argv = process.argv.slice(2);
 const builds = [];
@@ -148,6 +149,8 @@ for (const b of builds) {
   for (let i = 0; i < 5; i++) visits.push(await firstVisit(browser, server.url, articlePath));
   r.visit = { ...visits[0], ms: quantile(visits.map((v) => v.ms), 0.5) };
   r.nav = await navigations(browser, server.url);
+  // The main thread at 4× CPU: longest task and blocking time per page kind (issue 25).
+  r.tasks = await tasksBench(browser, server.url, b.dir);
   server.stop();
   if (synthetic) {
     const synthCat = JSON.parse(readFileSync(join(synthetic, 'categories/thoi-su/1.json'), 'utf8'));
@@ -191,6 +194,7 @@ for (const r of results) {
   for (const [k, v] of Object.entries(r.bundle)) console.log(`bundle ${k.padEnd(14)} raw ${kb(v.raw).padStart(7)} KB  gzip ${kb(v.gzip).padStart(7)} KB  brotli ${kb(v.br).padStart(7)} KB`);
   console.log(`first visit to an article: ${kb(r.visit.bundleBytes)} KB of HTML+CSS+JS+wasm, ${kb(r.visit.bytes)} KB in all with content, h1 after ${r.visit.ms} ms (median of 5)`);
   console.log(`navigation click → new h1 (50): median ${r.nav.median.toFixed(1)} ms, p95 ${r.nav.p95.toFixed(1)} ms`);
+  printTasks(r.tasks, process.env.BENCH_DETAIL === '1');
   console.log(`JS heap: after 10 navigations ${kb(r.nav.heap10)} KB, after 500 ${kb(r.nav.heap500)} KB (×${(r.nav.heap500 / r.nav.heap10).toFixed(2)})`);
   if (r.scale) {
     console.log(`cold load, sample: category ${r.scale.sample.category} ms, article ${r.scale.sample.article} ms`);
@@ -203,5 +207,13 @@ for (const r of results) {
 }
 if (results.length > 1) {
   const [a, b] = results;
+  console.log(`\nmain thread, 4× CPU, median of 3: longest task / longest running our code / total blocking time (ms)`);
+  console.log(`| page kind | ${a.label} | ${b.label} |\n|---|---:|---:|`);
+  for (const [i, row] of b.tasks.entries()) {
+    const before = a.tasks.find((t) => t.name === row.name) ?? a.tasks[i];
+    const cell = (t) => (t ? `${t.longest.toFixed(0)} / ${(t.ours ?? 0).toFixed(0)} / ${t.blocking.toFixed(0)}` : '–');
+    console.log(`| ${row.name} | ${cell(before)} | ${cell(row)} |`);
+  }
+  console.log(`| click → new h1, median / p95 of 50 | ${a.nav.median.toFixed(1)} / ${a.nav.p95.toFixed(1)} | ${b.nav.median.toFixed(1)} / ${b.nav.p95.toFixed(1)} |`);
   console.log(`\n${b.label} / ${a.label}: portal wasm gzip ×${(b.bundle.wasm.gzip / a.bundle.wasm.gzip).toFixed(3)}, brotli ×${(b.bundle.wasm.br / a.bundle.wasm.br).toFixed(3)}, first visit bundle ×${(b.visit.bundleBytes / a.visit.bundleBytes).toFixed(3)}, nav median ×${(b.nav.median / a.nav.median).toFixed(3)}`);
 }
