@@ -1,8 +1,9 @@
-// Main-thread benchmarks (issue 25), for bench.mjs or alone: per page kind, the longest task and the
-// total blocking time (the sum of every task's time beyond 50 ms) of a cold load with the CPU
-// throttled 4× (Chrome DevTools Protocol, Emulation.setCPUThrottlingRate), from navigation start
-// until the page is idle, and the same for a client navigation category → article; each the median
-// of three. The trace says what each long task did, by phase.
+// Main-thread benchmarks (issue 25), for bench.mjs or alone: per page kind, the longest task, the
+// longest that ran the portal's code (its scripts or wasm, not the browser's parsing and layout
+// alone) and the total blocking time (the sum of every task's time beyond 50 ms) of a cold load
+// with the CPU throttled 4× (Chrome DevTools Protocol, Emulation.setCPUThrottlingRate), from
+// navigation start until the page is idle, and the same for a client navigation category →
+// article; each the median of three. The trace says what each long task did, by phase.
 //   node bench/tasks.mjs [--root dist] [--detail]
 import { chromium } from '@playwright/test';
 import { readFileSync } from 'node:fs';

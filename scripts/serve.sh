@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/node_modules/.bin:$PATH"
 if [ ! -d "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown" ]; then
-  echo "First build: cargo compiles some 190 crates (about 2 minutes on 2 cores), then each app."
+  echo "First build: cargo compiles some 190 crates, then each app (about 6 minutes on 2 cores)."
   echo "The portal answers once Trunk prints '✅ success'; until then the address refuses connections."
 fi
 dev=${CARGO_TARGET_DIR:-target}/dev
