@@ -82,7 +82,7 @@ thread_local! {
 /// Called by every page once it shows its content, an error or the not-found page (not while
 /// it loads). On a prerendered page the first call tells `public/assets/boot.js` to swap the app
 /// in (`<html data-app="ready">`, see `takeover`), once the parts rendered in later tasks
-/// ([`hold_ready`]) are there too; after that, and without a prerendered page, the attribute is
+/// ([`later`]) are there too; after that, and without a prerendered page, the attribute is
 /// already there and this does nothing.
 pub fn page_ready() {
     READY.with(|r| r.asked.set(true));

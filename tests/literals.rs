@@ -75,30 +75,25 @@ fn has_letters(s: &str) -> bool {
 
 /// `s` without its `{}`/`{name}` placeholders: the values are not the literal's words.
 fn without_placeholders(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut inside = false;
-    for c in s.chars() {
-        match c {
-            '{' => inside = true,
-            '}' => inside = false,
-            c if !inside => out.push(c),
-            _ => {}
-        }
-    }
-    out
+    outside(s, '{', '}', false)
 }
 
 /// The text of HTML: what is outside its tags (a piece that closes a tag before it opens one
 /// starts inside a tag).
 fn outside_tags(s: &str) -> String {
+    outside(s, '<', '>', s.find('>') < s.find('<'))
+}
+
+/// `s` without what stands between `open` and `close` (`inside`: it starts between them).
+fn outside(s: &str, open: char, close: char, mut inside: bool) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut inside = s.find('>') < s.find('<');
     for c in s.chars() {
-        match c {
-            '<' => inside = true,
-            '>' => inside = false,
-            c if !inside => out.push(c),
-            _ => {}
+        if c == open {
+            inside = true;
+        } else if c == close {
+            inside = false;
+        } else if !inside {
+            out.push(c);
         }
     }
     out

@@ -1,10 +1,12 @@
-//! The header's panels that phones fold behind a button: the display controls and the search box.
+//! The header's panels that phones fold behind a button: the display controls, the search box
+//! and the main menu.
 
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
-/// A phone's button for a panel of the header (`id`), shown only on narrow screens. Escape in the
-/// panel closes it and puts focus back on the button (`close_on_escape`).
+/// A phone's button for a panel of the header (`id`), shown only on narrow screens (`class`
+/// says how). Escape in the panel closes it and puts focus back on the button
+/// (`close_on_escape`).
 #[cfg(target_arch = "wasm32")]
 pub fn panel_toggle(
     open: RwSignal<bool>,
@@ -15,7 +17,7 @@ pub fn panel_toggle(
     view! {
         <button
             type="button"
-            class=format!("header-toggle {class}")
+            class=class
             aria-expanded=move || open.get().to_string()
             aria-controls=id
             on:click=move |_| open.update(|o| *o = !*o)
@@ -34,7 +36,7 @@ pub fn panel_toggle(
     class: &'static str,
     label: impl IntoView + 'static,
 ) -> impl IntoView {
-    view! { <a class=format!("header-toggle {class}") href=format!("#{id}")>{label}</a> }
+    view! { <a class=class href=format!("#{id}")>{label}</a> }
 }
 
 /// Escape inside an open header panel closes it and returns focus to its button.

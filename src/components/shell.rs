@@ -3,7 +3,7 @@
 use crate::api::{ApiError, DocumentResource};
 use crate::base::{effect, lang, link, meta_content, site_link, texts};
 use crate::components::display::DisplayControls;
-use crate::components::panel::panel_toggle;
+use crate::components::panel::{close_on_escape, panel_toggle};
 use crate::components::search_box::HeaderSearch;
 use crate::components::status::ErrorPanel;
 use leptos::ev::KeyboardEvent;
@@ -56,7 +56,7 @@ pub fn Header() -> impl IntoView {
                     {panel_toggle(
                         display_open,
                         "display-controls",
-                        "display-toggle needs-app",
+                        "header-toggle display-toggle needs-app",
                         view! {
                             <span aria-hidden="true">{t.display_symbol}</span>
                             <span class="visually-hidden">{t.display_settings}</span>
@@ -67,7 +67,7 @@ pub fn Header() -> impl IntoView {
                     {panel_toggle(
                         search_open,
                         "header-search",
-                        "search-toggle",
+                        "header-toggle search-toggle",
                         view! {
                             <span class="search-icon" aria-hidden="true"></span>
                             <span class="visually-hidden">{t.search_button}</span>
@@ -100,36 +100,6 @@ fn SiteProblem() -> impl IntoView {
     }
 }
 
-/// The phone menu's button.
-#[cfg(target_arch = "wasm32")]
-fn menu_toggle(open: RwSignal<bool>, toggle_ref: NodeRef<leptos::html::Button>) -> impl IntoView {
-    view! {
-        <button
-            type="button"
-            class="menu-toggle"
-            aria-expanded=move || open.get().to_string()
-            aria-controls="main-menu"
-            node_ref=toggle_ref
-            on:click=move |_| open.update(|o| *o = !*o)
-        >
-            <span class="menu-icon" aria-hidden="true"></span>
-            {texts().menu}
-        </button>
-    }
-}
-
-/// In the prerendered page (before the app, or without JavaScript) the phone menu opens through a
-/// link to itself (`.menu:target` in style/main.css): the same place and look as the button.
-#[cfg(not(target_arch = "wasm32"))]
-fn menu_toggle(_: RwSignal<bool>, _: NodeRef<leptos::html::Button>) -> impl IntoView {
-    view! {
-        <a class="menu-toggle" href="#main-menu">
-            <span class="menu-icon" aria-hidden="true"></span>
-            {texts().menu}
-        </a>
-    }
-}
-
 /// The main menu: top-level categories with their sub-categories as disclosures; on narrow screens
 /// the whole menu is behind one button.
 #[component]
@@ -146,19 +116,18 @@ fn MainMenu() -> impl IntoView {
     });
     let site = use_site();
     let items = move || site().map(|s| s.menu).unwrap_or_default();
-    let toggle_ref = NodeRef::<leptos::html::Button>::new();
-    let on_key = move |ev: KeyboardEvent| {
-        if ev.key() == "Escape" && open.get_untracked() {
-            open.set(false);
-            if let Some(btn) = toggle_ref.get_untracked() {
-                let _ = btn.focus();
-            }
-        }
-    };
     view! {
-        <nav class="main-nav" aria-label=texts().main_menu on:keydown=on_key>
+        <nav class="main-nav" aria-label=texts().main_menu on:keydown=close_on_escape(open, "main-menu")>
             <div class="container">
-                {menu_toggle(open, toggle_ref)}
+                {panel_toggle(
+                    open,
+                    "main-menu",
+                    "menu-toggle",
+                    view! {
+                        <span class="menu-icon" aria-hidden="true"></span>
+                        {texts().menu}
+                    },
+                )}
                 <ul id="main-menu" class="menu" class:open=move || open.get()>
                     <li class="menu-item">
                         <A href=link("/") exact=true>{texts().home}</A>

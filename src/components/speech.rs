@@ -21,11 +21,10 @@ fn can_speak() -> bool {
 }
 
 fn synth() -> Option<SpeechSynthesis> {
-    can_speak()
-        .then(crate::base::window)
-        .flatten()?
-        .speech_synthesis()
-        .ok()
+    if !can_speak() {
+        return None;
+    }
+    crate::base::window()?.speech_synthesis().ok()
 }
 
 /// The article's text in reading order, cut at block boundaries (long utterances are cut off by

@@ -132,10 +132,7 @@ pub fn for_document(doc: &Document, status: Status, lang: Lang) -> String {
 mod tests {
     use super::*;
     use crate::Signer;
-
-    fn hostile() -> String {
-        "<img src=x onerror=alert(1)>\"&".to_owned()
-    }
+    use crate::legal::hostile;
 
     #[test]
     fn an_articles_facts_are_escaped_and_dated_in_its_language() {

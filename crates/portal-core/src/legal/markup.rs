@@ -131,11 +131,8 @@ pub fn relations(links: &[DocumentLink], base: &str, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::legal::hostile;
     use crate::{Date, DocumentRef};
-
-    fn hostile() -> String {
-        "<img src=x onerror=alert(1)>\"&".to_owned()
-    }
 
     #[test]
     fn rows_escape_what_the_api_says_and_link_under_the_base() {

@@ -153,6 +153,13 @@ pub fn one_sided<'a>(
         .collect()
 }
 
+/// What an API might put in any field of a document, for the tests of its markup: escaped, it is
+/// harmless text.
+#[cfg(test)]
+pub(crate) fn hostile() -> String {
+    "<img src=x onerror=alert(1)>\"&".to_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
