@@ -6,25 +6,10 @@
 // article; each the median of three. The trace says what each long task did, by phase.
 //   node bench/tasks.mjs [--root dist] [--detail]
 import { chromium } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { pageKinds } from '../tests/perf/pages.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-/** The page kinds measured, as paths of the sample (read from the build's own API files). */
-export function pageKinds(root) {
-  const cat = JSON.parse(readFileSync(join(root, 'api/v1/categories/thoi-su/1.json'), 'utf8'));
-  const first = cat.page.items[0];
-  return [
-    ['home', '/'],
-    ['category', '/thoi-su'],
-    ['article', `/${first.category.slug}/${first.slug}`],
-    ['search', '/tim-kiem?q=quy+ho%E1%BA%A1ch'],
-    ['register', '/van-ban'],
-    ['own page', '/gioi-thieu'],
-  ];
-}
 
 // Trace categories enough to see tasks and what ran in them.
 const CATEGORIES = [
