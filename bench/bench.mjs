@@ -6,12 +6,12 @@
 // sample content and against the synthetic archive, and search (bench/search.mjs) and the
 // register (bench/register.mjs) on both.
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { printRegister, registerBench } from './register.mjs';
 import { printSearch, searchBench } from './search.mjs';
+import { serve } from './serve.mjs';
 import { printTasks, tasksBench } from './tasks.mjs';
 
 const argv = process.argv.slice(2);
@@ -24,22 +24,6 @@ for (let i = 0; i < argv.length; i++) {
   } else if (argv[i] === '--synthetic') synthetic = argv[++i];
 }
 if (!builds.length) builds.push({ label: 'current', dir: 'dist' });
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-let nextPort = 4300;
-async function serve(dir, api) {
-  const port = nextPort++;
-  const args = ['tests/e2e/server.mjs', '--port', String(port), '--root', dir];
-  if (api) args.push('--api', api);
-  const child = spawn('node', args, { stdio: 'ignore' });
-  for (let i = 0; i < 50; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/index.html`)).ok) break;
-    } catch {}
-    await sleep(100);
-  }
-  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill() };
-}
 
 function bundle(dir) {
   const rows = {};

@@ -165,20 +165,12 @@ export function printTasks(rows, detail) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { spawn } = await import('node:child_process');
+  const { serve } = await import('./serve.mjs');
   const argv = process.argv.slice(2);
   const root = argv.includes('--root') ? argv[argv.indexOf('--root') + 1] : 'dist';
-  const port = 4390;
-  const server = spawn('node', ['tests/e2e/server.mjs', '--port', String(port), '--root', root], { stdio: 'ignore' });
-  process.on('exit', () => server.kill());
-  for (let i = 0; i < 50; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/index.html`)).ok) break;
-    } catch {}
-    await sleep(100);
-  }
+  const server = await serve(root);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
-  printTasks(await tasksBench(browser, `http://127.0.0.1:${port}`, root), argv.includes('--detail'));
+  printTasks(await tasksBench(browser, server.url, root), argv.includes('--detail'));
   await browser.close();
-  server.kill();
+  server.stop();
 }
