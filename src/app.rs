@@ -87,13 +87,17 @@ fn builder_pages(kind: Kind, _: Memo<Route>) -> Option<AnyView> {
 #[component]
 fn Frame(app: App, pages: fn(Kind, Memo<Route>) -> Option<AnyView>) -> impl IntoView {
     view! {
-        <Router base=base_path()>
-            <Shell>
+        <Later>
+            <Router base=base_path()>
                 <Later>
-                    <Pages app=app pages=pages />
+                    <Shell>
+                        <Later>
+                            <Pages app=app pages=pages />
+                        </Later>
+                    </Shell>
                 </Later>
-            </Shell>
-        </Router>
+            </Router>
+        </Later>
     }
 }
 
@@ -104,12 +108,14 @@ fn Frame(app: App, pages: fn(Kind, Memo<Route>) -> Option<AnyView>) -> impl Into
 #[component]
 fn Pages(app: App, pages: fn(Kind, Memo<Route>) -> Option<AnyView>) -> impl IntoView {
     let location = use_location();
-    let route = Memo::new(move |_| {
+    let parsed = move || {
         Route::parse(
             &route_path_of(&location.pathname.read()),
             &location.search.read(),
         )
-    });
+    };
+    // A click on a link ends with the router's work; the new page renders in a task of its own.
+    let route = crate::base::in_next_task(parsed);
     let kind = Memo::new(move |_| route.with(Route::kind));
     // The router puts a new address in the address bar once its routes say the page is there
     // (what leptos_router's FlatRoutes does): after this dispatch has rendered it.

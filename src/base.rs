@@ -128,6 +128,51 @@ pub fn later(f: impl FnOnce() + 'static) {
     });
 }
 
+/// Runs `f` in a later task, once every part left to a later task ([`later`]) has rendered and
+/// the app's page is the one in the document (`<html data-app="on">`, after boot.js's swap): a
+/// page's arrival (scroll position, focus) then sees the whole page, not the prerendered one.
+pub fn settled(f: impl FnOnce() + 'static) {
+    settled_after(0, f, 500);
+}
+
+fn settled_after(ms: i32, f: impl FnOnce() + 'static, tries: u32) {
+    after(ms, move || {
+        let swapped = document()
+            .and_then(|d| d.document_element())
+            .and_then(|root| root.get_attribute("data-app"))
+            .is_some_and(|a| a == "on");
+        if READY.with(|r| r.held.get()) > 0 && tries > 0 {
+            settled_after(0, f, tries - 1);
+        } else if !swapped && tries > 0 {
+            // Waiting for boot.js's swap: a timer, at most about five seconds.
+            settled_after(10, f, tries - 1);
+        } else {
+            f();
+        }
+    });
+}
+
+/// `source()` as a memo that takes each new value in a later task than the one that changed it
+/// (the first value at once): what renders from it then renders in a slice of its own
+/// (docs/performance.md, issue 25), and a page's arrival waits for it ([`settled`]).
+pub fn in_next_task<T>(source: impl Fn() -> T + Send + Sync + 'static) -> leptos::prelude::Memo<T>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    #[cfg(target_arch = "wasm32")]
+    use leptos::prelude::Set;
+    use leptos::prelude::{Get, RwSignal, untrack};
+    let shown = RwSignal::new(untrack(&source));
+    #[cfg(target_arch = "wasm32")]
+    effect(move || {
+        let next = source();
+        later(move || {
+            shown.try_set(next);
+        });
+    });
+    leptos::prelude::Memo::new(move |_| shown.get())
+}
+
 /// The router base: the deployment's sub-path and the language's ("" at the site root, `/cong`
 /// under `--public-url /cong/`, `/cong/en` for its English pages).
 pub fn base_path() -> String {

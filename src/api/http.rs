@@ -78,6 +78,13 @@ async fn sleep(ms: i32) {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Resolves in a later task (at once in the prerender): long work between two awaits then runs
+/// in slices a phone finishes between two taps (docs/performance.md, issue 25).
+pub(super) async fn next_task() {
+    #[cfg(target_arch = "wasm32")]
+    sleep(0).await;
+}
+
 /// One attempt: aborted by the caller's signal or by the time limit, whichever comes first.
 pub(super) async fn attempt(url: &str, signal: Option<&AbortSignal>) -> Result<Rc<str>, ApiError> {
     let Ok(own) = AbortController::new() else {

@@ -55,9 +55,18 @@ where
                 let future = fetch(k.clone(), signal.clone());
                 Box::pin(async move {
                     let result = future.await;
-                    // Dropped if a newer request started meanwhile (its start aborted this one).
-                    if !signal.is_some_and(|s| s.aborted()) {
-                        value.try_set(Some((k, result)));
+                    let answer = move || {
+                        // Dropped if a newer request started meanwhile (its start aborted this one).
+                        if !signal.is_some_and(|s| s.aborted()) {
+                            value.try_set(Some((k, result)));
+                        }
+                    };
+                    // While the app takes over, the page's content renders in a task after the
+                    // one that received and decoded it (docs/performance.md, issue 25).
+                    if crate::base::taking_over() {
+                        crate::base::later(answer);
+                    } else {
+                        answer();
                     }
                 })
             }),
@@ -110,7 +119,13 @@ fn refetch_on(again: RwSignal<u32>, start: Start) {
         let controller = AbortController::new().ok();
         let signal = controller.as_ref().map(AbortController::signal);
         current.update_value(|c| *c = controller);
-        leptos::task::spawn_local(start(signal));
+        let request = start(signal);
+        // While the app takes over, each request starts in a task of its own.
+        if crate::base::taking_over() {
+            crate::base::later(move || leptos::task::spawn_local(request));
+        } else {
+            leptos::task::spawn_local(request);
+        }
     });
 }
 

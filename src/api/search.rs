@@ -5,6 +5,7 @@
 use super::client::{api_href, decode_text, document_url, get, text, try_join};
 use super::documents::site;
 use super::error::ApiError;
+use super::http::next_task;
 use super::shard;
 use crate::base::{lower_nfc, lower_nfd};
 use portal_core::search::index::{Manifest, Record, manifest_doc, record_doc, shard_doc, shard_of};
@@ -84,6 +85,7 @@ async fn from_index(
         .zip(&texts)
         .map(|(&s, t)| (s, shard::parse(t)))
         .collect();
+    next_task().await;
     let postings_of = |term: &str, want: Option<&str>| -> Vec<Posting> {
         let n = shard_of(term, manifest.shards);
         parsed
@@ -109,6 +111,7 @@ async fn from_index(
             .map(|r| get::<Record>(Some(record_doc(r.doc)), signal)),
     )
     .await?;
+    next_task().await;
     let folded = plan.folded();
     let items = records
         .into_iter()

@@ -56,10 +56,14 @@ pub(super) fn install(doc: &web_sys::Document, app: App) {
                 observer.disconnect();
                 return;
             }
-            if let Ok(a) = target.dyn_into::<web_sys::HtmlAnchorElement>()
-                && ahead(&a)
-            {
-                VIEWPORT_FETCHED.set(VIEWPORT_FETCHED.get() + 1);
+            // One request started per task: a page's dozen links on screen at once would
+            // otherwise be one long task on a slow phone (docs/performance.md, issue 25).
+            if let Ok(a) = target.dyn_into::<web_sys::HtmlAnchorElement>() {
+                crate::base::after(0, move || {
+                    if VIEWPORT_FETCHED.get() < VIEWPORT_LINKS && ahead(&a) {
+                        VIEWPORT_FETCHED.set(VIEWPORT_FETCHED.get() + 1);
+                    }
+                });
             }
         }
     });

@@ -83,9 +83,9 @@ fn page_ready(title: String, expected: String, tries: u32) {
     let Some((first_load, restore, partial, quiet, referrer)) = arrival else {
         return;
     };
-    // Run after the effects of the page's children (e.g. the article body) have filled the page,
-    // or a restored position would be clamped to a still-short document.
-    after(0, move || {
+    // Run once the page's children (e.g. the article body, filled in a task of its own) are
+    // there, or a restored position would be clamped to a still-short document.
+    crate::base::settled(move || {
         if let (Some(y), Some(w)) = (restore, window()) {
             w.scroll_to_with_x_and_y(0.0, y);
             NAV.with(|n| {

@@ -132,15 +132,26 @@ fn body_view(html: String) -> impl IntoView {
 fn body_view(html: String) -> impl IntoView {
     let body = NodeRef::<leptos::html::Div>::new();
     crate::base::effect(move || {
-        let Some(div) = body.get() else { return };
-        div.set_inner_html("");
-        match sanitize::sanitize(&html) {
-            Some(fragment) => {
-                let _ = div.append_child(&fragment);
-                sanitize::enhance(&div);
-            }
-            None => div.set_text_content(Some(texts().body_unavailable)),
-        }
+        body.track();
+        let html = html.clone();
+        // In a task of its own: the longest part of an article's rendering (docs/performance.md).
+        crate::base::later(move || fill(body, &html));
     });
     view! { <div class="article-body" node_ref=body></div> }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn fill(body: NodeRef<leptos::html::Div>, html: &str) {
+    // The reader may have left the page meanwhile.
+    let Some(div) = body.try_get_untracked().flatten() else {
+        return;
+    };
+    div.set_inner_html("");
+    match sanitize::sanitize(html) {
+        Some(fragment) => {
+            let _ = div.append_child(&fragment);
+            sanitize::enhance(&div);
+        }
+        None => div.set_text_content(Some(texts().body_unavailable)),
+    }
 }

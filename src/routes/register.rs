@@ -67,7 +67,8 @@ pub fn RegisterPage(route: Memo<Route>) -> impl IntoView {
     });
     let data = DocumentResource::new(move || filters.get(), api::register);
     let retry = Callback::new(move |_| data.refetch());
-    let register = Memo::new(move |_| {
+    // The form's choices fill in a task after the rows (a phone's long task, issue 25).
+    let register = crate::base::in_next_task(move || {
         data.get()
             .and_then(Result::ok)
             .map(|d| d.register)
