@@ -48,6 +48,8 @@ function preloadDocuments() {
 
 async function start() {
   preloadDocuments();
+  // The wasm downloads while the glue script does (init would ask for it only after the glue ran).
+  preload(new URL(tag.dataset.wasm, document.baseURI).href);
   const { default: init } = await import(tag.dataset.js);
   await init({ module_or_path: tag.dataset.wasm });
 }

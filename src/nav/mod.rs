@@ -27,21 +27,35 @@ use portal_core::route::App;
 use state::{NAV, ensure_entry_key, history, load_from_session, save_to_session};
 use web_sys::ScrollRestoration;
 
-/// Installs the listeners for the life of the current owner: call at the root of an app. The click
-/// listener runs in the capture phase, so it sees every click before leptos_router does.
-pub fn init(app: App) {
-    let Some(win) = window() else { return };
+/// This history entry's key, and its position to restore on a reload.
+fn this_entry() {
     if let Some(h) = history() {
         let _ = h.set_scroll_restoration(ScrollRestoration::Manual);
     }
     NAV.with(|n| {
         let mut nav = n.borrow_mut();
         load_from_session(&mut nav);
+        nav.loaded = true;
         nav.current_key = ensure_entry_key(&mut nav);
         // A reload lands where the reader was.
         nav.restore = nav.positions.get(nav.current_key);
         nav.navigating = nav.restore.is_some();
     });
+}
+
+/// Installs the listeners for the life of the current owner: call at the root of an app. The click
+/// listener runs in the capture phase, so it sees every click before leptos_router does.
+pub fn init(app: App) {
+    let Some(win) = window() else { return };
+    // `history.replaceState` is the costliest call of the app's start (docs/performance.md):
+    // while the app takes over, in a task of its own, before the page arrives.
+    if crate::base::taking_over() {
+        // Until then, scrolling belongs to no entry (the key is not known yet).
+        NAV.with(|n| n.borrow_mut().navigating = true);
+        crate::base::later(this_entry);
+    } else {
+        this_entry();
+    }
     listen(&win, "scroll", false, |_| {
         NAV.with(|n| {
             let mut nav = n.borrow_mut();

@@ -28,6 +28,10 @@ pub(super) struct Nav {
     pub(super) previous_path: Option<String>,
     /// Whether the first page of this visit has been handled.
     pub(super) started: bool,
+    /// Whether this page's entry and the visit's saved positions have been read (`mod.rs`
+    /// `this_entry`): until then there is nothing of this page's to save, and saving would erase
+    /// the visit's positions.
+    pub(super) loaded: bool,
     /// Set when a control that changes only part of the page (a pager link) was used: the
     /// selector of the control to give focus back to once the new part is in.
     pub(super) partial: Option<String>,
@@ -110,6 +114,9 @@ pub(super) fn scroll_y() -> f64 {
 }
 
 pub(super) fn save_to_session(nav: &Nav) {
+    if !nav.loaded {
+        return;
+    }
     let text: Vec<String> = nav
         .positions
         .0
