@@ -118,13 +118,30 @@ pub fn taking_over() -> bool {
         .is_some_and(|root| !root.has_attribute("data-app"))
 }
 
-/// Runs `f` in a task of its own, after this one, and holds the swap until it has run.
-pub fn later(f: impl FnOnce() + 'static) {
+/// Holds the swap (and a page's arrival, [`settled`]) until dropped: a request in flight while
+/// the app takes over, whose answer the page will show.
+pub struct Hold(());
+
+pub fn hold() -> Hold {
     READY.with(|r| r.held.set(r.held.get() + 1));
-    after(0, move || {
-        f();
+    Hold(())
+}
+
+impl Drop for Hold {
+    fn drop(&mut self) {
         READY.with(|r| r.held.set(r.held.get().saturating_sub(1)));
         mark_ready();
+    }
+}
+
+/// Runs `f` in a task of its own, after this one, and holds the swap until it has run.
+pub fn later(f: impl FnOnce() + 'static) {
+    let hold = hold();
+    after(0, move || {
+        f();
+        // Released in the next task: the effects of what `f` rendered run first (in this task's
+        // microtasks) and hold what they leave to later tasks (an article's body).
+        after(0, move || drop(hold));
     });
 }
 

@@ -120,9 +120,16 @@ fn refetch_on(again: RwSignal<u32>, start: Start) {
         let signal = controller.as_ref().map(AbortController::signal);
         current.update_value(|c| *c = controller);
         let request = start(signal);
-        // While the app takes over, each request starts in a task of its own.
+        // While the app takes over, each request starts in a task of its own, and the swap waits
+        // for its answer (a part shown without it would move the page when it came).
         if crate::base::taking_over() {
-            crate::base::later(move || leptos::task::spawn_local(request));
+            let hold = crate::base::hold();
+            crate::base::later(move || {
+                leptos::task::spawn_local(async move {
+                    request.await;
+                    drop(hold);
+                })
+            });
         } else {
             leptos::task::spawn_local(request);
         }

@@ -106,7 +106,8 @@ test('what a reader without JavaScript gets passes axe: home, a category, its pa
   }
 });
 
-test('the app takes over without a layout shift, keeping the scroll position and focus', async ({ page }) => {
+/** Sums the page's layout shifts (not those right after input) into `window.shifts`. */
+async function countShifts(page: Page) {
   await page.addInitScript(() => {
     const w = window as unknown as { shifts: number };
     w.shifts = 0;
@@ -114,6 +115,12 @@ test('the app takes over without a layout shift, keeping the scroll position and
       for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!e.hadRecentInput) w.shifts += e.value;
     }).observe({ type: 'layout-shift', buffered: true });
   });
+}
+
+const shifts = (page: Page) => page.evaluate(() => (window as unknown as { shifts: number }).shifts);
+
+test('the app takes over without a layout shift, keeping the scroll position and focus', async ({ page }) => {
+  await countShifts(page);
   // The wasm held back, so the reader acts on the prerendered page before the app arrives.
   let release = () => {};
   const held = new Promise<void>((r) => (release = r));
@@ -137,11 +144,29 @@ test('the app takes over without a layout shift, keeping the scroll position and
   expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(focusedText);
   await expect(page.locator('main h1')).toHaveCount(1);
   await page.waitForTimeout(500);
-  expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts), 'cumulative layout shift').toBe(0);
+  expect(await shifts(page), 'cumulative layout shift').toBe(0);
   // The app runs: the display controls work.
   await openHeaderPanel(page, 'display');
   await page.getByRole('button', { name: 'Tương phản cao' }).click();
   await expect(page.locator('html')).toHaveAttribute('data-contrast', 'high');
+});
+
+test('the takeover waits for every document the page shows: a late site.json moves nothing on any page kind', async ({ page }) => {
+  // The page's own document answers at once, the site's (menu, section navigation, footer) late:
+  // swapping in the app's page before the site's answer would show those parts empty, then fill them.
+  await countShifts(page);
+  await page.route('**/api/v1/site.json', async (r) => {
+    await new Promise((done) => setTimeout(done, 1500));
+    await r.continue();
+  });
+  const doc = JSON.parse(readFileSync('public/api/v1/categories/thoi-su/1.json', 'utf8'));
+  const item = doc.page.items[0];
+  for (const path of ['/', '/thoi-su', `/${item.category.slug}/${item.slug}`, '/gioi-thieu', '/van-ban']) {
+    await page.goto(path);
+    await expect(page.locator('html[data-app="on"]'), path).toHaveCount(1, { timeout: 15_000 });
+    await page.waitForTimeout(300);
+    expect(await shifts(page), `cumulative layout shift on ${path}`).toBe(0);
+  }
 });
 
 test('an address without a page is the 404 page, on which the app still shows what the API has', async ({ request, page }) => {
