@@ -10,8 +10,8 @@ use crate::components::shell::{Header, SiteData, SiteFooter};
 use crate::nav;
 use crate::routes::{
     about::AboutPage, article::ArticlePage, category::CategoryView, document::DocumentPage,
-    embed::SnippetBuilder, home::HomePage, not_found::NotFound, register::RegisterPage,
-    search::SearchPage,
+    embed::SnippetBuilder, home::HomePage, not_found::NotFound, offline::OfflinePage,
+    register::RegisterPage, search::SearchPage,
 };
 use leptos::prelude::*;
 use leptos_router::components::Router;
@@ -45,6 +45,7 @@ fn portal_pages(kind: Kind, route: Memo<Route>) -> Option<AnyView> {
         Kind::Home => view! { <HomePage /> }.into_any(),
         Kind::Category => view! { <CategoryView route=route /> }.into_any(),
         Kind::Article => view! { <ArticlePage route=route /> }.into_any(),
+        Kind::Offline => view! { <OfflinePage /> }.into_any(),
         _ => return None,
     })
 }

@@ -118,6 +118,49 @@ pub fn taking_over() -> bool {
         .is_some_and(|root| !root.has_attribute("data-app"))
 }
 
+/// Whether the app is taking over the prerendered page of this very address (not the not-found
+/// page, nor a search page served for a query it does not hold): its data failing then leaves the
+/// page as it was served (`api::quiet`).
+pub fn served_this_page() -> bool {
+    let Some(doc) = document().filter(|_| taking_over()) else {
+        return false;
+    };
+    let here = doc
+        .location()
+        .and_then(|l| Some(format!("{}{}", l.pathname().ok()?, l.search().ok()?)));
+    let served = doc
+        .get_element_by_id("app")
+        .and_then(|app| app.get_attribute("data-path"));
+    match (here, served) {
+        (Some(here), Some(served)) => here.trim_end_matches('/') == served.trim_end_matches('/'),
+        _ => false,
+    }
+}
+
+/// Whether the portal's service worker answers this page's requests (`navigator.serviceWorker
+/// .controller`, read without web-sys's bindings for it): a document it could not fetch nor
+/// find stored is one this browser cannot read now, and a page load shows the worker's page for
+/// that (the stored copy, or what can be read offline).
+pub fn worker_controls() -> bool {
+    let get = |from: &JsValue, key: &str| js_sys::Reflect::get(from, &JsValue::from_str(key)).ok();
+    window()
+        .and_then(|w| get(&w.navigator().into(), "serviceWorker"))
+        .filter(|c| !c.is_undefined())
+        .and_then(|c| get(&c, "controller"))
+        .is_some_and(|c| c.is_truthy())
+}
+
+/// Tells boot.js that the app cannot take the prerendered page over for now (its data failed and
+/// is asked for again quietly): the page stays as served, and boot.js says so in one polite line.
+pub fn unavailable() {
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        let _ = root.set_attribute(UNAVAILABLE, "");
+    }
+}
+
+/// `<html data-app-unavailable>`: read by `public/assets/boot.js`, which removes it at the swap.
+const UNAVAILABLE: &str = "data-app-unavailable";
+
 /// Holds the swap (and a page's arrival, [`settled`]) until dropped: a request in flight while
 /// the app takes over, whose answer the page will show.
 pub struct Hold(());
@@ -154,11 +197,16 @@ pub fn settled(f: impl FnOnce() + 'static) {
 
 fn settled_after(ms: i32, f: impl FnOnce() + 'static, tries: u32) {
     after(ms, move || {
-        let swapped = document()
-            .and_then(|d| d.document_element())
+        let root = document().and_then(|d| d.document_element());
+        let swapped = root
+            .as_ref()
             .and_then(|root| root.get_attribute("data-app"))
             .is_some_and(|a| a == "on");
-        if READY.with(|r| r.held.get()) > 0 && tries > 0 {
+        if root.is_some_and(|root| root.has_attribute(UNAVAILABLE)) && !swapped {
+            // The prerendered page stays the page until its data comes: an arrival before then
+            // would move the reader's page.
+            settled_after(250, f, tries);
+        } else if READY.with(|r| r.held.get()) > 0 && tries > 0 {
             settled_after(0, f, tries - 1);
         } else if !swapped && tries > 0 {
             // Waiting for boot.js's swap: a timer, at most about five seconds.

@@ -17,15 +17,24 @@ function preload(href) {
 // twin of #app (src/takeover.rs finds it here) and says when its page has content by setting
 // <html data-app="ready">; the twin then replaces the prerendered markup in one step, and focus
 // moves to the same control in it. Until then the reader reads, scrolls and follows links (page
-// loads) in the prerendered page.
-const prerendered = document.getElementById('app');
+// loads) in the prerendered page. If the app cannot start (its files or its data fail), the page
+// stays as it was served, and one polite line says that some functions are unavailable.
+const root = document.documentElement;
+// The service worker's offline page, answering an address it has no copy of: no app (it would show
+// that address's error); offline.js lists what can be read.
+const fallback = root.hasAttribute('data-offline-fallback');
+const prerendered = fallback ? null : document.getElementById('app');
 if (prerendered) {
   const twin = document.createElement('div');
   twin.id = 'app';
   window.portalRoot = twin;
-  const root = document.documentElement;
+  // The app's router already listens on the window: links and forms of the prerendered page stay
+  // the browser's, instead of being routed in the twin the reader cannot see.
+  for (const type of ['click', 'submit']) prerendered.addEventListener(type, (e) => e.stopPropagation());
   const focusable = 'a[href], button, input, select, textarea, [tabindex]';
   new MutationObserver((_, observer) => {
+    // Its data failed: the app asks again quietly (src/api/quiet.rs) and swaps once it has it.
+    if ('appUnavailable' in root.dataset) unavailable();
     if (root.dataset.app !== 'ready') return;
     observer.disconnect();
     // After the effects of the page's render (the article body) have run.
@@ -33,10 +42,23 @@ if (prerendered) {
       const active = document.activeElement;
       const at = prerendered.contains(active) ? [...prerendered.querySelectorAll(focusable)].indexOf(active) : -1;
       prerendered.replaceWith(twin);
+      delete root.dataset.appUnavailable;
       if (at >= 0) twin.querySelectorAll(focusable)[at]?.focus({ preventScroll: true });
       root.dataset.app = 'on';
     });
-  }).observe(root, { attributes: true, attributeFilter: ['data-app'] });
+  }).observe(root, { attributes: true, attributeFilter: ['data-app', 'data-app-unavailable'] });
+}
+
+// The line, in the page's language (the prerender wrote it on #app), at the end of the page and
+// fixed to the bottom of the screen: nothing the reader sees moves.
+function unavailable() {
+  if (!prerendered?.isConnected || prerendered.querySelector('.app-unavailable')) return;
+  const line = document.createElement('p');
+  line.className = 'app-unavailable';
+  line.setAttribute('role', 'status');
+  prerendered.append(line);
+  // Filled once the live region is in the page, so that screen readers announce it.
+  setTimeout(() => { line.textContent = prerendered.dataset.unavailable ?? ''; }, 100);
 }
 
 // The documents this page reads first, as the prerender named them (the route table's
@@ -54,9 +76,26 @@ async function start() {
   await init({ module_or_path: tag.dataset.wasm });
 }
 
+// Reading offline (the service worker and the offline page's list), once the app has started and
+// the browser is idle: a first visit pays nothing for it before then.
+function offline() {
+  const idle = window.requestIdleCallback ?? ((f) => setTimeout(f, 200));
+  // The same build's file: this script's own ?v= (the prerender writes it).
+  idle(() => import(`./offline.js${new URL(import.meta.url).search}`).catch(() => {}));
+}
+
+function run() {
+  start().then(offline, () => {
+    // The app's files did not arrive (the network went after the page did): the page stays, and
+    // the app is fetched again once the browser is back online.
+    unavailable();
+    addEventListener('online', run, { once: true });
+  });
+}
 // A prerendered page shows its content first: the app's files and documents are fetched once the
 // page has painted, so on a slow link they do not compete with the page's own style and images
 // (the prerender leaves out Trunk's preload links for the same reason). A page without content of
 // its own (`trunk serve`) starts the app at once.
-if (prerendered && !document.hidden) requestAnimationFrame(() => setTimeout(start));
-else start();
+if (fallback) offline();
+else if (prerendered && !document.hidden) requestAnimationFrame(() => setTimeout(run));
+else run();

@@ -37,6 +37,13 @@ impl ApiError {
 }
 
 impl ApiError {
+    /// A failure that leaves a prerendered page as it was served while the app takes it over,
+    /// and is asked again quietly: every one but an answer about the document (not found) and
+    /// the reader's own leaving (aborted).
+    pub(super) fn keeps_page(&self) -> bool {
+        !matches!(self, ApiError::NotFound | ApiError::Aborted)
+    }
+
     /// Worth trying again by itself: the failure may be passing.
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     pub(super) fn transient(&self) -> bool {

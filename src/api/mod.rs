@@ -6,6 +6,7 @@ mod client;
 mod documents;
 mod error;
 mod http;
+mod quiet;
 mod register;
 mod resource;
 mod search;

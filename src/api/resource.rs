@@ -2,6 +2,7 @@
 //! when the key changes or on retry, with the previous request aborted.
 
 use super::error::ApiError;
+use super::quiet::Quiet;
 use leptos::prelude::{Get, GetUntracked, LocalStorage, Memo, RwSignal, Set, Update, With};
 #[cfg(target_arch = "wasm32")]
 use leptos::prelude::{StoredValue, Track, UpdateValue, on_cleanup};
@@ -48,6 +49,7 @@ where
         let key = Memo::new(move |_| key());
         let value = RwSignal::new_local(None);
         let again = RwSignal::new(0u32);
+        let quiet = Quiet::new(again);
         refetch_on(
             again,
             Box::new(move |signal| {
@@ -55,16 +57,40 @@ where
                 let future = fetch(k.clone(), signal.clone());
                 Box::pin(async move {
                     let result = future.await;
+                    // Dropped if a newer request started meanwhile (its start aborted this one).
+                    let aborted = move || signal.as_ref().is_some_and(AbortSignal::aborted);
+                    let taking_over = crate::base::taking_over();
+                    if !aborted()
+                        && result.as_ref().is_err_and(ApiError::keeps_page)
+                        && crate::base::served_this_page()
+                    {
+                        // The prerendered page stays the page (api::quiet).
+                        quiet.failed();
+                        return;
+                    }
+                    if !taking_over
+                        && !aborted()
+                        && matches!(result, Err(ApiError::Network))
+                        && crate::base::worker_controls()
+                    {
+                        // Neither the network nor the worker's copies have it: the worker's page
+                        // for this address (what can be read offline) says so, as for a link
+                        // followed with a page load.
+                        if let Some(w) = crate::base::window() {
+                            let _ = w.location().reload();
+                            return;
+                        }
+                    }
                     let answer = move || {
-                        // Dropped if a newer request started meanwhile (its start aborted this one).
-                        if !signal.is_some_and(|s| s.aborted()) {
+                        if !aborted() {
                             value.try_set(Some((k, result)));
                         }
                     };
                     // While the app takes over, the page's content renders in a task after the
                     // one that received and decoded it (docs/performance.md, issue 25).
-                    if crate::base::taking_over() {
+                    if taking_over {
                         crate::base::later(answer);
+                        quiet.answered();
                     } else {
                         answer();
                     }

@@ -9,10 +9,12 @@
 mod crawl;
 mod feeds;
 mod head;
+mod install;
 mod kinds;
 mod page;
 mod source;
 mod template;
+mod worker;
 mod write;
 
 pub use feeds::SITEMAP_LIMIT;

@@ -2,15 +2,22 @@
 //! head tags into `<head>`. Everything else (the boot script, styles, the `<meta>` settings) stays
 //! as Trunk wrote it.
 
+use super::worker::{self, Worker};
 use lol_html::html_content::ContentType;
 use lol_html::{RewriteStrSettings, element, rewrite_str};
+use portal_core::i18n::Lang;
 
-/// The element the prerendered markup lives in; `src/takeover.rs` swaps in the app's own.
-pub const ROOT: &str = r#"<div id="app" class="prerendered">"#;
+/// The start of the element the prerendered markup lives in; `src/takeover.rs` swaps in the
+/// app's own.
+pub const ROOT: &str = r#"<div id="app" class="prerendered""#;
 
 pub struct Page<'a> {
-    /// `<html lang>`.
-    pub lang: &'a str,
+    /// `<html lang>`, and the language of the line boot.js shows if the app cannot start.
+    pub lang: Lang,
+    /// The address this page is (with the deployment's sub-path); `None` for a page served for
+    /// other addresses (the not-found page). The app compares it with the browser's
+    /// (`base::served_this_page`).
+    pub path: Option<&'a str>,
     pub title: &'a str,
     pub description: &'a str,
     /// Tags appended to `<head>` (canonical, Open Graph, JSON-LD, feeds), already escaped.
@@ -19,21 +26,46 @@ pub struct Page<'a> {
     /// The documents the page reads first, relative to the API base and in the page's language's
     /// folder (`Route::documents`).
     pub documents: &'a [String],
+    /// The build's service worker: the page's scripts' `?v=`, and whether it registers it.
+    pub worker: &'a Worker,
 }
 
 /// `template` with `page` in it.
 pub fn fill(template: &str, page: &Page) -> Result<String, String> {
-    let body = format!("{ROOT}{}</div>", page.body);
+    // What boot.js says, in one polite line, when the app cannot take the page over (its files
+    // or its data failed): the page stays as served.
+    let mut body = ROOT.to_owned();
+    if let Some(path) = page.path {
+        portal_core::html::attr(&mut body, "data-path", path);
+    }
+    portal_core::html::attr(
+        &mut body,
+        "data-unavailable",
+        page.lang.texts().app_unavailable,
+    );
+    body.push('>');
+    body.push_str(page.body);
+    body.push_str("</div>");
     let settings = RewriteStrSettings {
         element_content_handlers: vec![
             // After the title, not at the end of <head>: a minified template has no <head> tag.
             element!("html", |el| {
-                el.set_attribute("lang", page.lang)?;
+                el.set_attribute("lang", page.lang.code())?;
                 Ok(())
             }),
             element!("title", |el| {
                 el.set_inner_content(page.title, ContentType::Text);
-                el.after(page.head, ContentType::Html);
+                let mut head = page.head.to_owned();
+                head.push_str(&super::install::link(page.lang));
+                // `public/assets/offline.js` registers the worker, once the app runs.
+                if page.worker.on {
+                    head.push_str(&format!(
+                        "<meta name=\"portal-service-worker\" content=\"{}\" data-build=\"{}\">",
+                        worker::FILE,
+                        page.worker.build
+                    ));
+                }
+                el.after(&head, ContentType::Html);
                 Ok(())
             }),
             // What `public/assets/boot.js` fetches while the wasm downloads, as addresses under
@@ -55,6 +87,16 @@ pub fn fill(template: &str, page: &Page) -> Result<String, String> {
                     ),
                     ContentType::Html,
                 );
+                Ok(())
+            }),
+            // The scripts without a hash in their names, as this build's (`worker`).
+            element!("script[src]", |el| {
+                if let Some(src) = el
+                    .get_attribute("src")
+                    .and_then(|s| page.worker.versioned(&s))
+                {
+                    el.set_attribute("src", &src)?;
+                }
                 Ok(())
             }),
             element!("meta[name=description]", |el| {
@@ -95,12 +137,18 @@ mod tests {
         let out = fill(
             t,
             &Page {
-                lang: "en",
+                lang: Lang::En,
+                path: Some("/en/news"),
                 title: "Bài <1>",
                 description: "Mô \"tả\"",
                 head: r#"<link rel="canonical" href="https://x/">"#,
                 body: "<main>Nội dung</main>",
                 documents: &["site.json".to_owned()],
+                worker: &Worker {
+                    build: "b1".into(),
+                    version: "v1".into(),
+                    on: true,
+                },
             },
         )
         .unwrap_or_default();
@@ -113,11 +161,15 @@ mod tests {
         );
         assert!(
             out.contains(
-                r#"<body><div id="app" class="prerendered"><main>Nội dung</main></div></body>"#
+                r#"<body><div id="app" class="prerendered" data-path="/en/news" data-unavailable="Some of this page's functions are unavailable for now. You can still read it and follow its links."><main>Nội dung</main></div></body>"#
             ),
             "{out}"
         );
-        assert!(out.contains("boot.js"), "{out}");
+        assert!(out.contains("assets/boot.js?v=v1"), "{out}");
+        assert!(
+            out.contains(r#"<meta name="portal-service-worker" content="sw.js" data-build="b1">"#),
+            "{out}"
+        );
         assert!(
             !out.contains("a.js") && !out.contains("a.wasm"),
             "no preloads: {out}"

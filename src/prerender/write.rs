@@ -7,6 +7,7 @@ use super::kinds::kind_of;
 use super::page::{links, render};
 use super::source::Source;
 use super::template::{self, Page};
+use super::worker::{self, Worker};
 use portal_core::route::{App, Route};
 use portal_core::{Article, CategoryPage, Home, Lang, Site, decode, paths};
 use serde::de::DeserializeOwned;
@@ -62,6 +63,11 @@ pub fn run(options: &Options) -> Result<Report, String> {
         source,
         entries: Vec::new(),
         report: Report::default(),
+        // The kill switch (README: Deploying): a build whose worker retires the one before.
+        worker: Worker::new(
+            &options.dist,
+            std::env::var("PORTAL_SERVICE_WORKER").map_or(true, |v| v != "off"),
+        ),
     };
     match &options.changed {
         None => run.everything()?,
@@ -132,6 +138,7 @@ pub(super) struct Run {
     /// The sitemap's URLs, in the order found.
     pub(super) entries: Vec<Entry>,
     pub(super) report: Report,
+    pub(super) worker: Worker,
 }
 
 impl Run {
@@ -209,15 +216,18 @@ impl Run {
             &format!("href=\"{}#", crate::base::site_link(route)),
         );
         let body = switch_to_counterpart(&body, lang, &rendered.facts.alternates);
+        let worker = self.worker.clone();
         self.write_page(
             route,
             &Page {
-                lang: lang.code(),
+                lang,
+                path: Some(&crate::base::site_link(route)),
                 title: &rendered.facts.title,
                 description: &rendered.facts.description,
                 head: &head,
                 body: &body,
                 documents: &docs,
+                worker: &worker,
             },
         )?;
         self.entry(head::url(&self.site_url, route), lastmod);
@@ -301,19 +311,33 @@ impl Run {
         let html = template::fill(
             &self.template,
             &Page {
-                lang: Lang::Vi.code(),
+                lang: Lang::Vi,
+                path: None,
                 title: &rendered.facts.title,
                 description: &rendered.facts.description,
                 head,
                 body: &rendered.body,
                 // The not-found page answers any address: no document is known to be needed.
                 documents: &[],
+                worker: &self.worker,
             },
         )?;
         self.write(&self.dist.join("404.html"), &html)?;
         for (name, text) in feeds::sitemaps(&self.site_url, &self.entries) {
             self.write(&self.dist.join(name), &text)?;
         }
+        let manifests: Vec<(String, String)> = [
+            (Some(&self.site), Lang::Vi),
+            (self.english.as_ref(), Lang::En),
+        ]
+        .into_iter()
+        .filter_map(|(site, lang)| Some(super::install::manifest(site?, lang)))
+        .collect();
+        for (path, text) in manifests {
+            self.write(&self.dist.join(path), &text)?;
+        }
+        let script = self.worker.script(&self.dist, self.english.is_some());
+        self.write(&self.dist.join(worker::FILE), &script)?;
         let robots = feeds::robots(&self.site_url);
         self.write(&self.dist.join("robots.txt"), &robots)?;
         let manifest = serde_json::to_string(&self.entries).map_err(|e| e.to_string())?;

@@ -7,6 +7,7 @@ pub mod document;
 pub mod embed;
 pub mod home;
 pub mod not_found;
+pub mod offline;
 pub mod register;
 pub mod search;
 pub mod state;

@@ -40,6 +40,7 @@ const TYPES = {
   '.csv': 'text/csv; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
   '.xml': 'application/xml; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
 };
 // Which file answers which path, and the policy headers, as the route table says: the host map
 // the prerender writes beside the build (dist/host/routes.json, portal_core::route::host), the
@@ -54,7 +55,7 @@ try {
 const rules = hostMap.rules.map((r) => ({ ...r, re: new RegExp(r.pattern) }));
 const hashed = new RegExp(hostMap.hashed ?? '-[0-9a-f]{12,16}\\.(?:js|wasm|css)$');
 const ruleOf = (rel) => rules.find((r) => r.re.test(rel));
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.csv', '.txt', '.xml']);
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.csv', '.txt', '.xml', '.webmanifest']);
 
 async function file(path) {
   try {

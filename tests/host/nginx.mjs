@@ -167,6 +167,16 @@ check(doc.status === 200 && /json/.test(doc.headers.get('content-type') ?? ''), 
 const missing = await get('/api/v1/articles/khong-co-bai-nay.json');
 check(missing.status === 404, `a missing API document: status ${missing.status}`);
 
+// The service worker, revalidated on every check (a new build is found at once), and the web app
+// manifests with their type (Chromium installs from them).
+const sw = await get('/sw.js');
+check(sw.status === 200 && /javascript/.test(sw.headers.get('content-type') ?? ''), `/sw.js: ${sw.status} ${sw.headers.get('content-type')}`);
+check(sw.headers.get('cache-control') === 'no-cache', `/sw.js: cache-control ${sw.headers.get('cache-control')}`);
+for (const path of ['/manifest.webmanifest', '/en/manifest.webmanifest']) {
+  const manifest = await get(path);
+  check(manifest.status === 200 && /^application\/manifest\+json/.test(manifest.headers.get('content-type') ?? ''), `${path}: ${manifest.status} ${manifest.headers.get('content-type')}`);
+}
+
 // And in a browser: the look-up app runs on this host (search finds, the register filters).
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

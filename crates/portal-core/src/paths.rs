@@ -57,6 +57,18 @@ pub fn article_doc(slug: &str) -> Option<String> {
 /// segment.
 pub const ABOUT: [&str; 2] = ["gioi-thieu", "about"];
 
+/// The page of what can be read offline, in each language (`/doc-ngoai-tuyen`, `/en/offline`):
+/// the service worker (`scripts/service-worker.mjs`) answers an address it has no copy of with it.
+pub const OFFLINE: [&str; 2] = ["doc-ngoai-tuyen", "offline"];
+
+/// The offline page's address in `lang`, relative to the language's base.
+pub fn offline_route(lang: crate::i18n::Lang) -> String {
+    match lang {
+        crate::i18n::Lang::Vi => format!("/{}", OFFLINE[0]),
+        crate::i18n::Lang::En => format!("/{}", OFFLINE[1]),
+    }
+}
+
 /// The section's word in `lang`'s addresses.
 pub fn about(lang: crate::i18n::Lang) -> &'static str {
     match lang {

@@ -103,6 +103,12 @@ pub fn nginx(base: &str) -> String {
         quote(&format!("^{base}/.*{HASHED}"))
     ));
     out.push_str(&format!(
+        "# The web app manifests, with their type (Debian's mime.types has none for them).\n\
+         location ~ {} {{\n    types {{ application/manifest+json webmanifest; }}\n    \
+         try_files $uri =404;\n    add_header Cache-Control no-cache always;\n}}\n",
+        quote(&format!("^{base}/.*\\.webmanifest$"))
+    ));
+    out.push_str(&format!(
         "# Other files (API documents, media, feeds): as they are, 404 when missing.\n\
          location ~* {} {{\n    try_files $uri =404;\n    \
          add_header Cache-Control no-cache always;\n    \

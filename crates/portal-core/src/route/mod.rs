@@ -38,6 +38,10 @@ pub enum Route {
     SnippetBuilder,
     /// `/nhung/<kind>`: a widget (the widget page, no wasm).
     Widget { kind: String },
+    /// `/doc-ngoai-tuyen` (`/en/offline`): what this browser can read offline; the service worker
+    /// answers with it an address it has no copy of while the network is gone. `word` is the
+    /// language's.
+    Offline { word: String },
     /// Anything else.
     NotFound,
 }
@@ -62,6 +66,7 @@ impl Route {
             Kind::Home => Route::Home,
             Kind::SnippetBuilder => Route::SnippetBuilder,
             Kind::Widget => Route::Widget { kind: at(1) },
+            Kind::Offline => Route::Offline { word: at(0) },
             Kind::Search => Route::Search(Search::parse(query)),
             Kind::Register => Route::Register {
                 query: query.strip_prefix('?').unwrap_or(query).to_owned(),
@@ -103,6 +108,7 @@ impl Route {
             Route::Document { .. } => Kind::Document,
             Route::SnippetBuilder => Kind::SnippetBuilder,
             Route::Widget { .. } => Kind::Widget,
+            Route::Offline { .. } => Kind::Offline,
             Route::NotFound => Kind::NotFound,
         }
     }
@@ -125,6 +131,7 @@ impl Route {
             Route::Document { slug } => format!("/{REGISTER}/{slug}"),
             Route::SnippetBuilder => format!("/{SNIPPETS}"),
             Route::Widget { kind } => format!("/{SNIPPETS}/{kind}"),
+            Route::Offline { word } => format!("/{word}"),
             Route::NotFound => return None,
         })
     }
@@ -149,6 +156,7 @@ impl Route {
             | Route::Register { .. }
             | Route::SnippetBuilder
             | Route::Widget { .. }
+            | Route::Offline { .. }
             | Route::NotFound => None,
         }
     }
@@ -328,6 +336,13 @@ mod tests {
                 Some("/nhung/noi-bat"),
                 None,
             ),
+            (
+                Route::Offline {
+                    word: "doc-ngoai-tuyen".into(),
+                },
+                Some("/doc-ngoai-tuyen"),
+                None,
+            ),
             (Route::NotFound, None, None),
             // A slug that cannot name a document fetches nothing.
             (cat("Bad_Slug", 1), Some("/Bad_Slug"), None),
@@ -344,6 +359,22 @@ mod tests {
                 assert_eq!(Route::parse(path, query), route);
             }
         }
+    }
+
+    #[test]
+    fn the_offline_page_in_both_languages() {
+        for lang in [crate::i18n::Lang::Vi, crate::i18n::Lang::En] {
+            let path = paths::offline_route(lang);
+            let route = Route::parse(&path, "");
+            assert_eq!(route.kind(), Kind::Offline, "{path}");
+            assert_eq!(route.href(), Some(path));
+            assert_eq!(route.documents(), vec![paths::site_doc()]);
+        }
+        // Its word is the table's: no category can take it.
+        assert_eq!(
+            Route::parse("/doc-ngoai-tuyen/x", "").kind(),
+            Kind::NotFound
+        );
     }
 
     #[test]

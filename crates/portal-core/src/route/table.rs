@@ -4,7 +4,7 @@
 //! it, so none of them spells a path word of its own.
 
 use crate::legal::register::REGISTER;
-use crate::paths::{ABOUT, PAGE_PARAM};
+use crate::paths::{ABOUT, OFFLINE, PAGE_PARAM};
 use crate::search::query::SEARCH;
 
 /// The first path segment of the snippet builder (`/nhung`) and of the widgets (`/nhung/<kind>`).
@@ -22,6 +22,7 @@ pub enum Kind {
     Document,
     SnippetBuilder,
     Widget,
+    Offline,
     NotFound,
 }
 
@@ -163,6 +164,14 @@ pub const TABLE: &[Spec] = &[
         kind: Kind::About,
         shapes: &[&[Word(&ABOUT)], &[Word(&ABOUT), Any]],
         app: App::Lookup,
+        prerender: Prerender::Always,
+        english: true,
+        framed: false,
+    },
+    Spec {
+        kind: Kind::Offline,
+        shapes: &[&[Word(&OFFLINE)]],
+        app: App::Portal,
         prerender: Prerender::Always,
         english: true,
         framed: false,

@@ -1,0 +1,220 @@
+// The portal's service worker. The prerender writes it into the build as sw.js
+// (src/prerender/worker.rs), with this build's constants in front of this text:
+//   BUILD    this build's name (a hash of the files below)
+//   FILES    the portal's own files, relative to the scope: hashed names, and the unhashed scripts
+//            with the build's ?v= (the pages ask for exactly these), and the offline pages
+//   OFFLINE  the offline page of each language, relative to the scope
+//   API      the content API's address, relative to the scope
+//   HASHED   what a hashed file's name looks like (the hosts cache those for a year)
+// Pages and API documents: the network first; the stored copy when it fails or is slow. The app's
+// files: the stored copy first (a hashed name never changes). Pictures: the stored copy first, a
+// bounded number of them. Nothing from another origin, nothing for a framed page (the widgets
+// district sites embed), and only whole successful answers are stored.
+
+const SCOPE = self.registration.scope;
+const APP = `portal-app-${BUILD}`;
+const READ = 'portal-read';
+const PICTURES = 'portal-pictures';
+const META = 'portal-meta';
+const KEEP_MS = 30 * 86_400_000;
+const PICTURE_ENTRIES = 300;
+// Slower than this, and a stored copy answers (the network's answer still updates it).
+const SLOW_MS = 3500;
+const STORED = 'x-portal-stored';
+const TITLE = 'x-portal-title';
+
+const at = (path) => new URL(path, SCOPE).href;
+
+// A new build takes over at once: pages still open keep running their own build (its files stay
+// stored, see activate) until their next link, which offline.js makes a page load.
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(APP).then((cache) => cache.addAll(FILES.map(at))).then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    // This build's files and the previous build's, which a page still open may ask for.
+    const meta = await caches.open(META);
+    const before = await meta.match('builds').then((r) => r?.json()).catch(() => null);
+    const keep = [BUILD, ...(Array.isArray(before) ? before : []).filter((b) => b !== BUILD)].slice(0, 2);
+    await meta.put('builds', new Response(JSON.stringify(keep)));
+    for (const name of await caches.keys()) {
+      if (name.startsWith('portal-app-') && !keep.includes(name.slice('portal-app-'.length))) await caches.delete(name);
+    }
+    await forget();
+    await self.clients.claim();
+    // Open pages learn that this build runs: their next link is a page load (offline.js).
+    for (const client of await self.clients.matchAll({ type: 'window' })) client.postMessage({ build: BUILD });
+  })());
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin || !request.url.startsWith(SCOPE)) return;
+  // Framed pages (a district site's widget) are the network's alone.
+  if (request.destination === 'iframe' || request.destination === 'frame') return;
+  if (request.mode === 'navigate') return event.respondWith(page(event));
+  const answer = request.url.startsWith(at(API))
+    ? () => read(event, request)
+    : FILES.includes(request.url.slice(SCOPE.length)) || HASHED.test(url.pathname)
+      ? () => appFile(request)
+      : request.destination === 'image'
+        ? () => picture(request)
+        : null;
+  if (answer) event.respondWith(unlessFramed(event, answer));
+});
+
+self.addEventListener('message', (event) => {
+  const keep = event.data?.keep;
+  if (typeof keep === 'string' && keep.startsWith(SCOPE)) event.waitUntil(keepPage(keep));
+  if (event.data?.list && event.ports[0]) event.waitUntil(listPages().then((pages) => event.ports[0].postMessage({ pages })));
+});
+
+/** The pages stored for reading offline, newest first (the offline page lists them). */
+async function listPages() {
+  const cache = await caches.open(READ);
+  const pages = [];
+  for (const key of await cache.keys()) {
+    const stored = await cache.match(key);
+    const when = Number(stored?.headers.get(STORED));
+    if (!(stored?.headers.get('content-type') ?? '').startsWith('text/html') || !(Date.now() - when < KEEP_MS)) continue;
+    if (Object.values(OFFLINE).some((p) => key.url === at(p))) continue;
+    pages.push({ url: key.url, title: decodeURIComponent(stored.headers.get(TITLE) ?? ''), stored: when });
+  }
+  return pages.sort((a, b) => b.stored - a.stored);
+}
+
+/** A framed page's requests go to the network as they would without this worker. */
+async function unlessFramed(event, answer) {
+  const client = event.clientId ? await self.clients.get(event.clientId) : null;
+  return client?.frameType === 'nested' ? fetch(event.request) : answer();
+}
+
+/** A whole, successful, same-origin answer: the only kind stored. */
+function storable(response) {
+  return response && response.status === 200 && response.type === 'basic' && !response.headers.has('content-range');
+}
+
+/** `response` stored with the time it was read (and a page's title, for the offline page). */
+async function store(cacheName, key, response, title) {
+  const headers = new Headers(response.headers);
+  headers.set(STORED, String(Date.now()));
+  if (title) headers.set(TITLE, encodeURIComponent(title));
+  const body = await response.arrayBuffer();
+  await (await caches.open(cacheName)).put(key, new Response(body, { status: 200, statusText: 'OK', headers }));
+}
+
+/** A stored page or document read in the last 30 days. */
+async function recent(key) {
+  const stored = await (await caches.open(READ)).match(key, { ignoreVary: true });
+  const when = Number(stored?.headers.get(STORED));
+  return stored && Date.now() - when < KEEP_MS ? stored : undefined;
+}
+
+/** The network first; the stored copy if it fails, errs, or is slow. */
+async function networkFirst(event, key, keepIt) {
+  const network = fetch(event.request).then(async (response) => {
+    if (storable(response)) event.waitUntil(keepIt(response.clone()).catch(() => {}));
+    return response;
+  });
+  const slow = new Promise((resolve) => setTimeout(resolve, SLOW_MS));
+  const first = await Promise.race([network.catch(() => null), slow.then(() => 'slow')]);
+  if (first && first !== 'slow' && first.status < 500) return first;
+  const stored = await recent(key);
+  if (stored) {
+    event.waitUntil(network.catch(() => {}));
+    return stored;
+  }
+  return first === 'slow' ? network.catch(() => null) : first;
+}
+
+/** A page: the network, or the copy read before, or the offline page in the page's language. */
+async function page(event) {
+  const key = pageKey(event.request.url);
+  const answer = await networkFirst(event, key, async (response) => {
+    if ((response.headers.get('content-type') ?? '').startsWith('text/html')) await keepHtml(key, response);
+  });
+  if (answer) return answer;
+  return offlinePage(event.request.url);
+}
+
+/** Pages are stored without their query's fragment or hash. */
+function pageKey(href) {
+  const url = new URL(href);
+  url.hash = '';
+  return url.href;
+}
+
+async function offlinePage(href) {
+  const path = href.slice(SCOPE.length);
+  const lang = path === 'en' || path.startsWith('en/') || path.startsWith('en?') ? 'en' : 'vi';
+  const stored = await caches.match(at(OFFLINE[lang]), { ignoreSearch: true });
+  if (!stored) return Response.error();
+  // Marked, so boot.js starts no app on it (the app would show the missing page's error).
+  const html = (await stored.text()).replace('<html', '<html data-offline-fallback');
+  return new Response(html, { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' } });
+}
+
+/** A page's HTML and its pictures, stored for reading offline. */
+async function keepHtml(key, response) {
+  const html = await response.text();
+  const title = html.match(/<title>([^<]*)<\/title>/)?.[1]?.replace(/&(amp|lt|gt|quot|#39);/g, (_, e) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]);
+  await store(READ, key, new Response(html, { headers: response.headers }), title);
+  // The documents the page reads first (the prerender names them), which a page opened before
+  // this worker ran fetched without it.
+  const documents = html.match(/<meta name="portal-documents" content="([^"]*)"/)?.[1]?.split(' ').filter(Boolean) ?? [];
+  await Promise.all(documents.map((d) => new URL(d.replace(/&amp;/g, '&'), SCOPE)).filter((u) => u.origin === self.location.origin).map(async (u) => {
+    if (await recent(u.href)) return;
+    const doc = await fetch(u.href).catch(() => null);
+    if (storable(doc)) await store(READ, u.href, doc);
+  }));
+  const pictures = [...html.matchAll(/<img[^>]*?\ssrc="([^"]+)"/g)].map((m) => new URL(m[1].replace(/&amp;/g, '&'), key));
+  await Promise.all(pictures.filter((u) => u.origin === self.location.origin).map((u) => picture(new Request(u.href)).catch(() => {})));
+}
+
+/** Asked by a page once it shows a new address (offline.js): its HTML, fetched and stored. */
+async function keepPage(href) {
+  const key = pageKey(href);
+  if (await recent(key).then((r) => Date.now() - Number(r?.headers.get(STORED)) < 60_000)) return;
+  const response = await fetch(key, { headers: { accept: 'text/html' } }).catch(() => null);
+  if (storable(response) && (response.headers.get('content-type') ?? '').startsWith('text/html')) await keepHtml(key, response);
+  await forget();
+}
+
+async function read(event, request) {
+  const answer = await networkFirst(event, request.url, (response) => store(READ, request.url, response));
+  return answer ?? Response.error();
+}
+
+async function appFile(request) {
+  const stored = await caches.match(request, { ignoreVary: true });
+  if (stored) return stored;
+  const response = await fetch(request);
+  if (storable(response)) await (await caches.open(APP)).put(request, response.clone());
+  return response;
+}
+
+async function picture(request) {
+  const cache = await caches.open(PICTURES);
+  const stored = await cache.match(request);
+  if (stored) return stored;
+  const response = await fetch(request);
+  if (storable(response)) {
+    await cache.put(request, response.clone());
+    const keys = await cache.keys();
+    // The oldest go first (keys come in the order they were stored).
+    for (const old of keys.slice(0, Math.max(0, keys.length - PICTURE_ENTRIES))) await cache.delete(old);
+  }
+  return response;
+}
+
+/** What was read more than 30 days ago is let go. */
+async function forget() {
+  const cache = await caches.open(READ);
+  for (const key of await cache.keys()) {
+    const stored = await cache.match(key);
+    if (!(Date.now() - Number(stored?.headers.get(STORED)) < KEEP_MS)) await cache.delete(key);
+  }
+}
