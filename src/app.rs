@@ -45,7 +45,6 @@ fn portal_pages(kind: Kind, route: Memo<Route>) -> Option<AnyView> {
         Kind::Home => view! { <HomePage /> }.into_any(),
         Kind::Category => view! { <CategoryView route=route /> }.into_any(),
         Kind::Article => view! { <ArticlePage route=route /> }.into_any(),
-        Kind::Offline => view! { <OfflinePage /> }.into_any(),
         _ => return None,
     })
 }
@@ -68,6 +67,7 @@ fn lookup_pages(kind: Kind, route: Memo<Route>) -> Option<AnyView> {
         Kind::Register => view! { <RegisterPage route=route /> }.into_any(),
         Kind::Document => view! { <DocumentPage route=route /> }.into_any(),
         Kind::About => view! { <AboutPage route=route /> }.into_any(),
+        Kind::Offline => view! { <OfflinePage /> }.into_any(),
         _ => return None,
     })
 }

@@ -87,8 +87,10 @@ function offline() {
 function run() {
   start().then(offline, () => {
     // The app's files did not arrive (the network went after the page did): the page stays, and
-    // the app is fetched again once the browser is back online.
+    // the app is fetched again once the browser is back online. What can be read offline is
+    // still listed.
     unavailable();
+    offline();
     addEventListener('online', run, { once: true });
   });
 }

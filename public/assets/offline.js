@@ -1,9 +1,23 @@
 // The page's side of reading offline (the worker is the prerender's sw.js), loaded by boot.js once
 // the app has started, or at once on the worker's offline page: registers the worker, asks it to
 // keep each page the reader arrives at, makes the next link a page load once a new build runs,
-// and lists what can be read offline (<offline-list>, on the offline page).
+// and gives the offline page its lists (<offline-list>) and articles their save button
+// (<save-offline>). Every word shown comes from the page (the app's language tables).
 const worker = navigator.serviceWorker;
 const setting = document.querySelector('meta[name="portal-service-worker"]');
+
+/** Asks the worker that controls this page; its answer, or undefined without one. */
+function ask(what, url) {
+  const controller = worker?.controller;
+  if (!controller) return Promise.resolve(undefined);
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (event) => resolve(event.data?.answer);
+    controller.postMessage({ ask: what, url }, [channel.port2]);
+  });
+}
+
+const here = () => location.href.split('#')[0];
 
 if (worker && setting) {
   const base = new URL('./', document.baseURI);
@@ -11,10 +25,9 @@ if (worker && setting) {
   // Each page the reader arrives at (the app names it in the title once it has its content).
   let kept = '';
   const keep = () => {
-    const here = location.href.split('#')[0];
-    if (!worker.controller || here === kept || document.documentElement.hasAttribute('data-offline-fallback')) return;
-    kept = here;
-    worker.controller.postMessage({ keep: here });
+    if (!worker.controller || here() === kept || document.documentElement.hasAttribute('data-offline-fallback')) return;
+    kept = here();
+    ask('keep', kept);
   };
   keep();
   worker.addEventListener('controllerchange', keep);
@@ -40,33 +53,104 @@ if (worker && setting) {
   }, true);
 }
 
-// What the worker keeps for reading offline, newest first.
+const lang = () => document.documentElement.lang || 'vi';
+const day = (ms) => new Date(ms).toLocaleDateString(lang(), { day: 'numeric', month: 'numeric', year: 'numeric' });
+const fill = (template, value) => (template ?? '').replace('{}', value);
+
+function size(bytes) {
+  const [value, unit] = bytes >= 1e6 ? [bytes / 1e6, 'MB'] : [bytes / 1e3, 'KB'];
+  return `${new Intl.NumberFormat(lang(), { maximumFractionDigits: 1 }).format(value)} ${unit}`;
+}
+
+// The offline page's lists: the saved articles (with a remove button each and the space they
+// take), or the pages read in the last 30 days; newest first.
 customElements.define('offline-list', class extends HTMLElement {
   connectedCallback() {
-    if (document.documentElement.hasAttribute('data-offline-fallback')) {
+    if (document.documentElement.getAttribute('data-offline-fallback') === 'missed') {
       document.querySelector('.offline-missed')?.removeAttribute('hidden');
     }
-    if (!worker?.controller) return;
-    const channel = new MessageChannel();
-    channel.port1.onmessage = (event) => this.show(event.data?.pages ?? []);
-    worker.controller.postMessage({ list: true }, [channel.port2]);
+    this.empty ??= [...this.childNodes];
+    this.refresh();
   }
 
-  show(pages) {
-    if (!pages.length) return;
-    const lang = document.documentElement.lang || 'vi';
+  async refresh() {
+    const stored = await ask('list');
+    if (!stored) return;
+    const saved = this.dataset.kind === 'saved';
+    const pages = saved ? stored.saved : stored.read;
+    if (!pages.length) {
+      this.replaceChildren(...this.empty);
+      return;
+    }
     const list = document.createElement('ul');
-    for (const { url, title, stored } of pages) {
+    list.className = 'offline-pages';
+    for (const { url, title, stored: when } of pages) {
       const item = document.createElement('li');
       const link = document.createElement('a');
       link.href = url;
       link.textContent = title || url;
-      const when = document.createElement('time');
-      when.dateTime = new Date(stored).toISOString();
-      when.textContent = new Date(stored).toLocaleDateString(lang, { day: 'numeric', month: 'numeric', year: 'numeric' });
-      item.append(link, ' ', when);
+      const time = document.createElement('time');
+      time.dateTime = new Date(when).toISOString();
+      time.textContent = day(when);
+      item.append(link, ' ', time);
+      if (saved) {
+        const remove = document.createElement('button');
+        remove.type = 'button';
+        remove.className = 'tool-button';
+        remove.textContent = fill(this.dataset.remove, title || url);
+        remove.addEventListener('click', async () => {
+          await ask('unsave', url);
+          await this.refresh();
+          this.querySelector('button, a')?.focus();
+        });
+        item.append(' ', remove);
+      }
       list.append(item);
     }
-    this.replaceChildren(list);
+    const parts = [list];
+    if (saved) {
+      const space = document.createElement('p');
+      space.textContent = fill(this.dataset.space, size(stored.savedBytes));
+      parts.push(space);
+    }
+    this.replaceChildren(...parts);
+  }
+});
+
+// An article's "Save for offline": a toggle button, shown where the worker runs. Saved articles
+// stay until removed, so the browser is asked to keep the site's storage (persistent storage).
+customElements.define('save-offline', class extends HTMLElement {
+  async connectedCallback() {
+    if (this.button || !worker || !setting) return;
+    if (!worker.controller) {
+      // A first visit: the worker takes the page once it runs.
+      worker.addEventListener('controllerchange', () => this.connectedCallback(), { once: true });
+      return;
+    }
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'tool-button';
+    const icon = document.createElement('span');
+    icon.className = 'icon icon-save';
+    icon.setAttribute('aria-hidden', 'true');
+    button.append(icon, this.dataset.label ?? '');
+    const status = document.createElement('span');
+    status.className = 'visually-hidden';
+    status.setAttribute('role', 'status');
+    this.button = button;
+    const page = here();
+    button.setAttribute('aria-pressed', String(!!(await ask('saved', page))));
+    button.addEventListener('click', async () => {
+      if (button.disabled) return;
+      button.disabled = true;
+      const saving = button.getAttribute('aria-pressed') !== 'true';
+      if (saving) navigator.storage?.persist?.().catch(() => {});
+      const done = await ask(saving ? 'save' : 'unsave', page);
+      button.disabled = false;
+      if (done === undefined) return;
+      button.setAttribute('aria-pressed', String(saving));
+      status.textContent = saving ? this.dataset.saved : this.dataset.unsaved;
+    });
+    this.replaceChildren(button, status);
   }
 });

@@ -48,3 +48,18 @@ pub fn PageTools(
         </div>
     }
 }
+
+/// "Save for offline": a `<save-offline>` element, which `public/assets/offline.js` makes a
+/// toggle button where the portal's service worker runs (elsewhere it stays empty, so no wasm
+/// carries that code); its words come from the language table.
+#[component]
+pub fn SaveOffline() -> impl IntoView {
+    let t = crate::base::texts();
+    view! {
+        <save-offline
+            data-label=t.save_offline
+            data-saved=t.saved_offline
+            data-unsaved=t.unsaved_offline
+        ></save-offline>
+    }
+}

@@ -15,6 +15,8 @@ const SCOPE = self.registration.scope;
 const APP = `portal-app-${BUILD}`;
 const READ = 'portal-read';
 const PICTURES = 'portal-pictures';
+// Articles the reader saved, with their documents and pictures: kept until removed.
+const SAVED = 'portal-saved';
 const META = 'portal-meta';
 const KEEP_MS = 30 * 86_400_000;
 const PICTURE_ENTRIES = 300;
@@ -22,6 +24,8 @@ const PICTURE_ENTRIES = 300;
 const SLOW_MS = 3500;
 const STORED = 'x-portal-stored';
 const TITLE = 'x-portal-title';
+// A saved page's documents and pictures (JSON), removed with it.
+const PARTS = 'x-portal-parts';
 
 const at = (path) => new URL(path, SCOPE).href;
 
@@ -66,24 +70,81 @@ self.addEventListener('fetch', (event) => {
   if (answer) event.respondWith(unlessFramed(event, answer));
 });
 
+// What pages ask (offline.js), answered on the port they send.
+const ASKED = {
+  keep: (url) => keepPage(url),
+  list: () => listPages(),
+  saved: async (url) => !!(await (await caches.open(SAVED)).match(pageKey(url))),
+  save: (url) => savePage(url),
+  unsave: (url) => unsavePage(url),
+};
+
 self.addEventListener('message', (event) => {
-  const keep = event.data?.keep;
-  if (typeof keep === 'string' && keep.startsWith(SCOPE)) event.waitUntil(keepPage(keep));
-  if (event.data?.list && event.ports[0]) event.waitUntil(listPages().then((pages) => event.ports[0].postMessage({ pages })));
+  const { ask, url } = event.data ?? {};
+  if (!Object.hasOwn(ASKED, ask) || (url !== undefined && !(typeof url === 'string' && url.startsWith(SCOPE)))) return;
+  event.waitUntil(ASKED[ask](url).then(
+    (answer) => event.ports[0]?.postMessage({ answer }),
+    () => event.ports[0]?.postMessage({ failed: true }),
+  ));
 });
 
-/** The pages stored for reading offline, newest first (the offline page lists them). */
+/** The stored pages, newest first: the saved ones, the bytes they take, and the read ones. */
 async function listPages() {
-  const cache = await caches.open(READ);
-  const pages = [];
-  for (const key of await cache.keys()) {
-    const stored = await cache.match(key);
-    const when = Number(stored?.headers.get(STORED));
-    if (!(stored?.headers.get('content-type') ?? '').startsWith('text/html') || !(Date.now() - when < KEEP_MS)) continue;
-    if (Object.values(OFFLINE).some((p) => key.url === at(p))) continue;
-    pages.push({ url: key.url, title: decodeURIComponent(stored.headers.get(TITLE) ?? ''), stored: when });
+  const pages = async (name, fresh) => {
+    const cache = await caches.open(name);
+    const out = [];
+    let bytes = 0;
+    for (const key of await cache.keys()) {
+      const stored = await cache.match(key);
+      if (!stored) continue;
+      if (name === SAVED) bytes += (await stored.clone().blob()).size;
+      const when = Number(stored.headers.get(STORED));
+      if (!(stored.headers.get('content-type') ?? '').startsWith('text/html') || !fresh(when)) continue;
+      if (Object.values(OFFLINE).some((p) => key.url === at(p))) continue;
+      out.push({ url: key.url, title: decodeURIComponent(stored.headers.get(TITLE) ?? ''), stored: when });
+    }
+    return { list: out.sort((a, b) => b.stored - a.stored), bytes };
+  };
+  const saved = await pages(SAVED, () => true);
+  const read = await pages(READ, (when) => Date.now() - when < KEEP_MS);
+  return { saved: saved.list, savedBytes: saved.bytes, read: read.list };
+}
+
+/** A page and what it needs, fetched (or taken from what was read) and kept until removed. */
+async function savePage(href) {
+  const key = pageKey(href);
+  const take = async (url) => {
+    const response = await fetch(url).catch(() => null);
+    return storable(response) ? response : await caches.match(url, { ignoreVary: true });
+  };
+  const page = await take(key);
+  if (!page || !(page.headers.get('content-type') ?? '').startsWith('text/html')) throw new Error('no page');
+  const html = await page.text();
+  const parts = [...documentsOf(html), ...picturesOf(html, key)];
+  for (const part of parts) {
+    const response = await take(part);
+    if (response?.status === 200) await store(SAVED, part, response);
   }
-  return pages.sort((a, b) => b.stored - a.stored);
+  const headers = new Headers(page.headers);
+  headers.set(PARTS, JSON.stringify(parts));
+  await store(SAVED, key, new Response(html, { headers }), titleOf(html));
+  return true;
+}
+
+/** A saved page removed, and what only it needed. */
+async function unsavePage(href) {
+  const cache = await caches.open(SAVED);
+  const key = pageKey(href);
+  const page = await cache.match(key);
+  if (!page) return false;
+  await cache.delete(key);
+  const needed = new Set();
+  for (const other of await cache.keys()) {
+    const stored = await cache.match(other);
+    for (const part of JSON.parse(stored?.headers.get(PARTS) ?? '[]')) needed.add(part);
+  }
+  for (const part of JSON.parse(page.headers.get(PARTS) ?? '[]')) if (!needed.has(part)) await cache.delete(part);
+  return true;
 }
 
 /** A framed page's requests go to the network as they would without this worker. */
@@ -106,11 +167,12 @@ async function store(cacheName, key, response, title) {
   await (await caches.open(cacheName)).put(key, new Response(body, { status: 200, statusText: 'OK', headers }));
 }
 
-/** A stored page or document read in the last 30 days. */
+/** A stored page or document: read in the last 30 days, or saved. */
 async function recent(key) {
   const stored = await (await caches.open(READ)).match(key, { ignoreVary: true });
   const when = Number(stored?.headers.get(STORED));
-  return stored && Date.now() - when < KEEP_MS ? stored : undefined;
+  if (stored && Date.now() - when < KEEP_MS) return stored;
+  return (await caches.open(SAVED)).match(key, { ignoreVary: true });
 }
 
 /** The network first; the stored copy if it fails, errs, or is slow. */
@@ -152,26 +214,44 @@ async function offlinePage(href) {
   const lang = path === 'en' || path.startsWith('en/') || path.startsWith('en?') ? 'en' : 'vi';
   const stored = await caches.match(at(OFFLINE[lang]), { ignoreSearch: true });
   if (!stored) return Response.error();
-  // Marked, so boot.js starts no app on it (the app would show the missing page's error).
-  const html = (await stored.text()).replace('<html', '<html data-offline-fallback');
+  // Marked, so boot.js starts no app on it (the app would show the missing page's error, and its
+  // files may not be stored); "missed" when it answers another address.
+  const missed = pageKey(href) === at(OFFLINE[lang]) ? '' : 'missed';
+  const html = (await stored.text()).replace('<html', `<html data-offline-fallback="${missed}"`);
   return new Response(html, { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' } });
 }
 
-/** A page's HTML and its pictures, stored for reading offline. */
+const unescape = (s) => s.replace(/&(amp|lt|gt|quot|#39);/g, (_, e) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]);
+const sameOrigin = (urls) => urls.filter((u) => u.origin === self.location.origin).map((u) => u.href);
+
+function titleOf(html) {
+  const title = html.match(/<title>([^<]*)<\/title>/)?.[1];
+  return title && unescape(title);
+}
+
+/** The documents a page reads first (the prerender names them). */
+function documentsOf(html) {
+  const named = html.match(/<meta name="portal-documents" content="([^"]*)"/)?.[1]?.split(' ').filter(Boolean) ?? [];
+  return sameOrigin(named.map((d) => new URL(unescape(d), SCOPE)));
+}
+
+function picturesOf(html, page) {
+  // Relative to the page's <base href> (the deployment's base), as the browser reads them.
+  const base = new URL(unescape(html.match(/<base href="?([^"\s>]*)/)?.[1] ?? ''), page);
+  return sameOrigin([...html.matchAll(/<img[^>]*?\ssrc="([^"]+)"/g)].map((m) => new URL(unescape(m[1]), base)));
+}
+
+/** A page's HTML, its documents and its pictures, stored for reading offline. */
 async function keepHtml(key, response) {
   const html = await response.text();
-  const title = html.match(/<title>([^<]*)<\/title>/)?.[1]?.replace(/&(amp|lt|gt|quot|#39);/g, (_, e) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]);
-  await store(READ, key, new Response(html, { headers: response.headers }), title);
-  // The documents the page reads first (the prerender names them), which a page opened before
-  // this worker ran fetched without it.
-  const documents = html.match(/<meta name="portal-documents" content="([^"]*)"/)?.[1]?.split(' ').filter(Boolean) ?? [];
-  await Promise.all(documents.map((d) => new URL(d.replace(/&amp;/g, '&'), SCOPE)).filter((u) => u.origin === self.location.origin).map(async (u) => {
-    if (await recent(u.href)) return;
-    const doc = await fetch(u.href).catch(() => null);
-    if (storable(doc)) await store(READ, u.href, doc);
+  await store(READ, key, new Response(html, { headers: response.headers }), titleOf(html));
+  // (A page opened before this worker ran fetched its documents without it.)
+  await Promise.all(documentsOf(html).map(async (url) => {
+    if (await recent(url)) return;
+    const doc = await fetch(url).catch(() => null);
+    if (storable(doc)) await store(READ, url, doc);
   }));
-  const pictures = [...html.matchAll(/<img[^>]*?\ssrc="([^"]+)"/g)].map((m) => new URL(m[1].replace(/&amp;/g, '&'), key));
-  await Promise.all(pictures.filter((u) => u.origin === self.location.origin).map((u) => picture(new Request(u.href)).catch(() => {})));
+  await Promise.all(picturesOf(html, key).map((url) => picture(new Request(url)).catch(() => {})));
 }
 
 /** Asked by a page once it shows a new address (offline.js): its HTML, fetched and stored. */
@@ -198,7 +278,7 @@ async function appFile(request) {
 
 async function picture(request) {
   const cache = await caches.open(PICTURES);
-  const stored = await cache.match(request);
+  const stored = (await cache.match(request)) ?? (await (await caches.open(SAVED)).match(request));
   if (stored) return stored;
   const response = await fetch(request);
   if (storable(response)) {

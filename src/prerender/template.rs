@@ -38,11 +38,8 @@ pub fn fill(template: &str, page: &Page) -> Result<String, String> {
     if let Some(path) = page.path {
         portal_core::html::attr(&mut body, "data-path", path);
     }
-    portal_core::html::attr(
-        &mut body,
-        "data-unavailable",
-        page.lang.texts().app_unavailable,
-    );
+    let unavailable = portal_core::i18n::OfflineTexts::of(page.lang).app_unavailable;
+    portal_core::html::attr(&mut body, "data-unavailable", unavailable);
     body.push('>');
     body.push_str(page.body);
     body.push_str("</div>");

@@ -5,7 +5,7 @@ use crate::components::files::Files;
 use crate::components::meta::page_meta_with;
 use crate::components::speech::ReadAloud;
 use crate::components::status::ListSkeleton;
-use crate::components::tools::PageTools;
+use crate::components::tools::{PageTools, SaveOffline};
 use crate::routes::category::{Breadcrumb, crumbs};
 use crate::routes::not_found::NotFound;
 use crate::routes::state::unless_loaded;
@@ -101,7 +101,7 @@ fn ArticleView(article: Article) -> impl IntoView {
                 <header class="article-header">
                     <h1 id="article-title">{article.title.clone()}</h1>
                     <p class="article-meta" inner_html=meta></p>
-                    <PageTools what=t.article><ReadAloud /></PageTools>
+                    <PageTools what=t.article><ReadAloud /><SaveOffline /></PageTools>
                 </header>
                 {document}
                 <p class="article-lead">{article.lead.clone()}</p>

@@ -1,5 +1,6 @@
 import { test, expect, type Page, type BrowserContext } from './fixtures';
 import { chromium } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -195,6 +196,60 @@ test('a new build: an open page keeps its own until the next link, which loads t
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('an article saved for offline stays after a browser restart, reads without the network, and can be removed', async ({ browserName }) => {
+  test.setTimeout(120_000);
+  expect(browserName).toBe('chromium');
+  const profile = mkdtempSync(join(tmpdir(), 'portal-profile-'));
+  const launch = () => chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
+  const article = articles('thoi-su')[1];
+  const server = await serve('dist', 4194);
+  const url = `${server.origin}${article.url}`;
+  let running = true;
+  try {
+    let context = await launch();
+    let page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(url);
+    await expect(page.locator('html')).toHaveAttribute('data-app', 'on', { timeout: 20_000 });
+    const save = page.getByRole('button', { name: 'Lưu để đọc ngoại tuyến' });
+    await expect(save).toHaveAttribute('aria-pressed', 'false', { timeout: 20_000 });
+    await save.click();
+    await expect(save).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.locator('save-offline [role="status"]')).toHaveText('Đã lưu bài viết để đọc khi không có mạng.');
+    // Only the saved copy is left to read it from (not the pages read in the last 30 days).
+    await page.evaluate(() => caches.delete('portal-read'));
+    await context.close();
+    await server.stop();
+    running = false;
+
+    context = await launch();
+    page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(url, { waitUntil: 'load' });
+    await expect(page.locator('main h1')).toHaveText(article.title);
+    await expect(page.locator('html')).toHaveAttribute('data-app', 'on', { timeout: 20_000 });
+    expect(await picturesShown(page)).toBeGreaterThan(0);
+    await expect(page.getByRole('button', { name: 'Lưu để đọc ngoại tuyến' })).toHaveAttribute('aria-pressed', 'true');
+
+    await page.goto(`${server.origin}/doc-ngoai-tuyen`, { waitUntil: 'load' });
+    const saved = page.locator('offline-list[data-kind="saved"]');
+    await expect(saved.getByRole('link', { name: article.title })).toBeVisible();
+    await expect(saved.locator('time')).toHaveCount(1);
+    await expect(saved).toContainText(/Các bài đã lưu chiếm [\d,.]+ (KB|MB) trên thiết bị này\./);
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await saved.getByRole('button', { name: `Bỏ lưu: ${article.title}` }).click();
+    await expect(saved).toContainText('Chưa lưu bài nào.');
+    await page.goto(url, { waitUntil: 'load' });
+    await expect(page.locator('main h1')).toHaveText('Đọc ngoại tuyến');
+    await context.close();
+  } finally {
+    if (running) await server.stop();
+    rmSync(profile, { recursive: true, force: true });
   }
 });
 

@@ -185,11 +185,13 @@ macro_rules! texts {
 
 mod builder;
 mod common;
+mod offline;
 mod register;
 mod search;
 
 pub use builder::BuilderTexts;
 pub use common::Texts;
+pub use offline::OfflineTexts;
 pub use register::RegisterTexts;
 pub use search::SearchTexts;
 
@@ -243,6 +245,7 @@ mod tests {
             SearchTexts::all(),
             RegisterTexts::all(),
             BuilderTexts::all(),
+            OfflineTexts::all(),
         ];
         let bad: Vec<String> = all
             .into_iter()

@@ -87,18 +87,9 @@ texts! {
             "You are offline. What has loaded can still be read; new pages will load once you are back online.";
         online: "Đã có kết nối mạng trở lại.", "You are back online.";
         offline_title: "Đọc ngoại tuyến", "Reading offline";
-        offline_description: "Các trang đã đọc trên thiết bị này, đọc được cả khi không có mạng.",
-            "The pages read on this device, which can be read without a network.";
-        offline_intro: "Khi mất mạng, bạn vẫn đọc được các trang đã mở trên thiết bị này trong 30 ngày qua, cùng hình ảnh của chúng.",
-            "Without a network you can still read the pages you opened on this device in the last 30 days, with their pictures.";
-        /// Said when the service worker answers an address it has no copy of with this page.
-        offline_missed: "Trang bạn vừa mở chưa được lưu trên thiết bị này, nên cần có mạng để xem.",
-            "The page you opened is not stored on this device, so it needs a network.";
-        offline_read: "Trang đọc được khi không có mạng", "Pages you can read offline";
-        offline_none: "Chưa có trang nào được lưu trên thiết bị này.", "No page is stored on this device yet.";
-        /// A prerendered page whose app could not start (its data failed): the page stays as served.
-        app_unavailable: "Một số chức năng của trang tạm thời chưa dùng được. Nội dung vẫn đọc được, các liên kết vẫn mở được.",
-            "Some of this page's functions are unavailable for now. You can still read it and follow its links.";
+        save_offline: "Lưu để đọc ngoại tuyến", "Save for offline";
+        saved_offline: "Đã lưu bài viết để đọc khi không có mạng.", "The article is saved for reading offline.";
+        unsaved_offline: "Đã bỏ lưu bài viết.", "The article is no longer saved.";
         crashed: "Trang gặp lỗi ngoài ý muốn và đã ngừng hoạt động.", "Something went wrong and the page has stopped working.";
         sorry: "Xin lỗi vì sự bất tiện này.", "We are sorry for the inconvenience.";
         reload: "Tải lại trang", "Reload the page";

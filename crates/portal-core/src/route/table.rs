@@ -171,7 +171,7 @@ pub const TABLE: &[Spec] = &[
     Spec {
         kind: Kind::Offline,
         shapes: &[&[Word(&OFFLINE)]],
-        app: App::Portal,
+        app: App::Lookup,
         prerender: Prerender::Always,
         english: true,
         framed: false,
