@@ -14,11 +14,12 @@ test.use({ serviceWorkers: 'allow' });
 
 type Server = { origin: string; stop: () => Promise<void> };
 
-async function serve(root: string, port: number): Promise<Server> {
-  const child: ChildProcess = spawn('node', ['tests/e2e/server.mjs', '--port', String(port), '--root', root], { stdio: 'ignore' });
+async function serve(root: string, port: number, prefix = ''): Promise<Server> {
+  const args = ['tests/e2e/server.mjs', '--port', String(port), '--root', root, ...(prefix ? ['--prefix', prefix] : [])];
+  const child: ChildProcess = spawn('node', args, { stdio: 'ignore' });
   const origin = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
-    const up = await fetch(`${origin}/index.html`).then((r) => r.ok, () => false);
+    const up = await fetch(`${origin}${prefix}/index.html`).then((r) => r.ok, () => false);
     if (up) break;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -122,6 +123,28 @@ test('pages read online read offline with their pictures; an unread one shows th
   await page.goto(at('/en/news/never-opened'), { waitUntil: 'load' });
   await expect(page.locator('main h1')).toHaveText('Reading offline');
   expect(problems).toEqual([]);
+});
+
+test('under a sub-path the worker keeps to it, and a page read there reads offline', async ({ page, context }) => {
+  const server = await serve('target/dist-subpath', 4195, '/cong');
+  const at = (path: string) => `${server.origin}/cong${path}`;
+  let running = true;
+  try {
+    await page.goto(at('/thoi-su'));
+    await controlled(page);
+    expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.scope)).toBe(at('/'));
+    await stored(page, [at('/thoi-su')]);
+    await server.stop();
+    running = false;
+    await forgetHttpCache(context, page);
+    await page.goto(at('/thoi-su'), { waitUntil: 'load' });
+    await expect(page.locator('main h1')).toHaveText('Thời sự');
+    await expect(page.locator('html')).toHaveAttribute('data-app', 'on', { timeout: 20_000 });
+    await page.goto(at('/khong-co-bai-nay/chua-doc'), { waitUntil: 'load' });
+    await expect(page.locator('main h1')).toHaveText('Đọc ngoại tuyến');
+  } finally {
+    if (running) await server.stop();
+  }
 });
 
 test('a new build: an open page keeps its own until the next link, which loads the new one whole; the kill switch retires the worker', async ({ page }) => {
