@@ -150,6 +150,16 @@ pub fn worker_controls() -> bool {
         .is_some_and(|c| c.is_truthy())
 }
 
+/// Whether this page can have the portal's service worker: the build registers one (the
+/// prerender's `<meta name="portal-service-worker">`) and the browser has them.
+pub fn worker_possible() -> bool {
+    meta_content("portal-service-worker").is_some()
+        && window().is_some_and(|w| {
+            js_sys::Reflect::has(&w.navigator(), &JsValue::from_str("serviceWorker"))
+                .unwrap_or(false)
+        })
+}
+
 /// Tells boot.js that the app cannot take the prerendered page over for now (its data failed and
 /// is asked for again quietly): the page stays as served, and boot.js says so in one polite line.
 pub fn unavailable() {

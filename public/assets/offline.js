@@ -117,27 +117,25 @@ customElements.define('offline-list', class extends HTMLElement {
   }
 });
 
-// An article's "Save for offline": a toggle button, shown where the worker runs. Saved articles
-// stay until removed, so the browser is asked to keep the site's storage (persistent storage).
+// An article's "Save for offline" (src/components/tools.rs renders it invisible, in its place): a
+// toggle button once a worker runs. Saved articles stay until removed, so the browser is asked to
+// keep the site's storage (persistent storage).
 customElements.define('save-offline', class extends HTMLElement {
   async connectedCallback() {
-    if (this.button || !worker || !setting) return;
+    const button = this.querySelector('button');
+    if (!button || this.wired || !worker || !setting) return;
     if (!worker.controller) {
       // A first visit: the worker takes the page once it runs.
       worker.addEventListener('controllerchange', () => this.connectedCallback(), { once: true });
       return;
     }
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'tool-button';
-    const icon = document.createElement('span');
-    icon.className = 'icon icon-save';
-    icon.setAttribute('aria-hidden', 'true');
-    button.append(icon, this.dataset.label ?? '');
+    this.wired = true;
+    // What it says once pressed, in the page's language: "saved|removed" (the prerender's).
+    const [saved, removed] = (document.documentElement.dataset.saveOffline ?? '').split('|');
     const status = document.createElement('span');
     status.className = 'visually-hidden';
     status.setAttribute('role', 'status');
-    this.button = button;
+    this.append(status);
     const page = here();
     button.setAttribute('aria-pressed', String(!!(await ask('saved', page))));
     button.addEventListener('click', async () => {
@@ -149,8 +147,8 @@ customElements.define('save-offline', class extends HTMLElement {
       button.disabled = false;
       if (done === undefined) return;
       button.setAttribute('aria-pressed', String(saving));
-      status.textContent = saving ? this.dataset.saved : this.dataset.unsaved;
+      status.textContent = (saving ? saved : removed) ?? '';
     });
-    this.replaceChildren(button, status);
+    this.setAttribute('data-ready', '');
   }
 });

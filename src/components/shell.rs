@@ -257,20 +257,12 @@ fn LanguageSwitch() -> impl IntoView {
 #[component]
 pub fn SiteFooter() -> impl IntoView {
     let site = use_site();
-    let footer = move || {
-        site()
-            .map(|s| portal_core::html::footer(&s.name, &s.footer, texts()))
-            .unwrap_or_default()
-    };
-    let t = texts();
     // What can be read without a network (the service worker's copies): one tap from every page.
     let offline = link(&paths::offline_route(lang()));
-    view! {
-        <footer class="site-footer">
-            <div inner_html=footer></div>
-            <p class="container footer-offline">
-                <a href=offline>{t.offline_title}</a>
-            </p>
-        </footer>
-    }
+    let footer = move || {
+        site()
+            .map(|s| portal_core::html::footer(&s.name, &s.footer, texts(), &offline))
+            .unwrap_or_default()
+    };
+    view! { <footer class="site-footer" inner_html=footer></footer> }
 }

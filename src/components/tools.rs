@@ -49,17 +49,21 @@ pub fn PageTools(
     }
 }
 
-/// "Save for offline": a `<save-offline>` element, which `public/assets/offline.js` makes a
-/// toggle button where the portal's service worker runs (elsewhere it stays empty, so no wasm
-/// carries that code); its words come from the language table.
+/// "Save for offline", where the portal's service worker can run: the button is here from the
+/// first render, so that it takes its place in the tools at once, but stays invisible until
+/// `public/assets/offline.js` has a worker to save with and makes it work (nothing moves when it
+/// appears).
 #[component]
 pub fn SaveOffline() -> impl IntoView {
     let t = crate::base::texts();
-    view! {
-        <save-offline
-            data-label=t.save_offline
-            data-saved=t.saved_offline
-            data-unsaved=t.unsaved_offline
-        ></save-offline>
-    }
+    crate::base::worker_possible().then(|| {
+        view! {
+            <save-offline>
+                <button type="button" class="tool-button" aria-pressed="false">
+                    <span class="icon icon-save" aria-hidden="true"></span>
+                    {t.save_offline}
+                </button>
+            </save-offline>
+        }
+    })
 }

@@ -48,6 +48,10 @@ pub fn fill(template: &str, page: &Page) -> Result<String, String> {
             // After the title, not at the end of <head>: a minified template has no <head> tag.
             element!("html", |el| {
                 el.set_attribute("lang", page.lang.code())?;
+                // What the save button in an article's tools says once pressed (offline.js).
+                let t = portal_core::i18n::OfflineTexts::of(page.lang);
+                let words = [t.saved_offline, t.unsaved_offline].join("|");
+                el.set_attribute("data-save-offline", &words)?;
                 Ok(())
             }),
             element!("title", |el| {
@@ -150,7 +154,10 @@ mod tests {
         )
         .unwrap_or_default();
         assert!(out.contains("<title>Bài &lt;1&gt;</title>"), "{out}");
-        assert!(out.contains("<html lang=\"en\">"), "{out}");
+        assert!(
+            out.contains("<html lang=\"en\" data-save-offline=\"The article is saved"),
+            "{out}"
+        );
         assert!(out.contains("content=\"Mô &quot;tả&quot;\""), "{out}");
         assert!(
             out.contains(r#"</title><link rel="canonical" href="https://x/">"#),

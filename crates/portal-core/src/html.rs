@@ -378,7 +378,8 @@ fn contact(out: &mut String, label: &str, href: &str, value: &str) {
 /// The footer's content (Decree 42's block: agency, managing unit, address, phone, email,
 /// licence, note, the officials to contact) as HTML, escaped: static text, so the app sets it
 /// in one go instead of building some thirty reactive nodes.
-pub fn footer(site_name: &str, f: &crate::Footer, t: &crate::i18n::Texts) -> String {
+/// `offline` is the link to what can be read offline (its address under the deployment's base).
+pub fn footer(site_name: &str, f: &crate::Footer, t: &crate::i18n::Texts, offline: &str) -> String {
     let mut out = String::with_capacity(1500);
     let para = |out: &mut String, label: &str, value: &str| {
         out.push_str("<p>");
@@ -425,7 +426,9 @@ pub fn footer(site_name: &str, f: &crate::Footer, t: &crate::i18n::Texts) -> Str
         }
         out.push_str("</li>");
     }
-    out.push_str("</ul></section></div>");
+    out.push_str("</ul></section></div><p class=\"container footer-offline\">");
+    link_to(&mut out, offline, t.offline_title);
+    out.push_str("</p>");
     out
 }
 
@@ -555,7 +558,11 @@ mod tests {
             }],
             ..crate::Footer::default()
         };
-        let html = footer("Cổng", &f, crate::Lang::En.texts());
+        let html = footer("Cổng", &f, crate::Lang::En.texts(), "/en/offline");
+        assert!(
+            html.ends_with(r#"<p class="container footer-offline"><a href="/en/offline">Reading offline</a></p>"#),
+            "{html}"
+        );
         assert!(
             html.contains("<p>Governing body: UBND &lt;Thành phố&gt;</p>"),
             "{html}"

@@ -88,8 +88,6 @@ texts! {
         online: "Đã có kết nối mạng trở lại.", "You are back online.";
         offline_title: "Đọc ngoại tuyến", "Reading offline";
         save_offline: "Lưu để đọc ngoại tuyến", "Save for offline";
-        saved_offline: "Đã lưu bài viết để đọc khi không có mạng.", "The article is saved for reading offline.";
-        unsaved_offline: "Đã bỏ lưu bài viết.", "The article is no longer saved.";
         crashed: "Trang gặp lỗi ngoài ý muốn và đã ngừng hoạt động.", "Something went wrong and the page has stopped working.";
         sorry: "Xin lỗi vì sự bất tiện này.", "We are sorry for the inconvenience.";
         reload: "Tải lại trang", "Reload the page";

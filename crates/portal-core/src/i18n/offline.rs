@@ -20,6 +20,9 @@ texts! {
         remove_saved: "Bỏ lưu: {}", "Remove: {}";
         /// Around the size, e.g. "1,2 MB".
         saved_space: "Các bài đã lưu chiếm {} trên thiết bị này.", "Saved articles take {} on this device.";
+        /// What an article's save button says once pressed (`<html data-save-offline>`).
+        saved_offline: "Đã lưu bài viết để đọc khi không có mạng.", "The article is saved for reading offline.";
+        unsaved_offline: "Đã bỏ lưu bài viết.", "The article is no longer saved.";
         /// A prerendered page whose app could not start (its data failed): the page stays as served.
         app_unavailable: "Một số chức năng của trang tạm thời chưa dùng được. Nội dung vẫn đọc được, các liên kết vẫn mở được.",
             "Some of this page's functions are unavailable for now. You can still read it and follow its links.";
