@@ -125,6 +125,36 @@ test('pages read online read offline with their pictures; an unread one shows th
   expect(problems).toEqual([]);
 });
 
+test('an English article read online reads offline, in English', async ({ page, context }) => {
+  const server = await serve('dist', 4196);
+  const at = (path: string) => `${server.origin}${path}`;
+  const doc = JSON.parse(readFileSync('dist/api/v1/en/categories/news/1.json', 'utf8'));
+  const article = doc.page.items[0];
+  const url = `/en/${article.category.slug}/${article.slug}`;
+  let running = true;
+  try {
+    await page.goto(at('/en'));
+    await controlled(page);
+    await page.goto(at(url));
+    await expect(page.locator('main h1')).toHaveText(article.title);
+    await stored(page, [at(url)]);
+    await server.stop();
+    running = false;
+    await forgetHttpCache(context, page);
+    await page.goto(at(url), { waitUntil: 'load' });
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.locator('main h1')).toHaveText(article.title);
+    await expect(page.locator('html')).toHaveAttribute('data-app', 'on', { timeout: 20_000 });
+    await picturesShown(page);
+    // The footer's way to what can be read offline, in English.
+    await page.getByRole('link', { name: 'Reading offline' }).click();
+    await expect(page.locator('main h1')).toHaveText('Reading offline');
+    await expect(page.locator('offline-list[data-kind="read"]').getByRole('link', { name: article.title })).toBeVisible();
+  } finally {
+    if (running) await server.stop();
+  }
+});
+
 test('under a sub-path the worker keeps to it, and a page read there reads offline', async ({ page, context }) => {
   const server = await serve('target/dist-subpath', 4195, '/cong');
   const at = (path: string) => `${server.origin}/cong${path}`;

@@ -83,38 +83,42 @@ async function openFailing(page: Page, url: string, fault: Fault) {
 test.describe('the API fails while the app takes a prerendered page over', () => {
   test.beforeEach(async ({ page }) => shortTimeout(page));
 
-  test('every failure, on every page kind: the page stays as served, then the app takes over once the data comes', async ({ page }) => {
-    test.setTimeout(180_000);
-    const problems = watch(page);
-    const article = firstArticle();
-    const doc = await firstDocument(page);
-    const pages = [
-      { url: '/', h1: /Cổng/, fault: FAULTS.server },
-      { url: '/thoi-su', h1: 'Thời sự', fault: FAULTS.network },
-      { url: '/thoi-su', h1: 'Thời sự', fault: FAULTS.timeout },
-      { url: article.url, h1: article.title, fault: FAULTS.malformed },
-      { url: doc.url, h1: new RegExp(doc.number.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')), fault: FAULTS.mistyped },
-      { url: '/gioi-thieu', h1: 'Giới thiệu', fault: FAULTS.server },
-    ];
-    for (const p of pages) {
-      await page.goto('about:blank');
-      const failing = await openFailing(page, p.url, p.fault);
-      const h1 = typeof p.h1 === 'string' ? p.h1 : ((await page.locator('main h1').textContent()) ?? '');
-      expect(h1, `${p.url}: ${p.fault.name}`).toMatch(p.h1);
-      await expectServedPage(page, h1);
-      // Asked again quietly: more requests than the first page's few.
-      const before = failing.calls();
-      await expect.poll(failing.calls, { message: `${p.url}: retried`, timeout: 20_000 }).toBeGreaterThan(before);
-      await expectServedPage(page, h1);
-      // The failure passes: the app takes the page over by itself, the line goes.
-      await failing.heal();
-      await expect(page.locator('html'), `${p.url}: taken over after ${p.fault.name}`).toHaveAttribute('data-app', 'on', { timeout: 40_000 });
-      await expect(page.locator('main h1')).toHaveText(h1);
-      await expect(page.locator('.app-unavailable')).toHaveCount(0);
-      await expect(page.locator('#app.prerendered')).toHaveCount(0);
-    }
-    expect(problems).toEqual([]);
-  });
+  for (const kind of ['home', 'category', 'article', 'document', 'own page'] as const) {
+    test(`every failure on ${kind}: the page stays as served, then the app takes over once the data comes`, async ({ page }) => {
+      test.setTimeout(240_000);
+      const problems = watch(page);
+      const article = firstArticle();
+      const target = {
+        home: async () => ({ url: '/', h1: /Cổng/ as string | RegExp }),
+        category: async () => ({ url: '/thoi-su', h1: 'Thời sự' }),
+        article: async () => ({ url: article.url, h1: article.title }),
+        document: async () => {
+          const doc = await firstDocument(page);
+          return { url: doc.url, h1: new RegExp(doc.number.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')) };
+        },
+        'own page': async () => ({ url: '/gioi-thieu', h1: 'Giới thiệu' }),
+      }[kind];
+      const p = await target();
+      for (const fault of Object.values(FAULTS)) {
+        await page.goto('about:blank');
+        const failing = await openFailing(page, p.url, fault);
+        const h1 = typeof p.h1 === 'string' ? p.h1 : ((await page.locator('main h1').textContent()) ?? '');
+        expect(h1, `${p.url}: ${fault.name}`).toMatch(p.h1);
+        await expectServedPage(page, h1);
+        // Asked again quietly: more requests than the first page's few.
+        const before = failing.calls();
+        await expect.poll(failing.calls, { message: `${p.url}: retried after ${fault.name}`, timeout: 20_000 }).toBeGreaterThan(before);
+        await expectServedPage(page, h1);
+        // The failure passes: the app takes the page over by itself, the line goes.
+        await failing.heal();
+        await expect(page.locator('html'), `${p.url}: taken over after ${fault.name}`).toHaveAttribute('data-app', 'on', { timeout: 40_000 });
+        await expect(page.locator('main h1')).toHaveText(h1);
+        await expect(page.locator('.app-unavailable')).toHaveCount(0);
+        await expect(page.locator('#app.prerendered')).toHaveCount(0);
+      }
+      expect(problems).toEqual([]);
+    });
+  }
 
   test('after 15 s of failing documents an article is still the page, and its links are plain links', async ({ page }) => {
     test.setTimeout(90_000);
