@@ -137,27 +137,27 @@ pub fn served_this_page() -> bool {
     }
 }
 
-/// Whether the portal's service worker answers this page's requests (`navigator.serviceWorker
-/// .controller`, read without web-sys's bindings for it): a document it could not fetch nor
-/// find stored is one this browser cannot read now, and a page load shows the worker's page for
-/// that (the stored copy, or what can be read offline).
-pub fn worker_controls() -> bool {
-    let get = |from: &JsValue, key: &str| js_sys::Reflect::get(from, &JsValue::from_str(key)).ok();
-    window()
-        .and_then(|w| get(&w.navigator().into(), "serviceWorker"))
+/// `navigator.serviceWorker`, where the browser has it (read without web-sys's bindings for it).
+fn service_workers() -> Option<JsValue> {
+    let navigator: JsValue = window()?.navigator().into();
+    js_sys::Reflect::get(&navigator, &JsValue::from_str("serviceWorker"))
+        .ok()
         .filter(|c| !c.is_undefined())
-        .and_then(|c| get(&c, "controller"))
+}
+
+/// Whether the portal's service worker answers this page's requests (`.controller`): a document
+/// it could not fetch nor find stored is one this browser cannot read now, and a page load shows
+/// the worker's page for that (the stored copy, or what can be read offline).
+pub fn worker_controls() -> bool {
+    service_workers()
+        .and_then(|c| js_sys::Reflect::get(&c, &JsValue::from_str("controller")).ok())
         .is_some_and(|c| c.is_truthy())
 }
 
 /// Whether this page can have the portal's service worker: the build registers one (the
 /// prerender's `<meta name="portal-service-worker">`) and the browser has them.
 pub fn worker_possible() -> bool {
-    meta_content("portal-service-worker").is_some()
-        && window().is_some_and(|w| {
-            js_sys::Reflect::has(&w.navigator(), &JsValue::from_str("serviceWorker"))
-                .unwrap_or(false)
-        })
+    meta_content("portal-service-worker").is_some() && service_workers().is_some()
 }
 
 /// Tells boot.js that the app cannot take the prerendered page over for now (its data failed and
