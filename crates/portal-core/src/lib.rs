@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod legal;
 pub mod model;
 pub mod pagination;
+pub mod participation;
 pub mod paths;
 pub mod route;
 pub mod sanitize;
