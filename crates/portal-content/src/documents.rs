@@ -80,6 +80,7 @@ pub fn to_document(src: &DocumentSource, public: &Path) -> Result<Document> {
         files: crate::attachments(&src.files, public)?,
         relations,
         cited_by: Vec::new(),
+        consultation: None,
     })
 }
 

@@ -262,6 +262,7 @@ pub fn documents(articles: &[Article]) -> Vec<Document> {
             files: Vec::new(),
             relations,
             cited_by: Vec::new(),
+            consultation: None,
         });
     }
     // Links were written with the older document's position: name it by slug, and end what

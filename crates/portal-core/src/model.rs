@@ -338,6 +338,9 @@ pub struct Document {
     /// The articles that cite it, newest first.
     #[serde(default, deserialize_with = "crate::decode::optional::cited_by")]
     pub cited_by: Vec<ArticleSummary>,
+    /// The public consultation whose draft this document became.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consultation: Option<crate::participation::ConsultationRef>,
 }
 
 impl Document {

@@ -45,6 +45,13 @@ pub fn answer_doc(slug: &str) -> Option<String> {
     is_valid_slug(slug).then(|| format!("questions/{slug}.json"))
 }
 
+/// A link to a consultation: from the register's document its draft became.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConsultationRef {
+    pub slug: String,
+    pub title: String,
+}
+
 /// A part of a draft that a comment can address (`Điều 3`, `Chương II`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DraftSection {
