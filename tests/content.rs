@@ -5,6 +5,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 use portal_core::legal::register::{self, REGISTER, Register, Row, Statuses};
 use portal_core::legal::{Relation, one_sided};
+use portal_core::participation::{
+    self as part, Answer, AnswerCard, Answers, Consultation, ConsultationCard, Consultations,
+    Period,
+};
 use portal_core::route::Route;
 use portal_core::search::index::{Manifest, Record, manifest_doc};
 use portal_core::{
@@ -104,6 +108,21 @@ fn every_bundled_document_decodes() {
                 register::document_doc(&d.slug).as_deref(),
                 Some(rel.as_str())
             );
+        } else if rel == &part::consultations_doc() {
+            let _: Consultations = load(rel);
+        } else if rel.starts_with("consultations/") {
+            let c: Consultation = load(rel);
+            assert_eq!(
+                part::consultation_doc(&c.slug).as_deref(),
+                Some(rel.as_str())
+            );
+            assert_eq!(c.lang, Lang::Vi);
+        } else if rel == &part::answers_doc() {
+            let _: Answers = load(rel);
+        } else if rel.starts_with("questions/") {
+            let a: Answer = load(rel);
+            assert_eq!(part::answer_doc(&a.slug).as_deref(), Some(rel.as_str()));
+            assert_eq!(a.lang, Lang::Vi);
         } else {
             panic!("unexpected document {rel}");
         }
@@ -228,7 +247,7 @@ fn both_languages_are_complete_and_linked() {
         .filter(|f| f.starts_with("pages/"))
         .cloned()
         .collect();
-    assert_eq!(pages.len(), 5, "{pages:?}");
+    assert_eq!(pages.len(), 6, "{pages:?}");
     let mut english = 0;
     for rel in files.iter().filter(|f| f.contains("pages/")) {
         let page: InfoPage = load(rel);
@@ -249,7 +268,7 @@ fn both_languages_are_complete_and_linked() {
         );
         english += usize::from(page.lang == Lang::En);
     }
-    assert_eq!(english, 5);
+    assert_eq!(english, 6);
     let contacts: InfoPage = load("pages/lien-he.json");
     assert!(contacts.body_html.contains("<th scope=\"row\">"));
     assert!(
@@ -437,6 +456,117 @@ fn documents_are_linked_both_ways() {
             .iter()
             .any(|l| l.relation == Relation::ReplacedBy.code())
     );
+}
+
+/// The consultations and the answers: each index lists every document of its folder; a
+/// consultation whose draft became a document of the register and that document name each other;
+/// an answer's field is one of the index's and its documents exist.
+#[test]
+fn consultations_and_answers_are_listed_and_linked() {
+    let files = all_files();
+    let under = |folder: &str, index: &str| -> Vec<String> {
+        files
+            .iter()
+            .filter(|f| f.starts_with(folder) && f.as_str() != index)
+            .cloned()
+            .collect()
+    };
+    let index: Consultations = load(&part::consultations_doc());
+    let consultations: Vec<Consultation> = under("consultations/", &part::consultations_doc())
+        .iter()
+        .map(|f| load(f))
+        .collect();
+    assert_eq!(index.items.len(), consultations.len());
+    let mut periods = Vec::new();
+    for c in &consultations {
+        assert!(
+            index.items.contains(&ConsultationCard::from(c)),
+            "{} listed",
+            c.slug
+        );
+        assert!(c.opens <= c.closes && c.files.len() >= 2, "{}", c.slug);
+        let mut ids: Vec<&str> = c.sections.iter().map(|s| s.id.as_str()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert!(
+            ids.len() == c.sections.len() && ids.len() >= 4,
+            "{}",
+            c.slug
+        );
+        let report_file = c.report.as_ref().and_then(|r| r.file.as_ref());
+        for f in c.files.iter().chain(report_file) {
+            let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("public")
+                .join(&f.url);
+            assert_eq!(std::fs::metadata(&file).map(|m| m.len()).ok(), Some(f.size));
+        }
+        if let Some(d) = &c.document {
+            let doc: Document = load(&register::document_doc(&d.slug).unwrap());
+            assert_eq!(
+                doc.consultation.as_ref().map(|r| r.slug.as_str()),
+                Some(c.slug.as_str()),
+                "{} names {} back",
+                d.slug,
+                c.slug
+            );
+            assert_eq!(doc.number, d.number);
+        }
+        let today = portal_core::Date::parse("2026-12-06").unwrap();
+        periods.push((
+            part::period(c.opens, c.closes, today),
+            c.report.is_some(),
+            c.document.is_some(),
+        ));
+    }
+    // On the sample's day: two open, one upcoming, one closed with its report, one closed that
+    // became a document of the register.
+    let count = |f: &dyn Fn(&(Period, bool, bool)) -> bool| periods.iter().filter(|p| f(p)).count();
+    assert_eq!(count(&|p| matches!(p.0, Period::Open { .. })), 2);
+    assert_eq!(count(&|p| p.0 == Period::Upcoming), 1);
+    assert_eq!(count(&|p| p.0 == Period::Closed && p.1), 1);
+    assert_eq!(count(&|p| p.0 == Period::Closed && p.2), 1);
+    // Every document that names a consultation is named back by it.
+    for rel in files
+        .iter()
+        .filter(|f| f.starts_with("documents/") && !f.starts_with("documents/index"))
+    {
+        let d: Document = load(rel);
+        if let Some(r) = &d.consultation {
+            let c: Consultation = load(&part::consultation_doc(&r.slug).unwrap());
+            assert_eq!(c.document.map(|x| x.slug), Some(d.slug.clone()));
+            assert_eq!(c.title, r.title);
+        }
+    }
+
+    let answers: Answers = load(&part::answers_doc());
+    let docs = under("questions/", &part::answers_doc());
+    assert_eq!(answers.items.len(), docs.len());
+    assert!(answers.items.len() >= 12 && answers.fields.len() >= 5);
+    assert!(
+        answers
+            .items
+            .windows(2)
+            .all(|w| w[0].answered >= w[1].answered),
+        "newest answered first"
+    );
+    for field in &answers.fields {
+        assert!(
+            answers.items.iter().any(|a| a.field == field.slug),
+            "{} has questions",
+            field.slug
+        );
+    }
+    for card in &answers.items {
+        assert!(![part::ASK, part::STATUS].contains(&card.slug.as_str()));
+        assert!(answers.fields.iter().any(|f| f.slug == card.field));
+        let a: Answer = load(&part::answer_doc(&card.slug).unwrap());
+        assert_eq!(&AnswerCard::from(&a), card);
+        assert!(a.asked <= a.answered && !a.answer_html.is_empty());
+        for d in &a.documents {
+            let doc: Document = load(&register::document_doc(&d.slug).unwrap());
+            assert_eq!(doc.number, d.number);
+        }
+    }
 }
 
 #[test]

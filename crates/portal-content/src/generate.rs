@@ -3,7 +3,7 @@
 //! One generator serves both the bundled sample (`build`) and synthetic archives (`synth`), so the
 //! scale tests exercise exactly the documents the sample ships.
 
-use crate::source::{CategorySource, SiteSource};
+use crate::source::{CategorySource, MenuLink, SiteSource};
 use anyhow::{Result, bail};
 use portal_core::legal::register::REGISTER;
 use portal_core::pagination::{item_range, total_pages};
@@ -242,9 +242,38 @@ fn position(menu: &[MenuItem], after: Option<&str>) -> usize {
         .map_or(menu.len(), |i| i + 1)
 }
 
-/// The category tree as the menu, with the register's entry when there are documents and the
-/// portal's own pages' (gathering the categories site.toml names under it).
-fn menu(site: &SiteSource, cat: &Catalogue, extras: &Extras) -> Vec<MenuItem> {
+/// A link of site.toml's menu as its item: named by its path's first word, leading to the route
+/// in the site's language. The route must be a page of its own that the language has.
+pub fn link_item(link: &MenuLink, lang: portal_core::Lang) -> Result<MenuItem> {
+    use portal_core::route::{Kind, Route};
+    let kind = Route::parse(&link.path, "").kind();
+    let first = link.path.trim_start_matches('/').split('/').next();
+    let Some(slug) = first.filter(|s| link.path.starts_with('/') && is_valid_slug(s)) else {
+        bail!("menu link {:?}: {:?} is not a route", link.name, link.path);
+    };
+    if matches!(
+        kind,
+        Kind::NotFound | Kind::Home | Kind::Category | Kind::Article
+    ) || (lang != portal_core::Lang::Vi && !kind.spec().english)
+    {
+        bail!(
+            "menu link {:?}: {:?} is not a page of its own of the {} site",
+            link.name,
+            link.path,
+            lang.code()
+        );
+    }
+    Ok(MenuItem {
+        slug: slug.to_owned(),
+        name: link.name.clone(),
+        path: Some(lang.route(&link.path)),
+        children: Vec::new(),
+    })
+}
+
+/// The category tree as the menu, with the register's entry when there are documents, the
+/// portal's own pages' (gathering the categories site.toml names under it) and site.toml's links.
+fn menu(site: &SiteSource, cat: &Catalogue, extras: &Extras) -> Result<Vec<MenuItem>> {
     let mut menu = cat.menu.clone();
     if let (Some(mut about), Some(place)) = (extras.about.clone(), &site.about) {
         for slug in &place.categories {
@@ -266,7 +295,12 @@ fn menu(site: &SiteSource, cat: &Catalogue, extras: &Extras) -> Vec<MenuItem> {
             },
         );
     }
-    menu
+    for link in &site.links {
+        let item = link_item(link, site.lang)?;
+        let at = position(&menu, link.after.as_deref());
+        menu.insert(at, item);
+    }
+    Ok(menu)
 }
 
 /// Generates every document of the API into `sink`. Articles may come in any order; they are
@@ -419,7 +453,7 @@ pub fn generate(
             height: Some(site.logo.height),
             caption: None,
         },
-        menu: menu(site, cat, extras),
+        menu: menu(site, cat, extras)?,
         footer: site.footer.clone(),
         search: None,
         alternates: extras.home_alternates.clone(),
@@ -498,4 +532,41 @@ fn widgets(
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use portal_core::Lang;
+
+    fn link(path: &str) -> MenuLink {
+        MenuLink {
+            name: "Hỏi đáp".into(),
+            path: path.into(),
+            after: None,
+        }
+    }
+
+    #[test]
+    fn menu_links_lead_to_pages_of_their_own() {
+        let item = link_item(&link("/hoi-dap"), Lang::Vi).unwrap();
+        assert_eq!(
+            (item.slug.as_str(), item.path.as_deref()),
+            ("hoi-dap", Some("/hoi-dap"))
+        );
+        assert_eq!(
+            link_item(&link("/lay-y-kien"), Lang::Vi).unwrap().slug,
+            "lay-y-kien"
+        );
+        // A category's or an article's address, nothing, or a page the English site lacks.
+        for (path, lang) in [
+            ("/thoi-su", Lang::Vi),
+            ("/thoi-su/a", Lang::Vi),
+            ("/", Lang::Vi),
+            ("hoi-dap", Lang::Vi),
+            ("/hoi-dap", Lang::En),
+        ] {
+            assert!(link_item(&link(path), lang).is_err(), "{path} {lang:?}");
+        }
+    }
 }

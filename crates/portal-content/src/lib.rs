@@ -5,6 +5,7 @@
 pub mod documents;
 pub mod generate;
 pub mod pages;
+pub mod participation;
 pub mod register;
 pub mod render;
 pub mod search;
@@ -170,6 +171,22 @@ fn attachments(files: &[AttachmentSource], public: &Path) -> Result<Vec<Attachme
         .collect()
 }
 
+/// Renders a Markdown body (an article's, an answer's, a consultation's report): its images must
+/// be files under `public/` (their sizes read) with an alt text.
+pub(crate) fn body(markdown: &str, public: &Path) -> Result<render::Rendered> {
+    let size_of = |url: &str| image_size(public, url);
+    let body = render::render(markdown, &size_of);
+    for img in &body.images {
+        if !img.src.contains("://") {
+            public_file(public, &img.src).context("body image")?;
+        }
+        if img.alt.trim().is_empty() {
+            bail!("body image {} has no alt text", img.src);
+        }
+    }
+    Ok(body)
+}
+
 /// One source article → the contract's article (related articles are added by the generator);
 /// `documents` are the register's, by slug, for the one it announces.
 pub fn to_article(
@@ -203,16 +220,7 @@ pub fn to_article(
         }
         None => None,
     };
-    let size_of = |url: &str| image_size(public, url);
-    let body = render::render(&src.markdown, &size_of);
-    for img in &body.images {
-        if !img.src.contains("://") {
-            public_file(public, &img.src).context("body image")?;
-        }
-        if img.alt.trim().is_empty() {
-            bail!("body image {} has no alt text", img.src);
-        }
-    }
+    let body = body(&src.markdown, public)?;
     let attachments = attachments(&f.attachments, public)?;
     let document = match &f.document {
         Some(slug) => Some(documents::legal_of(
@@ -288,6 +296,10 @@ pub fn build_into(layout: &Layout, sink: &mut dyn Sink) -> Result<usize> {
     if let Some(en) = &mut en {
         pair(&mut vi.articles, &mut en.articles)?;
     }
+    // The consultations and the questions are the Vietnamese site's. A consultation names the
+    // register's document its draft became, which names it back: linked before it is written.
+    let participation = participation::load(&layout.content)?;
+    let participation = participation::build(&participation, &mut vi.documents, &layout.public)?;
     // One register, of the Vietnamese documents, which both languages' menus reach.
     let register = !vi.documents.is_empty();
     for (lang, mut built) in [(Lang::Vi, Some(vi)), (Lang::En, en)] {
@@ -319,6 +331,7 @@ pub fn build_into(layout: &Layout, sink: &mut dyn Sink) -> Result<usize> {
             documents::write(built.documents, &articles, sink)?;
         }
     }
+    participation::write(&participation, sink)?;
     if let Some((file, org)) = &pages {
         pages::write(file, org, &layout.public, sink)?;
     }

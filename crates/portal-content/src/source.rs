@@ -21,6 +21,10 @@ pub struct SiteSource {
     pub register: Option<RegisterMenu>,
     /// The portal's own pages' entry in the main menu (`content/pages.toml`).
     pub about: Option<AboutMenu>,
+    /// Entries of the main menu that lead to a page of their own, not a category
+    /// (`/lay-y-kien`, `/hoi-dap`).
+    #[serde(default)]
+    pub links: Vec<MenuLink>,
     pub categories: Vec<CategorySource>,
 }
 
@@ -33,6 +37,19 @@ pub struct AboutMenu {
     /// Top-level categories shown under it in the menu rather than on their own.
     #[serde(default)]
     pub categories: Vec<String>,
+}
+
+/// An entry of the main menu that leads to a page of its own (a route of the route table other
+/// than a category's or an article's).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MenuLink {
+    pub name: String,
+    /// The route in the site's language, without its prefix (`/hoi-dap`).
+    pub path: String,
+    /// The top-level entry it follows in the menu, by slug (a category's, `van-ban`, the first
+    /// word of another link's path); the end when absent or unknown.
+    pub after: Option<String>,
 }
 
 /// Where the menu reaches the legal documents register (`/van-ban`).
