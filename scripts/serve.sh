@@ -3,7 +3,8 @@
 # Every route shows what the release build shows: the portal is `trunk serve`; the look-up app,
 # the snippet builder and the widget page are development builds of their own (`trunk watch`,
 # target/dev/<app>), served by scripts/dev-apps.mjs on 127.0.0.1:8081 for the addresses the route
-# table gives them, to which Trunk proxies (Trunk.toml [[proxy]]).
+# table gives them, to which Trunk proxies (Trunk.toml [[proxy]]). The forms' write endpoints go to
+# the development receiver (crates/portal-receiver, SQLite in target/dev/receiver.db) on 8082.
 # Extra arguments go to `trunk serve` (e.g. --release, --port 9000).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +21,9 @@ cargo run --quiet -p portal-core --bin host-map -- "$dev/host"
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
 node scripts/dev-apps.mjs --map "$dev/host/routes.json" --dev "$dev" --port 8081 &
+pids+=($!)
+cargo build --quiet -p portal-receiver
+"${CARGO_TARGET_DIR:-target}/debug/portal-receiver" serve --db "$dev/receiver.db" --api public/api/v1 --listen 127.0.0.1:8082 &
 pids+=($!)
 # The other apps' builds (they read the same sources; cargo builds one at a time).
 for entry in lookup.html:lookup snippet-builder.html:snippet-builder widget/tin.html:widget; do

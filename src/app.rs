@@ -9,8 +9,10 @@ use crate::components::later::Later;
 use crate::components::shell::{Header, SiteData, SiteFooter};
 use crate::nav;
 use crate::routes::{
-    about::AboutPage, article::ArticlePage, category::CategoryView, document::DocumentPage,
-    embed::SnippetBuilder, home::HomePage, not_found::NotFound, offline::OfflinePage,
+    about::AboutPage, answer::AnswerPage, article::ArticlePage, ask::AskPage,
+    category::CategoryView, consultation::ConsultationPage, consultations::ConsultationsPage,
+    document::DocumentPage, embed::SnippetBuilder, home::HomePage, not_found::NotFound,
+    offline::OfflinePage, question_status::QuestionStatusPage, questions::QuestionsPage,
     register::RegisterPage, search::SearchPage,
 };
 use leptos::prelude::*;
@@ -50,7 +52,7 @@ fn portal_pages(kind: Kind, route: Memo<Route>) -> Option<AnyView> {
 }
 
 /// The look-up app (`lookup.html`): search, the legal documents register and its documents, the
-/// portal's own pages. Its own bundle, so readers of the portal never download the index readers,
+/// portal's own pages, the consultations and the questions with their forms. Its own bundle, so readers of the portal never download the index readers,
 /// the result lists, the document and page views.
 #[component]
 pub fn LookupApp() -> impl IntoView {
@@ -68,6 +70,12 @@ fn lookup_pages(kind: Kind, route: Memo<Route>) -> Option<AnyView> {
         Kind::Document => view! { <DocumentPage route=route /> }.into_any(),
         Kind::About => view! { <AboutPage route=route /> }.into_any(),
         Kind::Offline => view! { <OfflinePage /> }.into_any(),
+        Kind::Consultations => view! { <ConsultationsPage route=route /> }.into_any(),
+        Kind::Consultation => view! { <ConsultationPage route=route /> }.into_any(),
+        Kind::Questions => view! { <QuestionsPage route=route /> }.into_any(),
+        Kind::Ask => view! { <AskPage /> }.into_any(),
+        Kind::QuestionStatus => view! { <QuestionStatusPage route=route /> }.into_any(),
+        Kind::Answer => view! { <AnswerPage route=route /> }.into_any(),
         _ => return None,
     })
 }

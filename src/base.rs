@@ -321,6 +321,15 @@ pub fn today() -> portal_core::Date {
         .date
 }
 
+/// `s` in Unicode's canonical composition (NFC), not lowered: what a citizen typed, as the
+/// receiver stores it. Natively `s` as it is.
+pub fn nfc(s: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    return String::from(js_sys::JsString::from(s).normalize("NFC"));
+    #[cfg(not(target_arch = "wasm32"))]
+    s.to_owned()
+}
+
 fn normalized(s: &str, _form: &str) -> String {
     #[cfg(target_arch = "wasm32")]
     return String::from(js_sys::JsString::from(s).normalize(_form).to_lower_case());

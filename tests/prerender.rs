@@ -428,6 +428,20 @@ fn feeds_parse_and_list_the_newest_articles() {
             })
             .collect();
         let name = entry.file_name().to_string_lossy().replace(".xml", "");
+        if name == portal_core::participation::CONSULTATIONS {
+            // Every consultation, newest opening first, linked to its page.
+            let mut list =
+                doc::<portal_core::participation::Consultations>("consultations/index.json").items;
+            list.sort_by_key(|c| std::cmp::Reverse(c.opens));
+            let expected: Vec<String> = list
+                .iter()
+                .map(|c| format!("{SITE}lay-y-kien/{}", c.slug))
+                .collect();
+            assert_eq!(links, expected, "{name}");
+            assert!(!expected.is_empty());
+            checked += 1;
+            continue;
+        }
         let expected: Vec<_> = if name == "tin-moi" {
             doc::<Home>("home.json").latest
         } else {
@@ -627,7 +641,7 @@ fn a_changed_article_rewrites_only_what_it_touches() {
         .map(|c| c.slug.clone())
         .unwrap_or_default();
     // A page the change does not touch is left alone; the ones it touches are written again.
-    let untouched = dir.join("hoi-dap").join("index.html");
+    let untouched = dir.join("dich-vu-cong").join("index.html");
     let touched = dir.join(&category).join(&article.slug).join("index.html");
     std::fs::remove_file(&untouched).unwrap_or_else(|e| panic!("{e}"));
     std::fs::remove_file(&touched).unwrap_or_else(|e| panic!("{e}"));

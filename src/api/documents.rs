@@ -33,3 +33,39 @@ pub async fn info_page(route: Route, signal: Option<AbortSignal>) -> Result<Info
 pub async fn document(route: Route, signal: Option<AbortSignal>) -> Result<Document, ApiError> {
     get(route.document(), signal.as_ref()).await
 }
+
+/// The consultations' list (`Route::Consultations`).
+pub async fn consultations(
+    route: Route,
+    signal: Option<AbortSignal>,
+) -> Result<portal_core::participation::Consultations, ApiError> {
+    get(route.document(), signal.as_ref()).await
+}
+
+/// One consultation (`Route::Consultation`).
+pub async fn consultation(
+    route: Route,
+    signal: Option<AbortSignal>,
+) -> Result<portal_core::participation::Consultation, ApiError> {
+    get(route.document(), signal.as_ref()).await
+}
+
+/// The published answers and the fields (`Route::Questions`, and the question form's fields).
+pub async fn answers(
+    _: (),
+    signal: Option<AbortSignal>,
+) -> Result<portal_core::participation::Answers, ApiError> {
+    get(
+        Some(portal_core::participation::answers_doc()),
+        signal.as_ref(),
+    )
+    .await
+}
+
+/// One question and its answer (`Route::Answer`).
+pub async fn answer(
+    route: Route,
+    signal: Option<AbortSignal>,
+) -> Result<portal_core::participation::Answer, ApiError> {
+    get(route.document(), signal.as_ref()).await
+}

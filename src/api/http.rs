@@ -85,8 +85,23 @@ pub(super) async fn next_task() {
     sleep(0).await;
 }
 
-/// One attempt: aborted by the caller's signal or by the time limit, whichever comes first.
-pub(super) async fn attempt(url: &str, signal: Option<&AbortSignal>) -> Result<Rc<str>, ApiError> {
+/// What came back from one request.
+pub(super) struct Reply {
+    pub status: u16,
+    /// A Content-Type of HTML: a static host's fallback page, not the API's answer.
+    pub html: bool,
+    /// `Retry-After`, as sent.
+    pub retry_after: Option<String>,
+    pub text: Rc<str>,
+}
+
+/// One request (a GET, or a POST of a JSON `body`), aborted by the caller's signal or by the time
+/// limit, whichever comes first: its answer whatever the status, or why there is none.
+pub(super) async fn exchange(
+    url: &str,
+    body: Option<String>,
+    signal: Option<&AbortSignal>,
+) -> Result<Reply, ApiError> {
     let Ok(own) = AbortController::new() else {
         return Err(ApiError::Network);
     };
@@ -123,28 +138,31 @@ pub(super) async fn attempt(url: &str, signal: Option<&AbortSignal>) -> Result<R
                 ApiError::Network
             }
         };
-        let resp = gloo_net::http::Request::get(url)
-            .abort_signal(Some(&own.signal()))
-            .send()
-            .await
-            .map_err(failed)?;
-        let status = resp.status();
-        match status {
-            200..=299 => {}
-            404 | 410 => return Err(ApiError::NotFound),
-            500..=599 => return Err(ApiError::Server(status)),
-            _ => return Err(ApiError::Http(status)),
-        }
-        // A static host with an SPA fallback answers a missing .json with index.html and 200.
-        if resp
-            .headers()
-            .get("content-type")
-            .is_some_and(|t| t.contains("text/html"))
-        {
-            return Err(ApiError::NotFound);
-        }
-        let text: Rc<str> = resp.text().await.map_err(failed)?.into();
-        Ok(text)
+        let resp = match body {
+            None => gloo_net::http::Request::get(url)
+                .abort_signal(Some(&own.signal()))
+                .send()
+                .await
+                .map_err(failed)?,
+            Some(body) => gloo_net::http::Request::post(url)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .abort_signal(Some(&own.signal()))
+                .body(body)
+                .map_err(failed)?
+                .send()
+                .await
+                .map_err(failed)?,
+        };
+        let headers = resp.headers();
+        Ok(Reply {
+            status: resp.status(),
+            html: headers
+                .get("content-type")
+                .is_some_and(|t| t.contains("text/html")),
+            retry_after: headers.get("retry-after"),
+            text: resp.text().await.map_err(failed)?.into(),
+        })
     }
     .await;
     window.clear_timeout_with_handle(timer);
@@ -152,6 +170,22 @@ pub(super) async fn attempt(url: &str, signal: Option<&AbortSignal>) -> Result<R
         let _ = s.remove_event_listener_with_callback("abort", forward.as_ref().unchecked_ref());
     }
     result
+}
+
+/// One GET of a document: its body, or the failure its status says.
+pub(super) async fn attempt(url: &str, signal: Option<&AbortSignal>) -> Result<Rc<str>, ApiError> {
+    let reply = exchange(url, None, signal).await?;
+    match reply.status {
+        200..=299 => {}
+        404 | 410 => return Err(ApiError::NotFound),
+        500..=599 => return Err(ApiError::Server(reply.status)),
+        status => return Err(ApiError::Http(status)),
+    }
+    // A static host with an SPA fallback answers a missing .json with index.html and 200.
+    if reply.html {
+        return Err(ApiError::NotFound);
+    }
+    Ok(reply.text)
 }
 
 /// A GET with the time limit and, for passing failures, two more tries after a pause.

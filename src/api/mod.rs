@@ -11,13 +11,18 @@ mod register;
 mod resource;
 mod search;
 mod shard;
+mod submit;
 
 pub use ahead::{may_fetch_ahead, prefetch_link};
 #[cfg(not(target_arch = "wasm32"))]
 pub use client::{Source, set_source};
 pub use client::{api_href, decode_text, document_url, get};
-pub use documents::{article, category, document, home, info_page, site};
+pub use documents::{
+    answer, answers, article, category, consultation, consultations, document, home, info_page,
+    site,
+};
 pub use error::ApiError;
 pub use register::{RegisterPage, register};
 pub use resource::DocumentResource;
 pub use search::search;
+pub use submit::{SendError, question_status, send, to_json};

@@ -5,6 +5,7 @@ pub mod connectivity;
 pub mod display;
 pub mod files;
 pub mod filter;
+pub mod form;
 pub mod later;
 pub mod meta;
 pub mod pager;

@@ -26,12 +26,38 @@ pub struct Channel<'a> {
     pub feed_url: &'a str,
 }
 
-/// An RSS 2.0 feed of `items` (newest first), each linked by `link_of`.
+/// One item of a feed.
+pub struct Item {
+    pub title: String,
+    /// Absolute.
+    pub link: String,
+    pub description: String,
+    pub date: portal_core::DateTime,
+    pub category: String,
+}
+
+/// An RSS 2.0 feed of articles (newest first), each linked by `link_of`.
 pub fn rss(
     channel: &Channel,
     items: &[ArticleSummary],
     link_of: impl Fn(&ArticleSummary) -> String,
 ) -> String {
+    let items: Vec<Item> = items
+        .iter()
+        .take(FEED_ITEMS)
+        .map(|a| Item {
+            title: a.title.clone(),
+            link: link_of(a),
+            description: a.lead.clone(),
+            date: a.published,
+            category: a.category.name.clone(),
+        })
+        .collect();
+    rss_of(channel, &items)
+}
+
+/// An RSS 2.0 feed of `items` (newest first; the first [`FEED_ITEMS`]).
+pub fn rss_of(channel: &Channel, items: &[Item]) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n",
     );
@@ -44,19 +70,19 @@ pub fn rss(
     );
     if let Some(newest) = items
         .iter()
-        .map(|a| a.published)
+        .map(|a| a.date)
         .max_by_key(|d| d.unix_seconds())
     {
         out += &format!("<lastBuildDate>{}</lastBuildDate>\n", newest.to_rfc822());
     }
     for a in items.iter().take(FEED_ITEMS) {
-        let link = xml(&link_of(a));
+        let link = xml(&a.link);
         out += &format!(
             "<item>\n<title>{}</title>\n<link>{link}</link>\n<guid isPermaLink=\"true\">{link}</guid>\n<description>{}</description>\n<pubDate>{}</pubDate>\n<category>{}</category>\n</item>\n",
             xml(&a.title),
-            xml(&a.lead),
-            a.published.to_rfc822(),
-            xml(&a.category.name)
+            xml(&a.description),
+            a.date.to_rfc822(),
+            xml(&a.category)
         );
     }
     out + "</channel>\n</rss>\n"

@@ -247,6 +247,10 @@ impl Run {
             let title = portal_core::i18n::fill(Lang::Vi.texts().latest_feed, &[&self.site.name]);
             self.feed(None, &title, "/", &home.latest)?;
         }
+        if parsed == Route::Consultations && lang == Lang::Vi {
+            let list: Option<portal_core::participation::Consultations> = text_as(text);
+            self.consultations_feed(route, &rendered.facts.title, list.unwrap_or_default())?;
+        }
         Ok(links(&rendered.body))
     }
 
@@ -300,6 +304,55 @@ impl Run {
             },
             items,
             |a| head::url(&site_url, &paths::article_route(&a.category.slug, &a.slug)),
+        );
+        self.write(&self.dist.join(&file), &text)
+    }
+
+    /// `feeds/lay-y-kien.xml`: every consultation, newest opening first, dated by its opening.
+    fn consultations_feed(
+        &mut self,
+        route: &str,
+        title: &str,
+        mut list: portal_core::participation::Consultations,
+    ) -> Result<(), String> {
+        let words = portal_core::i18n::ParticipationTexts::of(Lang::Vi);
+        list.items.sort_by_key(|c| std::cmp::Reverse(c.opens));
+        let items: Vec<feeds::Item> = list
+            .items
+            .iter()
+            .map(|c| feeds::Item {
+                title: c.title.clone(),
+                link: head::url(
+                    &self.site_url,
+                    &Route::Consultation {
+                        slug: c.slug.clone(),
+                    }
+                    .href()
+                    .unwrap_or_default(),
+                ),
+                description: format!(
+                    "{}. {}",
+                    c.drafted_by,
+                    portal_core::i18n::fill(
+                        words.period_range,
+                        &[&c.opens.in_lang(Lang::Vi), &c.closes.in_lang(Lang::Vi)]
+                    )
+                ),
+                // Midnight of its opening day in Vietnam.
+                date: portal_core::DateTime::parse(&format!("{}T00:00:00+07:00", c.opens.to_iso()))
+                    .unwrap_or_default(),
+                category: words.consultations_title.to_owned(),
+            })
+            .collect();
+        let file = head::feed_path(Some(portal_core::participation::CONSULTATIONS));
+        let text = feeds::rss_of(
+            &feeds::Channel {
+                title,
+                link: &head::url(&self.site_url, route),
+                description: words.consultations_description,
+                feed_url: &head::url(&self.site_url, &file),
+            },
+            &items,
         );
         self.write(&self.dist.join(&file), &text)
     }

@@ -13,11 +13,8 @@ use portal_core::widget::{MAX_COUNT, WidgetKind};
 use portal_core::{Lang, MenuItem};
 use wasm_bindgen::JsCast;
 
-fn flatten(items: &[MenuItem], depth: usize, out: &mut Vec<(String, String)>) {
-    for i in items {
-        out.push((i.slug.clone(), format!("{}{}", "— ".repeat(depth), i.name)));
-        flatten(&i.children, depth + 1, out);
-    }
+fn flatten(menu: &[MenuItem], out: &mut Vec<(String, String)>) {
+    out.extend(portal_core::model::menu_choices(menu, "— "));
 }
 
 fn origin() -> String {
@@ -50,7 +47,7 @@ pub fn SnippetBuilder() -> impl IntoView {
     let categories = move || {
         let mut out = Vec::new();
         if let Some(s) = site() {
-            flatten(&s.menu, 0, &mut out);
+            flatten(&s.menu, &mut out);
         }
         out
     };

@@ -73,14 +73,8 @@ pub fn SearchPage(route: Memo<Route>) -> impl IntoView {
 }
 
 /// Every category of the menu, sub-categories after their parent and marked as such.
-fn categories(menu: &[MenuItem], depth: usize, out: &mut Vec<(String, String)>) {
-    for item in menu {
-        out.push((
-            item.slug.clone(),
-            format!("{}{}", "– ".repeat(depth), item.name),
-        ));
-        categories(&item.children, depth + 1, out);
-    }
+fn categories(menu: &[MenuItem], out: &mut Vec<(String, String)>) {
+    out.extend(portal_core::model::menu_choices(menu, "– "));
 }
 
 /// The query and its filters. Changing a filter does nothing until the form is sent (no change
@@ -91,7 +85,7 @@ fn SearchForm(search: Memo<Search>) -> impl IntoView {
     let site = use_site();
     let categories_of_site = move || {
         let mut out = Vec::new();
-        categories(&site().map(|s| s.menu).unwrap_or_default(), 0, &mut out);
+        categories(&site().map(|s| s.menu).unwrap_or_default(), &mut out);
         out
     };
     // The years that have articles: from the index's manifest (small and bounded).
@@ -193,6 +187,7 @@ fn NoResults(search: Search) -> impl IntoView {
             .map(|s| s.menu)
             .unwrap_or_default()
             .into_iter()
+            .filter(MenuItem::is_category)
             .map(|c| view! { <li><a href=link(&paths::category_route(&c.slug, 1))>{c.name}</a></li> })
             .collect_view()
     };

@@ -178,13 +178,13 @@ test('leaving a page aborts its request, and the late answer never shows', async
   await openMenuItem(page, 'Chỉ đạo – Điều hành');
   await expect(page).toHaveURL(/\/chi-dao-dieu-hanh$/);
   await expect(page.locator('.skeleton').first()).toBeVisible();
-  await openMenuItem(page, 'Hỏi đáp');
-  await expectPage(page, /\/hoi-dap$/, 'Hỏi đáp', /^Hỏi đáp – /);
+  await openMenuItem(page, 'Dịch vụ công');
+  await expectPage(page, /\/dich-vu-cong$/, 'Dịch vụ công', /^Dịch vụ công – /);
   release();
   await expect.poll(() => outcome.length).toBeGreaterThan(0);
   expect(outcome).not.toContain('finished');
   await page.waitForTimeout(300);
-  await expect(page.locator('main h1')).toHaveText('Hỏi đáp');
+  await expect(page.locator('main h1')).toHaveText('Dịch vụ công');
   expect(errors).toEqual([]);
 });
 

@@ -120,11 +120,11 @@ test('going offline and back is noticed, said, and failed content reloads by its
   await expect(notice).toHaveText(/Mất kết nối mạng/);
   await expect(notice).toHaveAttribute('role', 'status');
   // A page never loaded cannot be shown offline: it says so.
-  await page.getByRole('navigation', { name: 'Danh mục chính' }).getByRole('link', { name: 'Hỏi đáp', exact: true }).click();
+  await page.getByRole('navigation', { name: 'Danh mục chính' }).getByRole('link', { name: 'Dịch vụ công', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('Không kết nối được', { timeout: 15_000 });
   await context.setOffline(false);
   await expect(notice).toHaveText('Đã có kết nối mạng trở lại.');
-  await expectPage(page, /\/hoi-dap$/, 'Hỏi đáp', /^Hỏi đáp – /);
+  await expectPage(page, /\/dich-vu-cong$/, 'Dịch vụ công', /^Dịch vụ công – /);
   await expect(page.getByRole('alert')).toHaveCount(0);
   expect(problems).toEqual([]);
 });
@@ -140,10 +140,10 @@ test('a late response never replaces a newer page; rapid clicks end on the last 
   });
   const menu = page.getByRole('navigation', { name: 'Danh mục chính' });
   await menu.getByRole('link', { name: 'Chỉ đạo – Điều hành', exact: true }).click();
-  await menu.getByRole('link', { name: 'Hỏi đáp', exact: true }).click();
-  await expectPage(page, /\/hoi-dap$/, 'Hỏi đáp', /^Hỏi đáp – /);
+  await menu.getByRole('link', { name: 'Dịch vụ công', exact: true }).click();
+  await expectPage(page, /\/dich-vu-cong$/, 'Dịch vụ công', /^Dịch vụ công – /);
   await page.waitForTimeout(2000);
-  await expectPage(page, /\/hoi-dap$/, 'Hỏi đáp', /^Hỏi đáp – /);
+  await expectPage(page, /\/dich-vu-cong$/, 'Dịch vụ công', /^Dịch vụ công – /);
 
   // Five clicks in a row, without waiting: the last one wins.
   for (const name of ['Văn bản pháp luật', 'Chỉ đạo – Điều hành', 'Thông tin điện tử', 'Dịch vụ công', 'Giới thiệu']) {

@@ -7,7 +7,9 @@
 // --portal replaces the token PORTAL in served HTML (the "district site" pages of the widget tests).
 // --api DIR serves /api/v1/… from DIR instead (e.g. a synthetic archive from `portal-content synth`).
 // --prefix /cong serves the build under that sub-path (a build made with --public-url /cong/).
-import { createServer } from 'node:http';
+// --receiver URL sends the write endpoints (/api/v1/submissions/…, docs/api.md) there, as a
+// deployment's host sends them to its CMS (crates/portal-receiver in development and tests).
+import { createServer, request as forward } from 'node:http';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
@@ -23,6 +25,25 @@ const root = resolve(args.root ?? 'dist');
 const portal = args.portal;
 const apiRoot = args.api ? resolve(args.api) : null;
 const prefix = (args.prefix ?? '').replace(/\/+$/, '');
+const receiver = args.receiver ? new URL(args.receiver) : null;
+const SUBMISSIONS = 'api/v1/submissions/';
+
+/** Passes a write request to the receiver as it came (method, headers, body), and its answer back. */
+function toReceiver(req, res, rel) {
+  const headers = { ...req.headers, host: receiver.host };
+  const out = forward(
+    { host: receiver.hostname, port: receiver.port, method: req.method, path: '/' + rel + new URL(req.url, 'http://x').search, headers },
+    (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    },
+  );
+  out.on('error', () => {
+    if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json; charset=utf-8' });
+    res.end(JSON.stringify({ error: 'receiver_unavailable' }));
+  });
+  req.pipe(out);
+}
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -74,6 +95,11 @@ const server = createServer(async (req, res) => {
       return;
     }
     const rel = normalize(decodeURIComponent(url.pathname.slice(prefix.length))).replace(/^([/\\])+/, '');
+    if (rel.startsWith(SUBMISSIONS)) {
+      if (receiver) return toReceiver(req, res, url.pathname.slice(prefix.length).replace(/^\/+/, ''));
+      res.writeHead(503, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify({ error: 'no_receiver' }));
+      return;
+    }
     const base = apiRoot && rel.startsWith('api/v1/') ? apiRoot : root;
     let path = base === root ? join(root, rel) : join(apiRoot, rel.slice('api/v1/'.length));
     if (path !== base && !path.startsWith(base + sep)) {

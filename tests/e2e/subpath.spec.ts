@@ -15,13 +15,13 @@ test('deployed under a sub-path, every link, asset and API request stays under i
   await expect(page.locator('.latest .card-title a').first()).toHaveAttribute('href', /^\/cong\/[a-z0-9-]+\/[a-z0-9-]+$/);
   const menuButton = page.getByRole('button', { name: 'Danh mục' });
   if (await menuButton.isVisible()) await menuButton.click();
-  await page.getByRole('navigation', { name: 'Danh mục chính' }).getByRole('link', { name: 'Hỏi đáp', exact: true }).click();
-  await expect(page).toHaveURL(`${BASE}/hoi-dap`);
-  await expect(page.locator('main h1')).toHaveText('Hỏi đáp');
+  await page.getByRole('navigation', { name: 'Danh mục chính' }).getByRole('link', { name: 'Dịch vụ công', exact: true }).click();
+  await expect(page).toHaveURL(`${BASE}/dich-vu-cong`);
+  await expect(page.locator('main h1')).toHaveText('Dịch vụ công');
   const first = page.locator('.category .card-title a').first();
   const title = (await first.textContent())!;
   await first.click();
-  await expect(page).toHaveURL(new RegExp(`^${BASE}/hoi-dap/[a-z0-9-]+$`));
+  await expect(page).toHaveURL(new RegExp(`^${BASE}/dich-vu-cong/[a-z0-9-]+$`));
   await expect(page.locator('main h1')).toHaveText(title);
   await page.reload();
   await expect(page.locator('main h1')).toHaveText(title);

@@ -27,9 +27,13 @@ const readme = readFileSync('README.md', 'utf8');
 const found = readme.match(/\n( *)```nginx\n(\1server \{[\s\S]*?\n\1\})\n\1```/);
 const block = found?.[2].replace(new RegExp(`^${found[1]}`, 'gm'), '');
 if (!block) throw new Error('README.md has no ```nginx server { … } block');
+// The write endpoints go to the development receiver (crates/portal-receiver), as the block
+// sends them to a CMS: on the next port, with a database of this run's own.
+const receiverPort = port + 1;
 const server = block
   .replace(/listen\s+80;/, `listen 127.0.0.1:${port};`)
-  .replaceAll('/srv/portal/dist', dist);
+  .replaceAll('/srv/portal/dist', dist)
+  .replace('http://127.0.0.1:8082', `http://127.0.0.1:${receiverPort}`);
 
 // A main configuration as Debian's /etc/nginx/nginx.conf has it: the enabled modules (brotli_static)
 // and the MIME types; logs and temporary files in a folder of ours, run by this user.
@@ -59,6 +63,13 @@ ${server}
 `,
 );
 execFileSync('/usr/sbin/nginx', ['-t', '-p', dir, '-c', join(dir, 'nginx.conf')], { stdio: 'inherit' });
+execFileSync('cargo', ['build', '--quiet', '-p', 'portal-receiver'], { stdio: 'inherit' });
+const receiver = spawn(
+  'target/debug/portal-receiver',
+  ['serve', '--db', join(dir, 'receiver.db'), '--api', join(dist, 'api/v1'), '--listen', `127.0.0.1:${receiverPort}`, '--today', '2026-12-10'],
+  { stdio: ['ignore', 'ignore', 'inherit'] },
+);
+process.on('exit', () => receiver.kill());
 const nginx = spawn('/usr/sbin/nginx', ['-p', dir, '-c', join(dir, 'nginx.conf')], { stdio: 'inherit' });
 const stop = () => nginx.kill();
 process.on('exit', stop);
@@ -107,6 +118,12 @@ const cases = [
   ['/van-ban', 200, 'lookup'],
   ['/van-ban?loai=quyet-dinh', 200, 'lookup'],
   ['/van-ban/mot-van-ban-chua-co-trang', 200, 'lookup'],
+  ['/lay-y-kien', 200, 'lookup'],
+  ['/hoi-dap', 200, 'lookup'],
+  ['/hoi-dap?linh-vuc=y-te', 200, 'lookup'],
+  ['/hoi-dap/gui-cau-hoi', 200, 'lookup'],
+  ['/hoi-dap/tra-cuu?ma=HD-00000000', 200, 'lookup'],
+  ['/hoi-dap/mot-cau-hoi-chua-co-trang', 200, 'lookup'],
   ['/nhung', 200, 'snippet-builder'],
   ['/nhung/moi-nhat', 200, 'widget page'],
   ['/nhung/noi-bat', 200, 'widget page'],
@@ -166,6 +183,21 @@ const doc = await get('/api/v1/site.json');
 check(doc.status === 200 && /json/.test(doc.headers.get('content-type') ?? ''), `/api/v1/site.json: ${doc.status} ${doc.headers.get('content-type')}`);
 const missing = await get('/api/v1/articles/khong-co-bai-nay.json');
 check(missing.status === 404, `a missing API document: status ${missing.status}`);
+
+// The forms' write endpoints through the block's proxy: recorded once per key, refusals as JSON.
+const consultations = await (await get('/api/v1/consultations/index.json')).json();
+const open = consultations.items.find((c) => c.opens <= '2026-12-10' && c.closes >= '2026-12-10');
+const comment = { key: 'nginx-check-0000000001', consultation: open?.slug, name: 'Lan', comment: 'Góp ý qua nginx', consent: true };
+const post = (body) => fetch(`${origin}/api/v1/submissions/comments`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+const first = await post(JSON.stringify(comment));
+const firstBody = await first.json().catch(() => ({}));
+check(first.status === 201 && /^YK-/.test(firstBody.reference ?? ''), `a comment through nginx: ${first.status} ${JSON.stringify(firstBody)}`);
+const again = await (await post(JSON.stringify(comment))).json().catch(() => ({}));
+check(again.reference === firstBody.reference, `the same key again through nginx: ${JSON.stringify(again)}`);
+const refused = await post('{');
+check(refused.status === 400 && /json/.test(refused.headers.get('content-type') ?? ''), `a malformed body through nginx: ${refused.status}`);
+const status = await get('/api/v1/submissions/questions/HD-00000000');
+check(status.status === 404 && /json/.test(status.headers.get('content-type') ?? ''), `an unknown reference through nginx: ${status.status}`);
 
 // The service worker, revalidated on every check (a new build is found at once), and the web app
 // manifests with their type (Chromium installs from them).

@@ -186,12 +186,14 @@ macro_rules! texts {
 mod builder;
 mod common;
 mod offline;
+mod participation;
 mod register;
 mod search;
 
 pub use builder::BuilderTexts;
 pub use common::Texts;
 pub use offline::OfflineTexts;
+pub use participation::{FormTexts, ParticipationTexts};
 pub use register::RegisterTexts;
 pub use search::SearchTexts;
 
@@ -246,6 +248,8 @@ mod tests {
             RegisterTexts::all(),
             BuilderTexts::all(),
             OfflineTexts::all(),
+            ParticipationTexts::all(),
+            FormTexts::all(),
         ];
         let bad: Vec<String> = all
             .into_iter()

@@ -21,6 +21,9 @@ pub const ASK: &str = "gui-cau-hoi";
 pub const STATUS: &str = "tra-cuu";
 /// The status page's query parameter: the reference code.
 pub const CODE_PARAM: &str = "ma";
+/// The portal's own page (`/gioi-thieu/<slug>`) that says how personal data sent through the
+/// forms is processed (Decree 13/2023/NĐ-CP): the consent box links to it.
+pub const PRIVACY_PAGE: &str = "bao-ve-du-lieu-ca-nhan";
 /// The questions list's filters: the field, and a text folded as search folds it.
 pub const FIELD_PARAM: &str = "linh-vuc";
 pub const TEXT_PARAM: &str = "q";
@@ -192,6 +195,18 @@ pub fn ordered(items: &[ConsultationCard], today: Date) -> Vec<(Period, &Consult
         })
     });
     list
+}
+
+/// The questions list's query from a form's (`linh-vuc=&q=x`): its filters, the empty ones and
+/// any other parameter left out, so the address says only what applies.
+pub fn questions_query(query: &str) -> String {
+    let pairs = crate::paths::query_pairs(query);
+    let kept = pairs
+        .iter()
+        .filter(|(k, v)| (k == FIELD_PARAM || k == TEXT_PARAM) && !v.trim().is_empty());
+    form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(kept)
+        .finish()
 }
 
 /// A field (`lĩnh vực`) that questions are filed under.
@@ -379,6 +394,16 @@ mod tests {
         assert_eq!(slugs(filter_answers(&items, "", "doi giay", fold)), ["a"]);
         assert_eq!(slugs(filter_answers(&items, "", "Đổi GIẤY", fold)), ["a"]);
         assert!(filter_answers(&items, "y-te", "lai xe", fold).is_empty());
+    }
+
+    #[test]
+    fn the_questions_query_keeps_what_applies() {
+        assert_eq!(
+            questions_query("linh-vuc=&q=gi%E1%BA%A5y+ph%C3%A9p"),
+            "q=gi%E1%BA%A5y+ph%C3%A9p"
+        );
+        assert_eq!(questions_query("?linh-vuc=y-te&q=+&x=1"), "linh-vuc=y-te");
+        assert_eq!(questions_query(""), "");
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod table;
 
 use crate::legal::register::{REGISTER, document_doc};
 use crate::pagination::parse_page;
+use crate::participation::{self as part, ASK, CONSULTATIONS, QUESTIONS, STATUS};
 use crate::paths::{self, PAGE_PARAM};
 pub use crate::paths::{query_pairs, query_value};
 use crate::search::query::Search;
@@ -42,6 +43,19 @@ pub enum Route {
     /// answers with it an address it has no copy of while the network is gone. `word` is the
     /// language's.
     Offline { word: String },
+    /// `/lay-y-kien`: the public consultations on drafts.
+    Consultations,
+    /// `/lay-y-kien/<slug>`: one consultation, with its comment form while open.
+    Consultation { slug: String },
+    /// `/hoi-dap?linh-vuc=…&q=…`: the published answers, their filters in the query (kept as
+    /// written, like the register's).
+    Questions { query: String },
+    /// `/hoi-dap/gui-cau-hoi`: the form that sends a question.
+    Ask,
+    /// `/hoi-dap/tra-cuu?ma=<reference>`: a sent question's state.
+    QuestionStatus { code: String },
+    /// `/hoi-dap/<slug>`: a question and its answer.
+    Answer { slug: String },
     /// Anything else.
     NotFound,
 }
@@ -67,6 +81,16 @@ impl Route {
             Kind::SnippetBuilder => Route::SnippetBuilder,
             Kind::Widget => Route::Widget { kind: at(1) },
             Kind::Offline => Route::Offline { word: at(0) },
+            Kind::Consultations => Route::Consultations,
+            Kind::Consultation => Route::Consultation { slug: at(1) },
+            Kind::Questions => Route::Questions {
+                query: query.strip_prefix('?').unwrap_or(query).to_owned(),
+            },
+            Kind::Ask => Route::Ask,
+            Kind::QuestionStatus => Route::QuestionStatus {
+                code: query_value(query, part::CODE_PARAM).unwrap_or_default(),
+            },
+            Kind::Answer => Route::Answer { slug: at(1) },
             Kind::Search => Route::Search(Search::parse(query)),
             Kind::Register => Route::Register {
                 query: query.strip_prefix('?').unwrap_or(query).to_owned(),
@@ -109,6 +133,12 @@ impl Route {
             Route::SnippetBuilder => Kind::SnippetBuilder,
             Route::Widget { .. } => Kind::Widget,
             Route::Offline { .. } => Kind::Offline,
+            Route::Consultations => Kind::Consultations,
+            Route::Consultation { .. } => Kind::Consultation,
+            Route::Questions { .. } => Kind::Questions,
+            Route::Ask => Kind::Ask,
+            Route::QuestionStatus { .. } => Kind::QuestionStatus,
+            Route::Answer { .. } => Kind::Answer,
             Route::NotFound => Kind::NotFound,
         }
     }
@@ -132,6 +162,19 @@ impl Route {
             Route::SnippetBuilder => format!("/{SNIPPETS}"),
             Route::Widget { kind } => format!("/{SNIPPETS}/{kind}"),
             Route::Offline { word } => format!("/{word}"),
+            Route::Consultations => format!("/{CONSULTATIONS}"),
+            Route::Consultation { slug } => format!("/{CONSULTATIONS}/{slug}"),
+            Route::Questions { query } if query.is_empty() => format!("/{QUESTIONS}"),
+            Route::Questions { query } => format!("/{QUESTIONS}?{query}"),
+            Route::Ask => format!("/{QUESTIONS}/{ASK}"),
+            Route::QuestionStatus { code } if code.is_empty() => format!("/{QUESTIONS}/{STATUS}"),
+            Route::QuestionStatus { code } => {
+                let q: String = form_urlencoded::Serializer::new(String::new())
+                    .append_pair(part::CODE_PARAM, code)
+                    .finish();
+                format!("/{QUESTIONS}/{STATUS}?{q}")
+            }
+            Route::Answer { slug } => format!("/{QUESTIONS}/{slug}"),
             Route::NotFound => return None,
         })
     }
@@ -151,6 +194,14 @@ impl Route {
                 paths::page_doc(slug)
             }
             Route::About { .. } => None,
+            Route::Consultations => Some(part::consultations_doc()),
+            Route::Consultation { slug } => part::consultation_doc(slug),
+            Route::Questions { .. } => Some(part::answers_doc()),
+            Route::Answer { slug } => part::answer_doc(slug),
+            // The form reads the fields from the answers' index.
+            Route::Ask => Some(part::answers_doc()),
+            // The state comes from the receiver, never from a file.
+            Route::QuestionStatus { .. } => None,
             // A search or the register reads several documents (indexes, or a CMS's endpoint).
             Route::Search(_)
             | Route::Register { .. }
@@ -374,6 +425,64 @@ mod tests {
         assert_eq!(
             Route::parse("/doc-ngoai-tuyen/x", "").kind(),
             Kind::NotFound
+        );
+    }
+
+    #[test]
+    fn participation_routes_round_trip() {
+        let routes = [
+            (
+                Route::Consultations,
+                "/lay-y-kien",
+                Some("consultations/index.json"),
+            ),
+            (
+                Route::Consultation {
+                    slug: "du-thao-a".into(),
+                },
+                "/lay-y-kien/du-thao-a",
+                Some("consultations/du-thao-a.json"),
+            ),
+            (
+                Route::Questions {
+                    query: "linh-vuc=y-te&q=the".into(),
+                },
+                "/hoi-dap?linh-vuc=y-te&q=the",
+                Some("questions/index.json"),
+            ),
+            (
+                Route::Ask,
+                "/hoi-dap/gui-cau-hoi",
+                Some("questions/index.json"),
+            ),
+            (
+                Route::QuestionStatus {
+                    code: "HD-0000 0001".into(),
+                },
+                "/hoi-dap/tra-cuu?ma=HD-0000+0001",
+                None,
+            ),
+            (
+                Route::Answer {
+                    slug: "doi-giay-phep".into(),
+                },
+                "/hoi-dap/doi-giay-phep",
+                Some("questions/doi-giay-phep.json"),
+            ),
+        ];
+        for (route, href, doc) in routes {
+            assert_eq!(route.href().as_deref(), Some(href), "{route:?}");
+            assert_eq!(route.document().as_deref(), doc, "{route:?}");
+            let (path, query) = href.split_once('?').unwrap_or((href, ""));
+            assert_eq!(Route::parse(path, query), route);
+            assert_eq!(route.app(), App::Lookup);
+        }
+        assert_eq!(
+            Route::Answer {
+                slug: "../x".into()
+            }
+            .document(),
+            None
         );
     }
 

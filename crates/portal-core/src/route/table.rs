@@ -4,6 +4,7 @@
 //! it, so none of them spells a path word of its own.
 
 use crate::legal::register::REGISTER;
+use crate::participation::{ASK, CONSULTATIONS, QUESTIONS, STATUS};
 use crate::paths::{ABOUT, OFFLINE, PAGE_PARAM};
 use crate::search::query::SEARCH;
 
@@ -23,6 +24,12 @@ pub enum Kind {
     SnippetBuilder,
     Widget,
     Offline,
+    Consultations,
+    Consultation,
+    Questions,
+    Ask,
+    QuestionStatus,
+    Answer,
     NotFound,
 }
 
@@ -32,8 +39,9 @@ pub enum Kind {
 pub enum App {
     /// Home, categories, articles (`index.html`, every page prerendered).
     Portal,
-    /// Search, the legal documents register and its documents, the portal's own pages: their
-    /// index readers and views stay out of the portal's bundle.
+    /// Search, the legal documents register and its documents, the portal's own pages, the
+    /// consultations and the questions with their forms: their index readers, views and forms
+    /// stay out of the portal's bundle.
     Lookup,
     /// The snippet builder for district webmasters.
     SnippetBuilder,
@@ -177,6 +185,55 @@ pub const TABLE: &[Spec] = &[
         framed: false,
     },
     Spec {
+        kind: Kind::Consultations,
+        shapes: &[&[Word(&[CONSULTATIONS])]],
+        app: App::Lookup,
+        prerender: Prerender::Always,
+        english: false,
+        framed: false,
+    },
+    Spec {
+        kind: Kind::Consultation,
+        shapes: &[&[Word(&[CONSULTATIONS]), Any]],
+        app: App::Lookup,
+        prerender: Prerender::Always,
+        english: false,
+        framed: false,
+    },
+    Spec {
+        kind: Kind::Questions,
+        shapes: &[&[Word(&[QUESTIONS])]],
+        app: App::Lookup,
+        prerender: Prerender::Bare,
+        english: false,
+        framed: false,
+    },
+    // Before `Answer`: its words are no answer's slug.
+    Spec {
+        kind: Kind::Ask,
+        shapes: &[&[Word(&[QUESTIONS]), Word(&[ASK])]],
+        app: App::Lookup,
+        prerender: Prerender::Always,
+        english: false,
+        framed: false,
+    },
+    Spec {
+        kind: Kind::QuestionStatus,
+        shapes: &[&[Word(&[QUESTIONS]), Word(&[STATUS])]],
+        app: App::Lookup,
+        prerender: Prerender::Bare,
+        english: false,
+        framed: false,
+    },
+    Spec {
+        kind: Kind::Answer,
+        shapes: &[&[Word(&[QUESTIONS]), Any]],
+        app: App::Lookup,
+        prerender: Prerender::Always,
+        english: false,
+        framed: false,
+    },
+    Spec {
         kind: Kind::Category,
         shapes: &[&[Any], &[Any, Word(&[PAGE_PARAM]), Any]],
         app: App::Portal,
@@ -258,6 +315,13 @@ mod tests {
             Kind::Document,
             Kind::SnippetBuilder,
             Kind::Widget,
+            Kind::Offline,
+            Kind::Consultations,
+            Kind::Consultation,
+            Kind::Questions,
+            Kind::Ask,
+            Kind::QuestionStatus,
+            Kind::Answer,
         ] {
             assert_eq!(
                 TABLE.iter().filter(|s| s.kind == kind).count(),
@@ -277,5 +341,10 @@ mod tests {
         assert_eq!(kind_of(&["trang"]), Kind::Category);
         assert_eq!(kind_of(&["thoi-su", "trang"]), Kind::Article);
         assert!(claims("gioi-thieu") && claims("nhung") && !claims("trang"));
+        assert_eq!(kind_of(&["hoi-dap", "gui-cau-hoi"]), Kind::Ask);
+        assert_eq!(kind_of(&["hoi-dap", "tra-cuu"]), Kind::QuestionStatus);
+        assert_eq!(kind_of(&["hoi-dap", "doi-giay-phep"]), Kind::Answer);
+        assert_eq!(kind_of(&["hoi-dap", "a", "b"]), Kind::NotFound);
+        assert_eq!(kind_of(&["lay-y-kien", "a", "b"]), Kind::NotFound);
     }
 }
