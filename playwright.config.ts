@@ -3,6 +3,12 @@ import { defineConfig, devices } from '@playwright/test';
 // Browser tests run against the release build in dist/ (scripts/test.sh builds it first), served by
 // tests/e2e/server.mjs, in Debian's Chromium: Playwright never downloads a browser here.
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+// The write endpoints' receiver (crates/portal-receiver): a fresh database per run, today fixed so
+// the sample's consultations stay open or closed whatever day the tests run (tests fix the
+// browser's clock to the same day: tests/e2e/participation.spec.ts).
+export const RECEIVER_DB = 'target/e2e/receiver.db';
+export const TODAY = '2026-12-10';
+const RECEIVER = `http://127.0.0.1:${PORT + 3}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -28,11 +34,17 @@ export default defineConfig({
     { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } } },
     // Fault injection (the data layer), the service worker and the size budget (transfer bytes) do
     // not depend on the viewport: they run at one width.
-    { name: 'phone', use: { ...devices['Pixel 5'], viewport: { width: 360, height: 780 } }, testIgnore: /resilience|stays|offline|budget/ },
+    { name: 'phone', use: { ...devices['Pixel 5'], viewport: { width: 360, height: 780 } }, testIgnore: /resilience|stays|offline|budget|faults|hostile/ },
   ],
   webServer: [
     {
-      command: `node tests/e2e/server.mjs --port ${PORT} --root dist`,
+      command: `mkdir -p target/e2e && rm -f ${RECEIVER_DB}* && cargo run --quiet -p portal-receiver -- serve --db ${RECEIVER_DB} --api dist/api/v1 --listen 127.0.0.1:${PORT + 3} --rate 100000 --today ${TODAY}`,
+      port: PORT + 3,
+      reuseExistingServer: false,
+      timeout: 300_000,
+    },
+    {
+      command: `node tests/e2e/server.mjs --port ${PORT} --root dist --receiver ${RECEIVER}`,
       url: `http://127.0.0.1:${PORT}/index.html`,
       reuseExistingServer: false,
     },
@@ -44,7 +56,7 @@ export default defineConfig({
     },
     {
       // The same app built with `--public-url /cong/` (scripts/test.sh), deployed under a sub-path.
-      command: `node tests/e2e/server.mjs --port ${PORT + 2} --root target/dist-subpath --prefix /cong`,
+      command: `node tests/e2e/server.mjs --port ${PORT + 2} --root target/dist-subpath --prefix /cong --receiver ${RECEIVER}`,
       url: `http://127.0.0.1:${PORT + 2}/cong/index.html`,
       reuseExistingServer: false,
     },

@@ -239,7 +239,8 @@ pub fn CitizenForm(spec: FormSpec) -> impl IntoView {
             let (form, endpoint) = (form.clone(), endpoint.clone());
             leptos::task::spawn_local(async move {
                 let result = api::send(&endpoint, json).await;
-                let online = use_context::<Online>().is_none_or(|o| o.0.get_untracked());
+                // The browser's own word: this task runs outside the component's context.
+                let online = crate::base::window().is_none_or(|w| w.navigator().on_line());
                 let next = match result {
                     Ok(receipt) => {
                         draft::remove(&form);
