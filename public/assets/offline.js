@@ -43,6 +43,17 @@ if (worker && setting) {
       document.documentElement.setAttribute('data-newer-build', '');
     }
   });
+  // A citizen's form gone offline hands its submission to the worker, which sends it when the
+  // connection returns even if this page is closed (sw.js, OUTBOX); the form learns it was
+  // recorded from the event below (src/components/form).
+  addEventListener('portal-outbox', (event) => {
+    const { url, body, form } = event.detail ?? {};
+    const controller = worker.controller;
+    if (controller && typeof url === 'string') controller.postMessage({ ask: 'send', url, body, form }, [new MessageChannel().port2]);
+  });
+  worker.addEventListener('message', (event) => {
+    if (typeof event.data?.sent === 'string') dispatchEvent(new CustomEvent('portal-sent', { detail: { form: event.data.sent, receipt: event.data.receipt } }));
+  });
   // (A listener added this way receives nothing until asked to.)
   worker.startMessages();
   addEventListener('click', (event) => {

@@ -6,6 +6,9 @@
 //   OFFLINE  the offline page of each language, relative to the scope
 //   API      the content API's address, relative to the scope
 //   HASHED   what a hashed file's name looks like (the hosts cache those for a year)
+// A citizen's submission written offline (a comment, a question) waits in OUTBOX and is sent
+// when the connection returns (Background Sync), even with the page closed; the receiver records
+// it once (its idempotency key is in the body), whoever sends it first, the page or this worker.
 // Pages and API documents: the network first; the stored copy when it fails or is slow. The app's
 // files: the stored copy first (a hashed name never changes). Pictures: the stored copy first, a
 // bounded number of them. Nothing from another origin, nothing for a framed page (the widgets
@@ -18,6 +21,7 @@ const PICTURES = 'portal-pictures';
 // Articles the reader saved, with their documents and pictures: kept until removed.
 const SAVED = 'portal-saved';
 const META = 'portal-meta';
+const OUTBOX = 'portal-outbox';
 const KEEP_MS = 30 * 86_400_000;
 const PICTURE_ENTRIES = 300;
 // Slower than this, and a stored copy answers (the network's answer still updates it).
@@ -59,7 +63,12 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== self.location.origin || !request.url.startsWith(SCOPE)) return;
   // Framed pages (a district site's widget) are the network's alone.
   if (request.destination === 'iframe' || request.destination === 'frame') return;
-  if (request.mode === 'navigate') return event.respondWith(page(event));
+  if (request.mode === 'navigate') {
+    // A page opened means a network may be back: what waits in the outbox goes too (for the
+    // browsers without Background Sync, and sooner than its retry).
+    event.waitUntil(flush().catch(() => {}));
+    return event.respondWith(page(event));
+  }
   const answer = request.url.startsWith(at(API))
     ? () => read(event, request)
     : FILES.includes(request.url.slice(SCOPE.length)) || HASHED.test(url.pathname)
@@ -77,15 +86,54 @@ const ASKED = {
   saved: async (url) => !!(await (await caches.open(SAVED)).match(pageKey(url))),
   save: (url) => savePage(url),
   unsave: (url) => unsavePage(url),
+  send: (url, data) => queue(url, data),
 };
 
 self.addEventListener('message', (event) => {
   const { ask, url } = event.data ?? {};
   if (!Object.hasOwn(ASKED, ask) || (url !== undefined && !(typeof url === 'string' && url.startsWith(SCOPE)))) return;
-  event.waitUntil(ASKED[ask](url).then(
+  event.waitUntil(ASKED[ask](url, event.data).then(
     (answer) => event.ports[0]?.postMessage({ answer }),
     () => event.ports[0]?.postMessage({ failed: true }),
   ));
+});
+
+/** A submission to send once the connection returns: one per form (a newer text replaces it). */
+async function queue(url, { body, form }) {
+  if (typeof body !== 'string' || typeof form !== 'string' || !url.startsWith(at(API))) return false;
+  const key = at(`outbox/${encodeURIComponent(form)}`);
+  await (await caches.open(OUTBOX)).put(key, new Response(JSON.stringify({ url, body, form })));
+  await self.registration.sync?.register(OUTBOX).catch(() => {});
+  return true;
+}
+
+/** Sends what waits. Recorded (201) or refused for good (4xx): out of the box, and the open
+ * pages told; the network or the receiver failing (or 429): kept, and the sync tried again. */
+async function flush() {
+  const box = await caches.open(OUTBOX);
+  let again = false;
+  for (const key of await box.keys()) {
+    const item = await (await box.match(key))?.json().catch(() => null);
+    if (!item) {
+      await box.delete(key);
+      continue;
+    }
+    const init = { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: item.body };
+    const response = await fetch(item.url, init).catch(() => null);
+    if (!response || response.status >= 500 || response.status === 429) {
+      again = true;
+      continue;
+    }
+    await box.delete(key);
+    const receipt = response.status === 201 ? await response.json().catch(() => null) : null;
+    for (const client of await self.clients.matchAll({ type: 'window' })) client.postMessage({ sent: item.form, receipt });
+  }
+  // A sync event whose promise fails is retried by the browser, later.
+  if (again) throw new Error('not sent yet');
+}
+
+self.addEventListener('sync', (event) => {
+  if (event.tag === OUTBOX) event.waitUntil(flush());
 });
 
 /** The stored pages, newest first: the saved ones, the bytes they take, and the read ones. */

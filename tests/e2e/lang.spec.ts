@@ -134,7 +134,7 @@ test('the leaders page shows each leader with title and portrait; the section li
   await expect(leaders.first().locator('h2')).toHaveText(/\S/);
   await expect(leaders.first().locator('p')).toHaveText(/Committee|Council/);
   const section = page.getByRole('navigation', { name: 'In this section' });
-  await expect(section.getByRole('link')).toHaveCount(5);
+  await expect(section.getByRole('link')).toHaveCount(6);
   await expect(section.getByRole('link', { name: 'City leaders' })).toHaveAttribute('aria-current', 'page');
   // Districts and departments link to their own sites.
   await section.getByRole('link', { name: 'Departments and districts' }).click();

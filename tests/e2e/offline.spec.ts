@@ -14,8 +14,8 @@ test.use({ serviceWorkers: 'allow' });
 
 type Server = { origin: string; stop: () => Promise<void> };
 
-async function serve(root: string, port: number, prefix = ''): Promise<Server> {
-  const args = ['tests/e2e/server.mjs', '--port', String(port), '--root', root, ...(prefix ? ['--prefix', prefix] : [])];
+async function serve(root: string, port: number, prefix = '', receiver = ''): Promise<Server> {
+  const args = ['tests/e2e/server.mjs', '--port', String(port), '--root', root, ...(prefix ? ['--prefix', prefix] : []), ...(receiver ? ['--receiver', receiver] : [])];
   const child: ChildProcess = spawn('node', args, { stdio: 'ignore' });
   const origin = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
@@ -335,5 +335,49 @@ test('installable: a manifest in each language, with maskable icons, under the s
     await server.stop();
     await context.close();
     rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+test('a comment written offline waits in the worker and is sent once the network is back, the page closed meanwhile', async ({ context }) => {
+  test.setTimeout(120_000);
+  const dir = mkdtempSync(join(tmpdir(), 'portal-outbox-'));
+  const db = join(dir, 'receiver.db');
+  const receiver = spawn('target/debug/portal-receiver', ['serve', '--db', db, '--api', 'dist/api/v1', '--listen', '127.0.0.1:4197', '--today', '2026-12-10'], { stdio: 'ignore' });
+  const server = await serve('dist', 4198, '', 'http://127.0.0.1:4197');
+  try {
+    const consultations = JSON.parse(readFileSync('dist/api/v1/consultations/index.json', 'utf8'));
+    const open = consultations.items.find((c: { opens: string; closes: string }) => c.opens <= '2026-12-10' && c.closes >= '2026-12-10');
+    const rows = (text: string) => (JSON.parse(execFileSync('target/debug/portal-receiver', ['dump', '--db', db], { encoding: 'utf8' })) as { reference: string; body: { comment: string } }[]).filter((r) => r.body.comment === text);
+    const text = `Góp ý gửi qua hộp thư đi ${Date.now()}`;
+    let page = await context.newPage();
+    await page.clock.setFixedTime(new Date('2026-12-10T10:00:00+07:00'));
+    await page.goto(`${server.origin}/lay-y-kien/${open.slug}`);
+    await controlled(page);
+    await page.getByLabel('Nội dung góp ý').fill(text);
+    await page.getByLabel('Họ và tên').fill('Phạm Thu');
+    await page.getByRole('checkbox').check();
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Gửi', exact: true }).click();
+    await expect(page.locator('.form-waiting')).toBeVisible();
+    // Handed to the worker.
+    await expect.poll(() => page.evaluate(async () => (await (await caches.open('portal-outbox')).keys()).length)).toBe(1);
+    await page.close();
+    expect(rows(text)).toHaveLength(0);
+    // The network is back; the reader opens any page of the portal: the worker sends what waited.
+    await context.setOffline(false);
+    page = await context.newPage();
+    await page.goto(`${server.origin}/`);
+    await expect.poll(() => rows(text).length, { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => page.evaluate(async () => (await (await caches.open('portal-outbox')).keys()).length)).toBe(0);
+    // Back on the form: it says it was sent, with the same reference, and nothing is recorded twice.
+    await page.clock.setFixedTime(new Date('2026-12-10T10:00:00+07:00'));
+    await page.goto(`${server.origin}/lay-y-kien/${open.slug}`);
+    await expect(page.locator('#form-receipt')).toContainText('Nội dung gửi khi mất mạng đã được gửi thành công');
+    await expect(page.locator('#form-receipt .reference')).toHaveText(rows(text)[0].reference);
+    expect(rows(text)).toHaveLength(1);
+  } finally {
+    await server.stop();
+    receiver.kill();
+    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -8,6 +8,7 @@
 
 mod draft;
 pub mod fields;
+mod outbox;
 mod summary;
 
 use crate::api::{self, SendError};
@@ -237,6 +238,7 @@ pub fn CitizenForm(spec: FormSpec) -> impl IntoView {
             pending.set_value(true);
             draft::save(&form, &snapshot(true));
             let (form, endpoint) = (form.clone(), endpoint.clone());
+            let body = json.clone();
             leptos::task::spawn_local(async move {
                 let result = api::send(&endpoint, json).await;
                 // The browser's own word: this task runs outside the component's context.
@@ -258,7 +260,10 @@ pub fn CitizenForm(spec: FormSpec) -> impl IntoView {
                         pending.set_value(keep_pending);
                         draft::save(&form, &snapshot(keep_pending));
                         match message {
-                            None => Stage::Waiting,
+                            None => {
+                                outbox::hand_over(&form, &api::api_href(&endpoint), &body);
+                                Stage::Waiting
+                            }
                             Some(m) => Stage::Failed(m),
                         }
                     }
@@ -271,6 +276,20 @@ pub fn CitizenForm(spec: FormSpec) -> impl IntoView {
             });
         })
     };
+    // Sent by the service worker while this page waited.
+    {
+        let form = form.clone();
+        outbox::on_sent(form.clone(), move |receipt| {
+            if matches!(stage.get_untracked(), Stage::Waiting | Stage::Failed(_)) {
+                draft::remove(&form);
+                pending.set_value(false);
+                stage.set(Stage::Sent {
+                    receipt,
+                    later: true,
+                });
+            }
+        });
+    }
     // One handle, Copy, for every place that sends (views' closures must be Send).
     let send = StoredValue::new_local(send);
     let send = move |later: bool| send.with_value(|f| f(later));
