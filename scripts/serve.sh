@@ -22,8 +22,10 @@ pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
 node scripts/dev-apps.mjs --map "$dev/host/routes.json" --dev "$dev" --port 8081 &
 pids+=($!)
-cargo build --quiet -p portal-receiver
-"${CARGO_TARGET_DIR:-target}/debug/portal-receiver" serve --db "$dev/receiver.db" --api public/api/v1 --listen 127.0.0.1:8082 &
+# (Built beside the apps, not before them: the portal's first answer does not wait for it.)
+(cargo build --quiet -p portal-receiver &&
+  exec "${CARGO_TARGET_DIR:-target}/debug/portal-receiver" serve --db "$dev/receiver.db" \
+    --api public/api/v1 --listen 127.0.0.1:8082) &
 pids+=($!)
 # The other apps' builds (they read the same sources; cargo builds one at a time).
 for entry in lookup.html:lookup snippet-builder.html:snippet-builder widget/tin.html:widget; do

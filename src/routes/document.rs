@@ -96,6 +96,23 @@ fn DocumentView(doc: Document) -> impl IntoView {
     let files = (!doc.files.is_empty()).then(|| {
         view! { <Files files=doc.files.clone() title=r.files names_lang=words_code /> }
     });
+    // The consultation its draft went through (Vietnamese pages only: marked so on others).
+    let consulted = doc.consultation.clone().map(|c| {
+        let p = portal_core::i18n::ParticipationTexts::of(lang());
+        let href = format!(
+            "{}{}",
+            site_link(Lang::Vi.prefix()),
+            Route::Consultation { slug: c.slug }
+                .href()
+                .unwrap_or_default()
+        );
+        view! {
+            <section class="document-consultation" aria-labelledby="consulted-title">
+                <h2 id="consulted-title">{p.consulted}</h2>
+                <p><a href=href lang=(lang() != Lang::Vi).then_some("vi")>{c.title}</a></p>
+            </section>
+        }
+    });
     let cited = (!doc.cited_by.is_empty()).then(|| {
         view! {
             <section class="related" aria-labelledby="cited-title">
@@ -123,6 +140,7 @@ fn DocumentView(doc: Document) -> impl IntoView {
                 </section>
                 {files}
                 {relations}
+                {consulted}
                 {text}
             </article>
             {cited}

@@ -14,7 +14,7 @@ use portal_core::{Lang, MenuItem};
 use wasm_bindgen::JsCast;
 
 fn flatten(menu: &[MenuItem], out: &mut Vec<(String, String)>) {
-    out.extend(portal_core::model::menu_choices(menu, "— "));
+    out.extend(portal_core::route::menu::choices(menu, "— "));
 }
 
 fn origin() -> String {

@@ -74,7 +74,7 @@ pub fn SearchPage(route: Memo<Route>) -> impl IntoView {
 
 /// Every category of the menu, sub-categories after their parent and marked as such.
 fn categories(menu: &[MenuItem], out: &mut Vec<(String, String)>) {
-    out.extend(portal_core::model::menu_choices(menu, "– "));
+    out.extend(portal_core::route::menu::choices(menu, "– "));
 }
 
 /// The query and its filters. Changing a filter does nothing until the form is sent (no change
@@ -187,7 +187,7 @@ fn NoResults(search: Search) -> impl IntoView {
             .map(|s| s.menu)
             .unwrap_or_default()
             .into_iter()
-            .filter(MenuItem::is_category)
+            .filter(portal_core::route::menu::is_category)
             .map(|c| view! { <li><a href=link(&paths::category_route(&c.slug, 1))>{c.name}</a></li> })
             .collect_view()
     };

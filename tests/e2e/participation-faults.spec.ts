@@ -58,7 +58,7 @@ test('the receiver failing (500): said in words, every field kept, a retry recor
   await expectReceipt(page, text);
 });
 
-test('the receiver down: the same, then a retry once it is back', async ({ page }) => {
+test('the host unreachable on the way (connection refused): the same, then a retry once it is back', async ({ page }) => {
   await openForm(page);
   const text = unique('Góp ý khi máy chủ tắt');
   await fill(page, text);
@@ -164,4 +164,51 @@ test('offline while the page stays open: sent when the connection returns, exact
   await context.setOffline(false);
   await expect(page.locator('#form-receipt')).toContainText('Nội dung gửi khi mất mạng đã được gửi thành công');
   await expectReceipt(page, text);
+});
+
+test('the receiver really down, then restarted: said in words, kept, and recorded once after the restart', async ({ page }) => {
+  test.setTimeout(90_000);
+  const { spawn } = await import('node:child_process');
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = mkdtempSync(join(tmpdir(), 'portal-receiver-'));
+  const db = join(dir, 'receiver.db');
+  const start = () => spawn(RECEIVER, ['serve', '--db', db, '--api', 'dist/api/v1', '--listen', '127.0.0.1:4202', '--today', TODAY], { stdio: 'ignore' });
+  const up = async () => {
+    for (let i = 0; i < 100; i++) {
+      if (await fetch('http://127.0.0.1:4202/api/v1/submissions/questions/HD-00000000').then(() => true, () => false)) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  const host = spawn('node', ['tests/e2e/server.mjs', '--port', '4201', '--root', 'dist', '--receiver', 'http://127.0.0.1:4202'], { stdio: 'ignore' });
+  let receiver = start();
+  try {
+    await up();
+    const doc = await (await page.request.get('http://127.0.0.1:4201/api/v1/consultations/index.json')).json();
+    const open = doc.items.find((c: { opens: string; closes: string }) => c.opens <= TODAY && c.closes >= TODAY);
+    await page.clock.setFixedTime(new Date(`${TODAY}T10:00:00+07:00`));
+    await page.goto(`http://127.0.0.1:4201/lay-y-kien/${open.slug}`);
+    const text = unique('Góp ý khi máy nhận tắt thật');
+    await fill(page, text);
+    await new Promise<void>((resolve) => {
+      receiver.once('exit', () => resolve());
+      receiver.kill();
+    });
+    await send(page);
+    // The host answers for the receiver it cannot reach (502).
+    await expect(page.locator('.form-failed')).toContainText('Chưa gửi được do lỗi máy chủ (502)');
+    await expectKept(page, text);
+    receiver = start();
+    await up();
+    await send(page);
+    await expect(page.locator('#form-receipt')).toBeVisible();
+    const rows = (JSON.parse(execFileSync(RECEIVER, ['dump', '--db', db], { encoding: 'utf8' })) as Row[]).filter((r) => r.body.comment === text);
+    expect(rows).toHaveLength(1);
+    await expect(page.locator('#form-receipt .reference')).toHaveText(rows[0].reference);
+  } finally {
+    host.kill();
+    receiver.kill();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -248,3 +248,46 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('.needs-script')).toBeVisible();
   });
 });
+
+test('with text at 200 % the form still fits the screen and works by keyboard alone', async ({ page }) => {
+  const c = await openConsultation(page);
+  await page.evaluate(() => document.documentElement.style.setProperty('font-size', '200%', 'important'));
+  // Nothing wider than the screen.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  const text = unique('Góp ý bằng bàn phím');
+  // From the comment box to sending, by Tab, Space and Enter only.
+  await page.getByLabel('Nội dung góp ý').focus();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Đỗ Hà');
+  for (const label of ['Cơ quan, tổ chức (không bắt buộc)', 'Thư điện tử (không bắt buộc)']) {
+    await page.keyboard.press('Tab');
+    await expect(page.getByLabel(label)).toBeFocused();
+  }
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('checkbox')).toBeFocused();
+  await page.keyboard.press('Space');
+  // The privacy notice's link, then the send button.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Gửi', exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#form-receipt')).toBeFocused();
+  expect(recorded('comment', text)).toHaveLength(1);
+  expect(recorded('comment', text)[0].target).toBe(c.slug);
+});
+
+test('a draft that became a document links to it, and the document links back to its consultation', async ({ page }) => {
+  const docs = await Promise.all(
+    (await (await page.request.get('/api/v1/consultations/index.json')).json()).items.map(async (c: Card) => (await page.request.get(`/api/v1/consultations/${c.slug}.json`)).json()),
+  );
+  const became = docs.find((c) => c.document);
+  expect(became, 'the sample has a draft that became a document').toBeTruthy();
+  await page.goto(`/lay-y-kien/${became.slug}`);
+  await page.locator('.draft-document').getByRole('link', { name: became.document.number }).click();
+  await expect(page).toHaveURL(new RegExp(`/van-ban/${became.document.slug}$`));
+  await page.locator('.document-consultation').getByRole('link', { name: became.title }).click();
+  await expect(page).toHaveURL(new RegExp(`/lay-y-kien/${became.slug}$`));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(became.title);
+});

@@ -63,40 +63,6 @@ pub struct MenuItem {
     pub children: Vec<MenuItem>,
 }
 
-impl MenuItem {
-    /// Whether it leads to a category (`/<slug>`): not a page of its own (`path`), not a word the
-    /// route table claims (`/van-ban`, the register).
-    pub fn is_category(&self) -> bool {
-        self.path.is_none() && !crate::route::table::claims(&self.slug)
-    }
-}
-
-/// The menu's categories in order, sub-categories after their parent with their depth: what the
-/// search page's filter and the snippet builder offer. A category under a page (`tong-quan`
-/// under `gioi-thieu`) keeps its depth.
-pub fn menu_categories(menu: &[MenuItem]) -> Vec<(usize, &MenuItem)> {
-    fn walk<'a>(items: &'a [MenuItem], depth: usize, out: &mut Vec<(usize, &'a MenuItem)>) {
-        for item in items {
-            if item.is_category() {
-                out.push((depth, item));
-            }
-            walk(&item.children, depth + 1, out);
-        }
-    }
-    let mut out = Vec::new();
-    walk(menu, 0, &mut out);
-    out
-}
-
-/// [`menu_categories`] as a list's choices: (slug, name), a sub-category's name after `mark`
-/// once per level ("– Thời sự").
-pub fn menu_choices(menu: &[MenuItem], mark: &str) -> Vec<(String, String)> {
-    menu_categories(menu)
-        .into_iter()
-        .map(|(depth, i)| (i.slug.clone(), format!("{}{}", mark.repeat(depth), i.name)))
-        .collect()
-}
-
 /// A person the public can contact, as Decree 42 asks the footer to name.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Official {
@@ -333,6 +299,14 @@ pub struct DocumentLink {
     pub document: DocumentRef,
 }
 
+/// A link to a public consultation (`/lay-y-kien/<slug>`, `crate::participation`): from the
+/// register's document its draft became.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConsultationRef {
+    pub slug: String,
+    pub title: String,
+}
+
 /// `documents/<slug>.json`: a legal document of the register (`/van-ban/<slug>`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Document {
@@ -374,7 +348,7 @@ pub struct Document {
     pub cited_by: Vec<ArticleSummary>,
     /// The public consultation whose draft this document became.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub consultation: Option<crate::participation::ConsultationRef>,
+    pub consultation: Option<ConsultationRef>,
 }
 
 impl Document {

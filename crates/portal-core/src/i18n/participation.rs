@@ -34,6 +34,8 @@ texts! {
         no_form_upcoming: "Biểu mẫu góp ý sẽ mở khi bắt đầu thời gian lấy ý kiến.",
             "The comment form opens when the consultation does.";
         draft_of: "Dự thảo", "Draft";
+        /// On a register document that came from a consultation.
+        consulted: "Dự thảo văn bản này đã được lấy ý kiến nhân dân", "The draft of this document was put out for public comment";
         questions_title: "Hỏi đáp", "Questions and answers";
         questions_description: "Câu hỏi của người dân và trả lời của các cơ quan Thành phố, theo lĩnh vực.",
             "Citizens' questions and the city's answers, by field.";

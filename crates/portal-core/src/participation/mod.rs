@@ -7,6 +7,7 @@ pub mod submit;
 
 use crate::datetime::{Date, DateTime};
 use crate::i18n::Lang;
+pub use crate::model::ConsultationRef;
 use crate::model::{Attachment, DocumentRef};
 use crate::slug::is_valid_slug;
 use serde::{Deserialize, Serialize};
@@ -46,13 +47,6 @@ pub fn answers_doc() -> String {
 /// `questions/<slug>.json`, or `None` when the slug could not name a document.
 pub fn answer_doc(slug: &str) -> Option<String> {
     is_valid_slug(slug).then(|| format!("questions/{slug}.json"))
-}
-
-/// A link to a consultation: from the register's document its draft became.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ConsultationRef {
-    pub slug: String,
-    pub title: String,
 }
 
 /// A part of a draft that a comment can address (`Điều 3`, `Chương II`).

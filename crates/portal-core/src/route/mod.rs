@@ -4,6 +4,7 @@
 //! the hosts (`host`, generated) all ask this module; the kinds are declared in `table`.
 
 pub mod host;
+pub mod menu;
 pub mod table;
 
 use crate::legal::register::{REGISTER, document_doc};
