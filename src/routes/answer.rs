@@ -1,16 +1,15 @@
 //! `/hoi-dap/<slug>`: a citizen's question (first name and district only) and the city's answer,
 //! who answered and when, and the documents it rests on.
 
-use crate::api::{self, DocumentResource};
+use crate::api;
 use crate::base::{lang, link, texts};
 use crate::components::meta::page_meta;
-use crate::components::status::ListSkeleton;
 use crate::components::tools::PageTools;
 use crate::nav;
 use crate::routes::article::ArticleBody;
 use crate::routes::category::Breadcrumb;
 use crate::routes::questions::QuestionLinks;
-use crate::routes::state::unless_loaded;
+use crate::routes::state::one_document;
 use leptos::prelude::*;
 use portal_core::i18n::{ParticipationTexts, fill};
 use portal_core::participation::{Answer, excerpt};
@@ -18,17 +17,9 @@ use portal_core::route::Route;
 
 #[component]
 pub fn AnswerPage(route: Memo<Route>) -> impl IntoView {
-    let data = DocumentResource::new(move || route.get(), api::answer);
-    let retry = Callback::new(move |_| data.refetch());
-    move || match unless_loaded(
-        data.get(),
-        || view! { <div class="container page"><ListSkeleton rows=2 /></div> }.into_any(),
-        true,
-        retry,
-    ) {
-        Ok(a) => view! { <AnswerView a=a /> }.into_any(),
-        Err(shown) => shown,
-    }
+    one_document(route, api::answer, |a| {
+        view! { <AnswerView a=a /> }.into_any()
+    })
 }
 
 #[component]

@@ -1,18 +1,17 @@
 //! `/hoi-dap/gui-cau-hoi`: the form that sends a question to the city; its receipt links to the
 //! question's state page.
 
-use crate::api::{self, DocumentResource, to_json};
+use crate::api::{self, DocumentResource};
 use crate::base::{lang, link};
-use crate::components::form::{CitizenForm, FieldSpec, FormSpec, Input};
+use crate::components::form::{CitizenForm, FieldSpec, FormSpec, Input, prepared};
 use crate::components::meta::page_meta;
 use crate::components::status::ListSkeleton;
 use crate::nav;
 use crate::routes::category::Breadcrumb;
-use crate::routes::consultation::privacy_href;
 use crate::routes::state::unless_loaded;
 use leptos::prelude::*;
 use portal_core::i18n::{FormTexts, ParticipationTexts};
-use portal_core::participation::submit::{self, MAX_EMAIL, MAX_LINE, MAX_TEXT, Question};
+use portal_core::participation::submit::{self, MAX_LINE, MAX_TEXT, Question};
 use portal_core::participation::{Answers, QuestionField};
 use portal_core::route::Route;
 
@@ -62,57 +61,19 @@ fn question_form(known: Vec<QuestionField>) -> FormSpec {
     let mut choices = vec![(String::new(), f.field_choose.to_owned())];
     choices.extend(known.iter().map(|k| (k.slug.clone(), k.name.clone())));
     let slugs: Vec<String> = known.into_iter().map(|k| k.slug).collect();
-    let field = |name, label, input, max| FieldSpec {
-        name,
-        label,
-        hint: None,
-        optional: false,
-        input,
-        max,
-    };
+    let line = |autocomplete| Input::Line { autocomplete };
     FormSpec {
         id: "question".to_owned(),
         title: p.question,
         intro: p.ask_description,
         fields: vec![
-            field("field", f.field, Input::Choice(choices), 0),
-            field(
-                "title",
-                f.question_title,
-                Input::Line {
-                    autocomplete: "off",
-                },
-                MAX_LINE,
-            ),
-            field("question", f.question, Input::Text, MAX_TEXT),
-            field(
-                "name",
-                f.name,
-                Input::Line {
-                    autocomplete: "name",
-                },
-                MAX_LINE,
-            ),
-            field(
-                "district",
-                f.district,
-                Input::Line {
-                    autocomplete: "address-level2",
-                },
-                MAX_LINE,
-            ),
-            FieldSpec {
-                hint: Some(f.email_hint),
-                ..field("email", f.email, Input::Email, MAX_EMAIL)
-            },
-            field(
-                "consent",
-                f.consent,
-                Input::Consent {
-                    privacy: privacy_href(),
-                },
-                0,
-            ),
+            FieldSpec::new("field", f.field, Input::Choice(choices), 0),
+            FieldSpec::new("title", f.question_title, line("off"), MAX_LINE),
+            FieldSpec::new("question", f.question, Input::Text, MAX_TEXT),
+            FieldSpec::name(),
+            FieldSpec::new("district", f.district, line("address-level2"), MAX_LINE),
+            FieldSpec::email(f.email_hint),
+            FieldSpec::consent(),
         ],
         endpoint: submit::questions_endpoint(),
         prepare: std::rc::Rc::new(move |e| {
@@ -128,11 +89,7 @@ fn question_form(known: Vec<QuestionField>) -> FormSpec {
                 website: e.website.clone(),
             };
             let known: Vec<&str> = slugs.iter().map(String::as_str).collect();
-            let refused = question.check(&known);
-            if !refused.is_empty() {
-                return Err(refused);
-            }
-            to_json(&question).ok_or_else(Vec::new)
+            prepared(&question, question.check(&known))
         }),
         receipt: f.question_receipt,
         another: f.another_question,

@@ -2,48 +2,27 @@
 //! its files, the parts a comment can address, the document it became and the report on the
 //! comments once published; while open, the comment form (`components::form`).
 
-use crate::api::{self, DocumentResource, to_json};
+use crate::api;
 use crate::base::{lang, link, today};
 use crate::components::files::Files;
-use crate::components::form::{CitizenForm, FieldSpec, FormSpec, Input};
+use crate::components::form::{CitizenForm, FieldSpec, FormSpec, Input, prepared};
 use crate::components::meta::page_meta;
-use crate::components::status::ListSkeleton;
 use crate::nav;
 use crate::routes::article::ArticleBody;
 use crate::routes::category::Breadcrumb;
 use crate::routes::consultations::{period_class, period_words};
-use crate::routes::state::unless_loaded;
+use crate::routes::state::one_document;
 use leptos::prelude::*;
 use portal_core::i18n::{FormTexts, ParticipationTexts, fill};
-use portal_core::participation::submit::{self, Comment, MAX_EMAIL, MAX_LINE, MAX_TEXT};
+use portal_core::participation::submit::{self, Comment, MAX_LINE, MAX_TEXT};
 use portal_core::participation::{Consultation, ConsultationCard, Period, period};
 use portal_core::route::Route;
 
 #[component]
 pub fn ConsultationPage(route: Memo<Route>) -> impl IntoView {
-    let data = DocumentResource::new(move || route.get(), api::consultation);
-    let retry = Callback::new(move |_| data.refetch());
-    move || match unless_loaded(
-        data.get(),
-        || view! { <div class="container page"><ListSkeleton rows=2 /></div> }.into_any(),
-        true,
-        retry,
-    ) {
-        Ok(c) => view! { <ConsultationView c=c /> }.into_any(),
-        Err(shown) => shown,
-    }
-}
-
-/// The consent box's link: the portal's own page on personal data.
-pub fn privacy_href() -> String {
-    link(
-        &Route::About {
-            section: portal_core::paths::about(lang()).to_owned(),
-            slug: portal_core::participation::PRIVACY_PAGE.to_owned(),
-        }
-        .href()
-        .unwrap_or_default(),
-    )
+    one_document(route, api::consultation, |c| {
+        view! { <ConsultationView c=c /> }.into_any()
+    })
 }
 
 #[component]
@@ -141,53 +120,20 @@ fn comment_form(c: &Consultation) -> FormSpec {
     choices.extend(c.sections.iter().map(|s| (s.id.clone(), s.title.clone())));
     let sections: Vec<String> = c.sections.iter().map(|s| s.id.clone()).collect();
     let slug = c.slug.clone();
-    let field = |name, label, input, max| FieldSpec {
-        name,
-        label,
-        hint: None,
-        optional: false,
-        input,
-        max,
+    let organisation = Input::Line {
+        autocomplete: "organization",
     };
     FormSpec {
         id: format!("comment:{}", c.slug),
         title: f.comment_title,
         intro: f.comment_intro,
         fields: vec![
-            field("section", f.section, Input::Choice(choices), 0),
-            field("comment", f.comment, Input::Text, MAX_TEXT),
-            field(
-                "name",
-                f.name,
-                Input::Line {
-                    autocomplete: "name",
-                },
-                MAX_LINE,
-            ),
-            FieldSpec {
-                optional: true,
-                ..field(
-                    "organisation",
-                    f.organisation,
-                    Input::Line {
-                        autocomplete: "organization",
-                    },
-                    MAX_LINE,
-                )
-            },
-            FieldSpec {
-                optional: true,
-                hint: Some(f.email_hint_comment),
-                ..field("email", f.email, Input::Email, MAX_EMAIL)
-            },
-            field(
-                "consent",
-                f.consent,
-                Input::Consent {
-                    privacy: privacy_href(),
-                },
-                0,
-            ),
+            FieldSpec::new("section", f.section, Input::Choice(choices), 0),
+            FieldSpec::new("comment", f.comment, Input::Text, MAX_TEXT),
+            FieldSpec::name(),
+            FieldSpec::new("organisation", f.organisation, organisation, MAX_LINE).optional(),
+            FieldSpec::email(f.email_hint_comment).optional(),
+            FieldSpec::consent(),
         ],
         endpoint: submit::comments_endpoint(),
         prepare: std::rc::Rc::new(move |e| {
@@ -203,11 +149,7 @@ fn comment_form(c: &Consultation) -> FormSpec {
                 website: e.website.clone(),
             };
             let ids: Vec<&str> = sections.iter().map(String::as_str).collect();
-            let refused = comment.check(&ids);
-            if !refused.is_empty() {
-                return Err(refused);
-            }
-            to_json(&comment).ok_or_else(Vec::new)
+            prepared(&comment, comment.check(&ids))
         }),
         receipt: f.comment_receipt,
         another: f.another,

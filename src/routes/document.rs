@@ -3,16 +3,15 @@
 //! it. Missing optional fields are left out; an unknown type is shown as written, an unknown
 //! status code gives way to the dates, an unknown relation is not shown.
 
-use crate::api::{self, DocumentResource};
+use crate::api;
 use crate::base::{base_path, lang, site_link, texts, today};
 use crate::components::files::Files;
 use crate::components::meta::{page_meta_with, same_in_other_language};
-use crate::components::status::ListSkeleton;
 use crate::components::tools::PageTools;
 use crate::nav;
 use crate::routes::article::ArticleBody;
 use crate::routes::category::Breadcrumb;
-use crate::routes::state::unless_loaded;
+use crate::routes::state::one_document;
 use leptos::prelude::*;
 use portal_core::html::{self, Card};
 use portal_core::i18n::RegisterTexts;
@@ -31,17 +30,9 @@ pub fn register_crumb() -> (String, String) {
 
 #[component]
 pub fn DocumentPage(route: Memo<Route>) -> impl IntoView {
-    let data = DocumentResource::new(move || route.get(), api::document);
-    let retry = Callback::new(move |_| data.refetch());
-    move || match unless_loaded(
-        data.get(),
-        || view! { <div class="container page"><ListSkeleton rows=2 /></div> }.into_any(),
-        true,
-        retry,
-    ) {
-        Ok(doc) => view! { <DocumentView doc=doc /> }.into_any(),
-        Err(shown) => shown,
-    }
+    one_document(route, api::document, |doc| {
+        view! { <DocumentView doc=doc /> }.into_any()
+    })
 }
 
 /// The articles that cite the document: the register's language's, linked on its site and

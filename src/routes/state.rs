@@ -1,10 +1,13 @@
 //! What a page shows until its document is there, or instead of it: the one place that decides it
 //! for every page.
 
-use crate::api::ApiError;
-use crate::components::status::ErrorPanel;
+use crate::api::{ApiError, DocumentResource};
+use crate::components::status::{ErrorPanel, ListSkeleton};
 use crate::routes::not_found::NotFound;
 use leptos::prelude::*;
+use portal_core::route::Route;
+use std::future::Future;
+use web_sys::AbortSignal;
 
 /// The page's document, or what to show instead: its `skeleton` while loading, the not-found page
 /// for a document the API does not have (when `missing_is_404`; a missing home document is a
@@ -28,5 +31,30 @@ pub fn unless_loaded<T>(
             </div>
         }
         .into_any()),
+    }
+}
+
+/// A page that is one document of its route (a register document, a consultation, an answer):
+/// fetched for the route, a skeleton while it loads, the not-found page for one the API does not
+/// have, the error panel with a retry; `show` renders it.
+pub fn one_document<T, Fut>(
+    route: Memo<Route>,
+    fetch: impl Fn(Route, Option<AbortSignal>) -> Fut + 'static,
+    show: fn(T) -> AnyView,
+) -> impl IntoView
+where
+    T: Clone + 'static,
+    Fut: Future<Output = Result<T, ApiError>> + 'static,
+{
+    let data = DocumentResource::new(move || route.get(), fetch);
+    let retry = Callback::new(move |_| data.refetch());
+    move || match unless_loaded(
+        data.get(),
+        || view! { <div class="container page"><ListSkeleton rows=2 /></div> }.into_any(),
+        true,
+        retry,
+    ) {
+        Ok(doc) => show(doc),
+        Err(shown) => shown,
     }
 }

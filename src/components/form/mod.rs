@@ -16,7 +16,8 @@ use crate::components::connectivity::Online;
 use fields::Field;
 use leptos::prelude::*;
 use portal_core::i18n::{FormTexts, fill};
-use portal_core::participation::submit::{FieldError, Receipt};
+use portal_core::participation::submit::{FieldError, MAX_EMAIL, MAX_LINE, Receipt};
+use portal_core::route::Route;
 use summary::{ErrorSummary, focus, mark_title, message};
 
 pub use draft::expire_all;
@@ -49,6 +50,77 @@ pub struct FieldSpec {
     pub input: Input,
     /// The most characters (long texts show the count).
     pub max: usize,
+}
+
+impl FieldSpec {
+    pub fn new(name: &'static str, label: &'static str, input: Input, max: usize) -> FieldSpec {
+        FieldSpec {
+            name,
+            label,
+            hint: None,
+            optional: false,
+            input,
+            max,
+        }
+    }
+
+    pub fn optional(self) -> FieldSpec {
+        FieldSpec {
+            optional: true,
+            ..self
+        }
+    }
+
+    pub fn hint(self, hint: &'static str) -> FieldSpec {
+        FieldSpec {
+            hint: Some(hint),
+            ..self
+        }
+    }
+
+    /// The full name, as every form asks it.
+    pub fn name() -> FieldSpec {
+        let f = FormTexts::of(crate::base::lang());
+        FieldSpec::new(
+            "name",
+            f.name,
+            Input::Line {
+                autocomplete: "name",
+            },
+            MAX_LINE,
+        )
+    }
+
+    pub fn email(hint: &'static str) -> FieldSpec {
+        let f = FormTexts::of(crate::base::lang());
+        FieldSpec::new("email", f.email, Input::Email, MAX_EMAIL).hint(hint)
+    }
+
+    /// The consent box (Decree 13/2023/NĐ-CP), linked to the portal's page on personal data.
+    pub fn consent() -> FieldSpec {
+        let privacy = crate::base::link(
+            &Route::About {
+                section: portal_core::paths::about(crate::base::lang()).to_owned(),
+                slug: portal_core::participation::PRIVACY_PAGE.to_owned(),
+            }
+            .href()
+            .unwrap_or_default(),
+        );
+        let f = FormTexts::of(crate::base::lang());
+        FieldSpec::new("consent", f.consent, Input::Consent { privacy }, 0)
+    }
+}
+
+/// A body checked by the contract's rules (`refused`) and written as JSON: what a page's
+/// [`Prepare`] returns.
+pub fn prepared<T: serde::Serialize>(
+    body: &T,
+    refused: Vec<FieldError>,
+) -> Result<String, Vec<FieldError>> {
+    if !refused.is_empty() {
+        return Err(refused);
+    }
+    api::to_json(body).ok_or_else(Vec::new)
 }
 
 /// What the reader entered, NFC-normalised, with the submission's key: what `prepare` builds
