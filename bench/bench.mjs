@@ -96,7 +96,7 @@ async function navigations(browser, base) {
   // A prerendered page reads before the app runs: a click then would be a page load.
   await page.locator('html[data-app="on"], html:not(:has(.prerendered))').first().waitFor({ state: 'attached' });
   const menu = page.getByRole('navigation', { name: 'Danh mục chính' });
-  const names = ['Tin tức – Sự kiện', 'Chỉ đạo – Điều hành', 'Quy hoạch – Kế hoạch', 'Văn bản pháp luật', 'Thông tin điện tử', 'Dịch vụ công', 'Hỏi đáp'];
+  const names = ['Tin tức – Sự kiện', 'Chỉ đạo – Điều hành', 'Quy hoạch – Kế hoạch', 'Văn bản pháp luật', 'Thông tin điện tử', 'Dịch vụ công'];
   const times = [];
   const heap = async () => {
     await cdp.send('HeapProfiler.collectGarbage');

@@ -175,9 +175,10 @@ test('the receiver really down, then restarted: said in words, kept, and recorde
   const dir = mkdtempSync(join(tmpdir(), 'portal-receiver-'));
   const db = join(dir, 'receiver.db');
   const start = () => spawn(RECEIVER, ['serve', '--db', db, '--api', 'dist/api/v1', '--listen', '127.0.0.1:4202', '--today', TODAY], { stdio: 'ignore' });
-  const up = async () => {
-    for (let i = 0; i < 100; i++) {
-      if (await fetch('http://127.0.0.1:4202/api/v1/submissions/questions/HD-00000000').then(() => true, () => false)) return;
+  const answers = (url: string) => fetch(url).then(() => true, () => false);
+  const up = async (url = 'http://127.0.0.1:4202/api/v1/submissions/questions/HD-00000000') => {
+    for (let i = 0; i < 300; i++) {
+      if (await answers(url)) return;
       await new Promise((r) => setTimeout(r, 100));
     }
   };
@@ -185,6 +186,7 @@ test('the receiver really down, then restarted: said in words, kept, and recorde
   let receiver = start();
   try {
     await up();
+    await up('http://127.0.0.1:4201/index.html');
     const doc = await (await page.request.get('http://127.0.0.1:4201/api/v1/consultations/index.json')).json();
     const open = doc.items.find((c: { opens: string; closes: string }) => c.opens <= TODAY && c.closes >= TODAY);
     await page.clock.setFixedTime(new Date(`${TODAY}T10:00:00+07:00`));

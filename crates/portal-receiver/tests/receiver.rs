@@ -3,7 +3,7 @@
 
 use portal_core::Date;
 use portal_core::participation::submit::{
-    Closed, Comment, MAX_BODY, Question, QuestionState, QuestionStatus, Receipt, Refused,
+    Closed, Comment, MAX_BODY, MAX_LINE, Question, QuestionState, QuestionStatus, Receipt, Refused,
     normalise_reference,
 };
 use portal_core::participation::{Answers, Consultation, DraftSection, QuestionField};
@@ -410,7 +410,7 @@ fn refusals_list_every_field_in_the_forms_order() {
         section: "dieu-9".into(),
         comment: "   ".into(),
         name: String::new(),
-        organisation: "x".repeat(301),
+        organisation: "x".repeat(MAX_LINE + 1),
         email: "not an address".into(),
         consent: false,
         ..comment(&key("refused-c"))

@@ -26,8 +26,10 @@ pub fn question_status_endpoint(reference: &str) -> Option<String> {
 
 /// The longest comment or question, in characters (Unicode scalar values, after NFC).
 pub const MAX_TEXT: usize = 10_000;
-/// The longest name, organisation, district or title.
-pub const MAX_LINE: usize = 300;
+/// The longest name, organisation, district or title: as long as a comment. Every text field
+/// takes 10,000 characters (issue 27): nothing a citizen pastes is refused for its length below
+/// that, and what is accepted is stored exactly.
+pub const MAX_LINE: usize = MAX_TEXT;
 /// The longest e-mail address (RFC 5321's path limit).
 pub const MAX_EMAIL: usize = 254;
 /// The largest request body the receiver reads, in bytes (413 above it): every field at its
