@@ -95,11 +95,11 @@ pub(super) struct Reply {
     pub text: Rc<str>,
 }
 
-/// One request (a GET, or a POST of a JSON `body`), aborted by the caller's signal or by the time
-/// limit, whichever comes first: its answer whatever the status, or why there is none.
+/// One request, made by `request` with the abort signal to give it, aborted by the caller's
+/// signal or by the time limit, whichever comes first: its answer whatever the status, or why
+/// there is none. Generic over how the request is made, so a GET-only app carries no POST.
 pub(super) async fn exchange(
-    url: &str,
-    body: Option<String>,
+    request: impl FnOnce(&AbortSignal) -> Result<gloo_net::http::Request, gloo_net::Error>,
     signal: Option<&AbortSignal>,
 ) -> Result<Reply, ApiError> {
     let Ok(own) = AbortController::new() else {
@@ -138,22 +138,11 @@ pub(super) async fn exchange(
                 ApiError::Network
             }
         };
-        let resp = match body {
-            None => gloo_net::http::Request::get(url)
-                .abort_signal(Some(&own.signal()))
-                .send()
-                .await
-                .map_err(failed)?,
-            Some(body) => gloo_net::http::Request::post(url)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .abort_signal(Some(&own.signal()))
-                .body(body)
-                .map_err(failed)?
-                .send()
-                .await
-                .map_err(failed)?,
-        };
+        let resp = request(&own.signal())
+            .map_err(failed)?
+            .send()
+            .await
+            .map_err(failed)?;
         let headers = resp.headers();
         Ok(Reply {
             status: resp.status(),
@@ -172,9 +161,19 @@ pub(super) async fn exchange(
     result
 }
 
+/// One GET, whatever the answer's status.
+pub(super) async fn get(url: &str, signal: Option<&AbortSignal>) -> Result<Reply, ApiError> {
+    let get = |abort: &AbortSignal| {
+        gloo_net::http::Request::get(url)
+            .abort_signal(Some(abort))
+            .build()
+    };
+    exchange(get, signal).await
+}
+
 /// One GET of a document: its body, or the failure its status says.
 pub(super) async fn attempt(url: &str, signal: Option<&AbortSignal>) -> Result<Rc<str>, ApiError> {
-    let reply = exchange(url, None, signal).await?;
+    let reply = get(url, signal).await?;
     match reply.status {
         200..=299 => {}
         404 | 410 => return Err(ApiError::NotFound),

@@ -46,7 +46,15 @@ pub fn to_json<T: Serialize>(body: &T) -> Option<String> {
 pub async fn send(endpoint: &str, json: String) -> Result<Receipt, SendError> {
     #[cfg(target_arch = "wasm32")]
     {
-        let reply = super::http::exchange(&api_href(endpoint), Some(json), None)
+        let url = api_href(endpoint);
+        let post = |abort: &web_sys::AbortSignal| {
+            gloo_net::http::Request::post(&url)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .abort_signal(Some(abort))
+                .body(json)
+        };
+        let reply = super::http::exchange(post, None)
             .await
             .map_err(SendError::Failed)?;
         match reply.status {
@@ -86,7 +94,7 @@ pub async fn question_status(reference: String) -> Result<Option<QuestionStatus>
     };
     #[cfg(target_arch = "wasm32")]
     {
-        let reply = super::http::exchange(&api_href(&endpoint), None, None).await?;
+        let reply = super::http::get(&api_href(&endpoint), None).await?;
         match reply.status {
             200 if !reply.html => super::decode_text(&reply.text).map(Some),
             200 | 404 => Ok(None),

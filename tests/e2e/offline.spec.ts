@@ -372,7 +372,7 @@ test('a comment written offline waits in the worker and is sent once the network
     // Back on the form: it says it was sent, with the same reference, and nothing is recorded twice.
     await page.clock.setFixedTime(new Date('2026-12-10T10:00:00+07:00'));
     await page.goto(`${server.origin}/lay-y-kien/${open.slug}`);
-    await expect(page.locator('#form-receipt')).toContainText('Nội dung gửi khi mất mạng đã được gửi thành công');
+    await expect(page.locator('#form-receipt')).toContainText('Nội dung chưa gửi được lúc trước nay đã được gửi thành công');
     await expect(page.locator('#form-receipt .reference')).toHaveText(rows(text)[0].reference);
     expect(rows(text)).toHaveLength(1);
   } finally {

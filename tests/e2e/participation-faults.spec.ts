@@ -150,7 +150,7 @@ test('written offline: it waits, goes by itself once the connection returns, and
   await page.reload().catch(() => {});
   await context.setOffline(false);
   await page.reload();
-  await expect(page.locator('#form-receipt')).toContainText('Nội dung gửi khi mất mạng đã được gửi thành công');
+  await expect(page.locator('#form-receipt')).toContainText('Nội dung chưa gửi được lúc trước nay đã được gửi thành công');
   await expectReceipt(page, text);
 });
 
@@ -162,7 +162,7 @@ test('offline while the page stays open: sent when the connection returns, exact
   await send(page);
   await expect(page.locator('.form-waiting')).toBeVisible();
   await context.setOffline(false);
-  await expect(page.locator('#form-receipt')).toContainText('Nội dung gửi khi mất mạng đã được gửi thành công');
+  await expect(page.locator('#form-receipt')).toContainText('Nội dung chưa gửi được lúc trước nay đã được gửi thành công');
   await expectReceipt(page, text);
 });
 

@@ -145,7 +145,8 @@ texts! {
             "Your comment is recorded and will be counted in the report on the comments.";
         question_receipt: "Câu hỏi đã được tiếp nhận. Hãy giữ mã này để tra cứu tình trạng trả lời.",
             "Your question is received. Keep this code to look up its answer.";
-        sent_later: "Nội dung gửi khi mất mạng đã được gửi thành công.", "What you wrote while offline has been sent.";
+        /// Said when a text that could not be sent before went later (back online, the page opened again).
+        sent_later: "Nội dung chưa gửi được lúc trước nay đã được gửi thành công.", "What could not be sent before has now been sent.";
         another: "Gửi ý kiến khác", "Send another comment";
         another_question: "Gửi câu hỏi khác", "Ask another question";
     }
