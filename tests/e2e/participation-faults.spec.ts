@@ -214,3 +214,19 @@ test('the receiver really down, then restarted: said in words, kept, and recorde
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('sent at once after typing: the form gives way to the receipt and nothing fails behind it', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await openForm(page);
+  const text = unique('Góp ý gửi ngay');
+  await page.getByLabel('Họ và tên').fill('Lê Văn Bình');
+  await page.getByRole('checkbox').check();
+  // The character count speaks a second after typing stops; the field is gone by then.
+  await page.getByLabel('Nội dung góp ý').fill(text);
+  await send(page);
+  await expectReceipt(page, text);
+  await page.waitForTimeout(1_500);
+  expect(errors).toEqual([]);
+  await expect(page.locator('#form-receipt')).toBeVisible();
+});

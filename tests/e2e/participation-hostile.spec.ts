@@ -22,6 +22,8 @@ async function guard(page: Page) {
   });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  // A panic's own words (console_error_panic_hook) name what failed.
+  page.on('console', (m) => m.type() === 'error' && /panicked/.test(m.text()) && errors.push(m.text()));
   return async () => {
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(dialogs).toEqual([]);

@@ -173,9 +173,10 @@ fn Count(id: String, value: RwSignal<String>, max: usize) -> impl IntoView {
         typed.update_value(|n| *n += 1);
         let mine = typed.get_value();
         crate::base::after(1_000, move || {
-            // The first run is the page's own: nothing was typed yet.
-            if typed.get_value() == mine && mine > 1 {
-                heard.set(words());
+            // The first run is the page's own: nothing was typed yet. The field may be gone
+            // by now (sent, the page left): then nothing is said.
+            if typed.try_get_value() == Some(mine) && mine > 1 {
+                let _ = heard.try_set(words());
             }
         });
     });

@@ -313,11 +313,18 @@ pub fn CitizenForm(spec: FormSpec) -> impl IntoView {
             let body = json.clone();
             leptos::task::spawn_local(async move {
                 let result = api::send(&endpoint, json).await;
+                if result.is_ok() {
+                    draft::remove(&form);
+                }
+                // The reader may have left the page meanwhile: its signals are gone (a draft
+                // not recorded stays pending and goes again on the next visit).
+                if stage.try_get_untracked().is_none() {
+                    return;
+                }
                 // The browser's own word: this task runs outside the component's context.
                 let online = crate::base::window().is_none_or(|w| w.navigator().on_line());
                 let next = match result {
                     Ok(receipt) => {
-                        draft::remove(&form);
                         pending.set_value(false);
                         Stage::Sent { receipt, later }
                     }
@@ -376,6 +383,9 @@ pub fn CitizenForm(spec: FormSpec) -> impl IntoView {
     }
     if pending.get_value() {
         crate::base::after(0, move || {
+            if stage.try_get_untracked().is_none() {
+                return;
+            }
             if crate::base::window().is_none_or(|w| w.navigator().on_line()) {
                 send(true);
             } else {
