@@ -69,9 +69,12 @@ const receiver = spawn(
   ['serve', '--db', join(dir, 'receiver.db'), '--api', join(dist, 'api/v1'), '--listen', `127.0.0.1:${receiverPort}`, '--today', '2026-12-10'],
   { stdio: ['ignore', 'ignore', 'inherit'] },
 );
-process.on('exit', () => receiver.kill());
 const nginx = spawn('/usr/sbin/nginx', ['-p', dir, '-c', join(dir, 'nginx.conf')], { stdio: 'inherit' });
-const stop = () => nginx.kill();
+// Both children stopped, or node would wait for them forever after the checks.
+const stop = () => {
+  nginx.kill();
+  receiver.kill();
+};
 process.on('exit', stop);
 for (let i = 0; i < 50; i++) {
   try {
