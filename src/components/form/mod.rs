@@ -382,7 +382,10 @@ pub fn CitizenForm(spec: FormSpec) -> impl IntoView {
         });
     }
     if pending.get_value() {
-        crate::base::after(0, move || {
+        // Once the page has arrived: while the app takes a prerendered page over, a form built
+        // in a slice may be built again, and only the one that stays may send and show the
+        // receipt (a disposed one would take the draft with it).
+        crate::base::settled(move || {
             if stage.try_get_untracked().is_none() {
                 return;
             }
