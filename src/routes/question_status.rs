@@ -42,30 +42,29 @@ pub fn QuestionStatusPage(route: Memo<Route>) -> impl IntoView {
     );
     let result = move || {
         let typed = code.get();
-        if typed.trim().is_empty() {
-            crate::base::page_ready();
+        // What the page shows once it has its answer (`None` while the receiver is asked).
+        let shown = if typed.trim().is_empty() {
             nav::announce_page(p.status_title.to_owned());
-            return ().into_any();
-        }
-        let Some(reference) = normalise_reference(&typed) else {
-            crate::base::page_ready();
-            return view! { <p class="notice" role="status">{p.status_invalid}</p> }.into_any();
+            Some(().into_any())
+        } else if let Some(reference) = normalise_reference(&typed) {
+            match data.get() {
+                None => None,
+                Some(Err(e)) => Some(view! { <ErrorPanel error=e retry=retry /> }.into_any()),
+                Some(Ok(None)) => Some(
+                    view! { <p class="notice" role="status">{fill(p.status_unknown, &[&reference])}</p> }
+                        .into_any(),
+                ),
+                Some(Ok(Some(s))) => Some(view! { <State s=s /> }.into_any()),
+            }
+        } else {
+            Some(view! { <p class="notice" role="status">{p.status_invalid}</p> }.into_any())
         };
-        match data.get() {
+        match shown {
+            Some(view) => {
+                crate::base::page_ready();
+                view
+            }
             None => ().into_any(),
-            Some(Err(e)) => {
-                crate::base::page_ready();
-                view! { <ErrorPanel error=e retry=retry /> }.into_any()
-            }
-            Some(Ok(None)) => {
-                crate::base::page_ready();
-                view! { <p class="notice" role="status">{fill(p.status_unknown, &[&reference])}</p> }
-                    .into_any()
-            }
-            Some(Ok(Some(s))) => {
-                crate::base::page_ready();
-                view! { <State s=s /> }.into_any()
-            }
         }
     };
     view! {

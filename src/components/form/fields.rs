@@ -157,15 +157,17 @@ pub fn Field(
 #[component]
 fn Count(id: String, value: RwSignal<String>, max: usize) -> impl IntoView {
     let f = FormTexts::of(crate::base::lang());
+    // Counted once per change (NFC of up to 10,000 characters), read by the words and the class.
+    let n = Memo::new(move |_| count(&value.read()));
     let words = move || {
-        let n = count(&value.read());
+        let n = n.get();
         if n > max {
             fill(f.over, &[&number(n - max)])
         } else {
             fill(f.left, &[&number(max - n)])
         }
     };
-    let over = move || count(&value.read()) > max;
+    let over = move || n.get() > max;
     let heard = RwSignal::new(String::new());
     let typed = StoredValue::new(0u32);
     crate::base::effect(move || {
