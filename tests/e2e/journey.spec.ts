@@ -308,6 +308,8 @@ test('the router takes plain clicks on in-app links and leaves every other link 
   await page.locator('#probe').click();
   await expect(page.getByRole('heading', { name: 'Tin nổi bật' })).toBeVisible();
   expect(await marker(), 'rel=external is a page load').toBe(false);
+  // The loaded page is prerendered: wait for the takeover, whose swap would drop a link added before it.
+  await expect(page.locator('html[data-app="on"]')).toHaveCount(1);
   await mark();
   await addLink('href="files/chi-tieu-kt-xh-2026.csv"');
   await Promise.all([page.waitForURL(/\/files\/chi-tieu-kt-xh-2026\.csv$/), page.locator('#probe').click()]).catch(() => {});

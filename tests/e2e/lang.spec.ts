@@ -116,6 +116,8 @@ test('the contacts table reads correctly, each cell named, tel: and mailto: link
 });
 
 test('axe finds nothing on the portal own pages and the English pages', async ({ page }) => {
+  // Thirteen pages with an audit each: 20–28 s on a 2-core machine, too close to the default 30 s.
+  test.setTimeout(90_000);
   const english = ['/en', '/en/news', '/en/news/night-time-economy-pilot-streets', '/en/about', '/en/about/organisation', '/en/about/leaders', '/en/about/departments-districts', '/en/about/contact'];
   const vietnamese = ['/gioi-thieu', '/gioi-thieu/co-cau-to-chuc', '/gioi-thieu/lanh-dao', '/gioi-thieu/so-nganh-quan-huyen', '/gioi-thieu/lien-he'];
   for (const path of [...english, ...vietnamese]) {

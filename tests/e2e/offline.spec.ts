@@ -343,7 +343,10 @@ test('a comment written offline waits in the worker and is sent once the network
   const dir = mkdtempSync(join(tmpdir(), 'portal-outbox-'));
   const db = join(dir, 'receiver.db');
   const receiver = spawn('target/debug/portal-receiver', ['serve', '--db', db, '--api', 'dist/api/v1', '--listen', '127.0.0.1:4197', '--today', '2026-12-10'], { stdio: 'ignore' });
-  const server = await serve('dist', 4198, '', 'http://127.0.0.1:4197');
+  // The server is stopped while the reader is offline: the worker's own fetches (a Background Sync
+  // follows the machine's network, not the page's emulated one) meet a network that is really gone.
+  let server = await serve('dist', 4198, '', 'http://127.0.0.1:4197');
+  let running = true;
   try {
     const consultations = JSON.parse(readFileSync('dist/api/v1/consultations/index.json', 'utf8'));
     const open = consultations.items.find((c: { opens: string; closes: string }) => c.opens <= '2026-12-10' && c.closes >= '2026-12-10');
@@ -357,6 +360,8 @@ test('a comment written offline waits in the worker and is sent once the network
     await page.getByLabel('Họ và tên').fill('Phạm Thu');
     await page.getByRole('checkbox').check();
     await context.setOffline(true);
+    await server.stop();
+    running = false;
     await page.getByRole('button', { name: 'Gửi', exact: true }).click();
     await expect(page.locator('.form-waiting')).toBeVisible();
     // Handed to the worker.
@@ -364,6 +369,8 @@ test('a comment written offline waits in the worker and is sent once the network
     await page.close();
     expect(rows(text)).toHaveLength(0);
     // The network is back; the reader opens any page of the portal: the worker sends what waited.
+    server = await serve('dist', 4198, '', 'http://127.0.0.1:4197');
+    running = true;
     await context.setOffline(false);
     page = await context.newPage();
     await page.goto(`${server.origin}/`);
@@ -376,7 +383,7 @@ test('a comment written offline waits in the worker and is sent once the network
     await expect(page.locator('#form-receipt .reference')).toHaveText(rows(text)[0].reference);
     expect(rows(text)).toHaveLength(1);
   } finally {
-    await server.stop();
+    if (running) await server.stop();
     receiver.kill();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -146,12 +146,17 @@ test('written offline: it waits, goes by itself once the connection returns, and
   await expect(page.locator('.form-waiting')).toContainText('tự động được gửi khi có mạng trở lại');
   await expectKept(page, text);
   expect(recorded(text)).toHaveLength(0);
-  // The tab closes and opens again while still offline: the text and its promise stay.
-  await page.reload().catch(() => {});
+  // The tab closes and is opened again, still offline, then once back online: the text and its
+  // promise stay, and it goes. (A reload while offline could leave the old page alive, which would
+  // send it itself when the connection returned: a closed tab cannot.)
+  const address = page.url();
+  await page.close();
+  const again = await context.newPage();
+  await again.goto(address).catch(() => {});
   await context.setOffline(false);
-  await page.reload();
-  await expect(page.locator('#form-receipt')).toContainText('Nội dung chưa gửi được lúc trước nay đã được gửi thành công');
-  await expectReceipt(page, text);
+  await again.goto(address);
+  await expect(again.locator('#form-receipt')).toContainText('Nội dung chưa gửi được lúc trước nay đã được gửi thành công');
+  await expectReceipt(again, text);
 });
 
 test('offline while the page stays open: sent when the connection returns, exactly once', async ({ page, context }) => {
