@@ -41,6 +41,11 @@ lookup=target/dist-lookup
 trunk build lookup.html --release --dist "$lookup" ${rest[@]+"${rest[@]}"}
 rm -rf "${dist:?}"/lookup && cp -r "$lookup"/lookup "$dist"/
 cp "$lookup"/index.html "$dist"/lookup.html
+# The participation app likewise (participation.html: the consultations and questions).
+participation=target/dist-participation
+trunk build participation.html --release --dist "$participation" ${rest[@]+"${rest[@]}"}
+rm -rf "${dist:?}"/participation && cp -r "$participation"/participation "$dist"/
+cp "$participation"/index.html "$dist"/participation.html
 # The widget page (tin.html: no wasm, a script and a stylesheet of its own) likewise; hosts answer
 # /nhung/<kind> with it (README, "Deploying").
 page=target/dist-tin
@@ -50,4 +55,4 @@ cp "$page"/index.html "$dist"/tin.html
 # Without --site, the address `scripts/serve.sh` and the preview use (README: Deploying).
 site=${site:-http://127.0.0.1:8080${public_url%/}/}
 cargo run --quiet --bin prerender -- --api "${PORTAL_API:-$dist/api/v1}" --dist "$dist" --site "$site"
-echo "build: $dist/index.html (portal), $dist/snippet-builder.html, $dist/tin.html (widgets) and $dist/lookup.html (look-ups), host map in $dist/host/, $(ls "$dist"/*.wasm | wc -l) wasm files, prerendered for $site"
+echo "build: $dist/index.html (portal), $dist/snippet-builder.html, $dist/tin.html (widgets), $dist/lookup.html (look-ups) and $dist/participation.html (consultations, questions), host map in $dist/host/, $(ls "$dist"/*.wasm | wc -l) wasm files, prerendered for $site"

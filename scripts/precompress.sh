@@ -15,9 +15,10 @@ else
 fi
 # Not index.html: deployments edit it (the API base), and a stale .br or .gz beside it would win.
 files=()
-# (The look-up app, the snippet builder and the widget page keep theirs in a folder of their own.)
+# (The look-up and participation apps, the snippet builder and the widget page keep theirs in a
+# folder of their own.)
 for f in "$dir"/*.wasm "$dir"/*.js "$dir"/*.css "$dir"/assets/*.js \
-  "$dir"/{lookup,snippet-builder,widget}/*.{wasm,js,css}; do
+  "$dir"/{lookup,participation,snippet-builder,widget}/*.{wasm,js,css}; do
   [ -f "$f" ] && files+=("$f")
 done
 node scripts/brotli.mjs "${files[@]}"

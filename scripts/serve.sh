@@ -28,7 +28,7 @@ pids+=($!)
     --api public/api/v1 --listen 127.0.0.1:8082) &
 pids+=($!)
 # The other apps' builds (they read the same sources; cargo builds one at a time).
-for entry in lookup.html:lookup snippet-builder.html:snippet-builder widget/tin.html:widget; do
+for entry in lookup.html:lookup participation.html:participation snippet-builder.html:snippet-builder widget/tin.html:widget; do
   trunk watch "${entry%%:*}" --dist "$dev/${entry##*:}" &
   pids+=($!)
 done

@@ -52,14 +52,12 @@ fn portal_pages(kind: Kind, route: Memo<Route>) -> Option<AnyView> {
 }
 
 /// The look-up app (`lookup.html`): search, the legal documents register and its documents, the
-/// portal's own pages, the consultations and the questions with their forms. Its own bundle, so readers of the portal never download the index readers,
-/// the result lists, the document and page views.
+/// portal's own pages. Its own bundle, so readers of the portal never download the index
+/// readers, the result lists, the document and page views.
 #[component]
 pub fn LookupApp() -> impl IntoView {
     provide_shared(App::Lookup);
-    if let Some(s) = crate::base::window().and_then(|w| w.session_storage().ok().flatten()) {
-        let _ = s.remove_item(RELOADING);
-    }
+    arrived();
     view! { <Frame app=App::Lookup pages=lookup_pages /> }
 }
 
@@ -70,6 +68,22 @@ fn lookup_pages(kind: Kind, route: Memo<Route>) -> Option<AnyView> {
         Kind::Document => view! { <DocumentPage route=route /> }.into_any(),
         Kind::About => view! { <AboutPage route=route /> }.into_any(),
         Kind::Offline => view! { <OfflinePage /> }.into_any(),
+        _ => return None,
+    })
+}
+
+/// Citizens writing to the city (`participation.html`): the consultations and the questions with
+/// their forms, drafts and sending, in a bundle of their own so that search and the register
+/// (the look-up app) do not carry them.
+#[component]
+pub fn ParticipationApp() -> impl IntoView {
+    provide_shared(App::Participation);
+    arrived();
+    view! { <Frame app=App::Participation pages=participation_pages /> }
+}
+
+fn participation_pages(kind: Kind, route: Memo<Route>) -> Option<AnyView> {
+    Some(match kind {
         Kind::Consultations => view! { <ConsultationsPage route=route /> }.into_any(),
         Kind::Consultation => view! { <ConsultationPage route=route /> }.into_any(),
         Kind::Questions => view! { <QuestionsPage route=route /> }.into_any(),
@@ -156,6 +170,14 @@ fn Pages(app: App, pages: fn(Kind, Memo<Route>) -> Option<AnyView>) -> impl Into
 /// the same address means the host served this app again (no mapping for it), and a second
 /// reload would loop.
 const RELOADING: &str = "portal-reloading";
+
+/// An app reached by [`Reload`]'s page load has started: the host served the right app, so the
+/// next reload of this address is not a loop.
+fn arrived() {
+    if let Some(s) = crate::base::window().and_then(|w| w.session_storage().ok().flatten()) {
+        let _ = s.remove_item(RELOADING);
+    }
+}
 
 /// Another app's page reached inside this one (Back across apps): a page load, for the host to
 /// serve that app.

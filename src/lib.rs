@@ -35,6 +35,13 @@ pub fn start_lookup() {
     takeover::start(app::LookupApp);
 }
 
+/// Starts the participation app (`src/bin/participation.rs`), taking over its prerendered page.
+#[cfg(target_arch = "wasm32")]
+pub fn start_participation() {
+    boot();
+    takeover::start(app::ParticipationApp);
+}
+
 /// Mounts the snippet builder (`src/bin/snippet-builder.rs`) on `<body>`.
 #[cfg(target_arch = "wasm32")]
 pub fn start_snippet_builder() {

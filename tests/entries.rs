@@ -1,4 +1,4 @@
-//! `snippet-builder.html` and `lookup.html` (the look-up app) must stay `index.html` (the
+//! `snippet-builder.html`, `lookup.html` (the look-up app) and `participation.html` must stay `index.html` (the
 //! portal) but for their own start-up lines and styles: same API base and timeout metas, same
 //! scripts, styles and copied folders.
 
@@ -50,6 +50,15 @@ fn the_snippet_builder_entry_differs_from_the_portal_entry_only_in_its_own_lines
 #[test]
 fn the_lookup_entry_differs_from_the_portal_entry_only_in_its_own_lines() {
     differs_only_in_its_own_lines("lookup.html", "lookup", Some("style/lookup.css"));
+}
+
+#[test]
+fn the_participation_entry_differs_from_the_portal_entry_only_in_its_own_lines() {
+    differs_only_in_its_own_lines(
+        "participation.html",
+        "participation",
+        Some("style/lookup.css"),
+    );
 }
 
 /// `trunk serve` sends every address another app shows to that app's development build

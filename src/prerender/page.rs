@@ -1,7 +1,7 @@
 //! One route rendered by the app's own components, natively: the body's markup and what the page
 //! said about itself (title, description, not found).
 
-use crate::app::{LookupApp, PortalApp};
+use crate::app::{LookupApp, ParticipationApp, PortalApp};
 use crate::components::meta::{Facts, PageFacts};
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
@@ -28,6 +28,7 @@ pub fn render(route: &str) -> Rendered {
         // Each app renders its own routes (the table says whose).
         let body = match Route::app_of(path) {
             App::Lookup => view! { <LookupApp /> }.to_html(),
+            App::Participation => view! { <ParticipationApp /> }.to_html(),
             _ => view! { <PortalApp /> }.to_html(),
         };
         Rendered {

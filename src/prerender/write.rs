@@ -57,6 +57,10 @@ pub fn run(options: &Options) -> Result<Report, String> {
         english,
         template: load_template(&options.dist)?,
         lookup_template: std::fs::read_to_string(options.dist.join(App::Lookup.entry())).ok(),
+        participation_template: std::fs::read_to_string(
+            options.dist.join(App::Participation.entry()),
+        )
+        .ok(),
         dist: options.dist.clone(),
         site,
         site_url,
@@ -129,6 +133,7 @@ pub(super) struct Run {
     /// The look-up app's page (`scripts/build.sh`), the template of its pages; `None` when the
     /// build has no look-up app (its pages are then left to the host).
     pub(super) lookup_template: Option<String>,
+    pub(super) participation_template: Option<String>,
     pub(super) dist: PathBuf,
     pub(super) site: Site,
     /// `en/site.json`, if the API has English pages.
@@ -264,6 +269,10 @@ impl Run {
     fn write_page(&mut self, route: &str, page: &Page) -> Result<(), String> {
         let template = match Route::app_of(route) {
             App::Lookup => match &self.lookup_template {
+                Some(t) => t,
+                None => return Ok(()),
+            },
+            App::Participation => match &self.participation_template {
                 Some(t) => t,
                 None => return Ok(()),
             },

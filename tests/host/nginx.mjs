@@ -121,12 +121,12 @@ const cases = [
   ['/van-ban', 200, 'lookup'],
   ['/van-ban?loai=quyet-dinh', 200, 'lookup'],
   ['/van-ban/mot-van-ban-chua-co-trang', 200, 'lookup'],
-  ['/lay-y-kien', 200, 'lookup'],
-  ['/hoi-dap', 200, 'lookup'],
-  ['/hoi-dap?linh-vuc=y-te', 200, 'lookup'],
-  ['/hoi-dap/gui-cau-hoi', 200, 'lookup'],
-  ['/hoi-dap/tra-cuu?ma=HD-00000000', 200, 'lookup'],
-  ['/hoi-dap/mot-cau-hoi-chua-co-trang', 200, 'lookup'],
+  ['/lay-y-kien', 200, 'participation'],
+  ['/hoi-dap', 200, 'participation'],
+  ['/hoi-dap?linh-vuc=y-te', 200, 'participation'],
+  ['/hoi-dap/gui-cau-hoi', 200, 'participation'],
+  ['/hoi-dap/tra-cuu?ma=HD-00000000', 200, 'participation'],
+  ['/hoi-dap/mot-cau-hoi-chua-co-trang', 200, 'participation'],
   ['/nhung', 200, 'snippet-builder'],
   ['/nhung/moi-nhat', 200, 'widget page'],
   ['/nhung/noi-bat', 200, 'widget page'],
@@ -179,7 +179,7 @@ for (const entry of bundles) {
     apps.add(url.match(/\/([a-z-]+)-[0-9a-f]+(_bg)?\.(js|wasm)$/)?.[1]);
   }
 }
-for (const app of ['portal', 'lookup', 'snippet-builder']) check(apps.has(app), `${app}: its script and wasm were not among the pages' files`);
+for (const app of ['portal', 'lookup', 'participation', 'snippet-builder']) check(apps.has(app), `${app}: its script and wasm were not among the pages' files`);
 
 // API documents: JSON when present, 404 when missing (the app's not-found page depends on it).
 const doc = await get('/api/v1/site.json');

@@ -162,7 +162,7 @@ try {
   console.log(`cold-serve: the deep link renders the article "${article.title}"`);
 
   // Every route kind shows what the release build shows, with the same dispatch: the look-up app,
-  // the snippet builder and the widget page are their own development builds (scripts/serve.sh),
+  // the participation app, the snippet builder and the widget page are their own development builds (scripts/serve.sh),
   // reached by page loads, as on a release host (the route table's host map).
   const docNumber = JSON.parse(readFileSync(resolve(root, 'public/api/v1/documents/nd-42-2022-nd-cp.json'), 'utf8')).number;
   const about = JSON.parse(readFileSync(resolve(root, 'public/api/v1/pages/gioi-thieu.json'), 'utf8')).title;
@@ -174,6 +174,7 @@ try {
     ['/van-ban', 'lookup', 'main .search-status', /\d/],
     ['/van-ban/nd-42-2022-nd-cp', 'lookup', 'main h1', docNumber],
     [`/tim-kiem?q=${encodeURIComponent(article.title)}`, 'lookup', 'main .search-results .card-title', article.title],
+    ['/hoi-dap', 'participation', 'main h1', /./],
     ['/nhung', 'snippet-builder', 'main h1', /./],
     ['/nhung/noi-bat', 'widget', '.widget-list li a', /./],
   ];

@@ -476,7 +476,7 @@ mod tests {
             assert_eq!(route.document().as_deref(), doc, "{route:?}");
             let (path, query) = href.split_once('?').unwrap_or((href, ""));
             assert_eq!(Route::parse(path, query), route);
-            assert_eq!(route.app(), App::Lookup);
+            assert_eq!(route.app(), App::Participation);
         }
         assert_eq!(
             Route::Answer {

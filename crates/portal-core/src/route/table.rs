@@ -39,10 +39,12 @@ pub enum Kind {
 pub enum App {
     /// Home, categories, articles (`index.html`, every page prerendered).
     Portal,
-    /// Search, the legal documents register and its documents, the portal's own pages, the
-    /// consultations and the questions with their forms: their index readers, views and forms
-    /// stay out of the portal's bundle.
+    /// Search, the legal documents register and its documents, the portal's own pages: their
+    /// index readers and views stay out of the portal's bundle.
     Lookup,
+    /// The consultations and the questions with their forms (citizens writing to the city): the
+    /// forms, drafts and sending stay out of the look-up app, whose search they slowed.
+    Participation,
     /// The snippet builder for district webmasters.
     SnippetBuilder,
     /// A widget framed by a district site: a page without wasm.
@@ -56,6 +58,7 @@ impl App {
         match self {
             App::Portal => "index.html",
             App::Lookup => "lookup.html",
+            App::Participation => "participation.html",
             App::SnippetBuilder => "snippet-builder.html",
             App::WidgetPage => "tin.html",
         }
@@ -68,15 +71,17 @@ impl App {
         match self {
             App::Portal => None,
             App::Lookup => Some("lookup"),
+            App::Participation => Some("participation"),
             App::SnippetBuilder => Some("snippet-builder"),
             App::WidgetPage => Some("widget"),
         }
     }
 
     /// Every app.
-    pub const ALL: [App; 4] = [
+    pub const ALL: [App; 5] = [
         App::Portal,
         App::Lookup,
+        App::Participation,
         App::SnippetBuilder,
         App::WidgetPage,
     ];
@@ -187,7 +192,7 @@ pub const TABLE: &[Spec] = &[
     Spec {
         kind: Kind::Consultations,
         shapes: &[&[Word(&[CONSULTATIONS])]],
-        app: App::Lookup,
+        app: App::Participation,
         prerender: Prerender::Always,
         english: false,
         framed: false,
@@ -195,7 +200,7 @@ pub const TABLE: &[Spec] = &[
     Spec {
         kind: Kind::Consultation,
         shapes: &[&[Word(&[CONSULTATIONS]), Any]],
-        app: App::Lookup,
+        app: App::Participation,
         prerender: Prerender::Always,
         english: false,
         framed: false,
@@ -203,7 +208,7 @@ pub const TABLE: &[Spec] = &[
     Spec {
         kind: Kind::Questions,
         shapes: &[&[Word(&[QUESTIONS])]],
-        app: App::Lookup,
+        app: App::Participation,
         prerender: Prerender::Bare,
         english: false,
         framed: false,
@@ -212,7 +217,7 @@ pub const TABLE: &[Spec] = &[
     Spec {
         kind: Kind::Ask,
         shapes: &[&[Word(&[QUESTIONS]), Word(&[ASK])]],
-        app: App::Lookup,
+        app: App::Participation,
         prerender: Prerender::Always,
         english: false,
         framed: false,
@@ -220,7 +225,7 @@ pub const TABLE: &[Spec] = &[
     Spec {
         kind: Kind::QuestionStatus,
         shapes: &[&[Word(&[QUESTIONS]), Word(&[STATUS])]],
-        app: App::Lookup,
+        app: App::Participation,
         prerender: Prerender::Bare,
         english: false,
         framed: false,
@@ -228,7 +233,7 @@ pub const TABLE: &[Spec] = &[
     Spec {
         kind: Kind::Answer,
         shapes: &[&[Word(&[QUESTIONS]), Any]],
-        app: App::Lookup,
+        app: App::Participation,
         prerender: Prerender::Always,
         english: false,
         framed: false,
