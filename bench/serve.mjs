@@ -5,11 +5,15 @@ import { spawn } from 'node:child_process';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 let nextPort = 4300;
 
-/** Serves `dir` (with `api` as its content API, if given); `{ url, stop }`. */
-export async function serve(dir, api) {
+/**
+ * Serves `dir` (with `api` as its content API, if given; `link`: `{ latency, kbps }` to slow every
+ * answer down, tests/e2e/server.mjs); `{ url, stop }`.
+ */
+export async function serve(dir, api, link) {
   const port = nextPort++;
   const args = ['tests/e2e/server.mjs', '--port', String(port), '--root', dir];
   if (api) args.push('--api', api);
+  if (link) args.push('--latency', String(link.latency), '--kbps', String(link.kbps));
   const child = spawn('node', args, { stdio: 'ignore' });
   process.on('exit', () => child.kill());
   for (let i = 0; i < 50; i++) {

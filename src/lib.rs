@@ -20,6 +20,11 @@ pub mod sanitize;
 #[cfg(target_arch = "wasm32")]
 mod takeover;
 
+/// Every app's allocator: Talc, smaller in the wasm than the default dlmalloc (docs/performance.md).
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// Starts the portal: takes over the prerendered page if there is one (`takeover`), or mounts on
 /// an empty `<body>` (`trunk serve`).
 #[cfg(target_arch = "wasm32")]

@@ -36,21 +36,32 @@ pub fn api_href(href: &str) -> String {
 /// in the wasm), read through serde-wasm-bindgen; natively (the prerender) by serde_json. Items of
 /// a list that fail are left out and logged, so one bad card never costs the whole page.
 pub fn decode_text<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
-    let invalid = |e: decode::DecodeError| ApiError::Decode(tidy(e).to_string());
+    // Only the decoding itself is generic: what comes before and after is compiled once.
     #[cfg(target_arch = "wasm32")]
-    let decoded = {
-        decode::check_depth(text).map_err(invalid)?;
-        let tree =
-            js_sys::JSON::parse(text).map_err(|_| ApiError::Decode("not JSON".to_owned()))?;
-        decode::from_deserializer::<T, _>(serde_wasm_bindgen::Deserializer::from(tree))
-            .map_err(invalid)?
-    };
+    let decoded =
+        decode::from_deserializer::<T, _>(serde_wasm_bindgen::Deserializer::from(parse(text)?))
+            .map_err(invalid)?;
     #[cfg(not(target_arch = "wasm32"))]
     let decoded = decode::from_str::<T>(text).map_err(invalid)?;
-    for skipped in decoded.skipped {
+    report(decoded.skipped);
+    Ok(decoded.value)
+}
+
+/// The browser's parse of a document's text, its nesting bounded first.
+#[cfg(target_arch = "wasm32")]
+fn parse(text: &str) -> Result<wasm_bindgen::JsValue, ApiError> {
+    decode::check_depth(text).map_err(invalid)?;
+    js_sys::JSON::parse(text).map_err(|_| ApiError::Decode("not JSON".to_owned()))
+}
+
+fn invalid(e: decode::DecodeError) -> ApiError {
+    ApiError::Decode(tidy(e).to_string())
+}
+
+fn report(skipped: Vec<decode::DecodeError>) {
+    for skipped in skipped {
         leptos::logging::warn!("API document: item left out: {}", tidy(skipped));
     }
-    Ok(decoded.value)
 }
 
 /// serde-wasm-bindgen's errors are JavaScript `Error`s, whose text starts with "Error: ".
@@ -68,11 +79,21 @@ pub async fn get<T: DeserializeOwned>(
     doc: Option<String>,
     signal: Option<&AbortSignal>,
 ) -> Result<T, ApiError> {
-    let url = document_url(&doc.ok_or(ApiError::NotFound)?);
-    let text = http::fetch_text(&url, signal).await?;
+    let (url, text) = fetch(doc, signal).await?;
     let value = decode_text(&text)?;
     http::remember(url, text);
     Ok(value)
+}
+
+/// A document's URL and text (not generic: compiled once for every kind of document).
+#[cfg(target_arch = "wasm32")]
+async fn fetch(
+    doc: Option<String>,
+    signal: Option<&AbortSignal>,
+) -> Result<(String, std::rc::Rc<str>), ApiError> {
+    let url = document_url(&doc.ok_or(ApiError::NotFound)?);
+    let text = http::fetch_text(&url, signal).await?;
+    Ok((url, text))
 }
 
 /// The prerender's documents: read by [`set_source`]'s reader, and ready at once (the future never

@@ -59,40 +59,16 @@ where
                     let result = future.await;
                     // Dropped if a newer request started meanwhile (its start aborted this one).
                     let aborted = move || signal.as_ref().is_some_and(AbortSignal::aborted);
-                    let taking_over = crate::base::taking_over();
-                    if !aborted()
-                        && result.as_ref().is_err_and(ApiError::keeps_page)
-                        && crate::base::served_this_page()
-                    {
-                        // The prerendered page stays the page (api::quiet).
-                        quiet.failed();
-                        return;
-                    }
-                    if !taking_over
-                        && !aborted()
-                        && matches!(result, Err(ApiError::Network))
-                        && crate::base::worker_controls()
-                    {
-                        // Neither the network nor the worker's copies have it: the worker's page
-                        // for this address (what can be read offline) says so, as for a link
-                        // followed with a page load.
-                        if let Some(w) = crate::base::window() {
-                            let _ = w.location().reload();
-                            return;
-                        }
-                    }
+                    let settled = settle(result.as_ref().err(), aborted(), quiet);
                     let answer = move || {
                         if !aborted() {
                             value.try_set(Some((k, result)));
                         }
                     };
-                    // While the app takes over, the page's content renders in a task after the
-                    // one that received and decoded it (docs/performance.md, issue 25).
-                    if taking_over {
-                        crate::base::later(answer);
-                        quiet.answered();
-                    } else {
-                        answer();
+                    match settled {
+                        Settle::Keep => {}
+                        Settle::Now => answer(),
+                        Settle::Later => crate::base::later(answer),
                     }
                 })
             }),
@@ -119,6 +95,46 @@ where
     /// Asks again (the retry button).
     pub fn refetch(&self) {
         self.again.update(|n| *n = n.wrapping_add(1));
+    }
+}
+
+/// What becomes of an answer.
+enum Settle {
+    /// Not shown: the page stays as served, or is reloaded.
+    Keep,
+    Now,
+    /// In a task after this one: the app is taking the page over.
+    Later,
+}
+
+/// Decides what becomes of an answer (`error`: the request's, if it failed). Not generic, so it is
+/// compiled once for every kind of document.
+fn settle(error: Option<&ApiError>, aborted: bool, quiet: Quiet) -> Settle {
+    let taking_over = crate::base::taking_over();
+    if !aborted && error.is_some_and(ApiError::keeps_page) && crate::base::served_this_page() {
+        // The prerendered page stays the page (api::quiet).
+        quiet.failed();
+        return Settle::Keep;
+    }
+    if !taking_over
+        && !aborted
+        && matches!(error, Some(ApiError::Network))
+        && crate::base::worker_controls()
+    {
+        // Neither the network nor the worker's copies have it: the worker's page for this
+        // address (what can be read offline) says so, as for a link followed with a page load.
+        if let Some(w) = crate::base::window() {
+            let _ = w.location().reload();
+            return Settle::Keep;
+        }
+    }
+    // While the app takes over, the page's content renders in a task after the one that received
+    // and decoded it (docs/performance.md, issue 25).
+    if taking_over {
+        quiet.answered();
+        Settle::Later
+    } else {
+        Settle::Now
     }
 }
 

@@ -50,6 +50,8 @@ self.addEventListener('activate', (event) => {
       if (name.startsWith('portal-app-') && !keep.includes(name.slice('portal-app-'.length))) await caches.delete(name);
     }
     await forget();
+    // A page's request starts while the worker starts (not after): the first word comes sooner.
+    await self.registration.navigationPreload?.enable();
     await self.clients.claim();
     // Open pages learn that this build runs: their next link is a page load (offline.js).
     for (const client of await self.clients.matchAll({ type: 'window' })) client.postMessage({ build: BUILD });
@@ -225,7 +227,10 @@ async function recent(key) {
 
 /** The network first; the stored copy if it fails, errs, or is slow. */
 async function networkFirst(event, key, keepIt) {
-  const network = fetch(event.request).then(async (response) => {
+  // A page's answer is the request the browser started with the worker (navigation preload), when
+  // there is one.
+  const started = event.request.mode === 'navigate' && event.preloadResponse ? event.preloadResponse : Promise.resolve();
+  const network = started.then((preloaded) => preloaded ?? fetch(event.request)).then(async (response) => {
     if (storable(response)) event.waitUntil(keepIt(response.clone()).catch(() => {}));
     return response;
   });

@@ -27,6 +27,11 @@ const apiRoot = args.api ? resolve(args.api) : null;
 const prefix = (args.prefix ?? '').replace(/\/+$/, '');
 const receiver = args.receiver ? new URL(args.receiver) : null;
 const SUBMISSIONS = 'api/v1/submissions/';
+// Benchmarks only (bench/repeat.mjs): each answer waits --latency ms, then its body goes at
+// --kbps kilobits a second (each answer on its own: a simple model of a slow mobile link).
+const latency = Number(args.latency ?? 0);
+const bytesPerMs = Number(args.kbps ?? 0) / 8;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Passes a write request to the receiver as it came (method, headers, body), and its answer back. */
 function toReceiver(req, res, rel) {
@@ -164,7 +169,16 @@ const server = createServer(async (req, res) => {
       res.writeHead(304, headers).end();
       return;
     }
+    if (latency) await sleep(latency);
     res.writeHead(status, headers);
+    if (bytesPerMs && req.method !== 'HEAD') {
+      for (let at = 0; at < body.length; at += 4096) {
+        res.write(body.subarray(at, at + 4096));
+        await sleep(Math.min(4096, body.length - at) / bytesPerMs);
+      }
+      res.end();
+      return;
+    }
     res.end(req.method === 'HEAD' ? undefined : body);
   } catch (e) {
     res.writeHead(500, { 'content-type': 'text/plain' }).end(String(e));
