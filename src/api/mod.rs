@@ -22,7 +22,7 @@ pub use documents::{
     site,
 };
 pub use error::ApiError;
-pub use register::{RegisterPage, register};
+pub use register::{Found, RegisterPage, found, register};
 pub use resource::DocumentResource;
 pub use search::search;
 pub use submit::{SendError, question_status, send, to_json};

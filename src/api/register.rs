@@ -114,3 +114,33 @@ pub async fn register(
         register,
     })
 }
+
+/// The register's documents a search's words select (its text filter: numbers and summaries), at
+/// most `shown` of them, the number typed first; and how many there are.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Found {
+    pub rows: Vec<Row>,
+    pub total: u32,
+}
+
+pub async fn found(
+    q: String,
+    shown: usize,
+    signal: Option<AbortSignal>,
+) -> Result<Found, ApiError> {
+    if Filters::terms(&lower_nfd(&q)).is_empty() {
+        return Ok(Found::default());
+    }
+    let page = register(
+        Filters {
+            q,
+            ..Filters::default()
+        },
+        signal,
+    )
+    .await?;
+    Ok(Found {
+        rows: page.rows.into_iter().take(shown).collect(),
+        total: page.total,
+    })
+}

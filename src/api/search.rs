@@ -9,7 +9,8 @@ use super::http::next_task;
 use super::shard;
 use crate::base::{lower_nfc, lower_nfd};
 use portal_core::search::index::{Manifest, Record, manifest_doc, record_doc, shard_doc, shard_of};
-use portal_core::search::query::{PAGE_SIZE, Plan, Search, filter_term, results};
+use portal_core::search::lookup::{Lookup, Next, Part};
+use portal_core::search::query::{PAGE_SIZE, Plan, Search, filter_term};
 use portal_core::search::rank::Posting;
 use portal_core::search::snippet::snippet;
 use portal_core::{API_VERSION, Page, SearchHit, SearchResults};
@@ -40,6 +41,7 @@ fn empty(search: &Search) -> SearchResults {
             total_pages: 1,
             items: Vec::new(),
         },
+        at_least: false,
     }
 }
 
@@ -86,21 +88,50 @@ async fn from_index(
         .map(|(&s, t)| (s, shard::parse(t)))
         .collect();
     next_task().await;
-    let postings_of = |term: &str, want: Option<&str>| -> Vec<Posting> {
+    let shard_holding = |term: &str| {
         let n = shard_of(term, manifest.shards);
-        parsed
-            .iter()
-            .find(|(s, _)| *s == n)
-            .map(|(_, shard)| shard::postings(shard, term, want))
-            .unwrap_or_default()
+        parsed.iter().find(|(s, _)| *s == n).map(|(_, shard)| shard)
     };
-    let lists: Vec<Vec<Posting>> = terms
+    let heads: Vec<Part> = terms
         .iter()
         .enumerate()
-        .map(|(i, t)| postings_of(t, plan.want(i).as_deref()))
+        .map(|(i, t)| {
+            shard_holding(t)
+                .map(|s| shard::head(s, t, plan.want(i).as_deref()))
+                .unwrap_or_default()
+        })
         .collect();
-    let in_category = filter.map(|f| postings_of(&f, None));
-    let (ranked, total) = results(&plan, search, &manifest, &lists, in_category.as_deref());
+    let in_category: Option<Vec<Posting>> = filter.map(|f| {
+        shard_holding(&f)
+            .map(|s| shard::postings(s, &f, None))
+            .unwrap_or_default()
+    });
+    // The heads first; a term's next tier only while those read cannot decide the page.
+    let mut lookup = Lookup::new(&plan, heads);
+    let (ranked, total, at_least) = loop {
+        match lookup.next(&plan, search, &manifest, in_category.as_deref()) {
+            Next::Done {
+                ranked,
+                total,
+                at_least,
+            } => break (ranked, total, at_least),
+            Next::Read(files) => {
+                let texts = try_join(
+                    files
+                        .iter()
+                        .map(|(_, f)| async move { text(&document_url(f), signal).await }),
+                )
+                .await?;
+                for ((term, _), body) in files.iter().zip(&texts) {
+                    let forms = lookup.forms(*term).to_vec();
+                    let want = plan.want(*term);
+                    let tier = shard::part(&shard::parse(body), &forms, want.as_deref());
+                    lookup.add(*term, tier);
+                }
+                next_task().await;
+            }
+        }
+    };
 
     let pages = portal_core::pagination::total_pages(total as u64, PAGE_SIZE);
     let range = portal_core::pagination::item_range(search.page, PAGE_SIZE, ranked.len());
@@ -132,5 +163,6 @@ async fn from_index(
             total_pages: pages,
             items,
         },
+        at_least,
     })
 }

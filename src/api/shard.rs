@@ -2,7 +2,8 @@
 //! two, so the text is parsed once (the browser's `JSON.parse`) and only the wanted entries are
 //! read out of it. Anything not shaped as the contract says reads as nothing.
 
-use portal_core::search::index::decode;
+use portal_core::search::index::{columns, decode};
+use portal_core::search::lookup::Part;
 use portal_core::search::rank::Posting;
 
 pub use imp::{Parsed, numbers, parse};
@@ -10,14 +11,32 @@ pub use imp::{Parsed, numbers, parse};
 /// A search term's postings (`portal_core::search::index::Entry`): its plain array, or its
 /// written forms `v` with `p` and `e`.
 pub fn postings(shard: &Parsed, term: &str, want: Option<&str>) -> Vec<Posting> {
-    let Some(entry) = imp::get(shard, term) else {
-        return Vec::new();
-    };
-    if let Some(p) = imp::array(&entry) {
-        return decode(&p, &[], &[], want);
+    head(shard, term, want).postings
+}
+
+/// A term's head in its shard (an empty part when the index does not have it).
+pub fn head(shard: &Parsed, term: &str, want: Option<&str>) -> Part {
+    imp::get(shard, term)
+        .map(|entry| part(&entry, &imp::strings(&entry, "v"), want))
+        .unwrap_or_default()
+}
+
+/// An entry as read (a head, or a whole tail file): `forms` are the head's written forms.
+pub fn part(entry: &Parsed, forms: &[String], want: Option<&str>) -> Part {
+    if let Some(p) = imp::array(entry) {
+        return Part {
+            postings: decode(&p, &[], forms, want),
+            forms: forms.to_vec(),
+            ..Part::default()
+        };
     }
-    let forms = imp::strings(&entry, "v");
-    decode(&numbers(&entry, "p"), &numbers(&entry, "e"), &forms, want)
+    let p = numbers(entry, "p");
+    Part {
+        postings: decode(&p, &numbers(entry, "e"), forms, want),
+        carried: columns(&numbers(entry, "c"), p.len() / 2),
+        tails: imp::number(entry, "t"),
+        forms: forms.to_vec(),
+    }
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -56,6 +75,14 @@ mod imp {
             get(value, key)
         };
         v.and_then(|v| array(&v)).unwrap_or_default()
+    }
+
+    /// The whole number at `key`; 0 when missing or not one.
+    pub fn number(value: &Parsed, key: &str) -> u32 {
+        get(value, key)
+            .and_then(|v| v.as_f64())
+            .filter(|n| n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n))
+            .map_or(0, |n| n as u32)
     }
 
     pub fn strings(value: &Parsed, key: &str) -> Vec<String> {
@@ -97,6 +124,13 @@ mod imp {
             get(value, key)
         };
         v.and_then(|v| array(&v)).unwrap_or_default()
+    }
+
+    pub fn number(value: &Parsed, key: &str) -> u32 {
+        get(value, key)
+            .and_then(|v| v.as_u64())
+            .and_then(|n| u32::try_from(n).ok())
+            .unwrap_or(0)
     }
 
     pub fn strings(value: &Parsed, key: &str) -> Vec<String> {

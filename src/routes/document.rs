@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use portal_core::html::{self, Card};
 use portal_core::i18n::RegisterTexts;
 use portal_core::legal::register::REGISTER;
-use portal_core::legal::{facts, markup, status_of};
+use portal_core::legal::{NoFile, facts, markup, status_of};
 use portal_core::route::Route;
 use portal_core::{Document, Lang};
 
@@ -84,9 +84,19 @@ fn DocumentView(doc: Document) -> impl IntoView {
             </section>
         }
     });
-    let files = (!doc.files.is_empty()).then(|| {
-        view! { <Files files=doc.files.clone() title=r.files names_lang=words_code /> }
-    });
+    // Its files, or in their place why there are none: the page never leaves the reader looking
+    // for a download that is not there.
+    let files = if doc.files.is_empty() {
+        view! {
+            <section class="attachments" aria-labelledby="attachments-title">
+                <h2 id="attachments-title">{r.files}</h2>
+                <p class="no-file">{NoFile::say(doc.no_file.as_deref(), r)}</p>
+            </section>
+        }
+        .into_any()
+    } else {
+        view! { <Files files=doc.files.clone() title=r.files names_lang=words_code /> }.into_any()
+    };
     // The consultation its draft went through (Vietnamese pages only: marked so on others).
     let consulted = doc.consultation.clone().map(|c| {
         let p = portal_core::i18n::ParticipationTexts::of(lang());

@@ -13,16 +13,28 @@ use crate::components::status::ListSkeleton;
 use crate::nav;
 use crate::routes::state::unless_loaded;
 use leptos::prelude::*;
-use portal_core::i18n::{SearchTexts, fill};
+use portal_core::i18n::{RegisterTexts, SearchTexts, fill};
+use portal_core::legal::filter::Filters;
+use portal_core::legal::markup;
 use portal_core::route::Route;
 use portal_core::search::index::{Manifest, manifest_doc};
 use portal_core::search::query::{CATEGORY_PARAM, Plan, QUERY_PARAM, Search, YEAR_PARAM};
 use portal_core::{MenuItem, SearchResults, html, paths};
 
-/// What the live region says once results are in, in the page's language.
-pub fn count_message(q: &str, total: u64, page: u32, pages: u32) -> String {
+/// What the live region says once results are in, in the page's language; `at_least` when the
+/// total is a lower bound (the index's first tiers decided the page).
+pub fn count_message(q: &str, total: u64, page: u32, pages: u32, at_least: bool) -> String {
     let t = SearchTexts::of(lang());
     let q = q.trim();
+    if at_least {
+        return match page {
+            1 => fill(t.found_at_least, &[&total.to_string(), q]),
+            _ => fill(
+                t.found_at_least_page,
+                &[&total.to_string(), q, &page.to_string()],
+            ),
+        };
+    }
     match total {
         0 => fill(t.found_none, &[q]),
         1 => fill(t.found_one, &[q]),
@@ -41,7 +53,18 @@ pub fn SearchPage(route: Memo<Route>) -> impl IntoView {
         _ => Search::default(),
     });
     let data = DocumentResource::new(move || search.get(), api::search);
-    let retry = Callback::new(move |_| data.refetch());
+    // The register's documents the words select, beside the articles (the first page only).
+    let found = DocumentResource::new(
+        move || {
+            let s = search.get();
+            if s.page == 1 { s.q } else { String::new() }
+        },
+        |q, signal| api::found(q, DOCUMENTS_SHOWN, signal),
+    );
+    let retry = Callback::new(move |_| {
+        data.refetch();
+        found.refetch();
+    });
     follow_header_form();
     let t = SearchTexts::of(lang());
     // The live region is on the page from the start, so a change of its text is announced.
@@ -50,12 +73,27 @@ pub fn SearchPage(route: Memo<Route>) -> impl IntoView {
         if s.q.trim().is_empty() {
             return String::new();
         }
-        match data.get() {
-            None => t.searching.to_owned(),
-            Some(Ok(r)) => {
-                count_message(&s.q, r.page.total_items, r.page.number, r.page.total_pages)
+        match (data.get(), found.get()) {
+            (None, _) | (_, None) => t.searching.to_owned(),
+            (Some(Ok(r)), Some(documents)) => {
+                let documents = documents.map_or(0, |d| d.total);
+                let articles = if r.page.total_items == 0 && documents > 0 {
+                    fill(t.no_articles, &[s.q.trim()])
+                } else {
+                    count_message(
+                        &s.q,
+                        r.page.total_items,
+                        r.page.number,
+                        r.page.total_pages,
+                        r.at_least,
+                    )
+                };
+                match documents {
+                    0 => articles,
+                    n => format!("{articles} {}", documents_message(n)),
+                }
             }
-            Some(Err(_)) => String::new(),
+            (Some(Err(_)), _) => String::new(),
         }
     };
     view! {
@@ -64,8 +102,16 @@ pub fn SearchPage(route: Memo<Route>) -> impl IntoView {
             <SearchForm search=search />
             <p class="search-status" role="status">{status}</p>
             {move || {
+                // Both at once, so that the documents never push the articles down once shown.
+                let documents = found.get();
                 unless_loaded(data.get(), || view! { <ListSkeleton rows=4 /> }.into_any(), false, retry)
-                    .map(|r| view! { <Results data=r search=search.get_untracked() /> }.into_any())
+                    .map(|r| match documents {
+                        None => view! { <ListSkeleton rows=4 /> }.into_any(),
+                        Some(d) => {
+                            let d = d.unwrap_or_default();
+                            view! { <Results data=r documents=d search=search.get_untracked() /> }.into_any()
+                        }
+                    })
                     .unwrap_or_else(|shown| shown)
             }}
         </div>
@@ -137,8 +183,46 @@ fn SearchForm(search: Memo<Search>) -> impl IntoView {
     }
 }
 
+/// How many of the documents found the search page shows (the rest are a link away).
+const DOCUMENTS_SHOWN: usize = 3;
+
+/// The live region's words for the documents found.
+fn documents_message(total: u32) -> String {
+    let r = RegisterTexts::of(lang());
+    match total {
+        1 => r.count_one_matching.to_owned(),
+        n => fill(r.count_matching, &[&n.to_string()]),
+    }
+}
+
+/// The documents found, apart from the articles: a few, and the way to all of them in the
+/// register (its text filter holds the same words).
 #[component]
-fn Results(data: SearchResults, search: Search) -> impl IntoView {
+fn FoundDocuments(found: api::Found, q: String) -> impl IntoView {
+    let t = SearchTexts::of(lang());
+    let items = markup::found_documents(&found.rows, &base_path(), lang());
+    let filters = Filters {
+        q,
+        ..Filters::default()
+    };
+    let more = (found.total as usize > found.rows.len()).then(|| {
+        view! {
+            <p class="found-more">
+                <a href=link(&filters.href())>{fill(t.all_documents, &[&found.total.to_string()])}</a>
+            </p>
+        }
+    });
+    view! {
+        <section class="found-documents" aria-labelledby="found-documents-title">
+            <h2 id="found-documents-title">{t.documents}</h2>
+            <ul class="card-list" inner_html=items></ul>
+            {more}
+        </section>
+    }
+}
+
+#[component]
+fn Results(data: SearchResults, documents: api::Found, search: Search) -> impl IntoView {
     let t = SearchTexts::of(lang());
     let q = search.q.trim().to_owned();
     let title = if q.is_empty() {
@@ -152,13 +236,22 @@ fn Results(data: SearchResults, search: Search) -> impl IntoView {
         return view! { <p class="search-intro">{t.intro}</p> }.into_any();
     }
     let page = data.page;
+    let has_documents = !documents.rows.is_empty();
+    let documents = has_documents.then(|| view! { <FoundDocuments found=documents q=q.clone() /> });
+    // With documents above them, the articles are a group of their own.
+    let heading = has_documents.then(|| view! { <h2 class="found-articles">{t.articles}</h2> });
     if page.items.is_empty() {
+        if has_documents {
+            return view! { {documents} {heading} <p>{fill(t.no_articles, &[&q])}</p> }.into_any();
+        }
         return view! { <NoResults search=search /> }.into_any();
     }
     let plan = Plan::new(&lower_nfc(&q), lower_nfd);
     let items = html::search_items(&page.items, &plan.folded(), lower_nfd, &base_path(), lang());
     let first = (page.number.saturating_sub(1)) * page.size + 1;
     view! {
+        {documents}
+        {heading}
         <ol class="search-results" start=first inner_html=items></ol>
         <Pager
             current=page.number

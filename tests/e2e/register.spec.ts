@@ -169,6 +169,27 @@ test('a document with missing fields, unknown words and a broken file URL still 
   expect(errors).toEqual([]);
 });
 
+test('every document offers its file, and one without says why', async ({ page, request }) => {
+  // A document that had no file before issue 28: its specimen is there, linked with type and size.
+  await page.goto('/van-ban/kh-47-kh-ubnd-2021');
+  const link = page.locator('.attachments a');
+  await expect(link).toHaveCount(1);
+  await expect(link).toContainText(/Toàn văn Kế hoạch số 47\/KH-UBND \(PDF, [\d,]+ (byte|KB)\)/);
+  const file = await request.get((await link.getAttribute('href')) ?? '');
+  expect(file.status()).toBe(200);
+  expect((await file.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  // A document the CMS says is withdrawn: the files section says so, nothing to click.
+  await page.route('**/api/v1/documents/ct-03-ct-ubnd-2021.json', async (route) => {
+    const doc = await (await route.fetch()).json();
+    await route.fulfill({ json: { ...doc, files: [], no_file: 'withdrawn' } });
+  });
+  await page.goto('/van-ban?q=03%2Fct-ubnd');
+  await page.getByRole('link', { name: '03/CT-UBND' }).first().click();
+  await expect(page.locator('main h1')).toHaveText('Chỉ thị 03/CT-UBND');
+  await expect(page.getByRole('region', { name: 'Tệp văn bản' })).toContainText('đã được gỡ bỏ');
+  await expect(page.locator('.attachments a')).toHaveCount(0);
+});
+
 test('axe finds nothing on the register, a filtered view and a document', async ({ page }) => {
   for (const path of ['/van-ban', '/van-ban?loai=nghi-quyet&tinh-trang=in_force', '/van-ban?q=xyzxyz', '/van-ban/nd-42-2022-nd-cp', '/van-ban/qd-27-2024-qd-ubnd']) {
     await page.goto(path);

@@ -6,7 +6,7 @@ use crate::generate::{Sink, emit};
 use crate::source::DocumentSource;
 use anyhow::{Context, Result, bail};
 use portal_core::legal::register::document_doc;
-use portal_core::legal::{Relation, Status};
+use portal_core::legal::{NoFile, Relation, Status};
 use portal_core::slug::is_valid_slug;
 use portal_core::{API_VERSION, Article, Date, Document, DocumentLink, LegalDocument, Signer};
 use std::collections::HashMap;
@@ -55,6 +55,19 @@ pub fn to_document(src: &DocumentSource, public: &Path) -> Result<Document> {
             });
         }
     }
+    // A register's page offers its document to download: a document without a file says why.
+    match (&src.no_file, src.files.is_empty()) {
+        (None, true) => bail!(
+            "no file: add [[documents.files]], or say why with no_file = \"{}\"",
+            NoFile::ALL.map(NoFile::code).join("\" or \"")
+        ),
+        (Some(code), _) if NoFile::from_code(code).is_none() => bail!(
+            "no_file {code:?} is not one of {}",
+            NoFile::ALL.map(NoFile::code).join(", ")
+        ),
+        (Some(_), false) => bail!("no_file given, yet the document has files"),
+        _ => {}
+    }
     let body_html = src.text.as_deref().map(|md| {
         let size_of = |url: &str| crate::image_size(public, url);
         crate::render::render(md, &size_of).html
@@ -78,6 +91,7 @@ pub fn to_document(src: &DocumentSource, public: &Path) -> Result<Document> {
         summary: src.summary.trim().to_owned(),
         body_html,
         files: crate::attachments(&src.files, public)?,
+        no_file: src.no_file.clone(),
         relations,
         cited_by: Vec::new(),
         consultation: None,
@@ -170,4 +184,55 @@ pub fn write(mut docs: Vec<Document>, articles: &[Article], sink: &mut dyn Sink)
         emit(sink, document_doc(&d.slug).unwrap_or_default(), d)?;
     }
     crate::register::write(&docs, sink)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(extra: &str) -> DocumentSource {
+        let toml = format!(
+            "slug = \"qd-1\"\nnumber = \"1/QĐ-UBND\"\nkind = \"Quyết định\"\nfield = \"Xây dựng\"\n\
+             issuer = \"UBND\"\nissued = \"2026-01-02\"\nsummary = \"Về việc thử\"\n{extra}"
+        );
+        toml::from_str(&toml).unwrap()
+    }
+
+    fn error(src: &DocumentSource) -> String {
+        let public = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public");
+        to_document(src, &public)
+            .map(|_| ())
+            .unwrap_err()
+            .to_string()
+    }
+
+    #[test]
+    fn a_document_without_a_file_must_say_why() {
+        let public = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public");
+        assert!(
+            error(&source("")).contains("no file"),
+            "{}",
+            error(&source(""))
+        );
+        for code in ["draft", "withdrawn"] {
+            let d = to_document(&source(&format!("no_file = \"{code}\"")), &public).unwrap();
+            assert_eq!(d.no_file.as_deref(), Some(code));
+            assert!(d.files.is_empty());
+        }
+        assert!(error(&source("no_file = \"lost\"")).contains("not one of draft, withdrawn"));
+        let file = "[[files]]\nname = \"Toàn văn\"\nfile = \"/files/qd-27-2024-qd-ubnd.pdf\"\n";
+        let d = to_document(&source(file), &public).unwrap();
+        assert_eq!((d.files.len(), d.no_file), (1, None));
+        assert!(
+            error(&source(&format!("no_file = \"draft\"\n{file}")))
+                .contains("yet the document has files")
+        );
+        // A file that is not there is an error too.
+        assert!(
+            error(&source(
+                "[[files]]\nname = \"x\"\nfile = \"/files/none.pdf\"\n"
+            ))
+            .contains("attachment")
+        );
+    }
 }

@@ -9,7 +9,9 @@ pub mod participation;
 pub mod register;
 pub mod render;
 pub mod search;
+pub mod search_read;
 pub mod source;
+pub mod specimen;
 pub mod synth;
 
 use anyhow::{Context, Result, bail};

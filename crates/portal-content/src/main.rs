@@ -13,6 +13,9 @@ USAGE:
         Fail if public/api/v1 differs from what `build` would write.
     portal-content synth --count N --out DIR [--root DIR]
         Write a synthetic API tree of N articles to DIR (for scale tests) and report the time.
+    portal-content specimens [--root DIR]
+        Write a specimen PDF under public/files/ for every document of content/documents.toml
+        that has no file and does not say why, and print the [[documents.files]] entries to add.
 
 --root defaults to the current directory (the project root).";
 
@@ -90,6 +93,27 @@ fn run() -> Result<()> {
                 out.display(),
                 started.elapsed().as_secs_f64()
             );
+        }
+        "specimens" => {
+            let file = source::load_documents(&layout.content.join("documents.toml"))?;
+            for d in file
+                .documents
+                .iter()
+                .filter(|d| d.files.is_empty() && d.no_file.is_none())
+            {
+                let bytes = portal_content::specimen::document_pdf(
+                    &d.issuer,
+                    &d.kind,
+                    &d.number,
+                    &portal_core::Date::parse(&d.issued)?.to_vietnamese(),
+                    &d.summary,
+                );
+                std::fs::write(layout.public.join(format!("files/{}.pdf", d.slug)), bytes)?;
+                println!(
+                    "# {}\n[[documents.files]]\nname = \"Toàn văn {} số {}\"\nfile = \"/files/{}.pdf\"\n",
+                    d.slug, d.kind, d.number, d.slug
+                );
+            }
         }
         _ => {
             println!("{USAGE}");

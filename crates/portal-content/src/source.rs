@@ -144,6 +144,9 @@ pub struct DocumentSource {
     pub text: Option<String>,
     #[serde(default)]
     pub files: Vec<AttachmentSource>,
+    /// Why a document has no file (a code of `portal_core::legal::NoFile`); without it, a
+    /// document without files is an error.
+    pub no_file: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

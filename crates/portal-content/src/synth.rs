@@ -9,7 +9,8 @@ use crate::source::{ArticleSource, SiteSource};
 use anyhow::{Result, bail};
 use portal_core::slug::slugify;
 use portal_core::{
-    API_VERSION, Article, Date, DateTime, Document, DocumentLink, DocumentRef, Image, Signer,
+    API_VERSION, Article, Attachment, Date, DateTime, Document, DocumentLink, DocumentRef, Image,
+    Signer,
 };
 
 const SUBJECTS: &[&str] = &[
@@ -118,18 +119,52 @@ fn body(corpus: &[String], r: u64) -> String {
 
 /// Builds `count` synthetic articles for the given catalogue, their bodies drawn from `corpus`.
 pub fn articles(cat: &Catalogue, count: u64, corpus: &[String]) -> Result<Vec<Article>> {
-    let leaves = cat.leaves();
-    if leaves.is_empty() {
-        bail!("no leaf categories");
+    let archive = Archive::new(cat, count, corpus)?;
+    (0..count).map(|n| archive.article(n)).collect()
+}
+
+/// A synthetic archive of `count` articles, read by number: the same article every time, so a
+/// large archive can be read again instead of held.
+pub struct Archive<'a> {
+    cat: &'a Catalogue,
+    leaves: Vec<&'a str>,
+    corpus: &'a [String],
+    /// The newest article's time (Unix seconds) and the seconds between two articles.
+    newest: i64,
+    step: i64,
+}
+
+impl<'a> Archive<'a> {
+    pub fn new(cat: &'a Catalogue, count: u64, corpus: &'a [String]) -> Result<Self> {
+        let leaves = cat.leaves();
+        if leaves.is_empty() {
+            bail!("no leaf categories");
+        }
+        // Newest at 2026-11-20 08:00 +07:00, oldest about ten years earlier.
+        let newest = DateTime::parse("2026-11-20T08:00:00+07:00")?.unix_seconds();
+        let span: i64 = 10 * 365 * 86_400;
+        let step = (span / count.max(1) as i64).max(1);
+        Ok(Archive {
+            cat,
+            leaves,
+            corpus,
+            newest,
+            step,
+        })
     }
-    // Newest at 2026-11-20 08:00 +07:00, oldest about ten years earlier.
-    let newest = DateTime::parse("2026-11-20T08:00:00+07:00")?.unix_seconds();
-    let span: i64 = 10 * 365 * 86_400;
-    let step = (span / count.max(1) as i64).max(1);
-    let mut out = Vec::with_capacity(count as usize);
-    for n in 0..count {
+
+    /// Article `n` (0 is the newest).
+    pub fn article(&self, n: u64) -> Result<Article> {
+        let Archive {
+            cat,
+            leaves,
+            corpus,
+            newest,
+            step,
+        } = self;
+        let (newest, step) = (*newest, *step);
         let r = mix(n + 1);
-        let leaf = pick(&leaves, r);
+        let leaf = pick(leaves, r);
         let title = format!(
             "{} {} {} (bản tin số {})",
             pick(SUBJECTS, r >> 8),
@@ -152,7 +187,7 @@ pub fn articles(cat: &Catalogue, count: u64, corpus: &[String]) -> Result<Vec<Ar
         let Some(category_path) = cat.path_of(leaf) else {
             bail!("unknown leaf {leaf}")
         };
-        out.push(Article {
+        Ok(Article {
             lang: portal_core::Lang::Vi,
             alternates: Vec::new(),
             version: API_VERSION,
@@ -172,9 +207,8 @@ pub fn articles(cat: &Catalogue, count: u64, corpus: &[String]) -> Result<Vec<Ar
             related: Vec::new(),
             document: None,
             featured: n < 3,
-        });
+        })
     }
-    Ok(out)
 }
 
 const KINDS: &[(&str, &str)] = &[
@@ -260,6 +294,7 @@ pub fn documents(articles: &[Article]) -> Vec<Document> {
             ),
             body_html: None,
             files: Vec::new(),
+            no_file: None,
             relations,
             cited_by: Vec::new(),
             consultation: None,
@@ -295,11 +330,37 @@ pub fn documents(articles: &[Article]) -> Vec<Document> {
     docs
 }
 
+/// Gives `doc` its file, a specimen PDF written beside the documents (`documents/files/`, under the
+/// API's base, so the synthetic tree is served whole wherever it is mounted as `api/v1`).
+fn file_of(doc: &mut Document, sink: &mut dyn Sink) -> Result<()> {
+    let bytes = crate::specimen::document_pdf(
+        &doc.issuer,
+        &doc.kind,
+        &doc.number,
+        &doc.issued.to_vietnamese(),
+        &doc.summary,
+    );
+    let path = format!("documents/files/{}.pdf", doc.slug);
+    doc.files = vec![Attachment {
+        name: format!("Toàn văn {} số {}", doc.kind, doc.number),
+        mime: "application/pdf".to_owned(),
+        size: bytes.len() as u64,
+        url: format!(
+            "{}/{path}",
+            portal_core::paths::API_BASE.trim_end_matches('/')
+        ),
+    }];
+    sink.put(path, bytes)
+}
+
 /// Writes a complete synthetic API tree for `count` articles, their bodies drawn from `corpus`.
 pub fn write(site: &SiteSource, count: u64, corpus: &[String], sink: &mut dyn Sink) -> Result<()> {
     let cat = Catalogue::new(&site.categories)?;
     let mut list = articles(&cat, count, corpus)?;
-    let docs = documents(&list);
+    let mut docs = documents(&list);
+    for d in &mut docs {
+        file_of(d, sink)?;
+    }
     for (a, d) in list.iter_mut().step_by(5).zip(&docs) {
         a.document = Some(crate::documents::legal_of(d));
     }
@@ -307,8 +368,54 @@ pub fn write(site: &SiteSource, count: u64, corpus: &[String], sink: &mut dyn Si
         register: !docs.is_empty(),
         ..Default::default()
     };
+    // Each part's time on standard error, for scripts/scale.sh.
+    let started = std::time::Instant::now();
+    let lap = |part: &str, since: std::time::Instant| {
+        eprintln!(
+            "  {part}: {:.1} s{}",
+            since.elapsed().as_secs_f64(),
+            memory().map_or(String::new(), |m| format!(", {m}"))
+        );
+        std::time::Instant::now()
+    };
     let list = generate(site, &cat, list, &extras, sink)?;
+    let at = lap("articles, categories, home, feeds", started);
     crate::documents::write(docs, &list, sink)?;
-    crate::search::write(&cat, &list, sink)?;
+    let at = lap("register", at);
+    // The index reads the articles again by number (generate keeps them newest first, which is
+    // their numbers' order), so the list and its bodies go first.
+    drop(list);
+    let archive = Archive::new(&cat, count, corpus)?;
+    let by_number = |n: u32| archive.article(u64::from(n));
+    let report = crate::search::build::build(
+        &cat,
+        u32::try_from(count)?,
+        &by_number,
+        sink,
+        crate::search::build::Plan::default(),
+    )?;
+    lap(
+        &format!(
+            "search index ({} terms, {} postings, {} shards, {} tail files)",
+            report.terms, report.postings, report.shards, report.tails
+        ),
+        at,
+    );
     Ok(())
+}
+
+/// The process's memory now and at its peak so far, where the system tells (Linux).
+fn memory() -> Option<String> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .map(|v| v.trim().to_owned())
+    };
+    Some(format!(
+        "memory {} (peak {})",
+        field("VmRSS:")?,
+        field("VmHWM:")?
+    ))
 }

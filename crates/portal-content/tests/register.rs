@@ -98,6 +98,55 @@ fn a_number_typed_without_diacritics_finds_its_document_first() {
     assert!(run(&sink, "q=khong+co+van+ban+nay+xyz", today).is_empty());
 }
 
+/// `q=<typed>` as an address writes it (every byte but letters and digits escaped).
+fn q(typed: &str) -> String {
+    let escaped: String = typed
+        .bytes()
+        .map(|b| match b {
+            b if b.is_ascii_alphanumeric() => (b as char).to_string(),
+            b => format!("%{b:02X}"),
+        })
+        .collect();
+    format!("q={escaped}")
+}
+
+/// What the search page shows beside the articles (`src/api/register.rs`, `found`): the
+/// register's text filter, so every written form of a number finds its document first.
+#[test]
+fn every_written_form_of_a_number_finds_its_document_first() {
+    let sink = sample();
+    let today = Date::parse("2026-12-02").unwrap();
+    for typed in [
+        "27/2024/QĐ-UBND",
+        "27/2024/qđ-ubnd",
+        "27/2024/QD-UBND",
+        "27 2024 qd ubnd",
+        "27-2024-QĐ-UBND",
+        "  27 / 2024 / QĐ – UBND ",
+    ] {
+        let found = run(&sink, &q(typed), today);
+        assert_eq!(
+            found.first().map(|r| r.slug.as_str()),
+            Some("qd-27-2024-qd-ubnd"),
+            "{typed:?}: {found:?}"
+        );
+    }
+    // By its summary's words, with or without diacritics.
+    for typed in [
+        "hè phố ngoài mục đích giao thông",
+        "he pho ngoai muc dich giao thong",
+    ] {
+        let found: Vec<String> = run(&sink, &q(typed), today)
+            .into_iter()
+            .map(|r| r.slug)
+            .collect();
+        assert!(
+            found.contains(&"qd-27-2024-qd-ubnd".to_owned()),
+            "{typed:?}: {found:?}"
+        );
+    }
+}
+
 #[test]
 fn filters_combine_and_match_the_documents() {
     let sink = sample();
@@ -163,4 +212,27 @@ fn statuses_follow_the_reader_day_not_the_build_day() {
         sink.0
             .contains_key(&document_doc("nd-224-2026-nd-cp").unwrap())
     );
+}
+
+#[test]
+fn every_document_of_the_sample_has_its_file() {
+    let public = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public");
+    let docs = documents(&sample());
+    assert!(docs.len() > 40);
+    for d in &docs {
+        assert!(!d.files.is_empty(), "{} has no file", d.slug);
+        assert_eq!(d.no_file, None, "{}", d.slug);
+        for f in &d.files {
+            let bytes =
+                std::fs::read(public.join(&f.url)).unwrap_or_else(|e| panic!("{}: {e}", f.url));
+            assert_eq!(bytes.len() as u64, f.size, "{}", f.url);
+            if f.mime == "application/pdf" {
+                assert!(
+                    bytes.starts_with(b"%PDF-") && bytes.ends_with(b"%%EOF\n"),
+                    "{}",
+                    f.url
+                );
+            }
+        }
+    }
 }

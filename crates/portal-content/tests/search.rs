@@ -2,8 +2,9 @@
 //! the shards of a query's own terms, then the records of the results.
 
 use portal_content::generate::{Catalogue, MemorySink};
+use portal_content::search::build;
 use portal_content::source::CategorySource;
-use portal_content::{Layout, build_into};
+use portal_content::{Layout, build_into, search_read};
 use portal_core::search::index::{
     Entry, Manifest, Record, manifest_doc, record_doc, shard_doc, shard_of,
 };
@@ -41,14 +42,7 @@ fn run(sink: &MemorySink, query: &str) -> (Vec<String>, usize) {
         if !shards.contains(&n) {
             shards.push(n);
         }
-        read(&shard_doc(n))
-            .get(term)
-            .map(|v| {
-                serde_json::from_value::<Entry>(v.clone())
-                    .unwrap()
-                    .postings(want)
-            })
-            .unwrap_or_default()
+        whole(sink, &read(&shard_doc(n)), term, want)
     };
     let lists: Vec<Vec<Posting>> = plan
         .terms()
@@ -67,6 +61,42 @@ fn run(sink: &MemorySink, query: &str) -> (Vec<String>, usize) {
         })
         .collect();
     (titles, shards.len())
+}
+
+/// A term's whole list: its head in `shard`, then every tail tier.
+fn whole(sink: &MemorySink, shard: &Value, term: &str, want: Option<&str>) -> Vec<Posting> {
+    let Some(head) = shard
+        .get(term)
+        .map(|v| serde_json::from_value::<Entry>(v.clone()).unwrap())
+    else {
+        return Vec::new();
+    };
+    search_read::whole(&|path| sink.0.get(path).cloned(), term, &head, want).unwrap()
+}
+
+/// Runs `query` tier by tier, as `api::search` does, and beside it on the whole lists: the page
+/// asked for must be the same. Returns the tail files read and whether the count was a lower
+/// bound.
+fn tiered(sink: &MemorySink, query: &str) -> (usize, bool) {
+    let read = |path: &str| sink.0.get(path).cloned();
+    let r = search_read::run(&read, &Search::parse(query)).unwrap();
+    assert_eq!(r.ranked, r.whole, "{query}");
+    if r.at_least {
+        assert!(
+            r.total <= r.whole_total && r.total >= r.whole.len(),
+            "{query}: {} of {}",
+            r.total,
+            r.whole_total
+        );
+    } else {
+        assert_eq!(r.total, r.whole_total, "{query}");
+    }
+    let tails = r
+        .files
+        .iter()
+        .filter(|(f, _)| f.starts_with("search/tails/"))
+        .count();
+    (tails, r.at_least)
 }
 
 fn sample() -> MemorySink {
@@ -171,4 +201,84 @@ fn exact_diacritics_rank_first_and_pairs_do_not_cross_punctuation() {
     // "đô thị" is a phrase in the second; in the third "đồ án." and "Thị trấn" are apart.
     let (phrase, _) = run(&sink, "q=do+thi");
     assert_eq!(phrase, ["Bản tin về đô thị", "Bản tin về đồ án"]);
+}
+
+#[test]
+fn the_first_page_from_the_tiers_read_is_the_whole_lists_first_page() {
+    let sink = sample();
+    assert!(
+        sink.0.keys().any(|k| k.starts_with("search/tails/")),
+        "the sample has tails"
+    );
+    let (mut decided, mut read) = (0, 0);
+    for q in search_read::fixed_queries() {
+        for extra in ["", "&trang=2", "&nam=2026", "&chuyen-muc=thoi-su"] {
+            let query = format!("q={}{extra}", q.replace(' ', "+"));
+            let (tails, at_least) = tiered(&sink, &query);
+            decided += usize::from(at_least);
+            read += usize::from(tails > 0);
+        }
+    }
+    // Both ways are taken: decided by the heads, and by reading tails.
+    assert!(
+        decided > 20 && read > 20,
+        "decided {decided}, read tails {read}"
+    );
+}
+
+/// The sample's site and the sentences synthetic articles are drawn from.
+fn synthetic_sources() -> (portal_content::source::SiteSource, Vec<String>) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+    let site = portal_content::source::load_site(&root.join("site.toml")).unwrap();
+    let articles = portal_content::source::load_articles(&root.join("articles")).unwrap();
+    (site, portal_content::synth::corpus(&articles))
+}
+
+#[test]
+fn a_synthetic_archive_decides_most_fixed_queries_from_the_heads() {
+    let (site, corpus) = synthetic_sources();
+    let mut sink = MemorySink::default();
+    portal_content::synth::write(&site, 3_000, &corpus, &mut sink).unwrap();
+    let (mut decided, queries) = (0, search_read::fixed_queries());
+    for q in &queries {
+        let (tails, at_least) = tiered(&sink, &format!("q={}", q.replace(' ', "+")));
+        decided += usize::from(at_least && tails == 0);
+    }
+    assert!(
+        decided * 2 > queries.len(),
+        "{decided} of {} decided by the heads",
+        queries.len()
+    );
+}
+
+#[test]
+fn the_index_is_the_same_whatever_the_workers_buckets_and_spill() {
+    let (site, corpus) = synthetic_sources();
+    let cat = Catalogue::new(&site.categories).unwrap();
+    let articles = portal_content::synth::articles(&cat, 1_500, &corpus).unwrap();
+    let article = |n: u32| Ok(articles[n as usize].clone());
+    let index = |plan: build::Plan| {
+        let mut sink = MemorySink::default();
+        let report = build::build(&cat, 1_500, &article, &mut sink, plan).unwrap();
+        (sink.0, report)
+    };
+    let (one, report) = index(build::Plan {
+        workers: 1,
+        bucket_postings: u64::MAX,
+        spill_to_disk: u64::MAX,
+    });
+    // Tails, forms and carried impacts are all there to be compared.
+    assert!(report.tails > 0 && report.shards > 1, "{report:?}");
+    assert!(one.keys().any(|k| k.starts_with("search/tails/")));
+    // Three workers, a bucket per ~20,000 postings, spilled to files.
+    let (many, again) = index(build::Plan {
+        workers: 3,
+        bucket_postings: 20_000,
+        spill_to_disk: 0,
+    });
+    assert_eq!(report, again);
+    assert_eq!(one.len(), many.len());
+    for (path, bytes) in &one {
+        assert!(many.get(path) == Some(bytes), "{path} differs");
+    }
 }

@@ -55,3 +55,35 @@ fn synthetic_archive_decodes_and_paginates() {
         bodies.len()
     );
 }
+
+#[test]
+fn every_synthetic_document_has_its_file() {
+    let site =
+        source::load_site(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/site.toml"))
+            .unwrap();
+    let mut sink = MemorySink::default();
+    let corpus = vec!["Một câu.".to_owned(); 3];
+    synth::write(&site, 100, &corpus, &mut sink).unwrap();
+    let docs: Vec<portal_core::Document> = sink
+        .0
+        .iter()
+        .filter(|(k, _)| {
+            k.starts_with("documents/") && k.ends_with(".json") && !k.contains("index")
+        })
+        .filter_map(|(_, bytes)| serde_json::from_slice(bytes).ok())
+        .collect();
+    assert_eq!(docs.len(), 20);
+    for d in &docs {
+        let [file] = d.files.as_slice() else {
+            panic!("{}: {} files", d.slug, d.files.len())
+        };
+        // Served with the tree, wherever it is mounted as api/v1.
+        let path = file
+            .url
+            .strip_prefix("api/v1/")
+            .unwrap_or_else(|| panic!("{}", file.url));
+        let bytes = &sink.0[path];
+        assert_eq!(bytes.len() as u64, file.size);
+        assert!(String::from_utf8_lossy(bytes).contains(&d.number.replace('Đ', "D")));
+    }
+}

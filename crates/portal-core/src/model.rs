@@ -244,6 +244,10 @@ pub struct SearchResults {
     pub version: u32,
     #[serde(deserialize_with = "crate::decode::within::page")]
     pub page: Page<SearchHit>,
+    /// `page.total_items` is a lower bound: the results found so far, the rest never needed for
+    /// this page (the static index's tiers; a CMS may say so too).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub at_least: bool,
 }
 
 /// A downloadable file.
@@ -341,6 +345,9 @@ pub struct Document {
     pub body_html: Option<String>,
     #[serde(default, deserialize_with = "crate::decode::optional::files")]
     pub files: Vec<Attachment>,
+    /// Why it has no files, when it has none: `draft`, `withdrawn` (`legal::NoFile`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_file: Option<String>,
     #[serde(default, deserialize_with = "crate::decode::optional::relations")]
     pub relations: Vec<DocumentLink>,
     /// The articles that cite it, newest first.

@@ -56,6 +56,12 @@ texts! {
         document: "văn bản", "document";
         status_is: "Tình trạng: ", "Status: ";
         files: "Tệp văn bản", "Files";
+        // Why a document has no file to download.
+        no_file: "Văn bản này chưa có tệp để tải về.", "This document has no file to download yet.";
+        no_file_draft: "Văn bản đang ở dạng dự thảo: tệp sẽ được đăng khi văn bản được ban hành.",
+            "The document is a draft: its file will be published once it is issued.";
+        no_file_withdrawn: "Tệp của văn bản đã được gỡ bỏ theo quyết định của cơ quan ban hành.",
+            "The document's file was withdrawn by its issuer.";
         related: "Văn bản liên quan", "Related documents";
         full_text: "Toàn văn", "Full text";
         cited: "Tin bài về văn bản này", "Articles about this document";

@@ -23,6 +23,15 @@ texts! {
         found: "Tìm thấy {} kết quả cho «{}».", "{} results for “{}”.";
         found_pages: "Tìm thấy {} kết quả cho «{}», trang {} trên {}.",
             "{} results for “{}”, page {} of {}.";
+        // When the index's first tiers decided the page: the results found so far.
+        found_at_least: "Tìm thấy ít nhất {} kết quả cho «{}».", "At least {} results for “{}”.";
+        found_at_least_page: "Tìm thấy ít nhất {} kết quả cho «{}», trang {}.",
+            "At least {} results for “{}”, page {}.";
+        // Legal documents found beside the articles (the register's own text filter).
+        no_articles: "Không tìm thấy tin bài nào cho «{}».", "No articles for “{}”.";
+        documents: "Văn bản", "Legal documents";
+        articles: "Tin bài", "Articles";
+        all_documents: "Xem cả {} văn bản phù hợp trong Tra cứu văn bản", "See all {} matching documents in the register";
         // Nothing found: what to try next.
         no_results: "Không có kết quả phù hợp", "No matching results";
         check_spelling: "Kiểm tra lại chính tả của từ khóa.", "Check the spelling of the words.";

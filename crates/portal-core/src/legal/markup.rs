@@ -86,6 +86,31 @@ pub fn register_rows(rows: &[Row], base: &str, lang: Lang) -> String {
     out
 }
 
+/// Documents found by a search, on a page of `lang` (`<li>` each): the type and number as the
+/// link, then the date of issue and the issuer, then the summary.
+pub fn found_documents(rows: &[Row], base: &str, lang: Lang) -> String {
+    let words = marked(lang);
+    let mut out = String::with_capacity(rows.len() * 300);
+    for r in rows {
+        out.push_str("<li class=\"found-document\"><p class=\"card-title\">");
+        document_link(
+            &mut out,
+            &r.slug,
+            &format!("{} {}", r.kind, r.number),
+            base,
+            words,
+        );
+        out.push_str("</p><p class=\"card-meta\">");
+        date(&mut out, r.issued, lang);
+        out.push_str(" · ");
+        value(&mut out, &r.issuer, words);
+        out.push_str("</p><p class=\"card-lead\">");
+        value(&mut out, &r.summary, words);
+        out.push_str("</p></li>");
+    }
+    out
+}
+
 /// The order of a document's relation groups: what replaces, amends or guides it first.
 const ORDER: [Relation; 6] = [
     Relation::ReplacedBy,

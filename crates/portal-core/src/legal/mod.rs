@@ -53,6 +53,40 @@ impl Status {
     }
 }
 
+/// Why a document has no file to download (the contract's `no_file`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoFile {
+    /// Still a draft: its file comes when it is issued.
+    Draft,
+    /// Its issuer withdrew the file.
+    Withdrawn,
+}
+
+impl NoFile {
+    pub const ALL: [NoFile; 2] = [NoFile::Draft, NoFile::Withdrawn];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            NoFile::Draft => "draft",
+            NoFile::Withdrawn => "withdrawn",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<NoFile> {
+        NoFile::ALL.into_iter().find(|n| n.code() == code)
+    }
+
+    /// What a document's page says in place of its files: the reason in words, or (no reason, an
+    /// unknown code) that there is no file yet.
+    pub fn say(code: Option<&str>, t: &RegisterTexts) -> &'static str {
+        match code.and_then(NoFile::from_code) {
+            Some(NoFile::Draft) => t.no_file_draft,
+            Some(NoFile::Withdrawn) => t.no_file_withdrawn,
+            None => t.no_file,
+        }
+    }
+}
+
 /// A document's status on `today`: the one it states (a known code), else from its dates.
 pub fn status_of(doc: &Document, today: Date) -> Status {
     let stated = doc.status.as_deref().and_then(Status::from_code);

@@ -183,34 +183,158 @@ pub fn decode(p: &[u32], e: &[u32], forms: &[String], want: Option<&str>) -> Vec
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Entry {
-    /// Forms not told apart: the postings alone.
+    /// Forms not told apart, every posting here: the postings alone.
     Plain(Vec<u32>),
     Forms {
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
         v: Vec<String>,
         p: Vec<u32>,
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         e: Vec<u32>,
+        /// A pair's postings carry its syllables' impacts in the same articles (the first
+        /// syllable's column, then the second's), when either syllable has a tail: an article
+        /// in a pair's head is then known whole ([`crate::search::rank::rank_heads`]).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        c: Vec<u32>,
+        /// How many tail files follow the head `p` ([`tail_doc`]); none, all is here.
+        #[serde(default, skip_serializing_if = "is_zero")]
+        t: u32,
     },
 }
 
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
 impl Entry {
-    /// The entry of `postings` (sorted by `doc`) with the term's listed `forms`.
-    pub fn new(postings: &[Written], forms: Vec<String>) -> Entry {
+    /// The entry of `postings` (sorted by `doc`) with the term's listed `forms`, the impacts it
+    /// `carries` (see `c`) and `tails` tail files after it. A tail file is an entry too, without
+    /// forms (its head's hold) or tails.
+    pub fn new(postings: &[Written], forms: Vec<String>, carries: Vec<u32>, tails: u32) -> Entry {
         let (p, e) = encode(postings, forms.len());
-        if forms.is_empty() {
+        if forms.is_empty() && tails == 0 && carries.is_empty() {
             Entry::Plain(p)
         } else {
-            Entry::Forms { v: forms, p, e }
+            Entry::Forms {
+                v: forms,
+                p,
+                e,
+                c: carries,
+                t: tails,
+            }
+        }
+    }
+
+    /// A tail file of a term with `forms` written forms: its postings (sorted by `doc`) and the
+    /// impacts they carry.
+    pub fn tail(postings: &[Written], forms: usize, carries: Vec<u32>) -> Entry {
+        let (p, e) = encode(postings, forms);
+        if e.is_empty() && carries.is_empty() {
+            Entry::Plain(p)
+        } else {
+            Entry::Forms {
+                v: Vec::new(),
+                p,
+                e,
+                c: carries,
+                t: 0,
+            }
         }
     }
 
     /// Its postings, `want` as for [`decode`].
     pub fn postings(&self, want: Option<&str>) -> Vec<Posting> {
+        self.postings_with(self.forms(), want)
+    }
+
+    /// Its postings read with the written `forms` of its head (for a tail file).
+    pub fn postings_with(&self, forms: &[String], want: Option<&str>) -> Vec<Posting> {
         match self {
-            Entry::Plain(p) => decode(p, &[], &[], want),
-            Entry::Forms { v, p, e } => decode(p, e, v, want),
+            Entry::Plain(p) => decode(p, &[], forms, want),
+            Entry::Forms { p, e, .. } => decode(p, e, forms, want),
         }
     }
+
+    pub fn forms(&self) -> &[String] {
+        match self {
+            Entry::Plain(_) => &[],
+            Entry::Forms { v, .. } => v,
+        }
+    }
+
+    /// The impacts it carries, as columns beside its postings.
+    pub fn carried(&self) -> Vec<Vec<u32>> {
+        match self {
+            Entry::Plain(_) => Vec::new(),
+            Entry::Forms { p, c, .. } => columns(c, p.len() / 2),
+        }
+    }
+
+    /// How many tail files it has.
+    pub fn tails(&self) -> u32 {
+        match self {
+            Entry::Plain(_) => 0,
+            Entry::Forms { t, .. } => *t,
+        }
+    }
+}
+
+/// `c` cut into columns of `n` (a last short one dropped): what a posting list carries.
+pub fn columns(c: &[u32], n: usize) -> Vec<Vec<u32>> {
+    if n == 0 {
+        return Vec::new();
+    }
+    c.chunks_exact(n).map(<[u32]>::to_vec).collect()
+}
+
+/// The tiers of a term's postings (sorted by `doc`), each sorted by `doc`: the head (the first
+/// `head` in the ranking's order: the highest impact first and, among equal impacts, the newest),
+/// then tail tiers each four times the size of all before it (`head`×3, ×12, ×48, …), so a query
+/// that needs more reads a few files, never the term's whole list to learn one more page.
+pub fn tiers(postings: &[Written], head: usize) -> Vec<Vec<Written>> {
+    let head = head.max(1);
+    if postings.len() <= head {
+        return vec![postings.to_vec()];
+    }
+    let mut order: Vec<&Written> = postings.iter().collect();
+    order.sort_by(|a, b| b.impact.cmp(&a.impact).then(a.doc.cmp(&b.doc)));
+    let mut out = Vec::new();
+    let (mut from, mut upto) = (0usize, head);
+    while from < order.len() {
+        let end = upto.min(order.len());
+        let mut tier: Vec<Written> = order
+            .get(from..end)
+            .unwrap_or_default()
+            .iter()
+            .map(|w| **w)
+            .collect();
+        tier.sort_by_key(|w| w.doc);
+        out.push(tier);
+        from = end;
+        upto = upto.saturating_mul(4);
+    }
+    out
+}
+
+/// The most postings of a term its shard holds (its head): the term's best, in the ranking's own
+/// order (impact, then the newest); the rest are its tail, in files of their own. A query whose
+/// first page the heads already decide reads nothing more (`rank::rank_heads`). A quarter of a
+/// small archive, so that the sample splits its common terms as a large archive does.
+pub fn head_size(docs: u32) -> usize {
+    (docs as usize / 4).clamp(8, HEAD_MAX)
+}
+pub const HEAD_MAX: usize = 1_000;
+/// Postings per tail file (the tail in article order, cut in files of this many).
+pub const TAIL_FILE: usize = 20_000;
+
+/// Tail file `n` of `term`: by a 64-bit FNV-1a of the term, so its name needs no lookup.
+pub fn tail_doc(term: &str, n: u32) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in term.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("search/tails/{h:016x}/{n}.json")
 }
 
 #[cfg(test)]
@@ -269,15 +393,15 @@ mod tests {
     #[test]
     fn entries_are_an_array_or_an_object_with_forms() {
         let postings = [w(0, 7, 1), w(3, 0, 2)];
-        let plain = Entry::new(&postings, Vec::new());
+        let plain = Entry::new(&postings, Vec::new(), Vec::new(), 0);
         assert_eq!(serde_json::to_string(&plain).unwrap(), "[0,3,7,0]");
         let forms = vec!["hoạch".to_owned(), "hoach".to_owned()];
-        let with = Entry::new(&postings, forms.clone());
+        let with = Entry::new(&postings, forms.clone(), Vec::new(), 0);
         assert_eq!(
             serde_json::to_string(&with).unwrap(),
             r#"{"v":["hoạch","hoach"],"p":[0,3,7,0],"e":[3,2]}"#
         );
-        let one = Entry::new(&postings, vec!["hoạch".to_owned()]);
+        let one = Entry::new(&postings, vec!["hoạch".to_owned()], Vec::new(), 0);
         assert_eq!(
             serde_json::to_string(&one).unwrap(),
             r#"{"v":["hoạch"],"p":[0,3,7,0]}"#
@@ -286,12 +410,75 @@ mod tests {
             let text = serde_json::to_string(&entry).unwrap();
             assert_eq!(serde_json::from_str::<Entry>(&text).unwrap(), entry);
         }
-        let read = Entry::new(&postings, forms).postings(Some("hoach"));
+        let read = Entry::new(&postings, forms, Vec::new(), 0).postings(Some("hoach"));
         assert_eq!(
             read.iter().map(|p| p.exact).collect::<Vec<_>>(),
             [false, true]
         );
         assert!(serde_json::from_str::<Entry>(r#"{"p":"x"}"#).is_err());
+        // A head with tails: its count after the postings, with or without forms.
+        let head = Entry::new(&postings, Vec::new(), Vec::new(), 2);
+        assert_eq!(
+            serde_json::to_string(&head).unwrap(),
+            r#"{"p":[0,3,7,0],"t":2}"#
+        );
+        assert_eq!(head.tails(), 2);
+        assert_eq!(
+            serde_json::from_str::<Entry>(r#"{"p":[0,3,7,0],"t":2}"#).unwrap(),
+            head
+        );
+        assert_eq!(head.postings(None).len(), 2);
+    }
+
+    #[test]
+    fn heads_are_the_best_in_ranking_order_and_tails_the_rest() {
+        let postings = [w(0, 3, 1), w(1, 9, 1), w(2, 3, 1), w(5, 9, 1), w(8, 1, 1)];
+        let cut = tiers(&postings, 3);
+        let docs = |t: &[Written]| t.iter().map(|w| w.doc).collect::<Vec<_>>();
+        // 9, 9, then the newest 3; the rest in the next tier.
+        assert_eq!(
+            cut.iter().map(|t| docs(t)).collect::<Vec<_>>(),
+            [vec![0, 1, 5], vec![2, 8]]
+        );
+        let all = tiers(&postings, 5);
+        assert_eq!(all.iter().map(Vec::len).collect::<Vec<_>>(), [5]);
+        let many: Vec<Written> = (0..100).map(|d| w(d, d % 10, 1)).collect();
+        let cut = tiers(&many, 4);
+        assert_eq!(
+            cut.iter().map(Vec::len).collect::<Vec<_>>(),
+            [4, 12, 48, 36]
+        );
+        assert!(
+            cut.iter()
+                .all(|t| t.windows(2).all(|p| p[0].doc < p[1].doc))
+        );
+        // Each tier's worst comes before the next tier's best, in the ranking's order.
+        assert_eq!(cut[0].iter().map(|w| w.impact).min(), Some(9));
+        let two = [w(0, 7, 1), w(3, 0, 2)];
+        let carries = Entry::new(&two, Vec::new(), vec![1, 2, 3, 4], 1);
+        assert_eq!(carries.carried(), [vec![1, 2], vec![3, 4]]);
+        let tail = Entry::tail(&two, 2, Vec::new());
+        assert_eq!(
+            serde_json::to_string(&tail).unwrap(),
+            r#"{"p":[0,3,7,0],"e":[3,2]}"#
+        );
+        let forms = ["hoạch".to_owned(), "hoach".to_owned()];
+        assert_eq!(
+            tail.postings_with(&forms, Some("hoach"))
+                .iter()
+                .map(|p| p.exact)
+                .collect::<Vec<_>>(),
+            [false, true]
+        );
+        assert_eq!(head_size(66), 16);
+        assert_eq!(head_size(1_000_000), HEAD_MAX);
+        assert_eq!(head_size(0), 8);
+        assert_ne!(tail_doc("ha noi", 0), tail_doc("ha noi", 1));
+        assert_ne!(tail_doc("ha noi", 0), tail_doc("ha noj", 0));
+        assert!(
+            tail_doc("quy", 3).starts_with("search/tails/")
+                && tail_doc("quy", 3).ends_with("/3.json")
+        );
     }
 
     #[test]

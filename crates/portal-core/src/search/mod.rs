@@ -4,6 +4,7 @@
 
 pub mod fold;
 pub mod index;
+pub mod lookup;
 pub mod query;
 pub mod rank;
 pub mod snippet;

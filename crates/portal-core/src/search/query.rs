@@ -161,6 +161,20 @@ impl Plan {
         (!pair.is_ascii()).then(|| pair.clone())
     }
 
+    /// For each of [`Plan::terms`], the syllables (their places among them) an article holding
+    /// it holds too: a syllable itself, a pair its two.
+    pub fn implies(&self) -> Vec<Vec<usize>> {
+        let place = |s: &str| self.words.iter().position(|w| w.folded == s);
+        (0..self.words.len())
+            .map(|i| vec![i])
+            .chain(
+                self.pairs
+                    .iter()
+                    .map(|p| p.split(' ').filter_map(place).collect()),
+            )
+            .collect()
+    }
+
     /// The folded syllables, for marking matches.
     pub fn folded(&self) -> Vec<&str> {
         self.words.iter().map(|w| w.folded.as_str()).collect()
@@ -172,27 +186,36 @@ pub fn filter_term(search: &Search) -> Option<String> {
     search.category.as_deref().map(category_term)
 }
 
-/// Ranks a query: `postings` holds one list per term of [`Plan::terms`] (an absent term, an
-/// empty list), `in_category` the category filter's articles (sorted) when one is set. The results
-/// up to the end of the search's page, best first, and how many there are in all.
-pub fn results(
-    plan: &Plan,
+/// What a search keeps (its filters), the recency boost, and how many results it needs (up to
+/// the end of its page).
+pub fn scope<'a>(
     search: &Search,
-    manifest: &Manifest,
-    postings: &[Vec<Posting>],
-    in_category: Option<&[Posting]>,
-) -> (Vec<Ranked>, usize) {
+    manifest: &'a Manifest,
+    in_category: Option<&'a [Posting]>,
+) -> (impl Fn(u32) -> bool + 'a, impl Fn(u32) -> f32 + 'a, usize) {
     let years = search.year.map(|y| manifest.year_range(y).unwrap_or(0..0));
-    rank(
-        postings,
-        plan.words.len(),
-        |doc| {
+    (
+        move |doc| {
             years.as_ref().is_none_or(|r| r.contains(&doc))
                 && in_category.is_none_or(|c| c.binary_search_by_key(&doc, |p| p.doc).is_ok())
         },
         |doc| recency(manifest.age_years(doc)),
         (search.page as usize).saturating_mul(PAGE_SIZE as usize),
     )
+}
+
+/// Ranks a query: `postings` holds one list per term of [`Plan::terms`] (an absent term, an
+/// empty list), `in_category` the category filter's articles (sorted) when one is set. The results
+/// up to the end of the search's page, best first, and how many there are in all.
+pub fn results<L: AsRef<[Posting]>>(
+    plan: &Plan,
+    search: &Search,
+    manifest: &Manifest,
+    postings: &[L],
+    in_category: Option<&[Posting]>,
+) -> (Vec<Ranked>, usize) {
+    let (keep, boost, limit) = scope(search, manifest, in_category);
+    rank(postings, plan.words.len(), keep, boost, limit)
 }
 
 #[cfg(test)]

@@ -1,0 +1,180 @@
+//! Writes the static search index (docs/api.md, "Search"; the format is
+//! `portal_core::search::index`): the manifest, the term shards and one record per article.
+//!
+//! Articles are tokenised with the app's own folding, in two passes (`build`): the first counts each
+//! term's articles and written forms and each article's length, the second writes each posting's
+//! BM25F impact, which needs them.
+
+pub mod build;
+mod spill;
+
+use crate::generate::{Catalogue, Sink};
+use anyhow::{Context, Result};
+use portal_core::Article;
+use portal_core::search::fold::{Word, pairs, words};
+use serde::Serialize;
+use std::collections::HashMap;
+use unicode_normalization::UnicodeNormalization;
+
+/// Impacts are written as `round(impact × SCALE)`: a half-point resolution, enough to order
+/// results, small enough that common terms' impacts are mostly 0 and compress to nothing (against
+/// quarter points: shards 10 % smaller at the 95th percentile, measured on 100,000 articles).
+pub const SCALE: f32 = 2.0;
+/// About how much JSON a shard holds: the shard count is the index's total divided by this
+/// (compressed sizes are measured by `scripts/bench.sh`).
+pub const SHARD_BYTES: usize = 48_000;
+/// The most characters of an article's text a record keeps for snippets.
+pub(super) const RECORD_TEXT: usize = 2_000;
+/// A term's written forms beyond this many are not told apart (a posting's mask is 32 bits).
+pub(super) const MAX_FORMS: usize = 31;
+/// The written forms of a term are kept (for exact-diacritic matches) only while it is in at most
+/// this share of the articles, or in at most [`FORMS_ALWAYS`]: a syllable as common as "do" (in
+/// nearly every article, in nine forms) would cost its shard about 90 KB of masks, while the pairs
+/// it is part of ("đô thị") tell the forms apart far more cheaply. Pairs keep theirs longer.
+pub(super) const SYLLABLE_FORMS_SHARE: u32 = 16;
+pub(super) const PAIR_FORMS_SHARE: u32 = 2;
+pub(super) const FORMS_ALWAYS: u32 = 64;
+
+/// The text of HTML: tags dropped (block ends become spaces), the entities the content tool and
+/// CMSs write decoded.
+pub fn plain_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&decode_entities(&rest[..lt]));
+        match rest[lt..].find('>') {
+            Some(gt) => {
+                out.push(' ');
+                rest = &rest[lt + gt + 1..];
+            }
+            None => {
+                rest = "";
+            }
+        }
+    }
+    out.push_str(&decode_entities(rest));
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let tail = &rest[amp..];
+        let end = tail.find(';').filter(|&e| e <= 10);
+        let decoded = end.and_then(|e| match &tail[1..e] {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            "nbsp" => Some(' '),
+            n if n.starts_with("#x") || n.starts_with("#X") => u32::from_str_radix(&n[2..], 16)
+                .ok()
+                .and_then(char::from_u32),
+            n if n.starts_with('#') => n[1..].parse().ok().and_then(char::from_u32),
+            _ => None,
+        });
+        match (decoded, end) {
+            (Some(c), Some(e)) => {
+                out.push(c);
+                rest = &tail[e + 1..];
+            }
+            _ => {
+                out.push('&');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// What the browser's `normalize("NFD")` and `toLowerCase()` give a query.
+fn lower_nfd(s: &str) -> String {
+    s.to_lowercase().nfd().collect()
+}
+
+/// An article's fields as words, in the order of `rank::FIELDS`.
+pub(super) fn fields(a: &Article) -> [Vec<Word>; 4] {
+    let read = |text: &str| words(&text.nfc().collect::<String>().to_lowercase(), lower_nfd);
+    [
+        read(&a.title),
+        read(&a.lead),
+        read(&a.tags.join(" . ")),
+        read(&plain_text(&a.body_html)),
+    ]
+}
+
+/// One article's terms: (term, occurrences per field, its written forms there).
+pub(super) fn article_terms(fields: &[Vec<Word>; 4]) -> HashMap<String, ([u16; 4], Vec<String>)> {
+    let mut terms: HashMap<String, ([u16; 4], Vec<String>)> = HashMap::new();
+    for (f, words) in fields.iter().enumerate() {
+        for w in words {
+            let entry = terms.entry(w.folded.clone()).or_default();
+            entry.0[f] = entry.0[f].saturating_add(1);
+            if !entry.1.contains(&w.exact) {
+                entry.1.push(w.exact.clone());
+            }
+        }
+        for (folded, exact) in pairs(words) {
+            let entry = terms.entry(folded).or_default();
+            entry.0[f] = entry.0[f].saturating_add(1);
+            if !entry.1.contains(&exact) {
+                entry.1.push(exact);
+            }
+        }
+    }
+    terms
+}
+
+/// What the index took: for `scripts/bench.sh` and the build's report.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct IndexReport {
+    pub terms: usize,
+    pub postings: usize,
+    pub shards: u32,
+    /// Tail tiers written beside the shards (`search/tails/`).
+    pub tails: u32,
+}
+
+/// Writes the index of `articles` (newest first: their numbers are their places).
+pub fn write(cat: &Catalogue, articles: &[Article], sink: &mut dyn Sink) -> Result<IndexReport> {
+    let article = |n: u32| {
+        articles
+            .get(n as usize)
+            .cloned()
+            .with_context(|| format!("no article {n}"))
+    };
+    build::build(
+        cat,
+        articles.len() as u32,
+        &article,
+        sink,
+        build::Plan::default(),
+    )
+}
+
+pub(super) fn put<T: Serialize>(sink: &mut dyn Sink, path: String, doc: &T) -> Result<()> {
+    let mut bytes = serde_json::to_vec(doc)?;
+    bytes.push(b'\n');
+    sink.put(path, bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_drops_tags_and_decodes_entities() {
+        assert_eq!(
+            plain_text("<h2>Tiêu đề</h2><p>A &amp; B &lt;i&gt; &#7879;&#x1EC7; &bogus; &</p>"),
+            "Tiêu đề A & B <i> ệệ &bogus; &"
+        );
+        assert_eq!(plain_text("<p>unclosed <b"), "unclosed");
+    }
+}
