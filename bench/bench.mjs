@@ -1,8 +1,10 @@
 // Benchmarks, printed side by side for one or more builds (not timed tests):
-//   node bench/bench.mjs --build label=dist [--build label2=other/dist] [--synthetic target/synthetic/api/v1]
+//   node bench/bench.mjs --build label=dist[@api] [--build label2=other/dist[@api]] [--synthetic target/synthetic/api/v1]
+// (`@api`: that build's own synthetic archive, when the index's format changed between them)
 // For each build: bundle breakdown (raw and gzip), the transfer of a first visit to an article,
 // client navigation click → new h1 (median and p95 over 50), JS heap after 10 and after 500
-// navigations; with --synthetic, cold loads of a category, its page 500 and an article against the
+// navigations; a repeat visit with a cold HTTP cache with and without the service worker
+// (bench/repeat.mjs); with --synthetic, cold loads of a category, its page 500 and an article against the
 // sample content and against the synthetic archive, and search (bench/search.mjs) and the
 // register (bench/register.mjs) on both.
 import { chromium } from '@playwright/test';
@@ -10,18 +12,21 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { printRegister, registerBench } from './register.mjs';
+import { printRepeat, repeatBench, SLOW_4G } from './repeat.mjs';
 import { printSearch, searchBench } from './search.mjs';
 import { serve } from './serve.mjs';
 import { printTasks, tasksBench } from './tasks.mjs';
 
 const argv = process.argv.slice(2);
 const builds = [];
-let synthetic = null;
+let syntheticAll = null;
 for (let i = 0; i < argv.length; i++) {
   if (argv[i] === '--build') {
-    const [label, dir] = argv[++i].split('=');
-    builds.push({ label, dir });
-  } else if (argv[i] === '--synthetic') synthetic = argv[++i];
+    // label=dist, or label=dist@api: a synthetic archive of the build's own format.
+    const [label, rest] = argv[++i].split('=');
+    const [dir, api] = rest.split('@');
+    builds.push({ label, dir, synthetic: api });
+  } else if (argv[i] === '--synthetic') syntheticAll = argv[++i];
 }
 if (!builds.length) builds.push({ label: 'current', dir: 'dist' });
 
@@ -29,7 +34,7 @@ function bundle(dir) {
   const rows = {};
   // Since issue 24 the other apps keep their files in folders of their own (App::assets).
   const files = readdirSync(dir).map((f) => [f, join(dir, f)]);
-  for (const sub of ['lookup', 'snippet-builder', 'widget']) {
+  for (const sub of ['lookup', 'participation', 'snippet-builder', 'widget']) {
     if (existsSync(join(dir, sub))) files.push(...readdirSync(join(dir, sub)).map((f) => [f, join(dir, sub, f)]));
   }
   for (const [f, path] of files) {
@@ -42,6 +47,7 @@ function bundle(dir) {
     const builder = /^(nhung|snippet-builder)[-.]/.test(f) && f !== 'nhung.js';
     const app = builder || f.startsWith('widgets-') ? 'snippet builder '
       : /^(tim-kiem|lookup)[-.]/.test(f) ? 'look-up '
+      : /^participation[-.]/.test(f) ? 'participation '
       : f === 'tin.html' || f.startsWith('widget-') ? 'widget page ' : '';
     const key = f === 'nhung.js' ? 'widgets loader' : app + ext;
     rows[key] = rows[key] ?? { raw: 0, gzip: 0, br: 0 };
@@ -136,6 +142,11 @@ for (const b of builds) {
   // The main thread at 4× CPU: longest task and blocking time per page kind (issue 25).
   r.tasks = await tasksBench(browser, server.url, b.dir);
   server.stop();
+  // A repeat visit with a cold HTTP cache, with and without the service worker (issue 26).
+  const slow = await serve(b.dir, undefined, SLOW_4G);
+  r.repeat = await repeatBench(browser, slow.url);
+  slow.stop();
+  const synthetic = b.synthetic ?? syntheticAll;
   if (synthetic) {
     const synthCat = JSON.parse(readFileSync(join(synthetic, 'categories/thoi-su/1.json'), 'utf8'));
     const synthArticle = synthCat.page.items[0];
@@ -179,6 +190,7 @@ for (const r of results) {
   console.log(`first visit to an article: ${kb(r.visit.bundleBytes)} KB of HTML+CSS+JS+wasm, ${kb(r.visit.bytes)} KB in all with content, h1 after ${r.visit.ms} ms (median of 5)`);
   console.log(`navigation click → new h1 (50): median ${r.nav.median.toFixed(1)} ms, p95 ${r.nav.p95.toFixed(1)} ms`);
   printTasks(r.tasks, process.env.BENCH_DETAIL === '1');
+  printRepeat(r.repeat);
   console.log(`JS heap: after 10 navigations ${kb(r.nav.heap10)} KB, after 500 ${kb(r.nav.heap500)} KB (×${(r.nav.heap500 / r.nav.heap10).toFixed(2)})`);
   if (r.scale) {
     console.log(`cold load, sample: category ${r.scale.sample.category} ms, article ${r.scale.sample.article} ms`);

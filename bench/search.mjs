@@ -10,15 +10,7 @@ const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1
 
 // A fixed list: 1 to 4 syllables, with and without diacritics, words of the sample (and so of
 // the synthetic archive, whose bodies are the sample's sentences).
-export const QUERIES = [
-  'quy hoach', 'quy hoạch', 'thanh pho', 'thành phố', 'giao thong', 'xe buyt', 'xe buýt', 'cay xanh',
-  'cây xanh', 'ho so', 'hồ sơ', 'chuyen doi so', 'chuyển đổi số', 'thu tuc hanh chinh', 'thủ tục hành chính',
-  'dang ky ket hon', 'đăng ký kết hôn', 'bao hiem y te', 'bảo hiểm y tế', 'ho guom', 'hồ Gươm', 'duong sat do thi',
-  'đường sắt đô thị', 'tiem chung', 'tiêm chủng', 'phong chay chua chay', 'phòng cháy chữa cháy', 'moi truong',
-  'môi trường', 'khong khi', 'không khí', 'doanh nghiep', 'doanh nghiệp', 'dau tu cong', 'đầu tư công', 'le hoi',
-  'lễ hội', 'tuyen sinh lop 10', 'tuyển sinh lớp 10', 'cham soc nguoi cao tuoi', 'chăm sóc người cao tuổi',
-  'ngap ung', 'ngập úng', 'via he', 'vỉa hè', 'du lich', 'du lịch', 'giay phep xay dung', 'giấy phép xây dựng', 'ubnd',
-];
+export const QUERIES = readFileSync(new URL('./queries.txt', import.meta.url), 'utf8').split('\n').map((q) => q.trim()).filter(Boolean);
 
 /** Files and bytes of the index; the shards' brotli sizes from a fixed sample of at most 600. */
 export function indexSize(api) {
@@ -65,7 +57,7 @@ export async function coldQuery(browser, base, api, q) {
   await page.locator('.search-status').filter({ hasText: /^(Tìm thấy|Không tìm thấy)/ }).waitFor();
   await context.close();
   const size = (doc) => br(readFileSync(join(api, doc)));
-  const index = urls.filter((u) => u === 'search/index.json' || u.startsWith('search/terms/'));
+  const index = urls.filter((u) => u === 'search/index.json' || u.startsWith('search/terms/') || u.startsWith('search/tails/'));
   const records = urls.filter((u) => u.startsWith('search/docs/'));
   return {
     indexRequests: index.length,

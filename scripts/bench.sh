@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks (not tests): bundle breakdown, first-visit transfer, navigation times, long tasks and
-# blocking time at 4x CPU per page kind (bench/tasks.mjs), JS heap growth,
+# blocking time at 4x CPU per page kind (bench/tasks.mjs), a repeat visit with a cold HTTP cache
+# with and without the service worker (bench/repeat.mjs), JS heap growth,
 # and load times on a 100,000-article synthetic archive, for this checkout and, given a git ref,
 # for that ref's build measured in the same run (so a change is reported as a ratio).
 #   bash scripts/bench.sh            # this checkout only
@@ -12,10 +13,14 @@ export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/node_modules/.bin:$PATH"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
 bash scripts/build.sh > /dev/null 2>&1
-# (Written again when it predates the register's documents.)
-if [ ! -f target/synthetic/api/v1/documents/index.json ]; then
+# The synthetic archive, written again whenever the content tool or the formats it writes changed
+# (the last commit touching them names it).
+formats="crates/portal-content/src :!crates/portal-content/src/search_read.rs crates/portal-core/src/search/index.rs crates/portal-core/src/search/fold.rs crates/portal-core/src/legal crates/portal-core/src/model.rs content"
+stamp=$(git log -1 --format=%H -- $formats)
+if [ "$(cat target/synthetic/stamp 2>/dev/null)" != "$stamp" ] || [ ! -f target/synthetic/api/v1/site.json ]; then
   rm -rf target/synthetic/api/v1
   cargo run -q --release -p portal-content -- synth --count 100000 --out target/synthetic/api/v1
+  echo "$stamp" > target/synthetic/stamp
 fi
 
 builds=()
@@ -50,8 +55,19 @@ if [ $# -ge 1 ]; then
       break
     done
   fi
+  # The baseline's own synthetic archive when its formats differ from this checkout's (its app
+  # reads its own index format), kept per commit.
+  base_stamp=$(git log -1 --format=%H "$ref" -- $formats)
+  base_api=target/synthetic/api/v1
+  if [ "$base_stamp" != "$stamp" ]; then
+    base_api=target/bench/synthetic-$base_stamp/api/v1
+    if [ ! -f "$base_api/site.json" ]; then
+      (cd "$work/base" && CARGO_TARGET_DIR="$(dirname "$work")/portal-bench-base-target" \
+        cargo run -q --release -p portal-content -- synth --count 100000 --out "$root/$base_api")
+    fi
+  fi
   git worktree remove --force "$work/base"
-  builds+=(--build "base($ref)=target/bench/base-dist")
+  builds+=(--build "base($ref)=target/bench/base-dist@$base_api")
 fi
 builds+=(--build "current=dist")
 node bench/bench.mjs "${builds[@]}" --synthetic target/synthetic/api/v1
