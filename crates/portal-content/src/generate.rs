@@ -308,8 +308,21 @@ fn menu(site: &SiteSource, cat: &Catalogue, extras: &Extras) -> Result<Vec<MenuI
 pub fn generate(
     site: &SiteSource,
     cat: &Catalogue,
+    articles: Vec<Article>,
+    extras: &Extras,
+    sink: &mut dyn Sink,
+) -> Result<Vec<Article>> {
+    generate_with(site, cat, articles, extras, &|_| {}, sink)
+}
+
+/// [`generate`], with `fill` completing each article just before its document is written: a large
+/// archive is held without its bodies (`synth`), each body made when its article is written.
+pub fn generate_with(
+    site: &SiteSource,
+    cat: &Catalogue,
     mut articles: Vec<Article>,
     extras: &Extras,
+    fill: &dyn Fn(&mut Article),
     sink: &mut dyn Sink,
 ) -> Result<Vec<Article>> {
     articles.sort_by(|a, b| {
@@ -358,6 +371,7 @@ pub fn generate(
             }
         }
         let mut doc = a.clone();
+        fill(&mut doc);
         doc.version = API_VERSION;
         doc.lang = site.lang;
         doc.related = rel.into_iter().map(|j| summaries[j].clone()).collect();

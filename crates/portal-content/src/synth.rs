@@ -4,7 +4,7 @@
 //! or a compression ratio measured on it means something (templated text compresses far better
 //! than any real archive).
 
-use crate::generate::{Catalogue, Sink, generate};
+use crate::generate::{Catalogue, Sink, generate_with};
 use crate::source::{ArticleSource, SiteSource};
 use anyhow::{Result, bail};
 use portal_core::slug::slugify;
@@ -155,12 +155,27 @@ impl<'a> Archive<'a> {
 
     /// Article `n` (0 is the newest).
     pub fn article(&self, n: u64) -> Result<Article> {
+        let mut a = self.heading(n)?;
+        self.fill(&mut a);
+        Ok(a)
+    }
+
+    /// Gives an article of this archive (from [`Archive::heading`]) its body.
+    pub fn fill(&self, a: &mut Article) {
+        if a.body_html.is_empty() {
+            a.body_html = body(self.corpus, mix(a.id));
+        }
+    }
+
+    /// Article `n` without its body: everything a list, a feed or the register needs, a few
+    /// hundred bytes where the body is kilobytes (1,000,000 of them are held at once).
+    pub fn heading(&self, n: u64) -> Result<Article> {
         let Archive {
             cat,
             leaves,
-            corpus,
             newest,
             step,
+            ..
         } = self;
         let (newest, step) = (*newest, *step);
         let r = mix(n + 1);
@@ -173,7 +188,6 @@ impl<'a> Archive<'a> {
             n + 1
         );
         let slug = slugify(&title);
-        let body_html = body(corpus, r);
         let thumbnail = r.is_multiple_of(3).then(|| {
             let (src, alt) = pick(MEDIA, r >> 40);
             Image {
@@ -199,7 +213,7 @@ impl<'a> Archive<'a> {
             updated: None,
             author: "Bản tin tổng hợp".to_owned(),
             category_path,
-            body_html,
+            body_html: String::new(),
             thumbnail,
             images: Vec::new(),
             attachments: Vec::new(),
@@ -356,7 +370,11 @@ fn file_of(doc: &mut Document, sink: &mut dyn Sink) -> Result<()> {
 /// Writes a complete synthetic API tree for `count` articles, their bodies drawn from `corpus`.
 pub fn write(site: &SiteSource, count: u64, corpus: &[String], sink: &mut dyn Sink) -> Result<()> {
     let cat = Catalogue::new(&site.categories)?;
-    let mut list = articles(&cat, count, corpus)?;
+    // Held without their bodies; each body is made again when its article is written or indexed.
+    let archive = Archive::new(&cat, count, corpus)?;
+    let mut list = (0..count)
+        .map(|n| archive.heading(n))
+        .collect::<Result<Vec<_>>>()?;
     let mut docs = documents(&list);
     for d in &mut docs {
         file_of(d, sink)?;
@@ -378,14 +396,13 @@ pub fn write(site: &SiteSource, count: u64, corpus: &[String], sink: &mut dyn Si
         );
         std::time::Instant::now()
     };
-    let list = generate(site, &cat, list, &extras, sink)?;
+    let list = generate_with(site, &cat, list, &extras, &|a| archive.fill(a), sink)?;
     let at = lap("articles, categories, home, feeds", started);
     crate::documents::write(docs, &list, sink)?;
     let at = lap("register", at);
     // The index reads the articles again by number (generate keeps them newest first, which is
     // their numbers' order), so the list and its bodies go first.
     drop(list);
-    let archive = Archive::new(&cat, count, corpus)?;
     let by_number = |n: u32| archive.article(u64::from(n));
     let report = crate::search::build::build(
         &cat,

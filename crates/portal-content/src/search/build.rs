@@ -19,7 +19,8 @@ use portal_core::search::index::{
 };
 use portal_core::search::rank::{PHRASE, impact, weighted_length};
 use portal_core::{API_VERSION, Article};
-use std::collections::HashMap;
+// Fx: millions of short keys hashed per pass, in a tool (no untrusted keys to fear).
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::mpsc::sync_channel;
@@ -197,6 +198,10 @@ pub fn build(
     plan: Plan,
 ) -> Result<IndexReport> {
     let ranges = ranges(docs, plan.workers);
+    // Each phase's time on standard error (scripts/scale.sh reads where the time goes).
+    let started = std::time::Instant::now();
+    let phase =
+        |name: &str| eprintln!("    index {name}: {:.1} s", started.elapsed().as_secs_f64());
     // Pass 1.
     let mut counts = Counts::default();
     for part in each_range(&ranges, |_, range| {
@@ -215,10 +220,12 @@ pub fn build(
         years,
         categories,
     } = counts;
+    phase("pass 1 (counts)");
     let average = lengths.iter().sum::<f32>() / lengths.len().max(1) as f32;
     let head = head_size(docs);
     let mut names: Vec<String> = Vec::with_capacity(df.len());
-    let mut terms: HashMap<String, Term> = HashMap::with_capacity(df.len());
+    let mut terms: HashMap<String, Term> =
+        HashMap::with_capacity_and_hasher(df.len(), Default::default());
     for (term, n) in df {
         let term_forms = forms_of(&term, n, forms.get(&term), docs);
         names.push(term.clone());
@@ -310,6 +317,7 @@ pub fn build(
             .map_err(|_| anyhow!("an index worker panicked"))?
     })?;
 
+    phase("pass 2 (impacts, records)");
     // The terms, bucket by bucket: heads kept for the shards, tails written.
     let mut entries: Vec<(String, String, String)> = Vec::with_capacity(terms.len());
     let mut tail_files = 0u32;
@@ -349,8 +357,10 @@ pub fn build(
         )?;
     }
     drop(scratch);
+    phase("terms (tiers, tails)");
 
     let shards = write_shards(entries, sink)?;
+    phase("shards");
     let mut year_list: Vec<Year> = Vec::new();
     for (doc, year) in years.into_iter().enumerate() {
         match year_list.last_mut() {

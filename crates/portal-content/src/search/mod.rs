@@ -11,9 +11,10 @@ mod spill;
 use crate::generate::{Catalogue, Sink};
 use anyhow::{Context, Result};
 use portal_core::Article;
-use portal_core::search::fold::{Word, pairs, words};
+use portal_core::search::fold::{Word, words};
 use serde::Serialize;
-use std::collections::HashMap;
+// Fx: millions of short keys hashed per pass, in a tool (no untrusted keys to fear).
+use rustc_hash::FxHashMap as HashMap;
 use unicode_normalization::UnicodeNormalization;
 
 /// Impacts are written as `round(impact × SCALE)`: a half-point resolution, enough to order
@@ -99,9 +100,39 @@ fn lower_nfd(s: &str) -> String {
     s.to_lowercase().nfd().collect()
 }
 
+thread_local! {
+    /// [`lower_nfd`] of the syllables this thread has seen: an archive's vocabulary is small next
+    /// to its text, and decomposing every occurrence was a sixth of the index build's time.
+    static DECOMPOSED: std::cell::RefCell<HashMap<String, String>> = Default::default();
+}
+
+/// [`lower_nfd`], remembered (within a bound) per thread.
+fn lower_nfd_cached(s: &str) -> String {
+    DECOMPOSED.with_borrow_mut(|seen| {
+        if let Some(d) = seen.get(s) {
+            return d.clone();
+        }
+        let d = lower_nfd(s);
+        if seen.len() >= 1 << 20 {
+            seen.clear();
+        }
+        seen.insert(s.to_owned(), d.clone());
+        d
+    })
+}
+
+/// `text` composed (NFC) and lowered; most text already is composed, and is then not recomposed.
+fn lower_nfc(text: &str) -> String {
+    use unicode_normalization::{IsNormalized, is_nfc_quick};
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => text.to_lowercase(),
+        _ => text.nfc().collect::<String>().to_lowercase(),
+    }
+}
+
 /// An article's fields as words, in the order of `rank::FIELDS`.
 pub(super) fn fields(a: &Article) -> [Vec<Word>; 4] {
-    let read = |text: &str| words(&text.nfc().collect::<String>().to_lowercase(), lower_nfd);
+    let read = |text: &str| words(&lower_nfc(text), lower_nfd_cached);
     [
         read(&a.title),
         read(&a.lead),
@@ -112,20 +143,40 @@ pub(super) fn fields(a: &Article) -> [Vec<Word>; 4] {
 
 /// One article's terms: (term, occurrences per field, its written forms there).
 pub(super) fn article_terms(fields: &[Vec<Word>; 4]) -> HashMap<String, ([u16; 4], Vec<String>)> {
-    let mut terms: HashMap<String, ([u16; 4], Vec<String>)> = HashMap::new();
+    let mut terms: HashMap<String, ([u16; 4], Vec<String>)> = HashMap::default();
+    // Looked up before a key is made: most occurrences are of a term already seen.
+    let mut add = |folded: &str, exact: &str, f: usize| {
+        let entry = match terms.get_mut(folded) {
+            Some(e) => e,
+            None => terms.entry(folded.to_owned()).or_default(),
+        };
+        if let Some(n) = entry.0.get_mut(f) {
+            *n = n.saturating_add(1);
+        }
+        if !entry.1.iter().any(|w| w == exact) {
+            entry.1.push(exact.to_owned());
+        }
+    };
+    let (mut folded, mut exact) = (String::new(), String::new());
     for (f, words) in fields.iter().enumerate() {
         for w in words {
-            let entry = terms.entry(w.folded.clone()).or_default();
-            entry.0[f] = entry.0[f].saturating_add(1);
-            if !entry.1.contains(&w.exact) {
-                entry.1.push(w.exact.clone());
-            }
+            add(&w.folded, &w.exact, f);
         }
-        for (folded, exact) in pairs(words) {
-            let entry = terms.entry(folded).or_default();
-            entry.0[f] = entry.0[f].saturating_add(1);
-            if !entry.1.contains(&exact) {
-                entry.1.push(exact);
+        // The pairs of `fold::pairs`, written into two buffers rather than two new strings each.
+        for pair in words.windows(2) {
+            if let [a, b] = pair
+                && b.joined
+            {
+                for (out, x, y) in [
+                    (&mut folded, &a.folded, &b.folded),
+                    (&mut exact, &a.exact, &b.exact),
+                ] {
+                    out.clear();
+                    out.push_str(x);
+                    out.push(' ');
+                    out.push_str(y);
+                }
+                add(&folded, &exact, f);
             }
         }
     }
@@ -168,6 +219,23 @@ pub(super) fn put<T: Serialize>(sink: &mut dyn Sink, path: String, doc: &T) -> R
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_articles_pairs_are_the_pairs_queries_are_cut_into() {
+        let text = lower_nfc("Thành phố Hà Nội, (quận) Ba Đình: số 27/2024 — Thủ Đô");
+        let words = words(&text, lower_nfd_cached);
+        let fields = [words.clone(), Vec::new(), Vec::new(), Vec::new()];
+        let terms = article_terms(&fields);
+        let expected: Vec<(String, String)> = portal_core::search::fold::pairs(&words).collect();
+        assert!(expected.len() >= 5, "{expected:?}");
+        for (folded, exact) in &expected {
+            let (tf, forms) = terms.get(folded).expect(folded);
+            assert_eq!(tf[0], 1, "{folded}");
+            assert_eq!(forms, &vec![exact.clone()], "{folded}");
+        }
+        let pair_terms = terms.keys().filter(|t| t.contains(' ')).count();
+        assert_eq!(pair_terms, expected.len());
+    }
 
     #[test]
     fn plain_text_drops_tags_and_decodes_entities() {
