@@ -16,7 +16,8 @@ type Server = { origin: string; stop: () => Promise<void> };
 
 async function serve(root: string, port: number, prefix = '', receiver = ''): Promise<Server> {
   const args = ['tests/e2e/server.mjs', '--port', String(port), '--root', root, ...(prefix ? ['--prefix', prefix] : []), ...(receiver ? ['--receiver', receiver] : [])];
-  const child: ChildProcess = spawn('node', args, { stdio: 'ignore' });
+  // Its standard error is the test's: a server that dies says why.
+  const child: ChildProcess = spawn('node', args, { stdio: ['ignore', 'ignore', 'inherit'] });
   const origin = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     const up = await fetch(`${origin}${prefix}/index.html`).then((r) => r.ok, () => false);
@@ -26,6 +27,8 @@ async function serve(root: string, port: number, prefix = '', receiver = ''): Pr
   return {
     origin,
     stop: () => new Promise<void>((resolve) => {
+      // One that has already exited would never say so again.
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
       child.once('exit', () => resolve());
       child.kill();
     }),

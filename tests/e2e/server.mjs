@@ -40,9 +40,13 @@ function toReceiver(req, res, rel) {
     { host: receiver.hostname, port: receiver.port, method: req.method, path: '/' + rel + new URL(req.url, 'http://x').search, headers },
     (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.on('error', () => res.destroy());
       answer.pipe(res);
     },
   );
+  // A browser that goes offline mid-request aborts it: an unheard 'error' would end this server.
+  req.on('error', () => out.destroy());
+  res.on('error', () => {});
   out.on('error', () => {
     if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json; charset=utf-8' });
     res.end(JSON.stringify({ error: 'receiver_unavailable' }));
