@@ -2,7 +2,9 @@
 # The synthetic archive at scale (a benchmark, not a test; issue 28): `portal-content synth` writes
 # N articles, one document for every five with its file, the register and the search index, on
 # every core. Reports each part's time, the whole run's wall time and peak memory, and the tree's
-# size. Kept apart from target/synthetic (bench.sh's 100,000-article archive).
+# size; then, given a release build in dist/ (scripts/build.sh, for the pages' templates), the full
+# prerender of that archive on every core and a `--changed` run for one article. Kept apart from
+# target/synthetic (bench.sh's 100,000-article archive).
 #   bash scripts/scale.sh [count]      # default 1,000,000
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,8 +12,23 @@ export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 count=${1:-1000000}
 out=target/scale/api/v1
 cargo build --quiet --release -p portal-content
+cargo build --quiet --release --bin prerender -p portal
 rm -rf target/scale && mkdir -p target/scale
 echo "synthetic archive of $count articles on $(nproc) cores:"
 /usr/bin/time -f "  whole run: %e s wall, %M KB peak memory" \
   target/release/portal-content synth --count "$count" --out "$out"
 echo "  on disk: $(du -sh "$out" | cut -f1) in $(find "$out" -type f | wc -l) files"
+
+[ -f dist/index.html ] || { echo "no dist/: the prerender needs scripts/build.sh first"; exit 0; }
+site=target/scale/dist
+mkdir -p "$site"
+cp dist/shell.html "$site/index.html" 2>/dev/null || cp dist/index.html "$site/index.html"
+cp dist/lookup.html dist/participation.html "$site/" 2>/dev/null || true
+echo "full prerender on $(nproc) cores:"
+/usr/bin/time -f "  %e s wall, %M KB peak memory" \
+  target/release/prerender --api "$out" --dist "$site" --site https://portal.example/
+echo "  on disk: $(du -sh "$site" | cut -f1) in $(find "$site" -type f | wc -l) files"
+slug=$(node -e 'const h=require(process.argv[1]);console.log(h.latest[0].slug)' "$PWD/$out/home.json")
+echo "prerender of one changed article ($slug):"
+/usr/bin/time -f "  %e s wall, %M KB peak memory" \
+  target/release/prerender --api "$out" --dist "$site" --site https://portal.example/ --changed "$slug"

@@ -40,13 +40,56 @@ fn folder(name: &str) -> PathBuf {
 }
 
 fn prerender(dist: &Path, changed: Option<Vec<String>>) -> Report {
+    prerender_with(dist, changed, 2)
+}
+
+fn prerender_with(dist: &Path, changed: Option<Vec<String>>, workers: usize) -> Report {
     run(&Options {
         api: API.into(),
         dist: dist.into(),
         site_url: SITE.into(),
         changed,
+        workers,
     })
     .unwrap_or_else(|e| panic!("prerender: {e}"))
+}
+
+/// Every file under `dir`, by its path there, with its bytes.
+fn files_of(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{e}"));
+                out.insert(path.strip_prefix(dir).unwrap_or(&path).to_path_buf(), bytes);
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_files_are_the_same_whatever_the_threads() {
+    let (one, three) = (
+        folder("prerender-one-thread"),
+        folder("prerender-three-threads"),
+    );
+    let a = prerender_with(&one, None, 1);
+    let b = prerender_with(&three, None, 3);
+    assert_eq!(
+        (a.pages, a.articles, a.bytes),
+        (b.pages, b.articles, b.bytes)
+    );
+    assert!(a.pages > 100, "{a:?}");
+    let (a, b) = (files_of(&one), files_of(&three));
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    for (path, bytes) in &a {
+        assert!(b.get(path) == Some(bytes), "{} differs", path.display());
+    }
 }
 
 /// The whole sample, prerendered once for the tests that only read it, beside what Trunk copies
@@ -717,6 +760,7 @@ fn a_cms_serving_the_contract_prerenders_the_same_pages() {
         dist: dir.clone(),
         site_url: SITE.into(),
         changed: None,
+        workers: 2,
     })
     .unwrap_or_else(|e| panic!("prerender from a URL: {e}"));
     assert!(report.articles >= 40, "{report:?}");
@@ -754,6 +798,7 @@ fn a_failing_cms_stops_the_prerender_rather_than_publish_empty_pages() {
         dist: dir,
         site_url: SITE.into(),
         changed: None,
+        workers: 2,
     });
     let error = result.err().unwrap_or_default();
     assert!(
@@ -772,6 +817,7 @@ fn a_document_that_does_not_decode_leaves_its_page_out_and_says_so() {
         dist: dir.clone(),
         site_url: SITE.into(),
         changed: None,
+        workers: 2,
     })
     .unwrap_or_else(|e| panic!("{e}"));
     let route = paths::article_route(&a.category.slug, &a.slug);
@@ -795,6 +841,7 @@ fn an_article_gone_from_the_api_loses_its_page_and_nothing_else() {
         dist: dir.clone(),
         site_url: SITE.into(),
         changed,
+        workers: 2,
     };
     run(&options(None)).unwrap_or_else(|e| panic!("{e}"));
     let home: Home = doc("home.json");

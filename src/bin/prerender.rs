@@ -1,6 +1,7 @@
 //! `cargo run --release --bin prerender -- --api public/api/v1 --dist dist --site https://portal.example/`
 //! Writes every route of the portal as HTML into Trunk's output (see `portal::prerender`).
-//! `--changed <slug>[,<slug>…]` rewrites only what those articles touch.
+//! `--changed <slug>[,<slug>…]` rewrites only what those articles touch; `--workers <n>` threads
+//! render at once (every core unless told).
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
@@ -9,6 +10,8 @@ fn main() -> std::process::ExitCode {
         dist: "dist".into(),
         site_url: "http://127.0.0.1:8080/".into(),
         changed: None,
+        // Every core (`--workers` says otherwise).
+        workers: std::thread::available_parallelism().map_or(1, usize::from),
     };
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
@@ -21,8 +24,17 @@ fn main() -> std::process::ExitCode {
             "--dist" => options.dist = value.into(),
             "--site" => options.site_url = value,
             "--changed" => options.changed = Some(value.split(',').map(str::to_owned).collect()),
+            "--workers" => match value.parse() {
+                Ok(n) => options.workers = n,
+                Err(_) => {
+                    eprintln!("prerender: --workers needs a number");
+                    return std::process::ExitCode::FAILURE;
+                }
+            },
             _ => {
-                eprintln!("prerender: unknown option {flag} (--api, --dist, --site, --changed)");
+                eprintln!(
+                    "prerender: unknown option {flag} (--api, --dist, --site, --changed, --workers)"
+                );
                 return std::process::ExitCode::FAILURE;
             }
         }

@@ -1,31 +1,52 @@
 //! Which routes a run writes: everything a reader can reach from home, or what some changed
 //! articles touch.
 
+use super::feeds::Entry;
 use super::kinds::{canonical, kind_of};
-use super::write::{MANIFEST, Run, doc};
+use super::write::{MANIFEST, Options, Report, Run, doc};
 use portal_core::Lang;
 use portal_core::legal::register::{Register, Row, manifest_doc, rows_doc};
 use portal_core::route::Route;
 use portal_core::{Article, CategoryPage, paths};
 use std::collections::{HashSet, VecDeque};
+use std::sync::{Condvar, Mutex};
 
 impl Run {
     /// Everything a reader can reach from home, and every document of the register (most are
-    /// reached only through its filters, which need the app).
-    pub(super) fn everything(&mut self) -> Result<(), String> {
-        let mut queue = VecDeque::from(["/".to_owned()]);
-        queue.extend(self.documents()?);
-        let mut seen: HashSet<String> = queue.iter().cloned().collect();
-        while let Some(route) = queue.pop_front() {
-            for link in self.page(&route)? {
-                let Some(href) = canonical(&link) else {
-                    continue;
-                };
-                if seen.insert(href.clone()) {
-                    queue.push_back(href);
-                }
+    /// reached only through its filters, which need the app). `options.workers` threads render
+    /// at once, each with a run of its own, taking routes from one queue.
+    pub(super) fn everything(&mut self, options: &Options) -> Result<(), String> {
+        let mut start = vec!["/".to_owned()];
+        start.extend(self.documents()?);
+        let crawl = Crawl::new(start);
+        if options.workers <= 1 {
+            crawl.work(self)?;
+        } else {
+            let seed = self.seed();
+            let parts = std::thread::scope(|s| {
+                let threads: Vec<_> = (0..options.workers)
+                    .map(|_| {
+                        s.spawn(|| -> Result<(Vec<Entry>, Report), String> {
+                            let mut run = Run::grow(&seed, &options.api);
+                            crawl.work(&mut run)?;
+                            Ok((run.entries, run.report))
+                        })
+                    })
+                    .collect();
+                threads
+                    .into_iter()
+                    .map(|t| {
+                        t.join()
+                            .map_err(|_| "a prerender thread panicked".to_owned())?
+                    })
+                    .collect::<Result<Vec<_>, String>>()
+            })?;
+            for part in parts {
+                self.absorb(part);
             }
         }
+        // One order whatever the threads did.
+        self.entries.sort_by(|a, b| a.loc.cmp(&b.loc));
         Ok(())
     }
 
@@ -55,6 +76,8 @@ impl Run {
         let manifest = std::fs::read_to_string(self.dist.join(MANIFEST))
             .map_err(|e| format!("{MANIFEST}: {e} (run a full prerender first)"))?;
         self.entries = serde_json::from_str(&manifest).map_err(|e| format!("{MANIFEST}: {e}"))?;
+        let places = self.entries.iter().enumerate();
+        self.places = Some(places.map(|(k, e)| (e.loc.clone(), k)).collect());
         let mut categories: Vec<String> = Vec::new();
         for slug in slugs {
             let path = paths::article_doc(slug).ok_or(format!("{slug}: not a slug"))?;
@@ -116,5 +139,83 @@ impl Run {
         }
         self.entries.retain(|e| !gone.contains(&e.loc));
         Ok(())
+    }
+}
+
+/// The routes still to render, shared by the threads of a full run: breadth first from home, each
+/// route once.
+struct Crawl {
+    state: Mutex<State>,
+    /// Rung when a route is queued, or the last busy thread finishes, or one fails.
+    wake: Condvar,
+}
+
+struct State {
+    queue: VecDeque<String>,
+    seen: HashSet<String>,
+    /// Threads rendering a route now (whose links may still add routes).
+    busy: usize,
+    failed: bool,
+}
+
+impl Crawl {
+    fn new(start: Vec<String>) -> Crawl {
+        Crawl {
+            state: Mutex::new(State {
+                seen: start.iter().cloned().collect(),
+                queue: start.into(),
+                busy: 0,
+                failed: false,
+            }),
+            wake: Condvar::new(),
+        }
+    }
+
+    fn lock(&self) -> Result<std::sync::MutexGuard<'_, State>, String> {
+        self.state
+            .lock()
+            .map_err(|_| "a prerender thread failed".to_owned())
+    }
+
+    /// Renders routes with `run` until none are left (or another thread failed).
+    fn work(&self, run: &mut Run) -> Result<(), String> {
+        loop {
+            let route = {
+                let mut state = self.lock()?;
+                loop {
+                    if state.failed {
+                        return Ok(());
+                    }
+                    if let Some(route) = state.queue.pop_front() {
+                        state.busy += 1;
+                        break route;
+                    }
+                    if state.busy == 0 {
+                        return Ok(());
+                    }
+                    state = self
+                        .wake
+                        .wait(state)
+                        .map_err(|_| "a prerender thread failed".to_owned())?;
+                }
+            };
+            let links = run.page(&route);
+            let mut state = self.lock()?;
+            state.busy -= 1;
+            self.wake.notify_all();
+            match links {
+                Ok(links) => {
+                    for href in links.iter().filter_map(|l| canonical(l)) {
+                        if state.seen.insert(href.clone()) {
+                            state.queue.push_back(href);
+                        }
+                    }
+                }
+                Err(e) => {
+                    state.failed = true;
+                    return Err(e);
+                }
+            }
+        }
     }
 }

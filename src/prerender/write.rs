@@ -31,6 +31,9 @@ pub struct Options {
     /// Only what these articles (slugs) touch: each article, its categories' pages, home, feeds,
     /// the sitemap. `None`: everything.
     pub changed: Option<Vec<String>>,
+    /// Threads rendering pages at once in a full run (the files written are the same whatever
+    /// their number); a `--changed` run uses one.
+    pub workers: usize,
 }
 
 #[derive(Debug, Default)]
@@ -46,35 +49,9 @@ pub struct Report {
 
 pub fn run(options: &Options) -> Result<Report, String> {
     let started = Instant::now();
-    let site_url = format!("{}/", options.site_url.trim_end_matches('/'));
-    crate::base::set_site(&site_url);
-    let source = Source::new(&options.api);
-    let reader = source.clone();
-    crate::api::set_source(Box::new(move |doc| reader.read(doc)));
-    let site: Site = doc(&source, &paths::site_doc())?.ok_or("the API has no site.json")?;
-    let english: Option<Site> = doc(&source, &Lang::En.doc(&paths::site_doc()))?;
-    let mut run = Run {
-        english,
-        template: load_template(&options.dist)?,
-        lookup_template: std::fs::read_to_string(options.dist.join(App::Lookup.entry())).ok(),
-        participation_template: std::fs::read_to_string(
-            options.dist.join(App::Participation.entry()),
-        )
-        .ok(),
-        dist: options.dist.clone(),
-        site,
-        site_url,
-        source,
-        entries: Vec::new(),
-        report: Report::default(),
-        // The kill switch (README: Deploying): a build whose worker retires the one before.
-        worker: Worker::new(
-            &options.dist,
-            std::env::var("PORTAL_SERVICE_WORKER").map_or(true, |v| v != "off"),
-        ),
-    };
+    let mut run = Run::new(options)?;
     match &options.changed {
-        None => run.everything()?,
+        None => run.everything(options)?,
         Some(slugs) => run.changed(slugs)?,
     }
     run.finish()?;
@@ -128,6 +105,19 @@ fn load_template(dist: &Path) -> Result<String, String> {
     Ok(index)
 }
 
+/// A [`Run`]'s shared part, which threads can hold (the run's `Source` is the thread's own).
+#[derive(Clone)]
+pub(super) struct Seed {
+    template: String,
+    lookup_template: Option<String>,
+    participation_template: Option<String>,
+    dist: PathBuf,
+    site: Site,
+    english: Option<Site>,
+    site_url: String,
+    worker: Worker,
+}
+
 pub(super) struct Run {
     pub(super) template: String,
     /// The look-up app's page (`scripts/build.sh`), the template of its pages; `None` when the
@@ -140,13 +130,98 @@ pub(super) struct Run {
     pub(super) english: Option<Site>,
     pub(super) site_url: String,
     pub(super) source: Source,
-    /// The sitemap's URLs, in the order found.
+    /// The sitemap's URLs: a full run's in the order of their text, a `--changed` run's new
+    /// ones after the last run's.
     pub(super) entries: Vec<Entry>,
+    /// Where each URL is in `entries`, when a route can be written again (a `--changed` run
+    /// starts from the last run's entries); a full run writes each route once.
+    pub(super) places: Option<std::collections::HashMap<String, usize>>,
     pub(super) report: Report,
     pub(super) worker: Worker,
 }
 
 impl Run {
+    /// A run on this thread: the app's renderer reads the site's address and the API from the
+    /// thread's own state, set here.
+    pub(super) fn new(options: &Options) -> Result<Run, String> {
+        let site_url = format!("{}/", options.site_url.trim_end_matches('/'));
+        crate::base::set_site(&site_url);
+        let source = Source::new(&options.api);
+        let reader = source.clone();
+        crate::api::set_source(Box::new(move |doc| reader.read(doc)));
+        let site: Site = doc(&source, &paths::site_doc())?.ok_or("the API has no site.json")?;
+        let english: Option<Site> = doc(&source, &Lang::En.doc(&paths::site_doc()))?;
+        Ok(Run {
+            english,
+            template: load_template(&options.dist)?,
+            lookup_template: std::fs::read_to_string(options.dist.join(App::Lookup.entry())).ok(),
+            participation_template: std::fs::read_to_string(
+                options.dist.join(App::Participation.entry()),
+            )
+            .ok(),
+            dist: options.dist.clone(),
+            site,
+            site_url,
+            source,
+            entries: Vec::new(),
+            places: None,
+            report: Report::default(),
+            // The kill switch (README: Deploying): a build whose worker retires the one before.
+            worker: Worker::new(
+                &options.dist,
+                std::env::var("PORTAL_SERVICE_WORKER").map_or(true, |v| v != "off"),
+            ),
+        })
+    }
+
+    /// What another thread needs to make a run of the same templates and site (read once: the
+    /// home page's file, the template's source, is rewritten during the run).
+    pub(super) fn seed(&self) -> Seed {
+        Seed {
+            template: self.template.clone(),
+            lookup_template: self.lookup_template.clone(),
+            participation_template: self.participation_template.clone(),
+            dist: self.dist.clone(),
+            site: self.site.clone(),
+            english: self.english.clone(),
+            site_url: self.site_url.clone(),
+            worker: self.worker.clone(),
+        }
+    }
+
+    /// A run on this thread from another's [`Run::seed`].
+    pub(super) fn grow(seed: &Seed, api: &str) -> Run {
+        crate::base::set_site(&seed.site_url);
+        let source = Source::new(api);
+        let reader = source.clone();
+        crate::api::set_source(Box::new(move |doc| reader.read(doc)));
+        let seed = seed.clone();
+        Run {
+            template: seed.template,
+            lookup_template: seed.lookup_template,
+            participation_template: seed.participation_template,
+            dist: seed.dist,
+            site: seed.site,
+            english: seed.english,
+            site_url: seed.site_url,
+            source,
+            entries: Vec::new(),
+            places: None,
+            report: Report::default(),
+            worker: seed.worker,
+        }
+    }
+
+    /// Takes in what another thread's run wrote.
+    pub(super) fn absorb(&mut self, (entries, report): (Vec<Entry>, Report)) {
+        self.entries.extend(entries);
+        let mine = &mut self.report;
+        mine.pages += report.pages;
+        mine.articles += report.articles;
+        mine.bytes += report.bytes;
+        mine.skipped.extend(report.skipped);
+    }
+
     /// Renders and writes one route; returns the routes it links to (none if not found).
     pub(super) fn page(&mut self, route: &str) -> Result<Vec<String>, String> {
         self.source.next_page();
@@ -260,9 +335,17 @@ impl Run {
     }
 
     fn entry(&mut self, loc: String, lastmod: Option<String>) {
-        match self.entries.iter_mut().find(|e| e.loc == loc) {
+        // (A search through every entry per page was quadratic: hours at a million pages.)
+        let Some(places) = &mut self.places else {
+            self.entries.push(Entry { loc, lastmod });
+            return;
+        };
+        match places.get(&loc).and_then(|&k| self.entries.get_mut(k)) {
             Some(e) => e.lastmod = lastmod,
-            None => self.entries.push(Entry { loc, lastmod }),
+            None => {
+                places.insert(loc.clone(), self.entries.len());
+                self.entries.push(Entry { loc, lastmod });
+            }
         }
     }
 
