@@ -33,11 +33,11 @@ if (!builds.length) builds.push({ label: 'current', dir: 'dist' });
 function bundle(dir) {
   const rows = {};
   // Since issue 24 the other apps keep their files in folders of their own (App::assets).
-  const files = readdirSync(dir).map((f) => [f, join(dir, f)]);
+  const files = readdirSync(dir).map((f) => [f, join(dir, f), '']);
   for (const sub of ['lookup', 'participation', 'snippet-builder', 'widget']) {
-    if (existsSync(join(dir, sub))) files.push(...readdirSync(join(dir, sub)).map((f) => [f, join(dir, sub, f)]));
+    if (existsSync(join(dir, sub))) files.push(...readdirSync(join(dir, sub)).map((f) => [f, join(dir, sub, f), sub]));
   }
-  for (const [f, path] of files) {
+  for (const [f, path, sub] of files) {
     const ext = f.split('.').pop();
     if (!['wasm', 'js', 'css', 'html'].includes(ext) || !statSync(path).isFile()) continue;
     // Per app: the portal (index.html, portal-*) apart from the snippet builder
@@ -45,9 +45,10 @@ function bundle(dir) {
     // lookup-*) and the widget page (tin.html, widget-*). Builds before issue 24 named the first
     // two nhung and tim-kiem: both names are read, so a baseline compares.
     const builder = /^(nhung|snippet-builder)[-.]/.test(f) && f !== 'nhung.js';
+    // (The participation app's folder also holds a copy of the look-up app's stylesheet.)
     const app = builder || f.startsWith('widgets-') ? 'snippet builder '
+      : sub === 'participation' || /^participation[-.]/.test(f) ? 'participation '
       : /^(tim-kiem|lookup)[-.]/.test(f) ? 'look-up '
-      : /^participation[-.]/.test(f) ? 'participation '
       : f === 'tin.html' || f.startsWith('widget-') ? 'widget page ' : '';
     const key = f === 'nhung.js' ? 'widgets loader' : app + ext;
     rows[key] = rows[key] ?? { raw: 0, gzip: 0, br: 0 };

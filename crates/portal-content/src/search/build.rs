@@ -110,8 +110,9 @@ struct Term {
     df: u32,
     /// Its written forms, most common first (none when only written folded, or too common).
     forms: Vec<String>,
-    /// Cut into a head and tails (more articles than a head holds).
-    tailed: bool,
+    /// A pair whose syllables' impacts its postings carry (one of them is cut into a head and
+    /// tails: more articles than a head holds): each syllable's article count, if it is a term.
+    carries: Option<(Option<u32>, Option<u32>)>,
 }
 
 /// The forms a term's postings tell apart (`Entry`'s `v`), from the first pass's counts.
@@ -235,11 +236,28 @@ pub fn build(
                 id: names.len() as u32 - 1,
                 df: n,
                 forms: term_forms,
-                tailed: n as usize > head,
+                carries: None,
             },
         );
     }
     drop(forms);
+    // Once per pair here rather than once per posting in pass 2.
+    let df_of = |s: &str| terms.get(s).map(|t| t.df);
+    let carrying: Vec<(u32, (Option<u32>, Option<u32>))> = names
+        .iter()
+        .enumerate()
+        .filter_map(|(id, name)| {
+            let (a, b) = name.split_once(' ')?;
+            let (a, b) = (df_of(a), df_of(b));
+            let tailed = |df: Option<u32>| df.is_some_and(|n| n as usize > head);
+            (tailed(a) || tailed(b)).then_some((id as u32, (a, b)))
+        })
+        .collect();
+    for (id, carries) in carrying {
+        if let Some(t) = names.get(id as usize).and_then(|n| terms.get_mut(n)) {
+            t.carries = Some(carries);
+        }
+    }
     let postings: u64 = terms.values().map(|t| u64::from(t.df)).sum();
     let buckets = postings.div_ceil(plan.bucket_postings.max(1)).max(1) as u32;
     let scratch = (postings > plan.spill_to_disk)
@@ -270,10 +288,9 @@ pub fn build(
                     let a = article(doc)?;
                     let length = lengths.get(doc as usize).copied().unwrap_or(average);
                     let mine = article_terms(&fields(&a));
-                    let syllable = |s: &str| {
+                    let syllable = |s: &str, df: Option<u32>| {
                         let tf = mine.get(s).map(|t| t.0)?;
-                        let df = terms.get(s)?.df;
-                        Some((impact_of(tf, length, df) * SCALE).round() as u32)
+                        Some((impact_of(tf, length, df?) * SCALE).round() as u32)
                     };
                     for (term, (tf, written)) in &mine {
                         let Some(t) = terms.get(term) else { continue };
@@ -285,11 +302,15 @@ pub fn build(
                             .enumerate()
                             .filter(|(_, f)| written.contains(f))
                             .fold(0u32, |m, (i, _)| m | 1 << i);
-                        let tailed = |s: &str| terms.get(s).is_some_and(|t| t.tailed);
-                        let carried = term
-                            .split_once(' ')
-                            .filter(|(a, b)| tailed(a) || tailed(b))
-                            .map(|(a, b)| (syllable(a).unwrap_or(0), syllable(b).unwrap_or(0)));
+                        let carried =
+                            t.carries
+                                .zip(term.split_once(' '))
+                                .map(|((df_a, df_b), (a, b))| {
+                                    (
+                                        syllable(a, df_a).unwrap_or(0),
+                                        syllable(b, df_b).unwrap_or(0),
+                                    )
+                                });
                         spill.push(&Posting {
                             term: t.id,
                             written: Written {
