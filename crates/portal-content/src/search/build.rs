@@ -112,8 +112,11 @@ struct Term {
     forms: Vec<String>,
     /// A pair whose syllables' impacts its postings carry (one of them is cut into a head and
     /// tails: more articles than a head holds): each syllable's article count, if it is a term.
-    carries: Option<(Option<u32>, Option<u32>)>,
+    carries: Option<Carries>,
 }
+
+/// Each syllable's article count, if it is a term.
+type Carries = (Option<u32>, Option<u32>);
 
 /// The forms a term's postings tell apart (`Entry`'s `v`), from the first pass's counts.
 fn forms_of(
@@ -243,7 +246,7 @@ pub fn build(
     drop(forms);
     // Once per pair here rather than once per posting in pass 2.
     let df_of = |s: &str| terms.get(s).map(|t| t.df);
-    let carrying: Vec<(u32, (Option<u32>, Option<u32>))> = names
+    let carrying: Vec<(u32, Carries)> = names
         .iter()
         .enumerate()
         .filter_map(|(id, name)| {
