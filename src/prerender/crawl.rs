@@ -3,6 +3,7 @@
 
 use super::feeds::Entry;
 use super::kinds::{canonical, kind_of};
+use super::source::Source;
 use super::write::{MANIFEST, Options, Report, Run, doc};
 use portal_core::Lang;
 use portal_core::legal::register::{Register, Row, manifest_doc, rows_doc};
@@ -27,7 +28,7 @@ impl Run {
                 let threads: Vec<_> = (0..options.workers)
                     .map(|_| {
                         s.spawn(|| -> Result<(Vec<Entry>, Report), String> {
-                            let mut run = Run::grow(&seed, &options.api);
+                            let mut run = Run::grow(seed.clone(), Source::new(&options.api));
                             crawl.work(&mut run)?;
                             Ok((run.entries, run.report))
                         })

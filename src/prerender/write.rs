@@ -145,14 +145,10 @@ impl Run {
     /// thread's own state, set here.
     pub(super) fn new(options: &Options) -> Result<Run, String> {
         let site_url = format!("{}/", options.site_url.trim_end_matches('/'));
-        crate::base::set_site(&site_url);
         let source = Source::new(&options.api);
-        let reader = source.clone();
-        crate::api::set_source(Box::new(move |doc| reader.read(doc)));
         let site: Site = doc(&source, &paths::site_doc())?.ok_or("the API has no site.json")?;
         let english: Option<Site> = doc(&source, &Lang::En.doc(&paths::site_doc()))?;
-        Ok(Run {
-            english,
+        let seed = Seed {
             template: load_template(&options.dist)?,
             lookup_template: std::fs::read_to_string(options.dist.join(App::Lookup.entry())).ok(),
             participation_template: std::fs::read_to_string(
@@ -161,17 +157,15 @@ impl Run {
             .ok(),
             dist: options.dist.clone(),
             site,
+            english,
             site_url,
-            source,
-            entries: Vec::new(),
-            places: None,
-            report: Report::default(),
             // The kill switch (README: Deploying): a build whose worker retires the one before.
             worker: Worker::new(
                 &options.dist,
                 std::env::var("PORTAL_SERVICE_WORKER").map_or(true, |v| v != "off"),
             ),
-        })
+        };
+        Ok(Run::grow(seed, source))
     }
 
     /// What another thread needs to make a run of the same templates and site (read once: the
@@ -189,13 +183,12 @@ impl Run {
         }
     }
 
-    /// A run on this thread from another's [`Run::seed`].
-    pub(super) fn grow(seed: &Seed, api: &str) -> Run {
+    /// A run on this thread, reading the API through `source` (another thread's [`Run::seed`]
+    /// with a `Source` of this thread's own).
+    pub(super) fn grow(seed: Seed, source: Source) -> Run {
         crate::base::set_site(&seed.site_url);
-        let source = Source::new(api);
         let reader = source.clone();
         crate::api::set_source(Box::new(move |doc| reader.read(doc)));
-        let seed = seed.clone();
         Run {
             template: seed.template,
             lookup_template: seed.lookup_template,

@@ -11,7 +11,7 @@ mod spill;
 use crate::generate::{Catalogue, Sink};
 use anyhow::{Context, Result};
 use portal_core::Article;
-use portal_core::search::fold::{Word, words};
+use portal_core::search::fold::{Word, joined, words};
 use serde::Serialize;
 // Fx: millions of short keys hashed per pass, in a tool (no untrusted keys to fear).
 use rustc_hash::FxHashMap as HashMap;
@@ -163,21 +163,17 @@ pub(super) fn article_terms(fields: &[Vec<Word>; 4]) -> HashMap<String, ([u16; 4
             add(&w.folded, &w.exact, f);
         }
         // The pairs of `fold::pairs`, written into two buffers rather than two new strings each.
-        for pair in words.windows(2) {
-            if let [a, b] = pair
-                && b.joined
-            {
-                for (out, x, y) in [
-                    (&mut folded, &a.folded, &b.folded),
-                    (&mut exact, &a.exact, &b.exact),
-                ] {
-                    out.clear();
-                    out.push_str(x);
-                    out.push(' ');
-                    out.push_str(y);
-                }
-                add(&folded, &exact, f);
+        for (a, b) in joined(words) {
+            for (out, x, y) in [
+                (&mut folded, &a.folded, &b.folded),
+                (&mut exact, &a.exact, &b.exact),
+            ] {
+                out.clear();
+                out.push_str(x);
+                out.push(' ');
+                out.push_str(y);
             }
+            add(&folded, &exact, f);
         }
     }
     terms

@@ -68,14 +68,21 @@ pub struct Word {
     pub joined: bool,
 }
 
+/// The adjacent syllables of `words` that form a phrase (a pair term is the two, a space between).
+pub fn joined(words: &[Word]) -> impl Iterator<Item = (&Word, &Word)> + '_ {
+    words.windows(2).filter_map(|w| match w {
+        [a, b] if b.joined => Some((a, b)),
+        _ => None,
+    })
+}
+
 /// The pairs of adjacent syllables of `words` that form a phrase: (folded, as written).
 pub fn pairs(words: &[Word]) -> impl Iterator<Item = (String, String)> + '_ {
-    words.windows(2).filter_map(|w| match w {
-        [a, b] if b.joined => Some((
+    joined(words).map(|(a, b)| {
+        (
             format!("{} {}", a.folded, b.folded),
             format!("{} {}", a.exact, b.exact),
-        )),
-        _ => None,
+        )
     })
 }
 
