@@ -30,20 +30,36 @@ fn runs(text: &str) -> Vec<Range<usize>> {
 }
 
 /// The byte ranges of the syllables of `text` that fold to one of `folded` (`lower_nfd` lowers
-/// and decomposes a syllable, as for [`crate::search::fold::words`]).
+/// and decomposes text, as for [`crate::search::fold::words`]).
+///
+/// `lower_nfd` runs once on the whole text, not once a syllable: in the browser each call
+/// crosses into JavaScript, and a result's text has hundreds of syllables. Lowering and
+/// decomposing keep the runs of [`is_word_char`] (a letter's marks are word characters too), so
+/// the lowered text's runs are the text's, in order; were their counts ever to differ, each run
+/// is lowered alone.
 pub fn marks(text: &str, folded: &[&str], lower_nfd: impl Fn(&str) -> String) -> Vec<Range<usize>> {
-    runs(text)
-        .into_iter()
-        .filter(|r| {
-            let run = &text[r.clone()];
-            let f = if run.is_ascii() {
-                run.to_ascii_lowercase()
-            } else {
-                fold(&lower_nfd(run))
-            };
-            folded.contains(&f.as_str())
-        })
-        .collect()
+    let own = runs(text);
+    let lowered = lower_nfd(text);
+    let theirs = runs(&lowered);
+    let matches = |f: &str| folded.contains(&f);
+    if own.len() == theirs.len() {
+        own.into_iter()
+            .zip(theirs)
+            .filter(|(_, l)| {
+                lowered
+                    .get(l.clone())
+                    .is_some_and(|run| matches(&fold(run)))
+            })
+            .map(|(r, _)| r)
+            .collect()
+    } else {
+        own.into_iter()
+            .filter(|r| {
+                text.get(r.clone())
+                    .is_some_and(|run| matches(&fold(&lower_nfd(run))))
+            })
+            .collect()
+    }
 }
 
 /// `text` split into (piece, marked) pieces in order, for rendering with `<mark>`.
@@ -128,6 +144,37 @@ mod tests {
         assert_eq!(p.first(), Some(&("Hà".to_owned(), true)));
         assert_eq!(p.iter().map(|x| x.0.as_str()).collect::<String>(), text);
         assert!(marks("", &["a"], nfd).is_empty());
+        // The text is lowered once, whatever its length.
+        let calls = std::cell::Cell::new(0);
+        let counted = |s: &str| {
+            calls.set(calls.get() + 1);
+            nfd(s)
+        };
+        let long = "Quy hoạch, QUY HOẠCH; quy-hoach 🏙 Hà Nội. ".repeat(50);
+        let once = marks(&long, &["quy", "hoach"], counted);
+        assert_eq!(calls.get(), 1);
+        assert_eq!(once.len(), 300);
+        // Text written decomposed (NFD) marks the same syllables, at its own offsets.
+        let decomposed = nfd("Hà Nội: quy hoạch");
+        let d: Vec<&str> = marks(&decomposed, &["hoach"], nfd)
+            .into_iter()
+            .map(|r| &decomposed[r])
+            .collect();
+        assert_eq!(d, [nfd("hoạch").as_str()]);
+        // A lowering that changed the runs (here: one turned into two) falls back to lowering
+        // each run alone, and still marks the right syllables.
+        let splitting = |s: &str| nfd(s).replace('đ', "d-");
+        let t = "Đà Nẵng đón khách; đà";
+        let fallback: Vec<&str> = marks(t, &["da", "khach"], splitting)
+            .into_iter()
+            .map(|r| &t[r])
+            .collect();
+        assert_eq!(fallback, ["khách"]);
+        let plain: Vec<&str> = marks(t, &["da", "khach"], nfd)
+            .into_iter()
+            .map(|r| &t[r])
+            .collect();
+        assert_eq!(plain, ["Đà", "khách", "đà"]);
         // A range beyond the text, and one overlapping the one before, are skipped.
         assert_eq!(
             pieces("ab", &[0..1, 0..1, 1..9]),
