@@ -215,12 +215,6 @@ pub fn rank_heads(
     if limit == 0 || required == 0 || required > terms.len() {
         return None;
     }
-    let mut seen: Vec<u32> = terms
-        .iter()
-        .flat_map(|t| t.postings.iter().map(|p| p.doc))
-        .collect();
-    seen.sort_unstable();
-    seen.dedup();
     let order = |a: &Ranked, b: &Ranked| {
         b.exact
             .cmp(&a.exact)
@@ -231,38 +225,50 @@ pub fn rank_heads(
     let mut whole: Vec<Ranked> = Vec::new();
     let mut could: Vec<Ranked> = Vec::new();
     let mut members = 0usize;
-    'docs: for &doc in &seen {
+    // Every article seen in a head, in number order: the lists are walked together (a cursor
+    // each, only ever forward), so a call costs one pass over what was read, whatever the
+    // number of tiers read so far; the buffers are reused from one article to the next.
+    let mut cursors = vec![0usize; terms.len()];
+    let mut at: Vec<Option<usize>> = vec![None; terms.len()];
+    let mut found: Vec<Option<Posting>> = vec![None; terms.len()];
+    'docs: loop {
+        let next = terms
+            .iter()
+            .zip(&cursors)
+            .filter_map(|(t, &c)| t.postings.get(c).map(|p| p.doc))
+            .min();
+        let Some(doc) = next else { break };
+        for ((t, c), a) in terms.iter().zip(cursors.iter_mut()).zip(at.iter_mut()) {
+            *a = t.postings.get(*c).filter(|p| p.doc == doc).map(|_| *c);
+            while t.postings.get(*c).is_some_and(|p| p.doc <= doc) {
+                *c += 1;
+            }
+        }
         if !keep(doc) {
             continue;
         }
-        let at: Vec<Option<usize>> = terms
-            .iter()
-            .map(|t| t.postings.binary_search_by_key(&doc, |p| p.doc).ok())
-            .collect();
         // Each term's posting: in its own head, or carried by a pair that holds the article (an
         // exact pair has its syllables as written; an inexact one makes the article inexact).
-        let found: Vec<Option<Posting>> = (0..terms.len())
-            .map(|i| {
-                let own = at
-                    .get(i)
-                    .copied()
-                    .flatten()
-                    .and_then(|k| terms.get(i)?.postings.get(k).copied());
-                own.or_else(|| {
-                    terms
-                        .iter()
-                        .zip(&at)
-                        .zip(implies)
-                        .find_map(|((t, k), imp)| {
-                            let k = (*k)?;
-                            let j = imp.iter().position(|&x| x == i)?;
-                            let impact = *t.carried.get(j)?.get(k)?;
-                            let exact = t.postings.get(k)?.exact;
-                            Some(Posting { doc, impact, exact })
-                        })
-                })
-            })
-            .collect();
+        for (i, slot) in found.iter_mut().enumerate() {
+            let own = at
+                .get(i)
+                .copied()
+                .flatten()
+                .and_then(|k| terms.get(i)?.postings.get(k).copied());
+            *slot = own.or_else(|| {
+                terms
+                    .iter()
+                    .zip(&at)
+                    .zip(implies)
+                    .find_map(|((t, k), imp)| {
+                        let k = (*k)?;
+                        let j = imp.iter().position(|&x| x == i)?;
+                        let impact = *t.carried.get(j)?.get(k)?;
+                        let exact = t.postings.get(k)?.exact;
+                        Some(Posting { doc, impact, exact })
+                    })
+            });
+        }
         let (mut low, mut high, mut exact, mut unknown) = (0u32, 0u32, true, false);
         let mut member = true;
         for (i, (term, posting)) in terms.iter().zip(&found).enumerate() {
