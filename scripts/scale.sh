@@ -3,24 +3,28 @@
 # N articles, one document for every five with its file, the register and the search index, on
 # every core. Reports each part's time, the whole run's wall time and peak memory, and the tree's
 # size; then, given a release build in dist/ (scripts/build.sh, for the pages' templates), the full
-# prerender of that archive on every core and a `--changed` run for one article. Kept apart from
-# target/synthetic (bench.sh's 100,000-article archive).
+# prerender of that archive on every core and a `--changed` run for one article. Everything goes to
+# target/scale/<count>/ (api/v1, dist, and this output in scale.log), where `node bench/scale.mjs`
+# finds it; kept apart from target/synthetic (bench.sh's 100,000-article archive).
 #   bash scripts/scale.sh [count]      # default 1,000,000
+#   node bench/scale.mjs target/scale/100000 target/scale/1000000   # the issue's table, side by side
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 count=${1:-1000000}
-out=target/scale/api/v1
+dir=target/scale/$count
+out=$dir/api/v1
 cargo build --quiet --release -p portal-content
 cargo build --quiet --release --bin prerender -p portal
-rm -rf target/scale && mkdir -p target/scale
+rm -rf "$dir" && mkdir -p "$dir"
+exec > >(tee "$dir/scale.log") 2>&1
 echo "synthetic archive of $count articles on $(nproc) cores:"
 /usr/bin/time -f "  whole run: %e s wall, %M KB peak memory" \
   target/release/portal-content synth --count "$count" --out "$out"
 echo "  on disk: $(du -sh "$out" | cut -f1) in $(find "$out" -type f | wc -l) files"
 
 [ -f dist/index.html ] || { echo "no dist/: the prerender needs scripts/build.sh first"; exit 0; }
-site=target/scale/dist
+site=$dir/dist
 mkdir -p "$site"
 cp dist/shell.html "$site/index.html" 2>/dev/null || cp dist/index.html "$site/index.html"
 cp dist/lookup.html dist/participation.html "$site/" 2>/dev/null || true

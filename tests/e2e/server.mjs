@@ -6,6 +6,8 @@
 // Usage: node tests/e2e/server.mjs [--port 4173] [--root dist] [--host 127.0.0.1] [--portal URL]
 // --portal replaces the token PORTAL in served HTML (the "district site" pages of the widget tests).
 // --api DIR serves /api/v1/… from DIR instead (e.g. a synthetic archive from `portal-content synth`).
+// --pages DIR serves what a prerender wrote into DIR (pages, feeds, sitemap) before the root's
+// (bench/scale.mjs: a synthetic archive's own pages beside the build's files).
 // --prefix /cong serves the build under that sub-path (a build made with --public-url /cong/).
 // --receiver URL sends the write endpoints (/api/v1/submissions/…, docs/api.md) there, as a
 // deployment's host sends them to its CMS (crates/portal-receiver in development and tests).
@@ -24,6 +26,7 @@ const host = args.host ?? '127.0.0.1';
 const root = resolve(args.root ?? 'dist');
 const portal = args.portal;
 const apiRoot = args.api ? resolve(args.api) : null;
+const pagesRoot = args.pages ? resolve(args.pages) : null;
 const prefix = (args.prefix ?? '').replace(/\/+$/, '');
 const receiver = args.receiver ? new URL(args.receiver) : null;
 const SUBMISSIONS = 'api/v1/submissions/';
@@ -115,7 +118,8 @@ const server = createServer(async (req, res) => {
       res.writeHead(400).end();
       return;
     }
-    let found = await file(path);
+    const own = pagesRoot && base === root ? join(pagesRoot, rel) : null;
+    let found = (own && (await file(own))) || (await file(path));
     const ext = extname(rel);
     let status = 200;
     if (!found && !ext) {
@@ -126,7 +130,8 @@ const server = createServer(async (req, res) => {
       const rule = ruleOf('/' + rel);
       const appPage = rule ? await file(join(root, rule.file)) : null;
       const notFound = await file(join(root, '404.html'));
-      found = (await file(join(path, 'index.html'))) ?? appPage ?? notFound ?? join(root, 'index.html');
+      const ownPage = own ? await file(join(own, 'index.html')) : null;
+      found = ownPage ?? (await file(join(path, 'index.html'))) ?? appPage ?? notFound ?? join(root, 'index.html');
       if (found === notFound) status = 404;
     }
     if (!found) {
