@@ -6,11 +6,11 @@
 // archive's pages and API beside them (tests/e2e/server.mjs --pages/--api).
 //   node bench/scale.mjs [--dist dist] target/scale/100000 target/scale/1000000
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { searchBench, printSearch } from './search.mjs';
 import { registerBench, printRegister } from './register.mjs';
+import { serve } from './serve.mjs';
 
 const argv = process.argv.slice(2);
 const distAt = argv.indexOf('--dist');
@@ -20,24 +20,8 @@ if (!archives.length) {
   console.error('usage: node bench/scale.mjs [--dist dist] <archive dir>… (scripts/scale.sh writes them)');
   process.exit(2);
 }
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kb = (n) => (n / 1024).toFixed(1);
-
-let nextPort = 4400;
-async function serve(dir) {
-  const port = nextPort++;
-  const args = ['tests/e2e/server.mjs', '--port', String(port), '--root', dist, '--api', join(dir, 'api/v1'), '--pages', join(dir, 'dist')];
-  const child = spawn('node', args, { stdio: 'ignore' });
-  process.on('exit', () => child.kill());
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/index.html`)).ok) break;
-    } catch {}
-    await sleep(100);
-  }
-  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill() };
-}
 
 /** A cold load (fresh context): the prerendered h1 on screen, and the app's takeover done. */
 async function coldLoad(browser, base, path) {
@@ -78,8 +62,12 @@ function scaleLog(dir) {
 
 // The archives' pages name the build's hashed files: prerendered by another build, they would load
 // none of them (and the app would never take over).
-const scriptOf = (html) => readFileSync(html, 'utf8').match(/portal-[0-9a-f]+\.js/)?.[0];
+const scriptOf = (html) => (existsSync(html) ? readFileSync(html, 'utf8').match(/portal-[0-9a-f]+\.js/)?.[0] : undefined);
 for (const dir of archives) {
+  if (!scriptOf(join(dir, 'dist/index.html'))) {
+    console.error(`${dir}: no prerendered pages: run scripts/scale.sh with a build in ${dist}`);
+    process.exit(1);
+  }
   if (scriptOf(join(dir, 'dist/index.html')) !== scriptOf(join(dist, 'index.html'))) {
     console.error(`${dir}: its pages were prerendered with another build than ${dist}: run scripts/scale.sh again`);
     process.exit(1);
@@ -98,7 +86,7 @@ for (const dir of archives) {
   const { slug, doc: first } = firsts.reduce((a, b) => (b.doc.page.total_pages > a.doc.page.total_pages ? b : a));
   const article = first.page.items[0];
   const deep = Math.min(20_000, first.page.total_pages);
-  const server = await serve(dir);
+  const server = await serve(dist, join(dir, 'api/v1'), undefined, join(dir, 'dist'));
   const r = { label: basename(dir), slug, pages: first.page.total_pages, deep, log: scaleLog(dir) };
   r.category = await loads(browser, server.url, `/${slug}`);
   r.page = await loads(browser, server.url, `/${slug}/trang/${deep}`);

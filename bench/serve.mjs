@@ -7,13 +7,15 @@ let nextPort = 4300;
 
 /**
  * Serves `dir` (with `api` as its content API, if given; `link`: `{ latency, kbps }` to slow every
- * answer down, tests/e2e/server.mjs); `{ url, stop }`.
+ * answer down; `pages`: prerendered pages served before the build's, tests/e2e/server.mjs);
+ * `{ url, stop }`.
  */
-export async function serve(dir, api, link) {
+export async function serve(dir, api, link, pages) {
   const port = nextPort++;
   const args = ['tests/e2e/server.mjs', '--port', String(port), '--root', dir];
   if (api) args.push('--api', api);
   if (link) args.push('--latency', String(link.latency), '--kbps', String(link.kbps));
+  if (pages) args.push('--pages', pages);
   const child = spawn('node', args, { stdio: 'ignore' });
   process.on('exit', () => child.kill());
   for (let i = 0; i < 50; i++) {
