@@ -11,6 +11,7 @@ import { basename, join } from 'node:path';
 import { searchBench, printSearch } from './search.mjs';
 import { registerBench, printRegister } from './register.mjs';
 import { serve } from './serve.mjs';
+import { median } from './tasks.mjs';
 
 const argv = process.argv.slice(2);
 const distAt = argv.indexOf('--dist');
@@ -20,7 +21,6 @@ if (!archives.length) {
   console.error('usage: node bench/scale.mjs [--dist dist] <archive dir>… (scripts/scale.sh writes them)');
   process.exit(2);
 }
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kb = (n) => (n / 1024).toFixed(1);
 
 /** A cold load (fresh context): the prerendered h1 on screen, and the app's takeover done. */
