@@ -32,9 +32,9 @@ export default defineConfig({
   },
   projects: [
     { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } } },
-    // Fault injection (the data layer), the service worker and the size budget (transfer bytes) do
-    // not depend on the viewport: they run at one width.
-    { name: 'phone', use: { ...devices['Pixel 5'], viewport: { width: 360, height: 780 } }, testIgnore: /resilience|stays|offline|budget|faults|hostile/ },
+    // Fault injection (the data layer), the service worker, the size budget (transfer bytes) and a
+    // publish do not depend on the viewport: they run at one width.
+    { name: 'phone', use: { ...devices['Pixel 5'], viewport: { width: 360, height: 780 } }, testIgnore: /resilience|stays|offline|budget|faults|hostile|publish/ },
   ],
   webServer: [
     {

@@ -8,9 +8,11 @@ use super::error::ApiError;
 use super::http::next_task;
 use super::shard;
 use crate::base::{lower_nfc, lower_nfd};
-use portal_core::search::index::{Manifest, Record, manifest_doc, record_doc, shard_doc, shard_of};
+use portal_core::search::index::{
+    Manifest, Record, delta_shard_doc, manifest_doc, record_doc, shard_doc, shard_of,
+};
 use portal_core::search::lookup::{Lookup, Next, Part};
-use portal_core::search::query::{PAGE_SIZE, Plan, Search, filter_term};
+use portal_core::search::query::{PAGE_SIZE, Plan, Search, filter_term, with_delta};
 use portal_core::search::rank::Posting;
 use portal_core::search::snippet::snippet;
 use portal_core::{API_VERSION, Page, SearchHit, SearchResults};
@@ -69,22 +71,43 @@ async fn from_index(
     }
     let terms = plan.terms();
     let filter = filter_term(search);
-    let mut shards: Vec<u32> = terms
-        .iter()
-        .chain(&filter)
-        .map(|t| shard_of(t, manifest.shards))
-        .collect();
-    shards.sort_unstable();
-    shards.dedup();
-    let texts = try_join(
-        shards
+    // The main index's shards of the query's terms and, in the same round, the delta's.
+    let delta_shards = manifest.delta.as_ref().map_or(0, |d| d.shards);
+    let numbers = |count: u32| {
+        let mut n: Vec<u32> = terms
             .iter()
-            .map(|&s| async move { text(&document_url(&shard_doc(s)), signal).await }),
+            .chain(&filter)
+            .map(|t| shard_of(t, count))
+            .collect();
+        n.sort_unstable();
+        n.dedup();
+        n
+    };
+    let shards = numbers(manifest.shards);
+    let deltas = if delta_shards > 0 {
+        numbers(delta_shards)
+    } else {
+        Vec::new()
+    };
+    let docs: Vec<String> = shards
+        .iter()
+        .map(|&s| shard_doc(s))
+        .chain(deltas.iter().map(|&s| delta_shard_doc(s)))
+        .collect();
+    let mut texts = try_join(
+        docs.iter()
+            .map(|d| async move { text(&document_url(d), signal).await }),
     )
     .await?;
+    let delta_texts = texts.split_off(shards.len().min(texts.len()));
     let parsed: Vec<(u32, shard::Parsed)> = shards
         .iter()
         .zip(&texts)
+        .map(|(&s, t)| (s, shard::parse(t)))
+        .collect();
+    let delta_parsed: Vec<(u32, shard::Parsed)> = deltas
+        .iter()
+        .zip(&delta_texts)
         .map(|(&s, t)| (s, shard::parse(t)))
         .collect();
     next_task().await;
@@ -133,6 +156,33 @@ async fn from_index(
         }
     };
 
+    // What was published since the full build: its whole lists, merged in.
+    let (ranked, total) = if delta_parsed.is_empty() {
+        (ranked, total)
+    } else {
+        let delta_postings = |term: &str, want: Option<&str>| {
+            let n = shard_of(term, delta_shards);
+            delta_parsed
+                .iter()
+                .find(|(s, _)| *s == n)
+                .map(|(_, shard)| shard::postings(shard, term, want))
+                .unwrap_or_default()
+        };
+        let lists: Vec<Vec<Posting>> = terms
+            .iter()
+            .enumerate()
+            .map(|(i, t)| delta_postings(t, plan.want(i).as_deref()))
+            .collect();
+        let in_category = filter_term(search).map(|f| delta_postings(&f, None));
+        with_delta(
+            &plan,
+            search,
+            &manifest,
+            (ranked, total),
+            &lists,
+            in_category.as_deref(),
+        )
+    };
     let pages = portal_core::pagination::total_pages(total as u64, PAGE_SIZE);
     let range = portal_core::pagination::item_range(search.page, PAGE_SIZE, ranked.len());
     let on_screen = ranked.get(range).unwrap_or_default();

@@ -95,8 +95,21 @@ impl Run {
                         }
                     }
                 }
-                // Gone from the API: its page goes too.
-                None => self.remove_article(slug)?,
+                // Gone from the API: its page goes too, and its categories' pages, which listed
+                // it, are written again (the category its address named, and that one's parents).
+                None => {
+                    for category in self.remove_article(slug)? {
+                        let page: Option<CategoryPage> = paths::category_doc(&category, 1)
+                            .map_or(Ok(None), |p| doc(&self.source, &p))?;
+                        let parents = page.map(|p| p.category.breadcrumb).unwrap_or_default();
+                        let slugs = parents.into_iter().map(|c| c.slug).chain([category]);
+                        for c in slugs {
+                            if !categories.contains(&c) {
+                                categories.push(c);
+                            }
+                        }
+                    }
+                }
             }
         }
         for slug in categories {
@@ -114,8 +127,8 @@ impl Run {
     }
 
     /// Removes the page of an article the API no longer has. Only an article's page: a category
-    /// whose slug is the same stays.
-    fn remove_article(&mut self, slug: &str) -> Result<(), String> {
+    /// whose slug is the same stays. Returns the categories its address named.
+    fn remove_article(&mut self, slug: &str) -> Result<Vec<String>, String> {
         let site_url = self.site_url.clone();
         let is_gone = |loc: &str| {
             // The Vietnamese article's page (the content tool's slugs are Vietnamese articles').
@@ -131,6 +144,14 @@ impl Run {
             .filter(|e| is_gone(&e.loc))
             .map(|e| e.loc.clone())
             .collect();
+        let categories = gone
+            .iter()
+            .filter_map(|loc| kind_of(&format!("/{}", loc.strip_prefix(&site_url)?)))
+            .filter_map(|r| match r {
+                Route::Article { category, .. } => Some(category),
+                _ => None,
+            })
+            .collect();
         for loc in &gone {
             let route = loc.strip_prefix(&site_url).unwrap_or_default();
             let dir = self.dist.join(route);
@@ -139,7 +160,7 @@ impl Run {
             }
         }
         self.entries.retain(|e| !gone.contains(&e.loc));
-        Ok(())
+        Ok(categories)
     }
 }
 

@@ -1,4 +1,5 @@
 import { expect, type Page, type TestInfo } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 
 export const PORTAL = 'Cổng TTĐT Thành phố';
@@ -91,4 +92,28 @@ export async function screenshot(page: Page, info: TestInfo, name: string) {
   await page.waitForLoadState('networkidle');
   await page.screenshot({ path, fullPage: true });
   await info.attach(name, { path, contentType: 'image/png' });
+}
+
+export type Server = { origin: string; stop: () => Promise<void> };
+
+/** Serves a build on a server of its own (tests/e2e/server.mjs), for a test that needs its own. */
+export async function serve(root: string, port: number, prefix = '', receiver = ''): Promise<Server> {
+  const args = ['tests/e2e/server.mjs', '--port', String(port), '--root', root, ...(prefix ? ['--prefix', prefix] : []), ...(receiver ? ['--receiver', receiver] : [])];
+  // Its standard error is the test's: a server that dies says why.
+  const child: ChildProcess = spawn('node', args, { stdio: ['ignore', 'ignore', 'inherit'] });
+  const origin = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    const up = await fetch(`${origin}${prefix}/index.html`).then((r) => r.ok, () => false);
+    if (up) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    origin,
+    stop: () => new Promise<void>((resolve) => {
+      // One that has already exited would never say so again.
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill();
+    }),
+  };
 }

@@ -1,39 +1,17 @@
 import { test, expect, type Page, type BrowserContext } from './fixtures';
 import { chromium } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { spawn, execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { serve } from './helpers';
 
 // Reading offline (issue 26) with the portal's service worker (sw.js, written by the prerender)
 // and the network really gone: each test serves a build on a server of its own and stops it.
 // The worker's own fetches are not seen by page.route, so nothing here fakes an answer. One width
 // (playwright.config.ts): the worker does not depend on the viewport.
 test.use({ serviceWorkers: 'allow' });
-
-type Server = { origin: string; stop: () => Promise<void> };
-
-async function serve(root: string, port: number, prefix = '', receiver = ''): Promise<Server> {
-  const args = ['tests/e2e/server.mjs', '--port', String(port), '--root', root, ...(prefix ? ['--prefix', prefix] : []), ...(receiver ? ['--receiver', receiver] : [])];
-  // Its standard error is the test's: a server that dies says why.
-  const child: ChildProcess = spawn('node', args, { stdio: ['ignore', 'ignore', 'inherit'] });
-  const origin = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    const up = await fetch(`${origin}${prefix}/index.html`).then((r) => r.ok, () => false);
-    if (up) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return {
-    origin,
-    stop: () => new Promise<void>((resolve) => {
-      // One that has already exited would never say so again.
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill();
-    }),
-  };
-}
 
 /** The worker controls the page (it claims the pages open when it first runs). */
 async function controlled(page: Page) {

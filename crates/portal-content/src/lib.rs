@@ -6,6 +6,7 @@ pub mod documents;
 pub mod generate;
 pub mod pages;
 pub mod participation;
+pub mod publish;
 pub mod register;
 pub mod render;
 pub mod search;
@@ -283,6 +284,16 @@ fn article_route(lang: Lang, a: &Article) -> String {
 /// Reads the sources of a project and generates its whole API into `sink`: Vietnamese from
 /// `content/`, English from `content/en/` (if there), the portal's own pages in both.
 pub fn build_into(layout: &Layout, sink: &mut dyn Sink) -> Result<usize> {
+    generate_all(layout, sink, None)
+}
+
+/// [`build_into`], with the search index written whole, or, given the tree a full build wrote
+/// (`main`, an API document by its path), as a delta beside it (`search::delta`, a publish).
+fn generate_all(
+    layout: &Layout,
+    sink: &mut dyn Sink,
+    main: Option<search::delta::Read>,
+) -> Result<usize> {
     let pages = pages::load(&layout.content)?;
     let english = layout.content.join("en");
     let english = english.join("site.toml").exists().then_some(english);
@@ -327,7 +338,14 @@ pub fn build_into(layout: &Layout, sink: &mut dyn Sink) -> Result<usize> {
         let articles =
             generate::generate(&built.site, &built.cat, built.articles, &extras, &mut under)?;
         // Each language searches its own articles (`en/search/`).
-        search::write(&built.cat, &articles, &mut under)?;
+        match main {
+            None => drop(search::write(&built.cat, &articles, &mut under)?),
+            Some(read) => {
+                let prefix = under.prefix;
+                let read = |path: &str| read(&format!("{prefix}{path}"));
+                search::delta::write(&built.cat, &articles, &read, &mut under)?;
+            }
+        }
         // The register is one, of the Vietnamese documents and the articles that cite them.
         if lang == Lang::Vi {
             documents::write(built.documents, &articles, sink)?;

@@ -9,6 +9,11 @@ const USAGE: &str = "portal-content — builds the portal's static JSON content 
 USAGE:
     portal-content build [--root DIR]
         Generate public/api/v1 from content/ (replaces the old tree).
+    portal-content publish [--root DIR] [--out DIR]
+        Bring an API tree that `build` wrote (public/api/v1, or DIR) up to date with content/
+        after articles were published, changed or withdrawn: only the documents that differ are
+        written, and the search index gets a delta (docs/publishing.md). Prints the Vietnamese
+        articles touched, for `prerender --changed` (scripts/publish.sh runs both).
     portal-content check [--root DIR]
         Fail if public/api/v1 differs from what `build` would write.
     portal-content synth --count N --out DIR [--root DIR]
@@ -41,7 +46,7 @@ fn run() -> Result<()> {
             _ => bail!("unknown option {flag}\n\n{USAGE}"),
         }
     }
-    let layout = Layout::new(&root);
+    let mut layout = Layout::new(&root);
     match cmd.as_str() {
         "build" => {
             let started = Instant::now();
@@ -58,6 +63,27 @@ fn run() -> Result<()> {
                 layout.out.display(),
                 started.elapsed().as_secs_f64()
             );
+        }
+        "publish" => {
+            if let Some(out) = out {
+                layout.out = out;
+            }
+            let started = Instant::now();
+            let done = portal_content::publish::publish(&layout)?;
+            for path in &done.written {
+                eprintln!("wrote {path}");
+            }
+            for path in &done.removed {
+                eprintln!("removed {path}");
+            }
+            eprintln!(
+                "published: {} written, {} removed ({:.2} s)",
+                done.written.len(),
+                done.removed.len(),
+                started.elapsed().as_secs_f64()
+            );
+            // Standard output is the articles alone, for the prerender's `--changed`.
+            println!("{}", done.articles.join(","));
         }
         "check" => {
             let diff = stale_paths(&layout)?;

@@ -4,9 +4,11 @@
 //! tests and `examples/heads.rs`.
 
 use anyhow::{Context, Result};
-use portal_core::search::index::{Entry, Manifest, manifest_doc, shard_doc, shard_of, tail_doc};
+use portal_core::search::index::{
+    Entry, Manifest, delta_shard_doc, manifest_doc, shard_doc, shard_of, tail_doc,
+};
 use portal_core::search::lookup::{Lookup, Next, Part};
-use portal_core::search::query::{Plan, Search, filter_term, results};
+use portal_core::search::query::{Plan, Search, filter_term, results, with_delta};
 use portal_core::search::rank::{Posting, Ranked};
 use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
@@ -129,7 +131,49 @@ pub fn run(read: &dyn Fn(&str) -> Option<Vec<u8>>, search: &Search) -> Result<Ru
     let lists: Vec<Vec<Posting>> = (0..terms.len())
         .map(|i| whole_of(i, plan.want(i).as_deref()))
         .collect::<Result<_>>()?;
-    let (whole, whole_total) = results(&plan, &search, &manifest, &lists, in_category.as_deref());
+    let (mut whole, mut whole_total) =
+        results(&plan, &search, &manifest, &lists, in_category.as_deref());
+    let (mut ranked, mut total) = (ranked, total);
+    // What was published since the full build: whole lists, merged into both answers.
+    if let Some(delta) = &manifest.delta {
+        let mut shards: HashMap<u32, HashMap<String, Entry>> = HashMap::new();
+        let mut list = |term: &str, want: Option<&str>| -> Result<Vec<Posting>> {
+            let n = shard_of(term, delta.shards);
+            if delta.shards > 0 && !shards.contains_key(&n) {
+                let bytes = get(&delta_shard_doc(n))?;
+                files.push((delta_shard_doc(n), bytes.len()));
+                shards.insert(n, serde_json::from_slice(&bytes)?);
+            }
+            Ok(shards
+                .get(&n)
+                .and_then(|s| s.get(term))
+                .map(|e| e.postings(want))
+                .unwrap_or_default())
+        };
+        let lists: Vec<Vec<Posting>> = terms
+            .iter()
+            .enumerate()
+            .map(|(i, t)| list(t, plan.want(i).as_deref()))
+            .collect::<Result<_>>()?;
+        let in_category = filter_term(&search).map(|f| list(&f, None)).transpose()?;
+        let in_category = in_category.as_deref();
+        (ranked, total) = with_delta(
+            &plan,
+            &search,
+            &manifest,
+            (ranked, total),
+            &lists,
+            in_category,
+        );
+        (whole, whole_total) = with_delta(
+            &plan,
+            &search,
+            &manifest,
+            (whole, whole_total),
+            &lists,
+            in_category,
+        );
+    }
     Ok(Run {
         ranked,
         total,

@@ -9,7 +9,7 @@
 use super::spill::{Posting, Spill, read_bucket};
 use super::{
     FORMS_ALWAYS, IndexReport, MAX_FORMS, PAIR_FORMS_SHARE, RECORD_TEXT, SCALE, SHARD_BYTES,
-    SYLLABLE_FORMS_SHARE, article_terms, fields, plain_text, put,
+    SYLLABLE_FORMS_SHARE, article_terms, fields, fingerprint, numbers_doc, plain_text, put,
 };
 use crate::generate::{Catalogue, Sink};
 use anyhow::{Context, Result, anyhow};
@@ -59,6 +59,8 @@ struct Counts {
     lengths: Vec<f32>,
     years: Vec<i32>,
     categories: HashMap<String, Vec<u32>>,
+    /// Each article's slug and fingerprint, in number order (`search/numbers.json`).
+    numbers: Vec<(String, String)>,
 }
 
 impl Counts {
@@ -67,6 +69,7 @@ impl Counts {
         self.lengths
             .push(weighted_length(fields.each_ref().map(|f| f.len() as u32)));
         self.years.push(a.published.in_vietnam().date.year);
+        self.numbers.push((a.slug.clone(), fingerprint(a)));
         for c in &a.category_path {
             self.categories.entry(c.slug.clone()).or_default().push(doc);
         }
@@ -98,6 +101,7 @@ impl Counts {
         }
         self.lengths.extend(next.lengths);
         self.years.extend(next.years);
+        self.numbers.extend(next.numbers);
         for (slug, docs) in next.categories {
             self.categories.entry(slug).or_default().extend(docs);
         }
@@ -119,7 +123,7 @@ struct Term {
 type Carries = (Option<u32>, Option<u32>);
 
 /// The forms a term's postings tell apart (`Entry`'s `v`), from the first pass's counts.
-fn forms_of(
+pub(super) fn forms_of(
     term: &str,
     df: u32,
     counts: Option<&(HashMap<String, u32>, u32)>,
@@ -223,7 +227,10 @@ pub fn build(
         lengths,
         years,
         categories,
+        numbers,
     } = counts;
+    put(sink, numbers_doc(), &numbers)?;
+    drop(numbers);
     phase("pass 1 (counts)");
     let average = lengths.iter().sum::<f32>() / lengths.len().max(1) as f32;
     let head = head_size(docs);
@@ -383,7 +390,7 @@ pub fn build(
     drop(scratch);
     phase("terms (tiers, tails)");
 
-    let shards = write_shards(entries, sink)?;
+    let shards = write_shards(entries, sink, shard_doc)?;
     phase("shards");
     let mut year_list: Vec<Year> = Vec::new();
     for (doc, year) in years.into_iter().enumerate() {
@@ -402,6 +409,8 @@ pub fn build(
         shards,
         years: year_list,
         categories: cat.order.iter().filter_map(|s| cat.reference(s)).collect(),
+        average,
+        delta: None,
     };
     put(sink, manifest_doc(), &manifest)?;
     let category_postings: usize = cat
@@ -451,7 +460,8 @@ fn entry(
     };
     let count = term_forms.len();
     let first = cut.first().map_or(&[][..], Vec::as_slice);
-    let value = Entry::new(first, term_forms, carried(first), cut.len() as u32 - 1);
+    let value = Entry::new(first, term_forms, carried(first), cut.len() as u32 - 1)
+        .counted(group.len() as u32);
     let mut tails = 0;
     for (k, tier) in cut.iter().enumerate().skip(1) {
         put(
@@ -469,9 +479,13 @@ fn entry(
     Ok(tails)
 }
 
-/// The shards, each about `SHARD_BYTES` of JSON, in the order of their keys' text; returns how
-/// many.
-fn write_shards(mut entries: Vec<(String, String, String)>, sink: &mut dyn Sink) -> Result<u32> {
+/// The shards (at `path(n)`), each about `SHARD_BYTES` of JSON, in the order of their keys' text;
+/// returns how many.
+pub(super) fn write_shards(
+    mut entries: Vec<(String, String, String)>,
+    sink: &mut dyn Sink,
+    path: fn(u32) -> String,
+) -> Result<u32> {
     entries.sort_by(|a, b| a.1.cmp(&b.1));
     let bytes: usize = entries.iter().map(|(_, k, v)| k.len() + v.len() + 2).sum();
     let shards = bytes.div_ceil(SHARD_BYTES).max(1) as u32;
@@ -488,13 +502,13 @@ fn write_shards(mut entries: Vec<(String, String, String)>, sink: &mut dyn Sink)
     }
     for (n, mut file) in files.into_iter().enumerate() {
         file.push_str("}\n");
-        sink.put(shard_doc(n as u32), file.into_bytes())?;
+        sink.put(path(n as u32), file.into_bytes())?;
     }
     Ok(shards)
 }
 
 /// An article's record (what a result shows), as its path and bytes.
-fn record(doc: u32, a: &Article) -> Result<Option<(String, Vec<u8>)>> {
+pub(super) fn record(doc: u32, a: &Article) -> Result<Option<(String, Vec<u8>)>> {
     let Some(category) = a.category_path.last().cloned() else {
         return Ok(None);
     };

@@ -6,6 +6,7 @@
 //! BM25F impact, which needs them.
 
 pub mod build;
+pub mod delta;
 mod spill;
 
 use crate::generate::{Catalogue, Sink};
@@ -177,6 +178,34 @@ pub(super) fn article_terms(fields: &[Vec<Word>; 4]) -> HashMap<String, ([u16; 4
         }
     }
     terms
+}
+
+/// `search/numbers.json`: each article's slug and [`fingerprint`] in number order, for a publish
+/// to tell what changed since the full build (the app does not read it).
+pub fn numbers_doc() -> String {
+    "search/numbers.json".to_owned()
+}
+
+/// What the index holds of an article, hashed (FNV-1a, 64 bits, hex): a publish re-indexes an
+/// article whose fingerprint changed.
+pub fn fingerprint(a: &Article) -> String {
+    let paths: Vec<&str> = a.category_path.iter().map(|c| c.slug.as_str()).collect();
+    let text = serde_json::json!([
+        a.slug,
+        a.title,
+        a.lead,
+        a.tags,
+        a.body_html,
+        paths,
+        a.published.to_rfc3339()
+    ])
+    .to_string();
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
 }
 
 /// What the index took: for `scripts/bench.sh` and the build's report.

@@ -33,6 +33,11 @@ pub fn record_doc(doc: u32) -> String {
     format!("search/docs/{doc}.json")
 }
 
+/// Shard `n` of the delta ([`Delta`]): an object of entries like a main shard's, without tails.
+pub fn delta_shard_doc(shard: u32) -> String {
+    format!("search/delta/{shard}.json")
+}
+
 /// The shard holding `term`: FNV-1a of its UTF-8 bytes, modulo the shard count.
 pub fn shard_of(term: &str, shards: u32) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
@@ -71,21 +76,61 @@ pub struct Manifest {
     /// The categories a search can be narrowed to, in menu order.
     #[serde(default)]
     pub categories: Vec<CategoryRef>,
+    /// The articles' average weighted length (`rank::weighted_length`): with `docs` and each
+    /// term's article count, what a publish scores new articles with.
+    #[serde(default)]
+    pub average: f32,
+    /// What was published since this index was built, when anything was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delta: Option<Delta>,
+}
+
+/// The articles published or changed since the full build (docs/publishing.md): a small index of
+/// their own in [`delta_shard_doc`] files, numbered on from the main index (`Manifest::docs` is
+/// the first, their newest), their records beside the others; and the main index's articles that
+/// no longer count (withdrawn, or the old version of a changed one).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Delta {
+    pub docs: u32,
+    pub shards: u32,
+    /// Newest first, numbered as the delta's articles are.
+    #[serde(default)]
+    pub years: Vec<Year>,
+    /// Main index numbers, ascending.
+    #[serde(default)]
+    pub withdrawn: Vec<u32>,
 }
 
 impl Manifest {
-    /// The article numbers of `year`, if it has any.
-    pub fn year_range(&self, year: i32) -> Option<std::ops::Range<u32>> {
-        let y = self.years.iter().find(|y| y.year == year)?;
-        Some(y.first..y.first.saturating_add(y.count))
+    /// Every year's article numbers, the main index's then the delta's.
+    fn all_years(&self) -> impl Iterator<Item = &Year> {
+        let delta = self.delta.as_ref().map_or(&[][..], |d| d.years.as_slice());
+        self.years.iter().chain(delta)
+    }
+
+    /// Whether any article was published in `year`.
+    pub fn has_year(&self, year: i32) -> bool {
+        self.all_years().any(|y| y.year == year)
+    }
+
+    /// Whether article `doc` was published in `year`.
+    pub fn in_year(&self, doc: u32, year: i32) -> bool {
+        self.all_years()
+            .any(|y| y.year == year && doc >= y.first && doc - y.first < y.count)
+    }
+
+    /// Whether main index article `doc` no longer counts (see [`Delta::withdrawn`]).
+    pub fn withdrawn(&self, doc: u32) -> bool {
+        self.delta
+            .as_ref()
+            .is_some_and(|d| d.withdrawn.binary_search(&doc).is_ok())
     }
 
     /// About how many years `doc` is older than the newest article (for the recency boost): its
     /// year's distance from the newest year, plus its place within its year.
     pub fn age_years(&self, doc: u32) -> f32 {
-        let newest = self.years.first().map_or(0, |y| y.year);
-        self.years
-            .iter()
+        let newest = self.all_years().map(|y| y.year).max().unwrap_or(0);
+        self.all_years()
             .find(|y| doc >= y.first && doc - y.first < y.count)
             .map_or(0.0, |y| {
                 (newest - y.year) as f32 + (doc - y.first) as f32 / y.count.max(1) as f32
@@ -199,6 +244,10 @@ pub enum Entry {
         /// How many tail files follow the head `p` ([`tail_doc`]); none, all is here.
         #[serde(default, skip_serializing_if = "is_zero")]
         t: u32,
+        /// With tails: how many articles the term is in (what a publish scores new articles
+        /// with; the app does not read it).
+        #[serde(default, skip_serializing_if = "is_zero")]
+        n: u32,
     },
 }
 
@@ -221,6 +270,32 @@ impl Entry {
                 e,
                 c: carries,
                 t: tails,
+                n: 0,
+            }
+        }
+    }
+
+    /// The entry, telling how many articles the term is in when it has tails (the head alone
+    /// says it otherwise).
+    pub fn counted(mut self, articles: u32) -> Entry {
+        if let Entry::Forms { t, n, .. } = &mut self
+            && *t > 0
+        {
+            *n = articles;
+        }
+        self
+    }
+
+    /// How many articles the term is in, as far as its entry tells (see [`Entry::counted`]).
+    pub fn articles(&self) -> u32 {
+        match self {
+            Entry::Plain(p) => (p.len() / 2) as u32,
+            Entry::Forms { p, t, n, .. } => {
+                if *t > 0 {
+                    *n
+                } else {
+                    (p.len() / 2) as u32
+                }
             }
         }
     }
@@ -238,6 +313,7 @@ impl Entry {
                 e,
                 c: carries,
                 t: 0,
+                n: 0,
             }
         }
     }
@@ -544,10 +620,51 @@ mod tests {
             ],
             ..Manifest::default()
         };
-        assert_eq!(m.year_range(2025), Some(10..30));
-        assert_eq!(m.year_range(2019), None);
+        assert!(m.in_year(10, 2025) && m.in_year(29, 2025));
+        assert!(!m.in_year(30, 2025) && !m.in_year(9, 2025));
+        assert!(m.has_year(2025) && !m.has_year(2019));
         assert_eq!(m.age_years(0), 0.0);
         assert!((m.age_years(20) - 1.5).abs() < 1e-6);
         assert_eq!(m.age_years(999), 0.0);
+        assert!(!m.withdrawn(3));
+    }
+
+    #[test]
+    fn a_delta_adds_years_and_withdraws() {
+        let year = |year, first, count| Year { year, first, count };
+        let m = Manifest {
+            docs: 30,
+            years: vec![year(2026, 0, 10), year(2025, 10, 20)],
+            delta: Some(Delta {
+                docs: 3,
+                shards: 1,
+                years: vec![year(2027, 30, 2), year(2026, 32, 1)],
+                withdrawn: vec![4, 17],
+            }),
+            ..Manifest::default()
+        };
+        assert!(m.has_year(2027) && m.in_year(31, 2027) && !m.in_year(32, 2027));
+        assert!(m.in_year(5, 2026) && m.in_year(32, 2026));
+        // The newest year is the delta's: the main index's articles are a year older now.
+        assert_eq!(m.age_years(30), 0.0);
+        assert!((m.age_years(0) - 1.0).abs() < 1e-6);
+        assert!(m.withdrawn(4) && m.withdrawn(17) && !m.withdrawn(5) && !m.withdrawn(30));
+    }
+
+    #[test]
+    fn a_tailed_entry_tells_its_article_count() {
+        let w = |doc| Written {
+            doc,
+            impact: 1,
+            forms: 1,
+        };
+        let head = Entry::new(&[w(0), w(2)], Vec::new(), Vec::new(), 2).counted(40);
+        assert_eq!(head.articles(), 40);
+        let whole = Entry::new(&[w(0), w(2)], Vec::new(), Vec::new(), 0).counted(40);
+        assert_eq!(whole, Entry::Plain(vec![0, 2, 1, 1]));
+        assert_eq!(whole.articles(), 2);
+        let json = serde_json::to_string(&head).unwrap();
+        assert!(json.contains("\"n\":40"), "{json}");
+        assert_eq!(serde_json::from_str::<Entry>(&json).unwrap(), head);
     }
 }

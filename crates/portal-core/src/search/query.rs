@@ -5,7 +5,7 @@ use crate::pagination::parse_page;
 use crate::paths::{PAGE_PARAM, query_pairs};
 use crate::search::fold::{Word, pairs, words};
 use crate::search::index::{Manifest, category_term};
-use crate::search::rank::{Posting, Ranked, rank, recency};
+use crate::search::rank::{Posting, Ranked, merge, rank, recency};
 
 /// The search page's path segment.
 pub const SEARCH: &str = "tim-kiem";
@@ -83,9 +83,7 @@ impl Search {
                 .category
                 .clone()
                 .filter(|c| manifest.categories.iter().any(|k| &k.slug == c)),
-            year: self
-                .year
-                .filter(|&y| manifest.years.iter().any(|k| k.year == y)),
+            year: self.year.filter(|&y| manifest.has_year(y)),
             ..self.clone()
         }
     }
@@ -193,10 +191,11 @@ pub fn scope<'a>(
     manifest: &'a Manifest,
     in_category: Option<&'a [Posting]>,
 ) -> (impl Fn(u32) -> bool + 'a, impl Fn(u32) -> f32 + 'a, usize) {
-    let years = search.year.map(|y| manifest.year_range(y).unwrap_or(0..0));
+    let year = search.year;
     (
         move |doc| {
-            years.as_ref().is_none_or(|r| r.contains(&doc))
+            year.is_none_or(|y| manifest.in_year(doc, y))
+                && !manifest.withdrawn(doc)
                 && in_category.is_none_or(|c| c.binary_search_by_key(&doc, |p| p.doc).is_ok())
         },
         |doc| recency(manifest.age_years(doc)),
@@ -216,6 +215,24 @@ pub fn results<L: AsRef<[Posting]>>(
 ) -> (Vec<Ranked>, usize) {
     let (keep, boost, limit) = scope(search, manifest, in_category);
     rank(postings, plan.words.len(), keep, boost, limit)
+}
+
+/// The main index's results (`main`: best first, and how many) with the delta's
+/// (`index::Delta`) merged in: `lists` and `in_category` are the delta's, as for [`results`].
+pub fn with_delta<L: AsRef<[Posting]>>(
+    plan: &Plan,
+    search: &Search,
+    manifest: &Manifest,
+    main: (Vec<Ranked>, usize),
+    lists: &[L],
+    in_category: Option<&[Posting]>,
+) -> (Vec<Ranked>, usize) {
+    let (delta, total) = results(plan, search, manifest, lists, in_category);
+    let limit = (search.page as usize).saturating_mul(PAGE_SIZE as usize);
+    (
+        merge(main.0, delta, manifest.docs, limit),
+        main.1.saturating_add(total),
+    )
 }
 
 #[cfg(test)]

@@ -147,6 +147,23 @@ pub fn rank<L: AsRef<[Posting]>>(
     (out, total)
 }
 
+/// The best `limit` of two rankings, best first: the main index's and its delta's (whose articles
+/// are numbered from `first`, see `index::Delta`). The same order as [`rank`]'s, a tie going to
+/// the delta's article: it is the newer.
+pub fn merge(main: Vec<Ranked>, delta: Vec<Ranked>, first: u32, limit: usize) -> Vec<Ranked> {
+    let mut all = main;
+    all.extend(delta);
+    all.sort_by(|a, b| {
+        b.exact
+            .cmp(&a.exact)
+            .then(b.score.total_cmp(&a.score))
+            .then((b.doc >= first).cmp(&(a.doc >= first)))
+            .then(a.doc.cmp(&b.doc))
+    });
+    all.truncate(limit);
+    all
+}
+
 /// What a term's head says of the postings that are not in it: each has at most `impact`, and
 /// one with exactly `impact` is older than `doc` (the head is the term's best in the ranking's
 /// order: impact, then the newest).
@@ -360,6 +377,17 @@ mod tests {
 
     fn docs(ranked: &[Ranked]) -> Vec<u32> {
         ranked.iter().map(|r| r.doc).collect()
+    }
+
+    #[test]
+    fn a_merge_keeps_the_order_and_gives_ties_to_the_delta() {
+        let r = |doc, score, exact| Ranked { doc, score, exact };
+        let main = vec![r(3, 9.0, true), r(0, 5.0, true), r(7, 4.0, false)];
+        let delta = vec![r(21, 9.0, true), r(20, 6.0, false)];
+        let merged = merge(main.clone(), delta.clone(), 20, 10);
+        assert_eq!(docs(&merged), [21, 3, 0, 20, 7]);
+        assert_eq!(docs(&merge(main, delta, 20, 2)), [21, 3]);
+        assert!(merge(Vec::new(), Vec::new(), 0, 10).is_empty());
     }
 
     #[test]

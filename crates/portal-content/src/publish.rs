@@ -1,0 +1,92 @@
+//! `portal-content publish`: brings a tree a full build wrote up to date with the sources after
+//! articles were published, changed or withdrawn, writing only the documents that differ. The
+//! search index is not rebuilt: what changed goes to its delta (`search::delta`), and the full
+//! build's shards, tails and records stay as they are (docs/publishing.md).
+
+use crate::generate::MemorySink;
+use crate::{Layout, generate_all, list_tree};
+use anyhow::{Context, Result};
+use portal_core::search::index::{Manifest, manifest_doc};
+use std::path::Path;
+
+/// What a publish wrote and removed (paths relative to the API's root), and the Vietnamese
+/// articles whose documents it wrote or removed (for `prerender --changed`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Published {
+    pub written: Vec<String>,
+    pub removed: Vec<String>,
+    pub articles: Vec<String>,
+}
+
+/// Publishes the sources of `layout` into its API tree (`layout.out`), which a full build wrote.
+pub fn publish(layout: &Layout) -> Result<Published> {
+    let out = &layout.out;
+    let read = |path: &str| std::fs::read(out.join(path)).ok();
+    let mut fresh = MemorySink::default();
+    generate_all(layout, &mut fresh, Some(&read))?;
+    let mut done = Published::default();
+    for (path, bytes) in &fresh.0 {
+        if read(path).as_deref() != Some(bytes.as_slice()) {
+            write(out, path, bytes)?;
+            done.written.push(path.clone());
+        }
+    }
+    // Each language's full index, which the new manifest still names (its `docs`).
+    let docs = |prefix: &str| -> u32 {
+        fresh
+            .0
+            .get(&format!("{prefix}{}", manifest_doc()))
+            .and_then(|b| serde_json::from_slice::<Manifest>(b).ok())
+            .map_or(0, |m| m.docs)
+    };
+    let (vi, en) = (docs(""), docs("en/"));
+    for path in list_tree(out)? {
+        if fresh.0.contains_key(&path) {
+            continue;
+        }
+        let (prefix, rest) = match path.strip_prefix("en/") {
+            Some(rest) => ("en/", rest),
+            None => ("", path.as_str()),
+        };
+        if !is_main_index(rest, if prefix.is_empty() { vi } else { en }) {
+            std::fs::remove_file(out.join(&path)).with_context(|| path.clone())?;
+            done.removed.push(path);
+        }
+    }
+    for path in done.written.iter().chain(&done.removed) {
+        if let Some(slug) = path
+            .strip_prefix("articles/")
+            .and_then(|p| p.strip_suffix(".json"))
+        {
+            done.articles.push(slug.to_owned());
+        }
+    }
+    Ok(done)
+}
+
+/// Whether `path` (in one language's tree) is a file of the full build's index of `docs`
+/// articles, which a publish keeps without writing it.
+fn is_main_index(path: &str, docs: u32) -> bool {
+    if path.starts_with("search/terms/")
+        || path.starts_with("search/tails/")
+        || path == crate::search::numbers_doc()
+    {
+        return true;
+    }
+    path.strip_prefix("search/docs/")
+        .and_then(|p| p.strip_suffix(".json"))
+        .and_then(|n| n.parse::<u32>().ok())
+        .is_some_and(|n| n < docs)
+}
+
+fn write(out: &Path, path: &str, bytes: &[u8]) -> Result<()> {
+    let full = out.join(path);
+    if let Some(dir) = full.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    // Written beside and renamed: a reader of the tree never sees half a document.
+    let part = full.with_extension("json.part");
+    std::fs::write(&part, bytes).with_context(|| path.to_owned())?;
+    std::fs::rename(&part, &full).with_context(|| path.to_owned())?;
+    Ok(())
+}

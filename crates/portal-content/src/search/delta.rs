@@ -1,0 +1,202 @@
+//! A publish's part of the index (docs/publishing.md): the main index a full build wrote stays as
+//! it is, and the articles published or changed since go to a small second index beside it
+//! (`index::Delta`), rebuilt whole on every publish. Its articles are scored with the main index's
+//! statistics (article count, average length, each term's article count), so that they rank as
+//! the full build would rank them, give or take the drift since.
+
+use super::build::{forms_of, record, write_shards};
+use super::{SCALE, article_terms, fields, fingerprint, numbers_doc, put};
+use crate::generate::{Catalogue, Sink};
+use anyhow::{Context, Result};
+use portal_core::Article;
+use portal_core::search::index::{
+    Delta, Entry, Manifest, Written, Year, category_term, delta_shard_doc, manifest_doc, shard_doc,
+    shard_of,
+};
+use portal_core::search::rank::{PHRASE, impact, weighted_length};
+// Fx: as in `build` (`forms_of` takes its maps).
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeMap;
+
+/// An API document of the tree being published, by its path (`None`: there is none).
+pub type Read<'a> = &'a dyn Fn(&str) -> Option<Vec<u8>>;
+
+/// What a publish did to the index.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DeltaReport {
+    /// The articles in the delta (published or changed since the full build), newest first.
+    pub slugs: Vec<String>,
+    /// The main index's articles that no longer count.
+    pub withdrawn: usize,
+    pub shards: u32,
+}
+
+/// One delta article's terms: occurrences per field and written forms.
+type Terms = HashMap<String, ([u16; 4], Vec<String>)>;
+
+/// Writes the delta of `articles` (every article the site now has, newest first) against the
+/// full build that `read` gives, and the manifest naming it.
+pub fn write(
+    cat: &Catalogue,
+    articles: &[Article],
+    read: Read,
+    sink: &mut dyn Sink,
+) -> Result<DeltaReport> {
+    let json = |path: &str| -> Result<serde_json::Value> {
+        let bytes = read(path).with_context(|| {
+            format!("{path} missing: a publish needs a full build (`portal-content build`) first")
+        })?;
+        Ok(serde_json::from_slice(&bytes)?)
+    };
+    let mut manifest: Manifest = serde_json::from_value(json(&manifest_doc())?)?;
+    let numbers: Vec<(String, String)> = serde_json::from_value(json(&numbers_doc())?)?;
+    let indexed: HashMap<(&str, String), u32> = numbers
+        .iter()
+        .enumerate()
+        .map(|(n, (slug, print))| ((slug.as_str(), print.clone()), n as u32))
+        .collect();
+    let mut kept = HashSet::default();
+    let mut delta: Vec<&Article> = Vec::new();
+    for a in articles {
+        match indexed.get(&(a.slug.as_str(), fingerprint(a))) {
+            Some(&n) => {
+                kept.insert(n);
+            }
+            None => delta.push(a),
+        }
+    }
+    let withdrawn: Vec<u32> = (0..numbers.len() as u32)
+        .filter(|n| !kept.contains(n))
+        .collect();
+    let first = manifest.docs;
+
+    // Each delta article's terms, and how many delta articles hold each term, in which forms.
+    let each: Vec<(Terms, f32)> = delta
+        .iter()
+        .map(|a| {
+            let f = fields(a);
+            let length = weighted_length(f.each_ref().map(|w| w.len() as u32));
+            (article_terms(&f), length)
+        })
+        .collect();
+    let mut counts: BTreeMap<&str, (u32, HashMap<String, u32>, u32)> = BTreeMap::new();
+    for (terms, _) in &each {
+        for (term, (_, written)) in terms {
+            let (df, forms, absent) = counts.entry(term).or_default();
+            *df += 1;
+            for w in written.iter().filter(|w| *w != term) {
+                *forms.entry(w.clone()).or_default() += 1;
+            }
+            if !written.contains(term) {
+                *absent += 1;
+            }
+        }
+    }
+    // The main index's article count of each term, from its entry in its shard.
+    let mut shards: HashMap<u32, HashMap<String, Entry>> = HashMap::default();
+    let mut main_df = |term: &str| -> Result<u32> {
+        let n = shard_of(term, manifest.shards);
+        if let std::collections::hash_map::Entry::Vacant(slot) = shards.entry(n) {
+            slot.insert(serde_json::from_value(json(&shard_doc(n))?)?);
+        }
+        Ok(shards
+            .get(&n)
+            .and_then(|s| s.get(term))
+            .map_or(0, Entry::articles))
+    };
+    let docs = articles.len() as u32;
+    let average = if manifest.average > 0.0 {
+        manifest.average
+    } else {
+        each.iter().map(|e| e.1).sum::<f32>() / each.len().max(1) as f32
+    };
+    let mut entries = Vec::new();
+    for (term, (df, forms, absent)) in &counts {
+        let all_df = main_df(term)?.saturating_add(*df);
+        let term_forms = forms_of(
+            term,
+            *df,
+            Some(&(forms.clone(), *absent)),
+            delta.len() as u32,
+        );
+        let phrase = if term.contains(' ') { PHRASE } else { 1.0 };
+        let postings: Vec<Written> = each
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (terms, length))| {
+                let (tf, written) = terms.get(*term)?;
+                let score = impact(*tf, *length, all_df, docs, average) * phrase;
+                Some(Written {
+                    doc: first + i as u32,
+                    impact: (score * SCALE).round() as u32,
+                    forms: term_forms
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, f)| written.contains(f))
+                        .fold(0u32, |m, (k, _)| m | 1 << k),
+                })
+            })
+            .collect();
+        let value = Entry::new(&postings, term_forms, Vec::new(), 0);
+        entries.push((
+            (*term).to_owned(),
+            serde_json::to_string(term)?,
+            serde_json::to_string(&value)?,
+        ));
+    }
+    for slug in &cat.order {
+        let postings: Vec<Written> = delta
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.category_path.iter().any(|c| &c.slug == slug))
+            .map(|(i, _)| Written {
+                doc: first + i as u32,
+                impact: 0,
+                forms: 0,
+            })
+            .collect();
+        if !postings.is_empty() {
+            let term = category_term(slug);
+            let value = Entry::new(&postings, Vec::new(), Vec::new(), 0);
+            entries.push((
+                term.clone(),
+                serde_json::to_string(&term)?,
+                serde_json::to_string(&value)?,
+            ));
+        }
+    }
+    for (i, a) in delta.iter().enumerate() {
+        if let Some((path, bytes)) = record(first + i as u32, a)? {
+            sink.put(path, bytes)?;
+        }
+    }
+    let shards = if delta.is_empty() {
+        0
+    } else {
+        write_shards(entries, sink, delta_shard_doc)?
+    };
+    let mut years: Vec<Year> = Vec::new();
+    for (i, a) in delta.iter().enumerate() {
+        let year = a.published.in_vietnam().date.year;
+        match years.last_mut() {
+            Some(y) if y.year == year => y.count += 1,
+            _ => years.push(Year {
+                year,
+                first: first + i as u32,
+                count: 1,
+            }),
+        }
+    }
+    manifest.delta = (!delta.is_empty() || !withdrawn.is_empty()).then(|| Delta {
+        docs: delta.len() as u32,
+        shards,
+        years,
+        withdrawn: withdrawn.clone(),
+    });
+    put(sink, manifest_doc(), &manifest)?;
+    Ok(DeltaReport {
+        slugs: delta.iter().map(|a| a.slug.clone()).collect(),
+        withdrawn: withdrawn.len(),
+        shards,
+    })
+}

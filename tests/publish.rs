@@ -1,0 +1,189 @@
+//! A publish end to end on a copy of the sample, as scripts/publish.sh runs it: a full build and
+//! prerender, then the sources change, `portal-content publish` writes the API documents that
+//! differ and the prerender's `--changed` run the pages, feeds and sitemap of the articles it
+//! names. A withdrawn article is then on no page, in no feed and not in the sitemap; a new one is
+//! on its page, its category's, home, the feeds and the sitemap.
+#![cfg(not(target_arch = "wasm32"))]
+
+use portal::core::{Article, decode};
+use portal::prerender::{Options, run};
+use portal_content::generate::DirSink;
+use portal_content::publish::publish;
+use portal_content::{Layout, build_into};
+use std::path::{Path, PathBuf};
+
+const SITE: &str = "https://portal.example/";
+
+struct Site {
+    dir: PathBuf,
+    layout: Layout,
+    dist: PathBuf,
+}
+
+impl Site {
+    fn new(name: &str) -> Site {
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+        let _ = std::fs::remove_dir_all(&dir);
+        copy_tree(Path::new("content"), &dir.join("content"));
+        let layout = Layout {
+            content: dir.join("content"),
+            public: PathBuf::from("public"),
+            out: dir.join("api"),
+        };
+        build_into(&layout, &mut DirSink::new(&layout.out)).unwrap_or_else(|e| panic!("{e}"));
+        let dist = dir.join("dist");
+        std::fs::create_dir_all(&dist).unwrap_or_else(|e| panic!("{e}"));
+        for page in ["index.html", "lookup.html"] {
+            std::fs::copy("index.html", dist.join(page)).unwrap_or_else(|e| panic!("{e}"));
+        }
+        let site = Site { dir, layout, dist };
+        site.prerender(None);
+        site
+    }
+
+    fn prerender(&self, changed: Option<Vec<String>>) {
+        run(&Options {
+            api: self.layout.out.to_string_lossy().into_owned(),
+            dist: self.dist.clone(),
+            site_url: SITE.into(),
+            changed,
+            workers: 2,
+        })
+        .unwrap_or_else(|e| panic!("prerender: {e}"));
+    }
+
+    /// What a CMS runs after changing the sources.
+    fn publish(&self) -> Vec<String> {
+        let done = publish(&self.layout).unwrap_or_else(|e| panic!("publish: {e}"));
+        self.prerender(Some(done.articles.clone()));
+        done.articles
+    }
+
+    fn article(&self, slug: &str) -> Article {
+        let text = std::fs::read_to_string(self.layout.out.join(format!("articles/{slug}.json")))
+            .unwrap_or_else(|e| panic!("{slug}: {e}"));
+        decode::from_str::<Article>(&text)
+            .map(|d| d.value)
+            .unwrap_or_else(|e| panic!("{slug}: {e}"))
+    }
+
+    /// The pages, feeds and sitemaps that name `slug` in a link.
+    fn naming(&self, slug: &str) -> Vec<String> {
+        let mut files = Vec::new();
+        walk(&self.dist, &mut files);
+        let link = format!("/{slug}");
+        files
+            .into_iter()
+            .filter(|f| f.extension().is_some_and(|e| e == "html" || e == "xml"))
+            .filter(|f| {
+                std::fs::read_to_string(f).is_ok_and(|text| {
+                    text.match_indices(&link).any(|(at, _)| {
+                        // The address's end: a quote, `<`, `/` or `?`, not a longer slug.
+                        text.get(at + link.len()..)
+                            .and_then(|rest| rest.chars().next())
+                            .is_some_and(|c| matches!(c, '"' | '<' | '/' | '?' | '#'))
+                    })
+                })
+            })
+            .filter_map(|f| {
+                f.strip_prefix(&self.dist)
+                    .ok()
+                    .map(|p| p.to_string_lossy().into_owned())
+            })
+            .collect()
+    }
+}
+
+impl Drop for Site {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            walk(&path, out);
+        } else {
+            out.push(path);
+        }
+    }
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap_or_else(|e| panic!("{e}"));
+    for entry in std::fs::read_dir(from).into_iter().flatten().flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+}
+
+/// The newest article of Thời sự: in the feeds, on its category's first page, in its neighbours'
+/// related articles.
+const NEWEST: &str = "thoi-su/dien-tap-ung-pho-mua-lon-2026.md";
+
+#[test]
+fn a_withdrawn_article_is_on_no_page_in_no_feed_and_not_in_the_sitemap() {
+    let site = Site::new("publish-withdraw");
+    let slug = "thanh-pho-dien-tap-ung-pho-mua-lon-ngap-ung-va-su-co-de-dieu-nam-2026";
+    let before = site.naming(slug);
+    for expected in [
+        "thoi-su/index.html",
+        "tin-tuc-su-kien/index.html",
+        "sitemap-1.xml",
+    ] {
+        assert!(
+            before.contains(&expected.to_owned()),
+            "{expected}: {before:?}"
+        );
+    }
+    assert!(before.iter().any(|f| f.starts_with("feeds/")), "{before:?}");
+    let page = site.dist.join("thoi-su").join(slug).join("index.html");
+    assert!(page.exists());
+
+    std::fs::remove_file(site.layout.content.join("articles").join(NEWEST))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let touched = site.publish();
+
+    assert!(touched.contains(&slug.to_owned()), "{touched:?}");
+    assert!(!page.exists(), "its page is removed");
+    assert_eq!(site.naming(slug), Vec::<String>::new());
+}
+
+#[test]
+fn a_published_article_is_on_its_page_its_category_home_the_feeds_and_the_sitemap() {
+    let site = Site::new("publish-new");
+    let source = "+++\ntitle = \"Khánh thành vườn ươm cây bản địa trên tuyến phố mới\"\n\
+        category = \"thoi-su\"\npublished = \"2026-12-01T09:00:00+07:00\"\n\
+        author = \"Phòng Thông tin\"\nlead = \"Thành phố khánh thành vườn ươm cây bản địa \
+        phục vụ các tuyến phố mới.\"\ntags = [\"cây xanh\"]\n+++\n\n\
+        Vườn ươm cung cấp cây giống cho các phường.\n";
+    std::fs::write(
+        site.layout.content.join("articles/thoi-su/vuon-uom.md"),
+        source,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let touched = site.publish();
+    let slug = "khanh-thanh-vuon-uom-cay-ban-dia-tren-tuyen-pho-moi";
+    assert!(touched.contains(&slug.to_owned()), "{touched:?}");
+    assert_eq!(
+        site.article(slug).title,
+        "Khánh thành vườn ươm cây bản địa trên tuyến phố mới"
+    );
+    let page = site.dist.join("thoi-su").join(slug).join("index.html");
+    let html = std::fs::read_to_string(&page).unwrap_or_else(|e| panic!("{e}"));
+    assert!(html.contains("Khánh thành vườn ươm cây bản địa"));
+    let naming = site.naming(slug);
+    for expected in ["index.html", "thoi-su/index.html", "sitemap-1.xml"] {
+        assert!(
+            naming.contains(&expected.to_owned()),
+            "{expected}: {naming:?}"
+        );
+    }
+    assert!(naming.iter().any(|f| f.starts_with("feeds/")), "{naming:?}");
+}
