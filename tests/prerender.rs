@@ -2,10 +2,14 @@
 //! content and head tags; the feeds and the sitemap through an XML parser; `--changed` runs.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "support/tree.rs"]
+mod tree;
+
 use portal::core::{Article, CategoryPage, Home, decode, paths};
 use portal::prerender::{Options, Report, run};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
+use tree::copy_tree;
 
 const SITE: &str = "https://portal.example/";
 const API: &str = "public/api/v1";
@@ -861,18 +865,6 @@ fn an_article_gone_from_the_api_loses_its_page_and_nothing_else() {
         !sitemap.contains(&format!("/{}</loc>", a.slug)),
         "and it leaves the sitemap"
     );
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap_or_else(|e| panic!("{e}"));
-    for entry in std::fs::read_dir(from).into_iter().flatten().flatten() {
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap_or_else(|e| panic!("{e}"));
-        }
-    }
 }
 
 /// The English pages and the portal's own pages are written: `<html lang>`, English chrome,

@@ -5,12 +5,16 @@
 //! on its page, its category's, home, the feeds and the sitemap.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "support/tree.rs"]
+mod tree;
+
 use portal::core::{Article, decode};
 use portal::prerender::{Options, run};
 use portal_content::generate::DirSink;
 use portal_content::publish::publish;
 use portal_content::{Layout, build_into};
 use std::path::{Path, PathBuf};
+use tree::copy_tree;
 
 const SITE: &str = "https://portal.example/";
 
@@ -107,18 +111,6 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
             walk(&path, out);
         } else {
             out.push(path);
-        }
-    }
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap_or_else(|e| panic!("{e}"));
-    for entry in std::fs::read_dir(from).into_iter().flatten().flatten() {
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap_or_else(|e| panic!("{e}"));
         }
     }
 }
