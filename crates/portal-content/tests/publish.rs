@@ -282,3 +282,60 @@ fn a_changed_article_is_found_once_by_its_new_words_only() {
     build_into(&p.layout, &mut DirSink::new(&p.layout.out)).unwrap();
     assert_eq!(p.manifest().delta, None);
 }
+
+#[test]
+fn a_delta_article_keeps_its_number_and_record_from_one_publish_to_the_next() {
+    let p = Project::new("numbers");
+    let docs = p.manifest().docs;
+    let slug_of = |n: u32| -> Option<String> {
+        let bytes = p.read(&record_doc(n))?;
+        Some(serde_json::from_slice::<Record>(&bytes).ok()?.slug)
+    };
+    std::fs::write(
+        p.source("thoi-su/vuon-uom.md"),
+        new_article(
+            "Vườn ươm cây bản địa trên các tuyến phố mới",
+            "\"cây xanh\"",
+        ),
+    )
+    .unwrap();
+    publish(&p.layout).unwrap();
+    let first = "vuon-uom-cay-ban-dia-tren-cac-tuyen-pho-moi";
+    assert_eq!(slug_of(docs).as_deref(), Some(first));
+
+    // A second article, newer: numbered after the first, which keeps its number.
+    std::fs::write(
+        p.source("thoi-su/hoa-sua.md"),
+        new_article(
+            "Hàng hoa sữa trên phố mới được thay bằng cây bản địa",
+            "\"cây xanh\"",
+        ),
+    )
+    .unwrap();
+    publish(&p.layout).unwrap();
+    let second = "hang-hoa-sua-tren-pho-moi-duoc-thay-bang-cay-ban-dia";
+    assert_eq!(slug_of(docs).as_deref(), Some(first));
+    assert_eq!(slug_of(docs + 1).as_deref(), Some(second));
+    let delta = p.manifest().delta.unwrap();
+    assert_eq!((delta.docs, delta.withdrawn.len()), (2, 0));
+
+    // The first changed: a new number, its old one withdrawn (and its record gone).
+    let path = p.source("thoi-su/vuon-uom.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("ba phường", "năm phường")).unwrap();
+    publish(&p.layout).unwrap();
+    let delta = p.manifest().delta.unwrap();
+    assert_eq!((delta.docs, delta.withdrawn.clone()), (3, vec![docs]));
+    assert_eq!(slug_of(docs), None);
+    assert_eq!(slug_of(docs + 1).as_deref(), Some(second));
+    assert_eq!(slug_of(docs + 2).as_deref(), Some(first));
+    assert_eq!(
+        p.search("nam phuong vuon uom")
+            .0
+            .first()
+            .map(String::as_str),
+        Some(first)
+    );
+    let (found, _) = p.search("vuon uom cay ban dia");
+    assert_eq!(found.iter().filter(|s| *s == first).count(), 1, "{found:?}");
+}

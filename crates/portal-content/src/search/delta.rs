@@ -3,6 +3,10 @@
 //! (`index::Delta`), rebuilt whole on every publish. Its articles are scored with the main index's
 //! statistics (article count, average length, each term's article count), so that they rank as
 //! the full build would rank them, give or take the drift since.
+//!
+//! A delta article keeps its number from one publish to the next (a new one is numbered after the
+//! last, a changed one gets a new number and its old one is withdrawn), so a record, once written,
+//! is always the same article's, whatever a reader or a cache holds.
 
 use super::build::{forms_of, record, write_shards};
 use super::{SCALE, article_terms, fields, fingerprint, numbers_doc, put};
@@ -17,6 +21,13 @@ use portal_core::search::rank::{PHRASE, impact, weighted_length};
 // Fx: as in `build` (`forms_of` takes its maps).
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeMap;
+
+/// `search/delta/numbers.json`: the delta's numbers as `search/numbers.json` has the full
+/// build's (slug and fingerprint, in number order from the manifest's `docs`), so that a publish
+/// gives each its number again (not read by the app).
+pub fn delta_list_doc() -> String {
+    "search/delta/numbers.json".to_owned()
+}
 
 /// An API document of the tree being published, by its path (`None`: there is none).
 pub type Read<'a> = &'a dyn Fn(&str) -> Option<Vec<u8>>;
@@ -49,31 +60,47 @@ pub fn write(
         Ok(serde_json::from_slice(&bytes)?)
     };
     let mut manifest: Manifest = serde_json::from_value(json(&manifest_doc())?)?;
-    let numbers: Vec<(String, String)> = serde_json::from_value(json(&numbers_doc())?)?;
-    let indexed: HashMap<(&str, String), u32> = numbers
+    // Every number given so far: the full build's, then the delta's (each with its slug and
+    // fingerprint).
+    let mut numbers: Vec<(String, String)> = serde_json::from_value(json(&numbers_doc())?)?;
+    let first = manifest.docs;
+    if let Some(bytes) = read(&delta_list_doc()) {
+        numbers.extend(serde_json::from_slice::<Vec<(String, String)>>(&bytes)?);
+    }
+    let given: HashMap<(&str, &str), u32> = numbers
         .iter()
         .enumerate()
-        .map(|(n, (slug, print))| ((slug.as_str(), print.clone()), n as u32))
+        .map(|(n, (slug, print))| ((slug.as_str(), print.as_str()), n as u32))
         .collect();
-    let mut kept = HashSet::default();
-    let mut delta: Vec<&Article> = Vec::new();
+    let mut kept: HashSet<u32> = HashSet::default();
+    // The delta's articles with their numbers, in number order.
+    let mut delta: Vec<(u32, &Article)> = Vec::new();
+    let mut added: Vec<(String, String)> = Vec::new();
     for a in articles {
-        match indexed.get(&(a.slug.as_str(), fingerprint(a))) {
-            Some(&n) => {
-                kept.insert(n);
+        let print = fingerprint(a);
+        let n = match given.get(&(a.slug.as_str(), print.as_str())) {
+            Some(&n) => n,
+            None => {
+                added.push((a.slug.clone(), print));
+                (numbers.len() + added.len() - 1) as u32
             }
-            None => delta.push(a),
+        };
+        kept.insert(n);
+        if n >= first {
+            delta.push((n, a));
         }
     }
+    delta.sort_by_key(|(n, _)| *n);
+    numbers.extend(added);
     let withdrawn: Vec<u32> = (0..numbers.len() as u32)
         .filter(|n| !kept.contains(n))
         .collect();
-    let first = manifest.docs;
+    let used = numbers.len() as u32 - first;
 
     // Each delta article's terms, and how many delta articles hold each term, in which forms.
     let each: Vec<(Terms, f32)> = delta
         .iter()
-        .map(|a| {
+        .map(|(_, a)| {
             let f = fields(a);
             let length = weighted_length(f.each_ref().map(|w| w.len() as u32));
             (article_terms(&f), length)
@@ -122,12 +149,12 @@ pub fn write(
         let phrase = if term.contains(' ') { PHRASE } else { 1.0 };
         let postings: Vec<Written> = each
             .iter()
-            .enumerate()
-            .filter_map(|(i, (terms, length))| {
+            .zip(&delta)
+            .filter_map(|((terms, length), (doc, _))| {
                 let (tf, written) = terms.get(*term)?;
                 let score = impact(*tf, *length, all_df, docs, average) * phrase;
                 Some(Written {
-                    doc: first + i as u32,
+                    doc: *doc,
                     impact: (score * SCALE).round() as u32,
                     forms: term_forms
                         .iter()
@@ -147,10 +174,9 @@ pub fn write(
     for slug in &cat.order {
         let postings: Vec<Written> = delta
             .iter()
-            .enumerate()
             .filter(|(_, a)| a.category_path.iter().any(|c| &c.slug == slug))
-            .map(|(i, _)| Written {
-                doc: first + i as u32,
+            .map(|(doc, _)| Written {
+                doc: *doc,
                 impact: 0,
                 forms: 0,
             })
@@ -165,8 +191,8 @@ pub fn write(
             ));
         }
     }
-    for (i, a) in delta.iter().enumerate() {
-        if let Some((path, bytes)) = record(first + i as u32, a)? {
+    for (doc, a) in &delta {
+        if let Some((path, bytes)) = record(*doc, a)? {
             sink.put(path, bytes)?;
         }
     }
@@ -175,27 +201,32 @@ pub fn write(
     } else {
         write_shards(entries, sink, delta_shard_doc)?
     };
+    // Each year's numbers, runs of consecutive ones (withdrawn numbers break a run: they are in
+    // no year, and out of every result anyway).
     let mut years: Vec<Year> = Vec::new();
-    for (i, a) in delta.iter().enumerate() {
+    for (doc, a) in &delta {
         let year = a.published.in_vietnam().date.year;
         match years.last_mut() {
-            Some(y) if y.year == year => y.count += 1,
+            Some(y) if y.year == year && y.first + y.count == *doc => y.count += 1,
             _ => years.push(Year {
                 year,
-                first: first + i as u32,
+                first: *doc,
                 count: 1,
             }),
         }
     }
-    manifest.delta = (!delta.is_empty() || !withdrawn.is_empty()).then(|| Delta {
-        docs: delta.len() as u32,
+    if used > 0 {
+        put(sink, delta_list_doc(), &numbers.get(first as usize..))?;
+    }
+    manifest.delta = (used > 0 || !withdrawn.is_empty()).then(|| Delta {
+        docs: used,
         shards,
         years,
         withdrawn: withdrawn.clone(),
     });
     put(sink, manifest_doc(), &manifest)?;
     Ok(DeltaReport {
-        slugs: delta.iter().map(|a| a.slug.clone()).collect(),
+        slugs: delta.iter().map(|(_, a)| a.slug.clone()).collect(),
         withdrawn: withdrawn.len(),
         shards,
     })

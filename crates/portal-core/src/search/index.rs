@@ -87,16 +87,17 @@ pub struct Manifest {
 
 /// The articles published or changed since the full build (docs/publishing.md): a small index of
 /// their own in [`delta_shard_doc`] files, numbered on from the main index (`Manifest::docs` is
-/// the first, their newest), their records beside the others; and the main index's articles that
-/// no longer count (withdrawn, or the old version of a changed one).
+/// the first) in the order they were published, their records beside the others; and the
+/// numbers that no longer count (a withdrawn article, or the old version of a changed one).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Delta {
+    /// How many numbers the delta has given (withdrawn ones too: a number is never given twice).
     pub docs: u32,
     pub shards: u32,
-    /// Newest first, numbered as the delta's articles are.
+    /// The delta's numbers of each year (runs of them; a year may come more than once).
     #[serde(default)]
     pub years: Vec<Year>,
-    /// Main index numbers, ascending.
+    /// Numbers of the main index or of the delta, ascending.
     #[serde(default)]
     pub withdrawn: Vec<u32>,
 }
