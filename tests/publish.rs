@@ -179,3 +179,23 @@ fn a_published_article_is_on_its_page_its_category_home_the_feeds_and_the_sitema
     }
     assert!(naming.iter().any(|f| f.starts_with("feeds/")), "{naming:?}");
 }
+
+#[test]
+fn a_withdrawn_english_article_leaves_the_english_site_and_its_counterpart_page() {
+    let site = Site::new("publish-english");
+    let slug = "vietnamese-goods-fair-2026-opens";
+    let page = site.dist.join("en/news").join(slug).join("index.html");
+    assert!(page.exists());
+    assert!(site.naming(slug).contains(&"en/news/index.html".to_owned()));
+    std::fs::remove_file(
+        site.layout
+            .content
+            .join("en/articles/news/hanoi-trade-fair-2026-opens.md"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let touched = site.publish();
+    assert!(touched.contains(&format!("en/{slug}")), "{touched:?}");
+    assert!(!page.exists(), "its page is removed");
+    // Its Vietnamese counterpart's page no longer offers it as the English version.
+    assert_eq!(site.naming(slug), Vec::<String>::new());
+}

@@ -1,7 +1,7 @@
 //! `cargo run --release --bin prerender -- --api public/api/v1 --dist dist --site https://portal.example/`
 //! Writes every route of the portal as HTML into Trunk's output (see `portal::prerender`).
-//! `--changed <slug>[,<slug>…]` rewrites only what those articles touch; `--workers <n>` threads
-//! render at once (every core unless told).
+//! `--changed <slug>[,<slug>…]` rewrites only what those articles touch (`en/<slug>`: an English
+//! article); `--workers <n>` threads render at once (every core unless told).
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {

@@ -72,69 +72,76 @@ impl Run {
         Ok(out)
     }
 
-    /// What the articles `slugs` touch.
+    /// What the articles `slugs` touch (`en/<slug>`: an English article).
     pub(super) fn changed(&mut self, slugs: &[String]) -> Result<(), String> {
         let manifest = std::fs::read_to_string(self.dist.join(MANIFEST))
             .map_err(|e| format!("{MANIFEST}: {e} (run a full prerender first)"))?;
         self.entries = serde_json::from_str(&manifest).map_err(|e| format!("{MANIFEST}: {e}"))?;
         let places = self.entries.iter().enumerate();
         self.places = Some(places.map(|(k, e)| (e.loc.clone(), k)).collect());
-        let mut categories: Vec<String> = Vec::new();
-        for slug in slugs {
-            let path = paths::article_doc(slug).ok_or(format!("{slug}: not a slug"))?;
-            match doc::<Article>(&self.source, &path)? {
+        let mut categories: Vec<(Lang, String)> = Vec::new();
+        let mut langs: Vec<Lang> = Vec::new();
+        for named in slugs {
+            let (lang, slug) = match named.strip_prefix("en/") {
+                Some(slug) => (Lang::En, slug),
+                None => (Lang::Vi, named.as_str()),
+            };
+            if !langs.contains(&lang) {
+                langs.push(lang);
+            }
+            let path = paths::article_doc(slug).ok_or(format!("{named}: not a slug"))?;
+            let mut touched: Vec<String> = Vec::new();
+            match doc::<Article>(&self.source, &lang.doc(&path))? {
                 Some(article) => {
                     let category = article
                         .category()
                         .map(|c| c.slug.clone())
                         .unwrap_or_default();
-                    self.page(&paths::article_route(&category, slug))?;
-                    for c in &article.category_path {
-                        if !categories.contains(&c.slug) {
-                            categories.push(c.slug.clone());
-                        }
-                    }
+                    self.page(&lang.route(&paths::article_route(&category, slug)))?;
+                    touched.extend(article.category_path.iter().map(|c| c.slug.clone()));
                 }
                 // Gone from the API: its page goes too, and its categories' pages, which listed
                 // it, are written again (the category its address named, and that one's parents).
                 None => {
-                    for category in self.remove_article(slug)? {
+                    for category in self.remove_article(lang, slug)? {
                         let page: Option<CategoryPage> = paths::category_doc(&category, 1)
-                            .map_or(Ok(None), |p| doc(&self.source, &p))?;
+                            .map_or(Ok(None), |p| doc(&self.source, &lang.doc(&p)))?;
                         let parents = page.map(|p| p.category.breadcrumb).unwrap_or_default();
-                        let slugs = parents.into_iter().map(|c| c.slug).chain([category]);
-                        for c in slugs {
-                            if !categories.contains(&c) {
-                                categories.push(c);
-                            }
-                        }
+                        touched.extend(parents.into_iter().map(|c| c.slug));
+                        touched.push(category);
                     }
                 }
             }
-        }
-        for slug in categories {
-            self.page(&paths::category_route(&slug, 1))?;
-            // The first page's document, which that render has just read, says how many follow.
-            let first: Option<CategoryPage> =
-                paths::category_doc(&slug, 1).map_or(Ok(None), |p| doc(&self.source, &p))?;
-            let pages = first.map_or(0, |c| c.page.total_pages);
-            for n in 2..=pages {
-                self.page(&paths::category_route(&slug, n))?;
+            for c in touched {
+                if !categories.contains(&(lang, c.clone())) {
+                    categories.push((lang, c));
+                }
             }
         }
-        self.page("/")?;
+        for (lang, slug) in categories {
+            self.page(&lang.route(&paths::category_route(&slug, 1)))?;
+            // The first page's document, which that render has just read, says how many follow.
+            let first: Option<CategoryPage> = paths::category_doc(&slug, 1)
+                .map_or(Ok(None), |p| doc(&self.source, &lang.doc(&p)))?;
+            let pages = first.map_or(0, |c| c.page.total_pages);
+            for n in 2..=pages {
+                self.page(&lang.route(&paths::category_route(&slug, n)))?;
+            }
+        }
+        for lang in langs {
+            self.page(&lang.route("/"))?;
+        }
         Ok(())
     }
 
-    /// Removes the page of an article the API no longer has. Only an article's page: a category
-    /// whose slug is the same stays. Returns the categories its address named.
-    fn remove_article(&mut self, slug: &str) -> Result<Vec<String>, String> {
+    /// Removes the page of an article of `lang` the API no longer has. Only an article's page: a
+    /// category whose slug is the same stays. Returns the categories its address named.
+    fn remove_article(&mut self, lang: Lang, slug: &str) -> Result<Vec<String>, String> {
         let site_url = self.site_url.clone();
         let is_gone = |loc: &str| {
-            // The Vietnamese article's page (the content tool's slugs are Vietnamese articles').
             loc.strip_prefix(&site_url)
                 .map(|route| format!("/{route}"))
-                .filter(|route| Lang::split(route).0 == Lang::Vi)
+                .filter(|route| Lang::split(route).0 == lang)
                 .and_then(|route| kind_of(&route))
                 .is_some_and(|r| matches!(r, Route::Article { slug: s, .. } if s == slug))
         };

@@ -12,8 +12,8 @@ USAGE:
     portal-content publish [--root DIR] [--out DIR]
         Bring an API tree that `build` wrote (public/api/v1, or DIR) up to date with content/
         after articles were published, changed or withdrawn: only the documents that differ are
-        written, and the search index gets a delta (docs/publishing.md). Prints the Vietnamese
-        articles touched, for `prerender --changed` (scripts/publish.sh runs both).
+        written, and the search index gets a delta (docs/publishing.md). Prints the articles
+        touched (English ones as en/<slug>), for `prerender --changed` (scripts/publish.sh runs both).
     portal-content check [--root DIR]
         Fail if public/api/v1 differs from what `build` would write.
     portal-content synth --count N --out DIR [--root DIR]

@@ -9,8 +9,8 @@ use anyhow::{Context, Result};
 use portal_core::search::index::{Manifest, manifest_doc};
 use std::path::Path;
 
-/// What a publish wrote and removed (paths relative to the API's root), and the Vietnamese
-/// articles whose documents it wrote or removed (for `prerender --changed`).
+/// What a publish wrote and removed (paths relative to the API's root), and the articles whose
+/// documents it wrote or removed, as `prerender --changed` takes them (`en/<slug>`: English).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Published {
     pub written: Vec<String>,
@@ -54,11 +54,15 @@ pub fn publish(layout: &Layout) -> Result<Published> {
         }
     }
     for path in done.written.iter().chain(&done.removed) {
-        if let Some(slug) = path
+        let (lang, rest) = match path.strip_prefix("en/") {
+            Some(rest) => ("en/", rest),
+            None => ("", path.as_str()),
+        };
+        if let Some(slug) = rest
             .strip_prefix("articles/")
             .and_then(|p| p.strip_suffix(".json"))
         {
-            done.articles.push(slug.to_owned());
+            done.articles.push(format!("{lang}{slug}"));
         }
     }
     Ok(done)
