@@ -197,10 +197,22 @@ async function unsavePage(href) {
   return true;
 }
 
+/** Whether each page is framed: asked of the browser once a page, not on each of its requests
+ * (a round trip to it that every document of a navigation waited for). */
+const framed = new Map();
+
 /** A framed page's requests go to the network as they would without this worker. */
 async function unlessFramed(event, answer) {
-  const client = event.clientId ? await self.clients.get(event.clientId) : null;
-  return client?.frameType === 'nested' ? fetch(event.request) : answer();
+  const id = event.clientId;
+  let nested = id ? framed.get(id) : false;
+  if (nested === undefined) {
+    const client = await self.clients.get(id);
+    nested = client?.frameType === 'nested';
+    if (client) framed.set(id, nested);
+    // Pages closed long ago: the oldest go.
+    while (framed.size > 64) framed.delete(framed.keys().next().value);
+  }
+  return nested ? fetch(event.request) : answer();
 }
 
 /** A whole, successful, same-origin answer: the only kind stored. */
