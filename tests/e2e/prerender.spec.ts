@@ -106,18 +106,34 @@ test('what a reader without JavaScript gets passes axe: home, a category, its pa
   }
 });
 
-/** Sums the page's layout shifts (not those right after input) into `window.shifts`. */
+type Moved = { node: string; from: number[]; to: number[] };
+type Shift = { value: number; hadRecentInput: boolean; startTime: number; sources?: { node?: Element; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[] };
+
+/** Sums the page's layout shifts (not those right after input) into `window.shifts`, and keeps
+ * what moved, where from and to, for the failure's message. */
 async function countShifts(page: Page) {
   await page.addInitScript(() => {
-    const w = window as unknown as { shifts: number };
+    const w = window as unknown as { shifts: number; moved: Moved[] };
     w.shifts = 0;
+    w.moved = [];
+    const rect = (r: DOMRectReadOnly) => [r.x, r.y, r.width, r.height].map(Math.round);
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!e.hadRecentInput) w.shifts += e.value;
+      for (const e of list.getEntries() as unknown as Shift[]) {
+        if (e.hadRecentInput) continue;
+        w.shifts += e.value;
+        for (const s of e.sources ?? []) {
+          const n = s.node;
+          const node = n ? `${n.nodeName.toLowerCase()}${n.id ? `#${n.id}` : ''}${typeof n.className === 'string' && n.className ? `.${n.className.split(' ').join('.')}` : ''}` : '?';
+          w.moved.push({ node: `${node} at ${Math.round(e.startTime)} ms`, from: rect(s.previousRect), to: rect(s.currentRect) });
+        }
+      }
     }).observe({ type: 'layout-shift', buffered: true });
   });
 }
 
 const shifts = (page: Page) => page.evaluate(() => (window as unknown as { shifts: number }).shifts);
+/** What moved, for a failure's message. */
+const moved = (page: Page) => page.evaluate(() => JSON.stringify((window as unknown as { moved: Moved[] }).moved));
 
 test('the app takes over without a layout shift, keeping the scroll position and focus', async ({ page }) => {
   await countShifts(page);
@@ -144,7 +160,7 @@ test('the app takes over without a layout shift, keeping the scroll position and
   expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(focusedText);
   await expect(page.locator('main h1')).toHaveCount(1);
   await page.waitForTimeout(500);
-  expect(await shifts(page), 'cumulative layout shift').toBe(0);
+  expect(await shifts(page), `cumulative layout shift: ${await moved(page)}`).toBe(0);
   // The app runs: the display controls work.
   await openHeaderPanel(page, 'display');
   await page.getByRole('button', { name: 'Tương phản cao' }).click();
@@ -165,7 +181,7 @@ test('the takeover waits for every document the page shows: a late site.json mov
     await page.goto(path);
     await expect(page.locator('html[data-app="on"]'), path).toHaveCount(1, { timeout: 15_000 });
     await page.waitForTimeout(300);
-    expect(await shifts(page), `cumulative layout shift on ${path}`).toBe(0);
+    expect(await shifts(page), `cumulative layout shift on ${path}: ${await moved(page)}`).toBe(0);
   }
 });
 
