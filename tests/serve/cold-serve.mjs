@@ -99,11 +99,19 @@ async function appHtml(path) {
   return res.ok && body.includes('name="portal-api-base"') && /data-wasm="[^"]+\.wasm"/.test(body) ? body : null;
 }
 
-/** Inodes of every directory under `dir` (and of `dir`). */
+/** Inodes of every directory under `dir` (and of `dir`). The other apps' builds are still
+ * staging and removing folders under target/ while this walks: one gone on the way is skipped
+ * (what is gone is watched by no one). */
 function dirInodes(dir, out = new Set()) {
-  if (!existsSync(dir)) return out;
-  out.add(statSync(dir).ino);
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
+  let entries;
+  try {
+    out.add(statSync(dir).ino);
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    if (e.code === 'ENOENT' || e.code === 'ENOTDIR') return out;
+    throw e;
+  }
+  for (const e of entries) {
     if (e.isDirectory()) dirInodes(resolve(dir, e.name), out);
   }
   return out;
