@@ -339,3 +339,15 @@ fn a_delta_article_keeps_its_number_and_record_from_one_publish_to_the_next() {
     let (found, _) = p.search("vuon uom cay ban dia");
     assert_eq!(found.iter().filter(|s| *s == first).count(), 1, "{found:?}");
 }
+
+#[test]
+fn a_tree_whose_numbers_are_not_its_index_s_is_refused() {
+    let p = Project::new("mismatch");
+    let path = p.layout.out.join(portal_content::search::numbers_doc());
+    let mut numbers: Vec<(String, String)> =
+        serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    numbers.pop();
+    std::fs::write(&path, serde_json::to_vec(&numbers).unwrap()).unwrap();
+    let error = publish(&p.layout).unwrap_err().to_string();
+    assert!(error.contains("not from the same full build"), "{error}");
+}

@@ -64,6 +64,12 @@ pub fn write(
     // fingerprint).
     let mut numbers: Vec<(String, String)> = serde_json::from_value(json(&numbers_doc())?)?;
     let first = manifest.docs;
+    anyhow::ensure!(
+        numbers.len() == first as usize,
+        "{} lists {} articles, the index {first}: not from the same full build",
+        numbers_doc(),
+        numbers.len()
+    );
     if let Some(bytes) = read(&delta_list_doc()) {
         numbers.extend(serde_json::from_slice::<Vec<(String, String)>>(&bytes)?);
     }
@@ -95,7 +101,7 @@ pub fn write(
     let withdrawn: Vec<u32> = (0..numbers.len() as u32)
         .filter(|n| !kept.contains(n))
         .collect();
-    let used = numbers.len() as u32 - first;
+    let used = (numbers.len() as u32).saturating_sub(first);
 
     // Each delta article's terms, and how many delta articles hold each term, in which forms.
     let each: Vec<(Terms, f32)> = delta
