@@ -12,7 +12,7 @@ use portal_core::search::index::{
     Manifest, Record, delta_shard_doc, manifest_doc, record_doc, shard_doc, shard_of,
 };
 use portal_core::search::lookup::{Lookup, Next, Part};
-use portal_core::search::query::{PAGE_SIZE, Plan, Search, filter_term, with_delta};
+use portal_core::search::query::{PAGE_SIZE, Plan, Search, delta_results, filter_term, with_delta};
 use portal_core::search::rank::Posting;
 use portal_core::search::snippet::snippet;
 use portal_core::{API_VERSION, Page, SearchHit, SearchResults};
@@ -160,28 +160,15 @@ async fn from_index(
     let (ranked, total) = if delta_parsed.is_empty() {
         (ranked, total)
     } else {
-        let delta_postings = |term: &str, want: Option<&str>| {
+        let delta = delta_results(&plan, search, &manifest, |term, want| {
             let n = shard_of(term, delta_shards);
             delta_parsed
                 .iter()
                 .find(|(s, _)| *s == n)
                 .map(|(_, shard)| shard::postings(shard, term, want))
                 .unwrap_or_default()
-        };
-        let lists: Vec<Vec<Posting>> = terms
-            .iter()
-            .enumerate()
-            .map(|(i, t)| delta_postings(t, plan.want(i).as_deref()))
-            .collect();
-        let in_category = filter_term(search).map(|f| delta_postings(&f, None));
-        with_delta(
-            &plan,
-            search,
-            &manifest,
-            (ranked, total),
-            &lists,
-            in_category.as_deref(),
-        )
+        });
+        with_delta(search, &manifest, (ranked, total), delta)
     };
     let pages = portal_core::pagination::total_pages(total as u64, PAGE_SIZE);
     let range = portal_core::pagination::item_range(search.page, PAGE_SIZE, ranked.len());

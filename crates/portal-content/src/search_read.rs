@@ -8,7 +8,7 @@ use portal_core::search::index::{
     Entry, Manifest, delta_shard_doc, manifest_doc, shard_doc, shard_of, tail_doc,
 };
 use portal_core::search::lookup::{Lookup, Next, Part};
-use portal_core::search::query::{Plan, Search, filter_term, results, with_delta};
+use portal_core::search::query::{Plan, Search, delta_results, filter_term, results, with_delta};
 use portal_core::search::rank::{Posting, Ranked};
 use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
@@ -134,45 +134,25 @@ pub fn run(read: &dyn Fn(&str) -> Option<Vec<u8>>, search: &Search) -> Result<Ru
     let (mut whole, mut whole_total) =
         results(&plan, &search, &manifest, &lists, in_category.as_deref());
     let (mut ranked, mut total) = (ranked, total);
-    // What was published since the full build: whole lists, merged into both answers.
+    // What was published since the full build: whole lists, ranked once, merged into both.
     if let Some(delta) = &manifest.delta {
         let mut shards: HashMap<u32, HashMap<String, Entry>> = HashMap::new();
-        let mut list = |term: &str, want: Option<&str>| -> Result<Vec<Posting>> {
-            let n = shard_of(term, delta.shards);
+        for n in looked.iter().map(|t| shard_of(t, delta.shards)) {
             if delta.shards > 0 && !shards.contains_key(&n) {
                 let bytes = get(&delta_shard_doc(n))?;
                 files.push((delta_shard_doc(n), bytes.len()));
                 shards.insert(n, serde_json::from_slice(&bytes)?);
             }
-            Ok(shards
-                .get(&n)
+        }
+        let found = delta_results(&plan, &search, &manifest, |term, want| {
+            shards
+                .get(&shard_of(term, delta.shards))
                 .and_then(|s| s.get(term))
                 .map(|e| e.postings(want))
-                .unwrap_or_default())
-        };
-        let lists: Vec<Vec<Posting>> = terms
-            .iter()
-            .enumerate()
-            .map(|(i, t)| list(t, plan.want(i).as_deref()))
-            .collect::<Result<_>>()?;
-        let in_category = filter_term(&search).map(|f| list(&f, None)).transpose()?;
-        let in_category = in_category.as_deref();
-        (ranked, total) = with_delta(
-            &plan,
-            &search,
-            &manifest,
-            (ranked, total),
-            &lists,
-            in_category,
-        );
-        (whole, whole_total) = with_delta(
-            &plan,
-            &search,
-            &manifest,
-            (whole, whole_total),
-            &lists,
-            in_category,
-        );
+                .unwrap_or_default()
+        });
+        (ranked, total) = with_delta(&search, &manifest, (ranked, total), found.clone());
+        (whole, whole_total) = with_delta(&search, &manifest, (whole, whole_total), found);
     }
     Ok(Run {
         ranked,

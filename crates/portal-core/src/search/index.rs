@@ -114,13 +114,15 @@ impl Manifest {
         self.all_years().any(|y| y.year == year)
     }
 
-    /// Whether article `doc` was published in `year`.
-    pub fn in_year(&self, doc: u32, year: i32) -> bool {
+    /// The article numbers of `year`: a range of the main index's, and runs of the delta's.
+    pub fn year_ranges(&self, year: i32) -> Vec<std::ops::Range<u32>> {
         self.all_years()
-            .any(|y| y.year == year && doc >= y.first && doc - y.first < y.count)
+            .filter(|y| y.year == year)
+            .map(|y| y.first..y.first.saturating_add(y.count))
+            .collect()
     }
 
-    /// Whether main index article `doc` no longer counts (see [`Delta::withdrawn`]).
+    /// Whether article `doc` no longer counts (see [`Delta::withdrawn`]).
     pub fn withdrawn(&self, doc: u32) -> bool {
         self.delta
             .as_ref()
@@ -621,8 +623,9 @@ mod tests {
             ],
             ..Manifest::default()
         };
-        assert!(m.in_year(10, 2025) && m.in_year(29, 2025));
-        assert!(!m.in_year(30, 2025) && !m.in_year(9, 2025));
+        let in_year = |doc, year| m.year_ranges(year).iter().any(|r| r.contains(&doc));
+        assert!(in_year(10, 2025) && in_year(29, 2025));
+        assert!(!in_year(30, 2025) && !in_year(9, 2025));
         assert!(m.has_year(2025) && !m.has_year(2019));
         assert_eq!(m.age_years(0), 0.0);
         assert!((m.age_years(20) - 1.5).abs() < 1e-6);
@@ -644,8 +647,9 @@ mod tests {
             }),
             ..Manifest::default()
         };
-        assert!(m.has_year(2027) && m.in_year(31, 2027) && !m.in_year(32, 2027));
-        assert!(m.in_year(5, 2026) && m.in_year(32, 2026));
+        let in_year = |doc, year| m.year_ranges(year).iter().any(|r| r.contains(&doc));
+        assert!(m.has_year(2027) && in_year(31, 2027) && !in_year(32, 2027));
+        assert!(in_year(5, 2026) && in_year(32, 2026));
         // The newest year is the delta's: the main index's articles are a year older now.
         assert_eq!(m.age_years(30), 0.0);
         assert!((m.age_years(0) - 1.0).abs() < 1e-6);

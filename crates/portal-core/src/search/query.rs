@@ -191,10 +191,13 @@ pub fn scope<'a>(
     manifest: &'a Manifest,
     in_category: Option<&'a [Posting]>,
 ) -> (impl Fn(u32) -> bool + 'a, impl Fn(u32) -> f32 + 'a, usize) {
-    let year = search.year;
+    // Once here, not for each posting: `keep` is asked of every article a query's lists hold.
+    let years = search.year.map(|y| manifest.year_ranges(y));
     (
         move |doc| {
-            year.is_none_or(|y| manifest.in_year(doc, y))
+            years
+                .as_ref()
+                .is_none_or(|ranges| ranges.iter().any(|r| r.contains(&doc)))
                 && !manifest.withdrawn(doc)
                 && in_category.is_none_or(|c| c.binary_search_by_key(&doc, |p| p.doc).is_ok())
         },
@@ -217,21 +220,36 @@ pub fn results<L: AsRef<[Posting]>>(
     rank(postings, plan.words.len(), keep, boost, limit)
 }
 
-/// The main index's results (`main`: best first, and how many) with the delta's
-/// (`index::Delta`) merged in: `lists` and `in_category` are the delta's, as for [`results`].
-pub fn with_delta<L: AsRef<[Posting]>>(
+/// The delta's results (`index::Delta`), from its whole lists: `postings(term, want)` reads a
+/// term's from the delta's shard that holds it (none: an empty list).
+pub fn delta_results(
     plan: &Plan,
     search: &Search,
     manifest: &Manifest,
-    main: (Vec<Ranked>, usize),
-    lists: &[L],
-    in_category: Option<&[Posting]>,
+    mut postings: impl FnMut(&str, Option<&str>) -> Vec<Posting>,
 ) -> (Vec<Ranked>, usize) {
-    let (delta, total) = results(plan, search, manifest, lists, in_category);
+    let lists: Vec<Vec<Posting>> = plan
+        .terms()
+        .iter()
+        .enumerate()
+        .map(|(i, t)| postings(t, plan.want(i).as_deref()))
+        .collect();
+    let in_category = filter_term(search).map(|f| postings(&f, None));
+    results(plan, search, manifest, &lists, in_category.as_deref())
+}
+
+/// The main index's results (`main`: best first, and how many) with the delta's
+/// ([`delta_results`]) merged in.
+pub fn with_delta(
+    search: &Search,
+    manifest: &Manifest,
+    main: (Vec<Ranked>, usize),
+    delta: (Vec<Ranked>, usize),
+) -> (Vec<Ranked>, usize) {
     let limit = (search.page as usize).saturating_mul(PAGE_SIZE as usize);
     (
-        merge(main.0, delta, manifest.docs, limit),
-        main.1.saturating_add(total),
+        merge(main.0, delta.0, manifest.docs, limit),
+        main.1.saturating_add(delta.1),
     )
 }
 
