@@ -44,20 +44,14 @@ pub fn publish(layout: &Layout) -> Result<Published> {
         if fresh.0.contains_key(&path) {
             continue;
         }
-        let (prefix, rest) = match path.strip_prefix("en/") {
-            Some(rest) => ("en/", rest),
-            None => ("", path.as_str()),
-        };
+        let (prefix, rest) = language(&path);
         if !is_main_index(rest, if prefix.is_empty() { vi } else { en }) {
             std::fs::remove_file(out.join(&path)).with_context(|| path.clone())?;
             done.removed.push(path);
         }
     }
     for path in done.written.iter().chain(&done.removed) {
-        let (lang, rest) = match path.strip_prefix("en/") {
-            Some(rest) => ("en/", rest),
-            None => ("", path.as_str()),
-        };
+        let (lang, rest) = language(path);
         if let Some(slug) = rest
             .strip_prefix("articles/")
             .and_then(|p| p.strip_suffix(".json"))
@@ -66,6 +60,14 @@ pub fn publish(layout: &Layout) -> Result<Published> {
         }
     }
     Ok(done)
+}
+
+/// A path's language folder (`en/`, or none: Vietnamese) and the path within it.
+fn language(path: &str) -> (&'static str, &str) {
+    match path.strip_prefix("en/") {
+        Some(rest) => ("en/", rest),
+        None => ("", path),
+    }
 }
 
 /// Whether `path` (in one language's tree) is a file of the full build's index of `docs`

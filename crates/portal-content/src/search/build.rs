@@ -306,12 +306,7 @@ pub fn build(
                         let Some(t) = terms.get(term) else { continue };
                         let phrase = if term.contains(' ') { PHRASE } else { 1.0 };
                         let score = impact_of(*tf, length, t.df) * phrase;
-                        let mask = t
-                            .forms
-                            .iter()
-                            .enumerate()
-                            .filter(|(_, f)| written.contains(f))
-                            .fold(0u32, |m, (i, _)| m | 1 << i);
+                        let mask = forms_mask(&t.forms, written);
                         let carried =
                             t.carries
                                 .zip(term.split_once(' '))
@@ -471,12 +466,27 @@ fn entry(
         )?;
         tails += 1;
     }
-    entries.push((
+    entries.push(shard_entry(term, &value)?);
+    Ok(tails)
+}
+
+/// Which of a term's listed written `forms` an article that wrote it as `written` holds
+/// (`Written::forms`: bit `i` for form `i`).
+pub(super) fn forms_mask(forms: &[String], written: &[String]) -> u32 {
+    forms
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| written.contains(f))
+        .fold(0u32, |m, (i, _)| m | 1 << i)
+}
+
+/// A term's entry as [`write_shards`] takes it: the term, then its key and value as JSON.
+pub(super) fn shard_entry(term: &str, value: &Entry) -> Result<(String, String, String)> {
+    Ok((
         term.to_owned(),
         serde_json::to_string(term)?,
-        serde_json::to_string(&value)?,
-    ));
-    Ok(tails)
+        serde_json::to_string(value)?,
+    ))
 }
 
 /// The shards (at `path(n)`), each about `SHARD_BYTES` of JSON, in the order of their keys' text;

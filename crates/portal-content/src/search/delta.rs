@@ -8,7 +8,7 @@
 //! last, a changed one gets a new number and its old one is withdrawn), so a record, once written,
 //! is always the same article's, whatever a reader or a cache holds.
 
-use super::build::{forms_of, record, write_shards};
+use super::build::{forms_mask, forms_of, record, shard_entry, write_shards};
 use super::{SCALE, article_terms, fields, fingerprint, numbers_doc, put};
 use crate::generate::{Catalogue, Sink};
 use anyhow::{Context, Result};
@@ -32,27 +32,12 @@ pub fn delta_list_doc() -> String {
 /// An API document of the tree being published, by its path (`None`: there is none).
 pub type Read<'a> = &'a dyn Fn(&str) -> Option<Vec<u8>>;
 
-/// What a publish did to the index.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct DeltaReport {
-    /// The articles in the delta (published or changed since the full build), newest first.
-    pub slugs: Vec<String>,
-    /// The main index's articles that no longer count.
-    pub withdrawn: usize,
-    pub shards: u32,
-}
-
 /// One delta article's terms: occurrences per field and written forms.
 type Terms = HashMap<String, ([u16; 4], Vec<String>)>;
 
 /// Writes the delta of `articles` (every article the site now has, newest first) against the
 /// full build that `read` gives, and the manifest naming it.
-pub fn write(
-    cat: &Catalogue,
-    articles: &[Article],
-    read: Read,
-    sink: &mut dyn Sink,
-) -> Result<DeltaReport> {
+pub fn write(cat: &Catalogue, articles: &[Article], read: Read, sink: &mut dyn Sink) -> Result<()> {
     let json = |path: &str| -> Result<serde_json::Value> {
         let bytes = read(path).with_context(|| {
             format!("{path} missing: a publish needs a full build (`portal-content build`) first")
@@ -112,10 +97,13 @@ pub fn write(
             (article_terms(&f), length)
         })
         .collect();
-    let mut counts: BTreeMap<&str, (u32, HashMap<String, u32>, u32)> = BTreeMap::new();
+    // Per term: its delta articles, and (as `forms_of` takes them) each other written form's
+    // article count and how many do not write it folded.
+    type Counted = (u32, (HashMap<String, u32>, u32));
+    let mut counts: BTreeMap<&str, Counted> = BTreeMap::new();
     for (terms, _) in &each {
         for (term, (_, written)) in terms {
-            let (df, forms, absent) = counts.entry(term).or_default();
+            let (df, (forms, absent)) = counts.entry(term).or_default();
             *df += 1;
             for w in written.iter().filter(|w| *w != term) {
                 *forms.entry(w.clone()).or_default() += 1;
@@ -144,14 +132,9 @@ pub fn write(
         each.iter().map(|e| e.1).sum::<f32>() / each.len().max(1) as f32
     };
     let mut entries = Vec::new();
-    for (term, (df, forms, absent)) in &counts {
+    for (term, (df, forms)) in &counts {
         let all_df = main_df(term)?.saturating_add(*df);
-        let term_forms = forms_of(
-            term,
-            *df,
-            Some(&(forms.clone(), *absent)),
-            delta.len() as u32,
-        );
+        let term_forms = forms_of(term, *df, Some(forms), delta.len() as u32);
         let phrase = if term.contains(' ') { PHRASE } else { 1.0 };
         let postings: Vec<Written> = each
             .iter()
@@ -162,20 +145,14 @@ pub fn write(
                 Some(Written {
                     doc: *doc,
                     impact: (score * SCALE).round() as u32,
-                    forms: term_forms
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, f)| written.contains(f))
-                        .fold(0u32, |m, (k, _)| m | 1 << k),
+                    forms: forms_mask(&term_forms, written),
                 })
             })
             .collect();
-        let value = Entry::new(&postings, term_forms, Vec::new(), 0);
-        entries.push((
-            (*term).to_owned(),
-            serde_json::to_string(term)?,
-            serde_json::to_string(&value)?,
-        ));
+        entries.push(shard_entry(
+            term,
+            &Entry::new(&postings, term_forms, Vec::new(), 0),
+        )?);
     }
     for slug in &cat.order {
         let postings: Vec<Written> = delta
@@ -188,13 +165,8 @@ pub fn write(
             })
             .collect();
         if !postings.is_empty() {
-            let term = category_term(slug);
             let value = Entry::new(&postings, Vec::new(), Vec::new(), 0);
-            entries.push((
-                term.clone(),
-                serde_json::to_string(&term)?,
-                serde_json::to_string(&value)?,
-            ));
+            entries.push(shard_entry(&category_term(slug), &value)?);
         }
     }
     for (doc, a) in &delta {
@@ -224,16 +196,11 @@ pub fn write(
     if used > 0 {
         put(sink, delta_list_doc(), &numbers.get(first as usize..))?;
     }
-    manifest.delta = (used > 0 || !withdrawn.is_empty()).then(|| Delta {
+    manifest.delta = (used > 0 || !withdrawn.is_empty()).then_some(Delta {
         docs: used,
         shards,
         years,
-        withdrawn: withdrawn.clone(),
+        withdrawn,
     });
-    put(sink, manifest_doc(), &manifest)?;
-    Ok(DeltaReport {
-        slugs: delta.iter().map(|(_, a)| a.slug.clone()).collect(),
-        withdrawn: withdrawn.len(),
-        shards,
-    })
+    put(sink, manifest_doc(), &manifest)
 }
