@@ -30,6 +30,22 @@ pub struct Page<'a> {
     pub worker: &'a Worker,
 }
 
+/// Asks the browser not to paint before `<main>` has arrived: on a slow link the first part of the
+/// HTML would otherwise be painted alone, and a header painted half-parsed grows (moves) as the
+/// rest of it arrives. The address is the page's own, as the browser ignores one that is not the
+/// document's (and the template's `<base>` would resolve a bare `#main` to the site's root).
+fn expect_main(page: &Page) -> String {
+    match page.path {
+        Some(path) if page.body.contains(r#"<main id="main""#) => {
+            let mut link = "<link rel=\"expect\" blocking=\"render\"".to_owned();
+            portal_core::html::attr(&mut link, "href", &format!("{path}#main"));
+            link.push('>');
+            link
+        }
+        _ => String::new(),
+    }
+}
+
 /// `template` with `page` in it.
 pub fn fill(template: &str, page: &Page) -> Result<String, String> {
     // What boot.js says, in one polite line, when the app cannot take the page over (its files
@@ -57,6 +73,7 @@ pub fn fill(template: &str, page: &Page) -> Result<String, String> {
             element!("title", |el| {
                 el.set_inner_content(page.title, ContentType::Text);
                 let mut head = page.head.to_owned();
+                head.push_str(&expect_main(page));
                 head.push_str(&super::install::link(page.lang));
                 // `public/assets/offline.js` registers the worker, once the app runs.
                 if page.worker.on {
@@ -178,5 +195,34 @@ mod tests {
             !out.contains("a.js") && !out.contains("a.wasm"),
             "no preloads: {out}"
         );
+        assert!(!out.contains("rel=\"expect\""), "no <main id=main>: {out}");
+    }
+
+    #[test]
+    fn the_first_paint_waits_for_main_at_the_page_own_address() {
+        let t = "<html><head><title>X</title></head><body></body></html>";
+        let worker = Worker {
+            build: "b1".into(),
+            version: "v1".into(),
+            on: false,
+        };
+        let page = |path| Page {
+            lang: Lang::Vi,
+            path,
+            title: "T",
+            description: "D",
+            head: "",
+            body: r#"<header>…</header><main id="main" tabindex="-1">x</main>"#,
+            documents: &[],
+            worker: &worker,
+        };
+        let out = fill(t, &page(Some("/cong/thoi-su"))).unwrap_or_default();
+        assert!(
+            out.contains(r##"<link rel="expect" blocking="render" href="/cong/thoi-su#main">"##),
+            "{out}"
+        );
+        // The not-found page is served for any address: no address of its own to name.
+        let out = fill(t, &page(None)).unwrap_or_default();
+        assert!(out.contains("<main id") && !out.contains("expect"), "{out}");
     }
 }

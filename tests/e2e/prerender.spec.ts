@@ -2,6 +2,9 @@ import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { openHeaderPanel } from './helpers';
 import { readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
 
 // The prerendered pages (src/prerender): read with JavaScript off, and taken over by the app with
 // JavaScript on, without a flash, a layout shift, or a lost scroll position or focus.
@@ -165,6 +168,48 @@ test('the app takes over without a layout shift, keeping the scroll position and
   await openHeaderPanel(page, 'display');
   await page.getByRole('button', { name: 'Tương phản cao' }).click();
   await expect(page.locator('html')).toHaveAttribute('data-contrast', 'high');
+});
+
+test('a page whose HTML arrives in pieces paints its header whole: nothing above the content moves', async ({ page }) => {
+  // On a slow link (or a busy machine) the browser paints what has arrived; a header painted
+  // half-parsed then grows as the rest arrives (CI of 9b87e7c: the display controls' first button
+  // alone, then all of them). The page asks the browser to wait for `#main` before its first paint.
+  const doc = JSON.parse(readFileSync('public/api/v1/categories/thoi-su/1.json', 'utf8'));
+  const item = doc.page.items[0];
+  const target = `/${item.category.slug}/${item.slug}`;
+  const html = readFileSync(join('dist', target, 'index.html'));
+  const cut = html.indexOf('<div class="header-tools">') + 600;
+  expect(cut, 'the header is where the test cuts the page').toBeGreaterThan(600);
+  const types: Record<string, string> = { '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml', '.json': 'application/json' };
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (path === target) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.write(html.subarray(0, cut));
+      setTimeout(() => res.end(html.subarray(cut)), 800);
+      return;
+    }
+    try {
+      const body = readFileSync(join('dist', normalize(path).replace(/^(\.\.[/\\])+/, '')));
+      res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  try {
+    await countShifts(page);
+    // The prerendered page alone: what the reader sees before any app.
+    await page.route('**/assets/boot.js*', (r) => r.abort());
+    const { port } = server.address() as AddressInfo;
+    await page.goto(`http://127.0.0.1:${port}${target}`);
+    await expect(page.locator('main h1')).toHaveText(item.title);
+    await page.waitForTimeout(300);
+    expect(await shifts(page), `cumulative layout shift: ${await moved(page)}`).toBe(0);
+  } finally {
+    server.close();
+  }
 });
 
 test('the takeover waits for every document the page shows: a late site.json moves nothing on any page kind', async ({ page }) => {
