@@ -129,7 +129,7 @@ async function navigations(browser, base) {
 
 const kb = (n) => (n / 1024).toFixed(1);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
-const sampleArticle = JSON.parse(readFileSync('public/api/v1/categories/thoi-su/1.json', 'utf8')).page.items[0];
+const sampleArticle = JSON.parse(readFileSync('public/api/v1/categories/thoi-su/index.json', 'utf8')).page.items[0];
 const articlePath = `/${sampleArticle.category.slug}/${sampleArticle.slug}`;
 const results = [];
 for (const b of builds) {
@@ -149,7 +149,7 @@ for (const b of builds) {
   slow.stop();
   const synthetic = b.synthetic ?? syntheticAll;
   if (synthetic) {
-    const synthCat = JSON.parse(readFileSync(join(synthetic, 'categories/thoi-su/1.json'), 'utf8'));
+    const synthCat = JSON.parse(readFileSync(join(synthetic, 'categories/thoi-su/index.json'), 'utf8'));
     const synthArticle = synthCat.page.items[0];
     const sample = await serve(b.dir);
     const big = await serve(b.dir, synthetic);
@@ -165,7 +165,8 @@ for (const b of builds) {
         category: await load(big, '/thoi-su'),
         page500: await load(big, '/thoi-su?trang=500'),
         article: await load(big, `/${synthArticle.category.slug}/${synthArticle.slug}`),
-        pages: synthCat.page.total_pages,
+        // The numbered pages: the newest is the front page's older one.
+        pages: synthCat.page.older ?? 0,
       },
     };
     // (A baseline from before issue 15 has no search app.)

@@ -71,7 +71,7 @@ async function once(browser, base, first, second, worker) {
 /** `{ worker, none }`: each `{ appBytes, firstWord, appReady }`, medians of three; `base`: a build
  * served over `SLOW_4G`. */
 export async function repeatBench(browser, base, api = 'public/api/v1') {
-  const items = JSON.parse(readFileSync(`${api}/categories/thoi-su/1.json`, 'utf8')).page.items;
+  const items = JSON.parse(readFileSync(`${api}/categories/thoi-su/index.json`, 'utf8')).page.items;
   const path = (a) => `/${a.category.slug}/${a.slug}`;
   const [first, second] = [path(items[0]), path(items[1])];
   const out = {};

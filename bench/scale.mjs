@@ -78,16 +78,19 @@ const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH 
 const results = [];
 for (const dir of archives) {
   const api = join(dir, 'api/v1');
-  // The category with the most pages (page 20,000 exists at 1,000,000 articles), its newest article.
-  const firsts = readdirSync(join(api, 'categories')).map((slug) => ({
+  // The category with the most articles, its newest article, and its page 20,000 pages from the
+  // newest (pages count from the oldest and never move: docs/api.md, "Categories").
+  const fronts = readdirSync(join(api, 'categories')).map((slug) => ({
     slug,
-    doc: JSON.parse(readFileSync(join(api, 'categories', slug, '1.json'), 'utf8')),
+    doc: JSON.parse(readFileSync(join(api, 'categories', slug, 'index.json'), 'utf8')),
   }));
-  const { slug, doc: first } = firsts.reduce((a, b) => (b.doc.page.total_pages > a.doc.page.total_pages ? b : a));
-  const article = first.page.items[0];
-  const deep = Math.min(20_000, first.page.total_pages);
+  const { slug, doc: front } = fronts.reduce((a, b) => (b.doc.page.total_items > a.doc.page.total_items ? b : a));
+  const article = front.page.items[0];
+  // The newest full page, which the front page also shows.
+  const full = (front.page.older ?? 0) + 1;
+  const deep = Math.max(1, full - 19_999);
   const server = await serve(dist, join(dir, 'api/v1'), undefined, join(dir, 'dist'));
-  const r = { label: basename(dir), slug, pages: first.page.total_pages, deep, log: scaleLog(dir) };
+  const r = { label: basename(dir), slug, pages: full, deep, log: scaleLog(dir) };
   r.category = await loads(browser, server.url, `/${slug}`);
   r.page = await loads(browser, server.url, `/${slug}/trang/${deep}`);
   r.article = await loads(browser, server.url, `/${article.category.slug}/${article.slug}`);
@@ -119,5 +122,5 @@ row('synthetic archive with index and register, 2 cores', '≤ 20 min, ≤ 4 GB'
 const worst = (r) => r.register.combos.reduce((m, c) => (c.cold.bytes > m.cold.bytes ? c : m));
 row('register filters: largest cold landing; slowest after data (max of 5)', '≤ 100 KB, ≤ 100 ms', (r) => `${kb(worst(r).cold.bytes)} KB, ${Math.max(...r.register.combos.map((c) => c.afterMax)).toFixed(1)} ms (${r.register.docs} documents)`);
 for (const k of ['category', 'page', 'article']) {
-  row(`cold load, ${k === 'page' ? 'deep page (20,000, or the last)' : k}: h1 / app took over`, 'within 10 % of 100,000', (r) => `${r[k].h1} / ${r[k].app} ms`);
+  row(`cold load, ${k === 'page' ? 'page 20,000 from the newest (or the oldest)' : k}: h1 / app took over`, 'within 10 % of 100,000', (r) => `${r[k].h1} / ${r[k].app} ms`);
 }

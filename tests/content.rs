@@ -5,6 +5,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 use portal_core::legal::register::{self, REGISTER, Register, Row, Statuses};
 use portal_core::legal::{Relation, one_sided};
+use portal_core::pagination::Archive;
 use portal_core::participation::{
     self as part, Answer, AnswerCard, Answers, Consultation, ConsultationCard, Consultations,
     Period,
@@ -12,7 +13,8 @@ use portal_core::participation::{
 use portal_core::route::Route;
 use portal_core::search::index::{Manifest, Record, manifest_doc};
 use portal_core::{
-    Alternate, Article, CategoryPage, Document, Home, InfoPage, Lang, MenuItem, Site, decode, paths,
+    Alternate, Article, ArticleSummary, CategoryPage, Document, Home, InfoPage, Lang, MenuItem,
+    Site, decode, paths,
 };
 use serde::de::DeserializeOwned;
 use std::collections::HashSet;
@@ -281,7 +283,7 @@ fn both_languages_are_complete_and_linked() {
             .contains("<li>City People's Committee<ul>"),
         "a nested list"
     );
-    let news: CategoryPage = load("en/categories/news/1.json");
+    let news: CategoryPage = load("en/categories/news/index.json");
     assert!(news.page.items.len() >= 3, "a few English articles");
     let home: Home = load("en/home.json");
     assert_eq!(
@@ -329,33 +331,51 @@ fn the_tree_is_linked_and_consistent() {
         "the menu reaches the register"
     );
     for slug in slugs.iter().filter(|s| *s != REGISTER) {
-        let first: CategoryPage = load(&paths::category_doc(slug, 1).unwrap());
-        assert_eq!(&first.category.slug, slug);
-        for n in 1..=first.page.total_pages {
-            let doc = paths::category_doc(slug, n).unwrap();
+        let front: CategoryPage = load(&paths::category_doc(slug).unwrap());
+        assert_eq!(&front.category.slug, slug);
+        assert_eq!(front.page.number, 0);
+        let total = front.page.total_items.expect("the front page counts them") as usize;
+        // Pages that never move: full numbered pages from the oldest, the front page holding
+        // the newest full run and any newer (portal_core::pagination::Archive).
+        let archive = Archive::new(total, 10);
+        assert_eq!(front.page.items.len(), archive.range(None).len(), "{slug}");
+        assert_eq!(front.page.older, archive.older(None), "{slug}");
+        let mut all: Vec<ArticleSummary> = Vec::new();
+        for k in 1..=archive.pages() {
+            let doc = paths::archive_doc(slug, k).unwrap();
             assert!(files.contains(&doc), "{doc} missing");
             let page: CategoryPage = load(&doc);
-            assert_eq!(page.page.number, n);
-            assert!(page.page.items.len() <= page.page.size as usize);
-            // Newest first, across page boundaries too.
-            assert!(
-                page.page
-                    .items
-                    .windows(2)
-                    .all(|w| w[0].published >= w[1].published),
-                "{doc} out of order"
+            assert_eq!(page.page.number, k);
+            assert_eq!(page.page.items.len(), 10, "{doc}");
+            assert_eq!(page.page.total_items, None, "{doc}: a count would change");
+            assert_eq!(
+                (page.page.older, page.page.newer),
+                (archive.older(Some(k)), archive.newer(k)),
+                "{doc}"
             );
-            for item in &page.page.items {
-                let a: Article = load(&paths::article_doc(&item.slug).unwrap());
-                assert_eq!(a.category().map(|c| &c.slug), Some(&item.category.slug));
-                assert!(
-                    a.category_path.iter().any(|c| &c.slug == slug),
-                    "{} not under {slug}",
-                    a.slug
-                );
-            }
+            all.splice(0..0, page.page.items);
         }
-        assert!(!files.contains(&paths::category_doc(slug, first.page.total_pages + 1).unwrap()));
+        assert!(!files.contains(&paths::archive_doc(slug, archive.pages() + 1).unwrap()));
+        // The front page's articles, then the numbered pages', newest first: every article
+        // once, newest first across page boundaries too.
+        all.splice(0..0, front.page.items.iter().cloned());
+        assert_eq!(all.len(), total, "{slug}: every article once");
+        let slugs: HashSet<&str> = all.iter().map(|i| i.slug.as_str()).collect();
+        assert_eq!(slugs.len(), total, "{slug}: every article once");
+        assert!(
+            all.windows(2).all(|w| w[0].published >= w[1].published),
+            "{slug} out of order"
+        );
+        let items = all;
+        for item in &items {
+            let a: Article = load(&paths::article_doc(&item.slug).unwrap());
+            assert_eq!(a.category().map(|c| &c.slug), Some(&item.category.slug));
+            assert!(
+                a.category_path.iter().any(|c| &c.slug == slug),
+                "{} not under {slug}",
+                a.slug
+            );
+        }
     }
     for rel in files.iter().filter(|f| f.starts_with("articles/")) {
         let a: Article = load(rel);

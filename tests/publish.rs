@@ -8,7 +8,7 @@
 #[path = "support/tree.rs"]
 mod tree;
 
-use portal::core::{Article, decode};
+use portal::core::{Article, CategoryPage, decode, paths};
 use portal::prerender::{Options, run};
 use portal_content::generate::DirSink;
 use portal_content::publish::publish;
@@ -59,8 +59,8 @@ impl Site {
     /// What a CMS runs after changing the sources.
     fn publish(&self) -> Vec<String> {
         let done = publish(&self.layout).unwrap_or_else(|e| panic!("publish: {e}"));
-        self.prerender(Some(done.articles.clone()));
-        done.articles
+        self.prerender(Some(done.changed.clone()));
+        done.changed
     }
 
     fn article(&self, slug: &str) -> Article {
@@ -95,6 +95,66 @@ impl Site {
                     .map(|p| p.to_string_lossy().into_owned())
             })
             .collect()
+    }
+}
+
+impl Site {
+    fn category(&self, doc: &str) -> Option<CategoryPage> {
+        let text = std::fs::read_to_string(self.layout.out.join(doc)).ok()?;
+        decode::from_str::<CategoryPage>(&text)
+            .ok()
+            .map(|d| d.value)
+    }
+
+    /// The source file of an article, found by its title.
+    fn source_of(&self, title: &str) -> PathBuf {
+        let mut files = Vec::new();
+        walk(&self.layout.content.join("articles"), &mut files);
+        let line = format!("title = \"{title}\"");
+        files
+            .into_iter()
+            .find(|f| std::fs::read_to_string(f).is_ok_and(|t| t.contains(&line)))
+            .unwrap_or_else(|| panic!("no source titled {title}"))
+    }
+
+    /// Every page of `category` is its document's: a page for each document, with its articles,
+    /// and none past the oldest and newest.
+    fn pages_match_documents(&self, category: &str) {
+        let front = self
+            .category(&paths::category_doc(category).unwrap_or_default())
+            .unwrap_or_else(|| panic!("{category}: no front page"));
+        let newest = front.page.older.unwrap_or(0);
+        let pages = std::iter::once((paths::category_route(category), Some(front))).chain(
+            (1..=newest + 1).map(|k| {
+                let doc = paths::archive_doc(category, k).unwrap_or_default();
+                (paths::archive_route(category, k), self.category(&doc))
+            }),
+        );
+        for (route, doc) in pages {
+            let file = self
+                .dist
+                .join(route.trim_start_matches('/'))
+                .join("index.html");
+            let Some(doc) = doc else {
+                assert!(!file.exists(), "{route}: a page without its document");
+                continue;
+            };
+            let html = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{route}: {e}"));
+            let links = html.matches("class=\"card-title\"").count();
+            assert_eq!(
+                links,
+                doc.page.items.len(),
+                "{route}: its articles and no others"
+            );
+            for a in &doc.page.items {
+                let href = paths::article_route(&a.category.slug, &a.slug);
+                assert!(
+                    html.contains(&format!("href=\"{href}\"")),
+                    "{route}: {}",
+                    a.slug
+                );
+            }
+        }
     }
 }
 
@@ -198,4 +258,28 @@ fn a_withdrawn_english_article_leaves_the_english_site_and_its_counterpart_page(
     assert!(!page.exists(), "its page is removed");
     // Its Vietnamese counterpart's page no longer offers it as the English version.
     assert_eq!(site.naming(slug), Vec::<String>::new());
+}
+
+#[test]
+fn withdrawing_an_old_article_writes_the_pages_after_it_again_and_each_page_stays_its_document() {
+    let site = Site::new("publish-old");
+    let category = "tin-tuc-su-kien";
+    let oldest = site
+        .category(&paths::archive_doc(category, 1).unwrap_or_default())
+        .and_then(|p| p.page.items.last().cloned())
+        .unwrap_or_else(|| panic!("{category} has a page 1"));
+    site.pages_match_documents(category);
+    std::fs::remove_file(site.source_of(&oldest.title)).unwrap_or_else(|e| panic!("{e}"));
+    let touched = site.publish();
+    // Every numbered page from its place to the newest moved by one article, and says so.
+    let front = site.category(&paths::category_doc(category).unwrap_or_default());
+    let newest = front.and_then(|f| f.page.older).unwrap_or(0);
+    assert!(newest >= 1, "{category} still has a numbered page");
+    for k in 1..=newest {
+        let doc = format!("categories/{category}/{k}.json");
+        assert!(touched.contains(&doc), "{doc}: {touched:?}");
+    }
+    assert_eq!(site.naming(&oldest.slug), Vec::<String>::new());
+    site.pages_match_documents(category);
+    site.pages_match_documents(&oldest.category.slug);
 }

@@ -431,8 +431,10 @@ fn documents_decode_in_the_browser_through_the_contract_types() {
     assert!(site.menu.len() >= 8);
     let home: Home = decode_text(include_str!("../public/api/v1/home.json")).unwrap();
     assert!(!home.latest.is_empty());
-    let page: CategoryPage =
-        decode_text(include_str!("../public/api/v1/categories/thoi-su/1.json")).unwrap();
+    let page: CategoryPage = decode_text(include_str!(
+        "../public/api/v1/categories/thoi-su/index.json"
+    ))
+    .unwrap();
     assert_eq!(page.category.slug, "thoi-su");
 
     let summary = r#"{"id":1,"slug":"a","title":"T","published":"2024-01-01T08:00:00+07:00","category":{"slug":"c","name":"C"}"#;

@@ -49,3 +49,26 @@ pub fn Pager(
     }
     .into_any()
 }
+
+/// The links between a category's pages, which never move once full
+/// (`portal_core::pagination::Archive`): to the newer articles and to the older ones, as the
+/// GOV.UK pattern for a sequence. Same arrival as [`Pager`]: only the list changes.
+#[component]
+pub fn ArchivePager(newer: Option<String>, older: Option<String>) -> impl IntoView {
+    if newer.is_none() && older.is_none() {
+        return ().into_any();
+    }
+    let t = crate::base::texts();
+    let newer = newer.map(|href| {
+        view! { <li><a href=href rel="prev" data-partial="" data-noscroll="">{t.newer_articles}</a></li> }
+    });
+    let older = older.map(|href| {
+        view! { <li class="pager-older"><a href=href rel="next" data-partial="" data-noscroll="">{t.older_articles}</a></li> }
+    });
+    view! {
+        <nav class="pager archive-pager" aria-label=t.pagination>
+            <ul>{newer} {older}</ul>
+        </nav>
+    }
+    .into_any()
+}

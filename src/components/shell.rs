@@ -216,7 +216,7 @@ fn MenuEntry(item: MenuItem, open_sub: RwSignal<Option<String>>) -> impl IntoVie
 fn item_href(item: &MenuItem) -> String {
     match &item.path {
         Some(path) => site_link(path),
-        None => link(&paths::category_route(&item.slug, 1)),
+        None => link(&paths::category_route(&item.slug)),
     }
 }
 

@@ -159,15 +159,13 @@ pub(super) fn partial_selector(a: &web_sys::HtmlAnchorElement) -> String {
     }
 }
 
-/// Focuses the control `selector` finds, or the current page's link when it is gone (e.g. "next"
-/// on the last page).
+/// Focuses the control `selector` finds, or when it is gone (e.g. "next" on the last page) the
+/// current page's link, or the pager's other link (a category's oldest page has only "newer").
 fn focus_control(selector: &str) {
     let Some(doc) = document() else { return };
-    let el = doc.query_selector(selector).ok().flatten().or_else(|| {
-        doc.query_selector(".pager a[aria-current='page']")
-            .ok()
-            .flatten()
-    });
+    let el = [selector, ".pager a[aria-current='page']", ".pager a"]
+        .into_iter()
+        .find_map(|s| doc.query_selector(s).ok().flatten());
     if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = el.focus();
     }

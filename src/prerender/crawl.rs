@@ -72,13 +72,14 @@ impl Run {
         Ok(out)
     }
 
-    /// What the articles `slugs` touch (`en/<slug>`: an English article).
+    /// What the articles `slugs` touch (`en/<slug>`: an English article), and the numbered
+    /// category pages named by their documents (`categories/<slug>/<k>.json`, `en/…`), which a
+    /// publish wrote or removed.
     pub(super) fn changed(&mut self, slugs: &[String]) -> Result<(), String> {
         let manifest = std::fs::read_to_string(self.dist.join(MANIFEST))
             .map_err(|e| format!("{MANIFEST}: {e} (run a full prerender first)"))?;
         self.entries = serde_json::from_str(&manifest).map_err(|e| format!("{MANIFEST}: {e}"))?;
-        let places = self.entries.iter().enumerate();
-        self.places = Some(places.map(|(k, e)| (e.loc.clone(), k)).collect());
+        self.index_entries();
         let mut categories: Vec<(Lang, String)> = Vec::new();
         let mut langs: Vec<Lang> = Vec::new();
         for named in slugs {
@@ -88,6 +89,13 @@ impl Run {
             };
             if !langs.contains(&lang) {
                 langs.push(lang);
+            }
+            if let Some((category, page)) = paths::category_of_doc(slug) {
+                match page {
+                    Some(k) => self.archive_page(lang, &category, k)?,
+                    None => categories.push((lang, category)),
+                }
+                continue;
             }
             let path = paths::article_doc(slug).ok_or(format!("{named}: not a slug"))?;
             let mut touched: Vec<String> = Vec::new();
@@ -104,7 +112,7 @@ impl Run {
                 // it, are written again (the category its address named, and that one's parents).
                 None => {
                     for category in self.remove_article(lang, slug)? {
-                        let page: Option<CategoryPage> = paths::category_doc(&category, 1)
+                        let page: Option<CategoryPage> = paths::category_doc(&category)
                             .map_or(Ok(None), |p| doc(&self.source, &lang.doc(&p)))?;
                         let parents = page.map(|p| p.category.breadcrumb).unwrap_or_default();
                         touched.extend(parents.into_iter().map(|c| c.slug));
@@ -119,19 +127,64 @@ impl Run {
             }
         }
         for (lang, slug) in categories {
-            self.page(&lang.route(&paths::category_route(&slug, 1)))?;
-            // The first page's document, which that render has just read, says how many follow.
-            let first: Option<CategoryPage> = paths::category_doc(&slug, 1)
-                .map_or(Ok(None), |p| doc(&self.source, &lang.doc(&p)))?;
-            let pages = first.map_or(0, |c| c.page.total_pages);
-            for n in 2..=pages {
-                self.page(&lang.route(&paths::category_route(&slug, n)))?;
-            }
+            self.category(lang, &slug)?;
         }
         for lang in langs {
             self.page(&lang.route("/"))?;
         }
         Ok(())
+    }
+
+    /// A category's front page, and the numbered pages one more or one fewer article at the
+    /// newest end changes (`portal_core::pagination::Archive`): the newest full page (new when
+    /// it has just filled), the one before it (whose newer neighbour was the front page) and the
+    /// one after it (gone when a withdrawal emptied it). Pages deeper in the archive are named by
+    /// their documents.
+    fn category(&mut self, lang: Lang, slug: &str) -> Result<(), String> {
+        self.page(&lang.route(&paths::category_route(slug)))?;
+        let front: Option<CategoryPage> =
+            paths::category_doc(slug).map_or(Ok(None), |p| doc(&self.source, &lang.doc(&p)))?;
+        let newest = front.and_then(|f| f.page.older).map_or(1, |k| k + 1);
+        for k in [newest - 1, newest, newest + 1] {
+            if k >= 1 {
+                self.archive_page(lang, slug, k)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Page `k` of a category, written from its document, or removed if the API has none.
+    fn archive_page(&mut self, lang: Lang, slug: &str, k: u32) -> Result<(), String> {
+        let route = lang.route(&paths::archive_route(slug, k));
+        let path = paths::archive_doc(slug, k).ok_or(format!("{slug}: not a slug"))?;
+        if doc::<CategoryPage>(&self.source, &lang.doc(&path))?.is_some() {
+            self.page(&route)?;
+            return Ok(());
+        }
+        let loc = super::head::url(&self.site_url, &route);
+        let dir = self.dist.join(route.trim_start_matches('/'));
+        if dir.join("index.html").is_file() {
+            std::fs::remove_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
+        self.forget(&[loc]);
+        Ok(())
+    }
+
+    /// Where each sitemap entry is, by address (a search through every entry per page was
+    /// quadratic: hours at a million pages).
+    fn index_entries(&mut self) {
+        let places = self.entries.iter().enumerate();
+        self.places = Some(places.map(|(k, e)| (e.loc.clone(), k)).collect());
+    }
+
+    /// Drops the sitemap entries of pages removed.
+    fn forget(&mut self, gone: &[String]) {
+        let before = self.entries.len();
+        self.entries.retain(|e| !gone.contains(&e.loc));
+        // The places of every later entry moved.
+        if self.entries.len() != before {
+            self.index_entries();
+        }
     }
 
     /// Removes the page of an article of `lang` the API no longer has. Only an article's page: a
@@ -166,7 +219,7 @@ impl Run {
                 std::fs::remove_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
             }
         }
-        self.entries.retain(|e| !gone.contains(&e.loc));
+        self.forget(&gone);
         Ok(categories)
     }
 }

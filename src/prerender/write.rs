@@ -312,7 +312,7 @@ impl Run {
             Lang::Vi => (category, home),
             _ => (None, None),
         };
-        if let Some(c) = category.filter(|c| c.page.number == 1) {
+        if let Some(c) = category.filter(|c| c.page.number == 0) {
             let title = format!("{} – {}", c.category.name, self.site.name);
             self.feed(Some(&c.category.slug), &title, route, &c.page.items)?;
         }

@@ -1,8 +1,8 @@
 use crate::api::{self, DocumentResource};
-use crate::base::{link, texts};
+use crate::base::{lang, link, texts};
 use crate::components::cards::ArticleList;
 use crate::components::meta::page_meta_with;
-use crate::components::pager::Pager;
+use crate::components::pager::ArchivePager;
 use crate::components::status::ListSkeleton;
 use crate::nav;
 use crate::routes::state::unless_loaded;
@@ -12,7 +12,7 @@ use portal_core::paths;
 use portal_core::route::Route;
 use portal_core::{CategoryPage, CategoryRef};
 
-/// `/<category>`, `/<category>/trang/<n>` (and the older `?trang=<n>`): [`Route::Category`].
+/// `/<category>` and its numbered pages `/<category>/trang/<k>`: [`Route::Category`].
 #[component]
 pub fn CategoryView(route: Memo<Route>) -> impl IntoView {
     let data = DocumentResource::new(move || route.get(), api::category);
@@ -44,7 +44,7 @@ fn PageSkeleton() -> impl IntoView {
 pub fn crumbs(categories: &[CategoryRef]) -> Vec<(String, String)> {
     categories
         .iter()
-        .map(|c| (link(&paths::category_route(&c.slug, 1)), c.name.clone()))
+        .map(|c| (link(&paths::category_route(&c.slug)), c.name.clone()))
         .collect()
 }
 
@@ -72,10 +72,18 @@ fn CategoryContent(data: CategoryPage) -> impl IntoView {
     let CategoryPage { category, page, .. } = data;
     let t = texts();
     let slug = category.slug.clone();
-    let title = if page.number > 1 {
-        fill(t.category_page, &[&category.name, &page.number.to_string()])
-    } else {
-        category.name.clone()
+    // A numbered page is named by its dates (its number counts from the oldest article, which is
+    // no help to a reader); the front page by the category alone.
+    let dates = match (page.number, page.items.last(), page.items.first()) {
+        (1.., Some(oldest), Some(newest)) => Some((
+            oldest.published.date_in(lang()),
+            newest.published.date_in(lang()),
+        )),
+        _ => None,
+    };
+    let title = match &dates {
+        Some((from, to)) => fill(t.category_page, &[&category.name, from, to]),
+        None => category.name.clone(),
     };
     nav::announce_page(title.clone());
     let description = if category.description.is_empty() {
@@ -91,17 +99,27 @@ fn CategoryContent(data: CategoryPage) -> impl IntoView {
             </nav>
         }
     });
-    let count = fill(t.article_count, &[&page.total_items.to_string()]);
+    let count = match (&dates, page.total_items) {
+        (Some((from, to)), _) => Some(fill(t.archive_range, &[from, to])),
+        (None, Some(n)) => Some(fill(t.article_count, &[&n.to_string()])),
+        (None, None) => None,
+    };
+    let href = move |page: Option<u32>| {
+        let route = Route::Category {
+            slug: slug.clone(),
+            page,
+        };
+        link(&route.href().unwrap_or_default())
+    };
+    // A numbered page always has newer articles: its `newer`, or the front page.
+    let newer = (page.number > 0).then(|| href(page.newer));
+    let older = page.older.map(|k| href(Some(k)));
     let body = if page.items.is_empty() {
         view! { <p class="empty">{t.empty_category}</p> }.into_any()
     } else {
         view! {
             <ArticleList articles=page.items level=2 />
-            <Pager
-                current=page.number
-                total=page.total_pages
-                href=move |n| link(&paths::category_route(&slug, n))
-            />
+            <ArchivePager newer older />
         }
         .into_any()
     };
@@ -112,7 +130,7 @@ fn CategoryContent(data: CategoryPage) -> impl IntoView {
             <header class="page-header">
                 <h1>{category.name.clone()}</h1>
                 {(!category.description.is_empty()).then(|| view! { <p class="page-lead">{category.description.clone()}</p> })}
-                <p class="count">{count}</p>
+                {count.map(|c| view! { <p class="count">{c}</p> })}
             </header>
             {children}
             {body}

@@ -281,7 +281,7 @@ fn NoResults(search: Search) -> impl IntoView {
             .unwrap_or_default()
             .into_iter()
             .filter(portal_core::route::menu::is_category)
-            .map(|c| view! { <li><a href=link(&paths::category_route(&c.slug, 1))>{c.name}</a></li> })
+            .map(|c| view! { <li><a href=link(&paths::category_route(&c.slug))>{c.name}</a></li> })
             .collect_view()
     };
     view! {

@@ -1,12 +1,12 @@
 import { test, expect, type Page } from './fixtures';
 import AxeBuilder from '@axe-core/playwright';
-import { expectPage, fakeSpeech, openHeaderPanel, openMenuItem, screenshot, watchConsole } from './helpers';
+import { expectPage, fakeSpeech, olderPage, openHeaderPanel, openMenuItem, screenshot, watchConsole } from './helpers';
 
 // axe-core's tags are not cumulative: every level must be listed.
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 async function articlePath(page: Page, category = 'thoi-su') {
-  const doc = await (await page.request.get(`/api/v1/categories/${category}/1.json`)).json();
+  const doc = await (await page.request.get(`/api/v1/categories/${category}/index.json`)).json();
   const item = doc.page.items[0];
   return { path: `/${item.category.slug}/${item.slug}`, title: item.title as string };
 }
@@ -130,21 +130,37 @@ test('keyboard only: skip link, menu, sub-category, article, back', async ({ pag
   expect(errors).toEqual([]);
 });
 
-test('keyboard only: the next page of a list keeps focus on the pager and is announced', async ({ page }) => {
+test('keyboard only: a category\'s older articles keep focus on the pager and are announced', async ({ page }) => {
+  const older = olderPage();
   await page.goto('/tin-tuc-su-kien');
   await expect(page.locator('.category .card').first()).toBeVisible();
-  await tabTo(page, 'the next-page link', (el) => el.getAttribute('rel') === 'next', 120);
+  await tabTo(page, 'the older-articles link', (el) => el.getAttribute('rel') === 'next', 120);
   const firstTitle = await page.locator('.category .card-title').first().textContent();
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(/\/trang\/2$/);
+  await expect(page).toHaveURL(/\/trang\/1$/);
   await expect(page.locator('.category .card-title').first()).not.toHaveText(firstTitle!);
+  // The oldest page has no older link: focus goes to the pager's other one.
+  await expect.poll(async () => (await focused(page)).text).toBe('‹ Bài mới hơn');
+  await expect(said(page)).toHaveText(`Đã tải ${older.title}`);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/tin-tuc-su-kien$/);
+  await expect.poll(async () => (await focused(page)).text).toBe('Bài cũ hơn ›');
+  await expect(said(page)).toHaveText('Đã tải Tin tức – Sự kiện');
+});
+
+test('keyboard only: the next page of the register keeps focus on the pager', async ({ page }) => {
+  await page.goto('/van-ban');
+  await expect(page.locator('html[data-app="on"]')).toHaveCount(1);
+  await tabTo(page, 'the next-page link', (el) => el.getAttribute('rel') === 'next', 160);
+  const first = await page.locator('.register-table tbody tr').first().textContent();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/trang=2$/);
+  await expect(page.locator('.register-table tbody tr').first()).not.toHaveText(first!);
   await expect.poll(async () => (await focused(page)).text).toBe('Trang sau ›');
-  await expect(said(page)).toHaveText('Đã tải Tin tức – Sự kiện – Trang 2');
   // On the last page "next" is gone: focus goes to the current page's link.
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(/\/trang\/3$/);
+  await expect(page).toHaveURL(/trang=3$/);
   await expect.poll(async () => (await focused(page)).label).toBe('Trang 3');
-  await expect(said(page)).toHaveText('Đã tải Tin tức – Sự kiện – Trang 3');
 });
 
 test('focus is never trapped and always visible', async ({ page }) => {

@@ -32,7 +32,7 @@ async function visit(page: Page, encoding: 'br' | 'gzip'): Promise<Bytes> {
   cdp.on('Network.loadingFinished', (e) => {
     bytes[kinds.get(e.requestId) ?? 'other'] += e.encodedDataLength;
   });
-  const article = JSON.parse(readFileSync('public/api/v1/categories/thoi-su/1.json', 'utf8')).page.items[0];
+  const article = JSON.parse(readFileSync('public/api/v1/categories/thoi-su/index.json', 'utf8')).page.items[0];
   await page.goto(`/${article.category.slug}/${article.slug}`);
   await expect(page.locator('main h1')).toHaveText(article.title);
   await page.waitForLoadState('networkidle');

@@ -1,6 +1,6 @@
 import { expect, type Page, type TestInfo } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 
 export const PORTAL = 'Cổng TTĐT Thành phố';
 
@@ -40,6 +40,21 @@ export async function fakeSpeech(page: Page) {
     Object.defineProperty(window, 'speechSynthesis', { value: fake, configurable: true });
   });
   return () => page.evaluate(() => (window as any).__speech as string[]);
+}
+
+/** The older articles of Tin tức – Sự kiện (page 1 of its pages that never move, from the
+ * oldest: docs/api.md, "Categories"), and how its page names them: its dates, oldest and newest
+ * (dd/mm/yyyy in Vietnam time). */
+export function olderPage() {
+  const doc = JSON.parse(readFileSync('public/api/v1/categories/tin-tuc-su-kien/1.json', 'utf8'));
+  const day = (iso: string) => {
+    const d = new Date(Date.parse(iso) + 7 * 3600_000);
+    const two = (n: number) => String(n).padStart(2, '0');
+    return `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+  };
+  const items = doc.page.items as { slug: string; title: string; published: string }[];
+  const dates = `${day(items[items.length - 1].published)} đến ${day(items[0].published)}`;
+  return { doc, items, range: `Bài đăng từ ${dates}`, title: `Tin tức – Sự kiện: bài đăng từ ${dates}` };
 }
 
 /** Asserts what a reader sees after a navigation: URL, the one h1, the document title. */

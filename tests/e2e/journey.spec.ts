@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { PORTAL, expectPage, openMenuItem, screenshot, timedClick, watchConsole } from './helpers';
+import { PORTAL, expectPage, olderPage, openMenuItem, screenshot, timedClick, watchConsole } from './helpers';
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -23,17 +23,24 @@ test('a reader goes from home through a category to an article and back', async 
   await openMenuItem(page, 'Tin tức – Sự kiện');
   await expectPage(page, /\/tin-tuc-su-kien$/, 'Tin tức – Sự kiện', new RegExp(`^Tin tức – Sự kiện – ${PORTAL}$`));
   await expect(page.locator('.count')).toHaveText('22 bài viết');
-  await expect(page.locator('.category .card')).toHaveCount(10);
+  // The newest run of ten and the articles after it (pages that never move: docs/api.md).
+  await expect(page.locator('.category .card')).toHaveCount(12);
   await expect(page.getByRole('navigation', { name: 'Chuyên mục con' }).getByRole('link')).toHaveText(['Thời sự', 'Kinh tế', 'Văn hóa – Xã hội']);
   const firstOnPage1 = await page.locator('.category .card-title').first().textContent();
   await screenshot(page, info, 'category');
 
-  // Page 2 (deep-linkable)
-  await page.getByRole('navigation', { name: 'Phân trang' }).getByRole('link', { name: 'Trang 2' }).click();
-  await expectPage(page, /\/tin-tuc-su-kien\/trang\/2$/, 'Tin tức – Sự kiện', new RegExp(`^Tin tức – Sự kiện – Trang 2 – ${PORTAL}$`));
+  // The older articles (deep-linkable, named by their dates)
+  const older = olderPage();
+  await page.getByRole('navigation', { name: 'Phân trang' }).getByRole('link', { name: 'Bài cũ hơn' }).click();
+  await expectPage(page, /\/tin-tuc-su-kien\/trang\/1$/, 'Tin tức – Sự kiện', new RegExp(`^${esc(older.title)} – ${PORTAL}$`));
+  await expect(page.locator('.count')).toHaveText(older.range);
   await expect(page.locator('.category .card')).toHaveCount(10);
   await expect(page.locator('.category .card-title').first()).not.toHaveText(firstOnPage1!);
-  await expect(page.getByRole('link', { name: 'Trang 2' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.locator('.category .card-title').first()).toHaveText(older.items[0].title);
+  // The oldest: newer articles only.
+  const pager = page.getByRole('navigation', { name: 'Phân trang' }).getByRole('link');
+  await expect(pager).toHaveText(['‹ Bài mới hơn']);
+  await expect(pager).toHaveAttribute('href', '/tin-tuc-su-kien');
 
   // Scroll to a card near the bottom and open it.
   const card = page.locator('.category .card-title a').nth(8);
@@ -73,11 +80,11 @@ test('a reader goes from home through a category to an article and back', async 
   await crumbs.last().click();
   await expectPage(page, /\/(thoi-su|kinh-te|van-hoa-xa-hoi)$/, own, new RegExp(`^${esc(own)} – ${PORTAL}$`));
 
-  // Back to the article, Back again to page 2 of the list, where the reader left it.
+  // Back to the article, Back again to the older articles, where the reader left them.
   await page.goBack();
   await expectPage(page, new RegExp(`${esc(new URL(articleUrl).pathname)}$`), title, new RegExp(esc(title)));
   await page.goBack();
-  await expectPage(page, /\/trang\/2$/, 'Tin tức – Sự kiện', /Trang 2/);
+  await expectPage(page, /\/trang\/1$/, 'Tin tức – Sự kiện', new RegExp(esc(older.title)));
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(listScroll - 5);
   expect(await page.evaluate(() => window.scrollY)).toBeLessThan(listScroll + 5);
 
@@ -108,7 +115,7 @@ test('unknown routes and documents the API does not have show the not-found page
 });
 
 async function firstArticleSlug(page: import('@playwright/test').Page) {
-  const res = await page.request.get('/api/v1/categories/thoi-su/1.json');
+  const res = await page.request.get('/api/v1/categories/thoi-su/index.json');
   const doc = await res.json();
   return doc.page.items[0].slug as string;
 }
@@ -165,7 +172,7 @@ test('leaving a page aborts its request, and the late answer never shows', async
   const errors = watchConsole(page);
   await page.goto('/');
   await expect(page.locator('.latest .card')).toHaveCount(8);
-  const target = 'categories/chi-dao-dieu-hanh/1.json';
+  const target = 'categories/chi-dao-dieu-hanh/index.json';
   let release!: () => void;
   const held = new Promise<void>((r) => (release = r));
   const outcome: string[] = [];
@@ -191,7 +198,7 @@ test('leaving a page aborts its request, and the late answer never shows', async
 test('pointing at or focusing a link fetches its document ahead; following it needs no request', async ({ page }) => {
   const errors = watchConsole(page);
   await page.goto('/tin-tuc-su-kien');
-  await expect(page.locator('.category .card')).toHaveCount(10);
+  await expect(page.locator('.category .card')).toHaveCount(12);
   // The last card: below the fold, so not already fetched because it is on screen.
   const link = page.locator('.category .card-title a').last();
   const href = (await link.getAttribute('href'))!;
@@ -214,11 +221,11 @@ test('links that come into view are fetched ahead on a fast connection; scrollin
   const fetched: string[] = [];
   page.on('request', (r) => r.url().includes('/api/v1/articles/') && fetched.push(r.url().split('/').pop()!));
   await page.goto('/tin-tuc-su-kien');
-  await expect(page.locator('.category .card')).toHaveCount(10);
+  await expect(page.locator('.category .card')).toHaveCount(12);
   const slug = async (i: number) =>
     (await page.locator('.category .card-title a').nth(i).getAttribute('href'))!.split('/').pop() + '.json';
   const first = await slug(0);
-  const last = await slug(9);
+  const last = await slug(11);
   // Nobody pointed at anything: the first card is on screen and its document arrives anyway.
   await expect.poll(() => fetched).toContain(first);
   await page.waitForLoadState('networkidle');
@@ -242,7 +249,7 @@ for (const [name, connection] of [
     const fetched: string[] = [];
     page.on('request', (r) => r.url().includes('/api/v1/articles/') && fetched.push(r.url()));
     await page.goto('/tin-tuc-su-kien');
-    await expect(page.locator('.category .card')).toHaveCount(10);
+    await expect(page.locator('.category .card')).toHaveCount(12);
     await page.waitForTimeout(800);
     await page.waitForLoadState('networkidle');
     expect(fetched).toEqual([]);
@@ -351,19 +358,20 @@ test('every client-side navigation is reported to site analytics: path, title an
     { path: '/tin-tuc-su-kien', title: `Tin tức – Sự kiện – ${PORTAL}`, referrer: '/' },
   ]);
 
-  await page.getByRole('navigation', { name: 'Phân trang' }).getByRole('link', { name: 'Trang 2' }).click();
-  await expect(page).toHaveURL(/\/trang\/2$/);
+  await page.getByRole('navigation', { name: 'Phân trang' }).getByRole('link', { name: 'Bài cũ hơn' }).click();
+  await expect(page).toHaveURL(/\/trang\/1$/);
   const card = page.locator('.category .card-title a').first();
   const title = (await card.textContent())!;
   const href = (await card.getAttribute('href'))!;
   await card.click();
   await expect(page.locator('main h1')).toHaveText(title);
   await page.goBack();
-  await expect(page).toHaveURL(/\/trang\/2$/);
+  await expect(page).toHaveURL(/\/trang\/1$/);
+  const older = olderPage().title;
   await expect.poll(navs).toEqual([
     { path: '/tin-tuc-su-kien', title: `Tin tức – Sự kiện – ${PORTAL}`, referrer: '/' },
-    { path: '/tin-tuc-su-kien/trang/2', title: `Tin tức – Sự kiện – Trang 2 – ${PORTAL}`, referrer: '/tin-tuc-su-kien' },
-    { path: href, title: `${title} – ${PORTAL}`, referrer: '/tin-tuc-su-kien/trang/2' },
-    { path: '/tin-tuc-su-kien/trang/2', title: `Tin tức – Sự kiện – Trang 2 – ${PORTAL}`, referrer: href },
+    { path: '/tin-tuc-su-kien/trang/1', title: `${older} – ${PORTAL}`, referrer: '/tin-tuc-su-kien' },
+    { path: href, title: `${title} – ${PORTAL}`, referrer: '/tin-tuc-su-kien/trang/1' },
+    { path: '/tin-tuc-su-kien/trang/1', title: `${older} – ${PORTAL}`, referrer: href },
   ]);
 });

@@ -45,7 +45,7 @@ async function picturesShown(page: Page) {
 }
 
 function articles(category: string) {
-  const doc = JSON.parse(readFileSync(`dist/api/v1/categories/${category}/1.json`, 'utf8'));
+  const doc = JSON.parse(readFileSync(`dist/api/v1/categories/${category}/index.json`, 'utf8'));
   return doc.page.items.map((a: { slug: string; title: string; category: { slug: string } }) => ({ url: `/${a.category.slug}/${a.slug}`, title: a.title }));
 }
 
@@ -109,7 +109,7 @@ test('pages read online read offline with their pictures; an unread one shows th
 test('an English article read online reads offline, in English', async ({ page, context }) => {
   const server = await serve('dist', 4196);
   const at = (path: string) => `${server.origin}${path}`;
-  const doc = JSON.parse(readFileSync('dist/api/v1/en/categories/news/1.json', 'utf8'));
+  const doc = JSON.parse(readFileSync('dist/api/v1/en/categories/news/index.json', 'utf8'));
   const article = doc.page.items[0];
   const url = `/en/${article.category.slug}/${article.slug}`;
   let running = true;

@@ -39,7 +39,7 @@ const FAULTS: Fault[] = [
 ];
 
 async function firstArticle(page: Page) {
-  const doc = await (await page.request.get('/api/v1/categories/thoi-su/1.json')).json();
+  const doc = await (await page.request.get('/api/v1/categories/thoi-su/index.json')).json();
   const a = doc.page.items[0];
   return { url: `/${a.category.slug}/${a.slug}`, doc: `**/api/v1/articles/${a.slug}.json`, title: a.title as string };
 }
@@ -68,7 +68,7 @@ for (const fault of FAULTS) {
     const art = await firstArticle(page);
     const pages = [
       { from: '/thoi-su', url: '/', doc: '**/api/v1/home.json', ready: async () => void (await expect(page.locator('.latest .card')).toHaveCount(8)) },
-      { from: '/', url: '/thoi-su', doc: '**/api/v1/categories/thoi-su/1.json', ready: async () => expectPage(page, /\/thoi-su$/, 'Thời sự', /^Thời sự – /) },
+      { from: '/', url: '/thoi-su', doc: '**/api/v1/categories/thoi-su/index.json', ready: async () => expectPage(page, /\/thoi-su$/, 'Thời sự', /^Thời sự – /) },
       { from: '/', url: art.url, doc: art.doc, ready: async () => expectPage(page, new RegExp(`${art.url}$`), art.title, /./) },
     ];
     for (const p of pages) {
@@ -102,7 +102,7 @@ test('HTTP 404 from the API shows the not-found page', async ({ page }) => {
   const problems = watch(page);
   const art = await firstArticle(page);
   const notFound = (r: Route) => r.fulfill({ status: 404, contentType: 'application/json', body: '{"error":{"status":404,"code":"not_found","message":"Không tìm thấy"}}' });
-  await page.route('**/api/v1/categories/thoi-su/1.json', notFound);
+  await page.route('**/api/v1/categories/thoi-su/index.json', notFound);
   await page.route(art.doc, notFound);
   for (const url of ['/thoi-su', art.url]) {
     await page.goto(url);
@@ -134,7 +134,7 @@ test('a late response never replaces a newer page; rapid clicks end on the last 
   await page.goto('/');
   await expect(page.locator('.latest .card')).toHaveCount(8);
   // The first page's answer is slow; the reader moves on before it arrives.
-  await page.route('**/api/v1/categories/chi-dao-dieu-hanh/1.json', async (route) => {
+  await page.route('**/api/v1/categories/chi-dao-dieu-hanh/index.json', async (route) => {
     await new Promise((r) => setTimeout(r, 1500));
     await route.continue().catch(() => {});
   });

@@ -41,7 +41,7 @@ async function shortTimeout(page: Page) {
 }
 
 function firstArticle() {
-  const doc = JSON.parse(readFileSync('dist/api/v1/categories/thoi-su/1.json', 'utf8'));
+  const doc = JSON.parse(readFileSync('dist/api/v1/categories/thoi-su/index.json', 'utf8'));
   const a = doc.page.items[0];
   return { url: `/${a.category.slug}/${a.slug}`, title: a.title as string };
 }

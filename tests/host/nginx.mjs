@@ -100,8 +100,8 @@ const site = JSON.parse(readFileSync(join(dist, 'api/v1/site.json'), 'utf8'));
 const enSite = JSON.parse(readFileSync(join(dist, 'api/v1/en/site.json'), 'utf8'));
 const category = site.menu[0].slug;
 const enCategory = enSite.menu[0].slug;
-const page1 = JSON.parse(readFileSync(join(dist, `api/v1/categories/${category}/1.json`), 'utf8'));
-const enPage1 = JSON.parse(readFileSync(join(dist, `api/v1/en/categories/${enCategory}/1.json`), 'utf8'));
+const page1 = JSON.parse(readFileSync(join(dist, `api/v1/categories/${category}/index.json`), 'utf8'));
+const enPage1 = JSON.parse(readFileSync(join(dist, `api/v1/en/categories/${enCategory}/index.json`), 'utf8'));
 const article = page1.page.items[0];
 const enArticle = enPage1.page.items[0];
 // A document with a prerendered page, and one without (published since the last prerender).
@@ -111,8 +111,8 @@ const cases = [
   // [path, status, app]
   ['/', 200, 'portal'],
   [`/${category}`, 200, 'portal'],
-  [`/${category}/trang/2`, 200, 'portal'],
-  [`/${category}?trang=2`, 200, 'portal'],
+  [`/${category}/trang/1`, 200, 'portal'],
+  [`/${category}?trang=1`, 200, 'portal'],
   [`/${article.category?.slug ?? category}/${article.slug}`, 200, 'portal'],
   ['/gioi-thieu', 200, 'lookup'],
   ['/gioi-thieu/lien-he', 200, 'lookup'],

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export function pageKinds(root) {
-  const first = JSON.parse(readFileSync(join(root, 'api/v1/categories/thoi-su/1.json'), 'utf8')).page.items[0];
+  const first = JSON.parse(readFileSync(join(root, 'api/v1/categories/thoi-su/index.json'), 'utf8')).page.items[0];
   return [
     ['home', '/'],
     ['category', '/thoi-su'],

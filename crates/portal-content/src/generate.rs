@@ -6,11 +6,11 @@
 use crate::source::{CategorySource, MenuLink, SiteSource};
 use anyhow::{Result, bail};
 use portal_core::legal::register::REGISTER;
-use portal_core::pagination::{item_range, total_pages};
+use portal_core::pagination::Archive;
 use portal_core::slug::is_valid_slug;
 use portal_core::{
-    API_VERSION, Alternate, Article, ArticleSummary, Category, CategoryPage, CategoryRef, Home,
-    HomeBlock, Image, MenuItem, Page, Site, paths,
+    API_VERSION, Alternate, ArchivePage, Article, ArticleSummary, Category, CategoryPage,
+    CategoryRef, Home, HomeBlock, Image, MenuItem, Site, paths,
 };
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -397,29 +397,36 @@ pub fn generate_with(
                 .collect(),
             alternates: Vec::new(),
         };
+        // Newest first; the archive's pages count from the oldest.
         let list = &under[slug.as_str()];
-        let pages = total_pages(list.len() as u64, site.page_size);
-        for number in 1..=pages {
-            let items = list[item_range(number, site.page_size, list.len())]
+        let archive = Archive::new(list.len(), site.page_size);
+        let page = |number: Option<u32>| {
+            let range = archive.range(number);
+            let items = list[list.len() - range.end..list.len() - range.start]
                 .iter()
-                .map(|&j| summaries[j].clone());
-            let doc = CategoryPage {
+                .map(|&j| summaries[j].clone())
+                .collect();
+            CategoryPage {
                 version: API_VERSION,
                 lang: site.lang,
                 category: category.clone(),
-                page: Page {
-                    number,
-                    size: site.page_size,
-                    total_items: list.len() as u64,
-                    total_pages: pages,
-                    items: items.collect(),
+                page: ArchivePage {
+                    number: number.unwrap_or(0),
+                    total_items: number.is_none().then_some(list.len() as u64),
+                    items,
+                    older: archive.older(number),
+                    newer: number.and_then(|k| archive.newer(k)),
                 },
-            };
-            emit(
-                sink,
-                paths::category_doc(slug, number).unwrap_or_default(),
-                &doc,
-            )?;
+            }
+        };
+        emit(
+            sink,
+            paths::category_doc(slug).unwrap_or_default(),
+            &page(None),
+        )?;
+        for k in 1..=archive.pages() {
+            let path = paths::archive_doc(slug, k).unwrap_or_default();
+            emit(sink, path, &page(Some(k)))?;
         }
     }
 
@@ -540,7 +547,7 @@ fn widgets(
             Some(slug),
             doc(
                 format!("{latest}: {}", node.name),
-                lang.route(&paths::category_route(slug, 1)),
+                lang.route(&paths::category_route(slug)),
                 items,
             ),
         )?;

@@ -82,8 +82,8 @@ fn run() -> Result<()> {
                 done.removed.len(),
                 started.elapsed().as_secs_f64()
             );
-            // Standard output is the articles alone, for the prerender's `--changed`.
-            println!("{}", done.articles.join(","));
+            // Standard output is what the prerender's `--changed` takes, alone.
+            println!("{}", done.changed.join(","));
         }
         "check" => {
             let diff = stale_paths(&layout)?;

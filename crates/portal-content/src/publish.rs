@@ -9,13 +9,16 @@ use anyhow::{Context, Result};
 use portal_core::search::index::{Manifest, manifest_doc};
 use std::path::Path;
 
-/// What a publish wrote and removed (paths relative to the API's root), and the articles whose
-/// documents it wrote or removed, as `prerender --changed` takes them (`en/<slug>`: English).
+/// What a publish wrote and removed (paths relative to the API's root), and what the prerender's
+/// `--changed` is to write again: the articles whose documents it wrote or removed
+/// (`en/<slug>`: English), and the numbered pages of categories it wrote or removed
+/// (`categories/<slug>/<k>.json`, `en/…`), which one more article at the newest end does not
+/// touch but a withdrawn, changed or back-dated one does (`portal_core::pagination::Archive`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Published {
     pub written: Vec<String>,
     pub removed: Vec<String>,
-    pub articles: Vec<String>,
+    pub changed: Vec<String>,
 }
 
 /// Publishes the sources of `layout` into its API tree (`layout.out`), which a full build wrote.
@@ -56,7 +59,9 @@ pub fn publish(layout: &Layout) -> Result<Published> {
             .strip_prefix("articles/")
             .and_then(|p| p.strip_suffix(".json"))
         {
-            done.articles.push(format!("{lang}{slug}"));
+            done.changed.push(format!("{lang}{slug}"));
+        } else if let Some((_, Some(_))) = portal_core::paths::category_of_doc(rest) {
+            done.changed.push(path.clone());
         }
     }
     Ok(done)

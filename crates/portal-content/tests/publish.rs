@@ -85,16 +85,19 @@ impl Project {
     }
 
     /// Every category page's articles, in order, by category.
+    /// A category's articles, newest first: its front page, then along the older pages.
     fn listed(&self, category: &str) -> Vec<String> {
         let mut out = Vec::new();
-        for n in 1.. {
-            let Some(bytes) = self.read(&format!("categories/{category}/{n}.json")) else {
-                break;
-            };
+        let mut doc = format!("categories/{category}/index.json");
+        while let Some(bytes) = self.read(&doc) {
             let page: Value = serde_json::from_slice(&bytes).unwrap();
             for item in page["page"]["items"].as_array().unwrap() {
                 out.push(item["slug"].as_str().unwrap().to_owned());
             }
+            let Some(older) = page["page"]["older"].as_u64() else {
+                break;
+            };
+            doc = format!("categories/{category}/{older}.json");
         }
         out
     }
@@ -150,7 +153,7 @@ fn a_withdrawn_article_leaves_search_its_category_home_and_the_register() {
     std::fs::remove_file(p.source(WITHDRAWN)).unwrap();
     let done = publish(&p.layout).unwrap();
 
-    assert!(done.articles.contains(&SLUG.to_owned()), "{done:?}");
+    assert!(done.changed.contains(&SLUG.to_owned()), "{done:?}");
     assert!(done.removed.contains(&format!("articles/{SLUG}.json")));
     assert!(done.written.contains(&DOCUMENT.to_owned()));
     assert!(done.written.contains(&manifest_doc()));
@@ -201,8 +204,24 @@ fn a_published_article_is_found_first_and_the_rest_rank_as_a_full_build_ranks_th
     let done = publish(&p.layout).unwrap();
     let slug = "vuon-uom-cay-ban-dia-tren-cac-tuyen-pho-moi";
     // Its neighbours too: their related articles now name it.
-    assert!(done.articles.contains(&slug.to_owned()), "{done:?}");
+    assert!(done.changed.contains(&slug.to_owned()), "{done:?}");
     assert!(done.written.contains(&format!("articles/{slug}.json")));
+    // Of its categories' pages, the front pages and at most the newest numbered ones: a page
+    // never moves once full, whatever the archive's size.
+    let mut fronts = 0;
+    for w in &done.written {
+        match portal_core::paths::category_of_doc(w) {
+            Some((_, None)) => fronts += 1,
+            Some((c, Some(k))) => {
+                let front = p.json(&format!("categories/{c}/index.json"));
+                let newest = front["page"]["older"].as_u64().unwrap_or(0);
+                assert!(u64::from(k) + 1 >= newest, "{w}: an older page was written");
+                assert!(done.changed.contains(w), "{w}: the prerender is told");
+            }
+            None => {}
+        }
+    }
+    assert!(fronts >= 2, "its category and that one's parent: {done:?}");
     let delta = p.manifest().delta.unwrap();
     assert_eq!((delta.docs, delta.withdrawn.len()), (1, 0));
     assert_eq!(delta.years.first().map(|y| y.year), Some(2026));
@@ -270,7 +289,7 @@ fn a_changed_article_is_found_once_by_its_new_words_only() {
     assert_ne!(text, changed);
     std::fs::write(&path, changed).unwrap();
     let done = publish(&p.layout).unwrap();
-    assert!(done.articles.contains(&SLUG.to_owned()), "{done:?}");
+    assert!(done.changed.contains(&SLUG.to_owned()), "{done:?}");
     let delta = p.manifest().delta.unwrap();
     assert_eq!((delta.docs, delta.withdrawn.len()), (1, 1));
     let (found, _) = p.search("thảm cỏ");

@@ -25,12 +25,19 @@ fn synthetic_archive_decodes_and_paginates() {
     let mut leaf_total = 0;
     for leaf in cat.leaves() {
         let first: CategoryPage =
-            serde_json::from_slice(&docs[&format!("categories/{leaf}/1.json")]).unwrap();
-        leaf_total += first.page.total_items;
-        let last = first.page.total_pages;
-        let page: CategoryPage =
-            serde_json::from_slice(&docs[&format!("categories/{leaf}/{last}.json")]).unwrap();
-        assert!(!page.page.items.is_empty() || first.page.total_items == 0);
+            serde_json::from_slice(&docs[&format!("categories/{leaf}/index.json")]).unwrap();
+        let total = first.page.total_items.unwrap_or_default();
+        leaf_total += total;
+        // The oldest page is page 1; the front page's older page is the newest numbered one.
+        if let Some(newest) = first.page.older {
+            for k in [1, newest] {
+                let page: CategoryPage =
+                    serde_json::from_slice(&docs[&format!("categories/{leaf}/{k}.json")]).unwrap();
+                assert_eq!(page.page.items.len(), 10);
+            }
+            assert!(!docs.contains_key(&format!("categories/{leaf}/{}.json", newest + 1)));
+        }
+        assert!(!first.page.items.is_empty() || total == 0);
     }
     assert_eq!(leaf_total, 1_234, "every article sits in exactly one leaf");
     for (path, bytes) in docs

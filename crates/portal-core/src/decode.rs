@@ -510,7 +510,7 @@ mod tests {
         }
         same::<Site>("site.json");
         same::<Home>("home.json");
-        let page = same::<CategoryPage>("categories/thoi-su/1.json");
+        let page = same::<CategoryPage>("categories/thoi-su/index.json");
         let first = &page.page.items.first().unwrap().slug;
         same::<Article>(&format!("articles/{first}.json"));
     }

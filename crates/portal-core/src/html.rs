@@ -146,7 +146,7 @@ pub fn card_items(articles: &[ArticleSummary], card: Card, base: &str) -> String
 pub fn home_blocks(blocks: &[crate::HomeBlock], card: Card, base: &str, see_all: &str) -> String {
     let mut out = String::new();
     for b in blocks {
-        let href = format!("{base}{}", paths::category_route(&b.category.slug, 1));
+        let href = format!("{base}{}", paths::category_route(&b.category.slug));
         let id = format!("block-{}", b.category.slug);
         out.push_str("<section class=\"block\"");
         attr(&mut out, "aria-labelledby", &id);
@@ -200,7 +200,7 @@ pub fn search_items(
         attr(
             &mut out,
             "href",
-            &format!("{base}{}", paths::category_route(&h.category.slug, 1)),
+            &format!("{base}{}", paths::category_route(&h.category.slug)),
         );
         out.push('>');
         text(&mut out, &h.category.name);
@@ -270,7 +270,7 @@ pub fn category_link(c: &crate::CategoryRef, t: &crate::i18n::Texts, base: &str)
     text(&mut out, t.section);
     link_to(
         &mut out,
-        &format!("{base}{}", paths::category_route(&c.slug, 1)),
+        &format!("{base}{}", paths::category_route(&c.slug)),
         &c.name,
     );
     out

@@ -211,8 +211,9 @@ pub struct Page<T> {
     pub items: Vec<T>,
 }
 
-/// `categories/<slug>/<n>.json`: a category and page `n` of its articles (its own and its
-/// descendants', newest first).
+/// `categories/<slug>/index.json` (the front page) and `categories/<slug>/<k>.json`: a category
+/// and one page of its articles (its own and its descendants'), in pages that never move once
+/// full ([`crate::pagination::Archive`]).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CategoryPage {
     pub version: u32,
@@ -222,7 +223,27 @@ pub struct CategoryPage {
     #[serde(deserialize_with = "crate::decode::within::category")]
     pub category: Category,
     #[serde(deserialize_with = "crate::decode::within::page")]
-    pub page: Page<ArticleSummary>,
+    pub page: ArchivePage,
+}
+
+/// One page of a category's articles, newest first.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ArchivePage {
+    /// `0`: the front page; `k`: the `k`-th page counted from the oldest article.
+    #[serde(default)]
+    pub number: u32,
+    /// The category's articles in all, on the front page only: a numbered page does not change
+    /// when more are published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_items: Option<u64>,
+    #[serde(deserialize_with = "crate::decode::required::items")]
+    pub items: Vec<ArticleSummary>,
+    /// The page of the articles just older than these.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub older: Option<u32>,
+    /// On a numbered page, the page of the articles just newer; none: the front page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub newer: Option<u32>,
 }
 
 /// One result of a search: the article, and a snippet of its text around the first match (plain

@@ -42,9 +42,30 @@ pub fn home_doc() -> String {
     "home.json".to_owned()
 }
 
-/// `categories/<slug>/<page>.json`, or `None` when the slug could not name a document.
-pub fn category_doc(slug: &str, page: u32) -> Option<String> {
-    (is_valid_slug(slug) && page >= 1).then(|| format!("categories/{slug}/{page}.json"))
+/// `categories/<slug>/index.json`, a category's front page (its newest articles), or `None` when
+/// the slug could not name a document.
+pub fn category_doc(slug: &str) -> Option<String> {
+    is_valid_slug(slug).then(|| format!("categories/{slug}/index.json"))
+}
+
+/// `categories/<slug>/<k>.json`, the category's `k`-th page counted from its oldest article
+/// ([`crate::pagination::Archive`]), or `None` when the slug could not name a document.
+pub fn archive_doc(slug: &str, k: u32) -> Option<String> {
+    (is_valid_slug(slug) && k >= 1).then(|| format!("categories/{slug}/{k}.json"))
+}
+
+/// The category and page (`None`: the front page) a document path of [`category_doc`] or
+/// [`archive_doc`] names: what a publish tells the prerender it wrote or removed.
+pub fn category_of_doc(path: &str) -> Option<(String, Option<u32>)> {
+    let (slug, page) = path
+        .strip_prefix("categories/")?
+        .strip_suffix(".json")?
+        .split_once('/')?;
+    let page = match page {
+        "index" => None,
+        k => Some(k.parse::<u32>().ok().filter(|&k| k >= 1)?),
+    };
+    is_valid_slug(slug).then(|| (slug.to_owned(), page))
 }
 
 /// `articles/<slug>.json`, or `None` when the slug could not name a document.
@@ -92,14 +113,16 @@ pub fn page_route(section: &str, slug: &str) -> String {
     }
 }
 
-/// The portal route of a category page: `/<slug>`, or `/<slug>/trang/<n>` beyond the first page.
-/// A path, not a query, so that every page is a file a static host can serve (the prerender).
-pub fn category_route(slug: &str, page: u32) -> String {
-    if page <= 1 {
-        format!("/{slug}")
-    } else {
-        format!("/{slug}/{PAGE_PARAM}/{page}")
-    }
+/// The portal route of a category's front page: `/<slug>`.
+pub fn category_route(slug: &str) -> String {
+    format!("/{slug}")
+}
+
+/// The portal route of a category's `k`-th page counted from its oldest article:
+/// `/<slug>/trang/<k>`. A path, not a query, so that every page is a file a static host can serve
+/// (the prerender).
+pub fn archive_route(slug: &str, k: u32) -> String {
+    format!("/{slug}/{PAGE_PARAM}/{k}")
 }
 
 /// The portal route of an article: `/<category-slug>/<article-slug>`.
@@ -171,15 +194,38 @@ mod tests {
     #[test]
     fn documents_and_routes() {
         assert_eq!(
-            category_doc("thoi-su", 2).as_deref(),
+            category_doc("thoi-su").as_deref(),
+            Some("categories/thoi-su/index.json")
+        );
+        assert_eq!(
+            archive_doc("thoi-su", 2).as_deref(),
             Some("categories/thoi-su/2.json")
         );
-        assert_eq!(category_doc("thoi-su", 0), None);
-        assert_eq!(category_doc("../site", 1), None);
+        assert_eq!(archive_doc("thoi-su", 0), None);
+        assert_eq!(archive_doc("../site", 1), None);
+        assert_eq!(category_doc("../site"), None);
+        // And back.
+        for (slug, page) in [("thoi-su", None), ("thoi-su", Some(7))] {
+            let doc = match page {
+                None => category_doc(slug),
+                Some(k) => archive_doc(slug, k),
+            };
+            let back = doc.as_deref().and_then(category_of_doc);
+            assert_eq!(back, Some((slug.to_owned(), page)));
+        }
+        for not in [
+            "categories/thoi-su/0.json",
+            "categories/a/b/1.json",
+            "articles/a.json",
+            "categories/x.json",
+            "categories/Thoi/1.json",
+        ] {
+            assert_eq!(category_of_doc(not), None, "{not}");
+        }
         assert_eq!(article_doc("a-b").as_deref(), Some("articles/a-b.json"));
         assert_eq!(article_doc("a%2F..").as_deref(), None);
-        assert_eq!(category_route("thoi-su", 1), "/thoi-su");
-        assert_eq!(category_route("thoi-su", 3), "/thoi-su/trang/3");
+        assert_eq!(category_route("thoi-su"), "/thoi-su");
+        assert_eq!(archive_route("thoi-su", 3), "/thoi-su/trang/3");
         assert_eq!(article_route("thoi-su", "x"), "/thoi-su/x");
         assert_eq!(join("/api/v1/", "/home.json"), "/api/v1/home.json");
         assert_eq!(

@@ -17,7 +17,7 @@ fn sample(rel: &str) -> Value {
 }
 
 fn samples() -> Vec<Value> {
-    let cat = sample("categories/thoi-su/1.json");
+    let cat = sample("categories/thoi-su/index.json");
     let slug = cat["page"]["items"][0]["slug"].as_str().unwrap().to_owned();
     vec![
         sample("site.json"),

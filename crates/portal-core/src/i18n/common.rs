@@ -55,7 +55,13 @@ texts! {
         latest: "Tin mới nhất", "Latest news";
         see_all: "Xem tất cả: {}", "See all: {}";
         breadcrumb: "Đường dẫn", "Breadcrumb";
-        category_page: "{} – Trang {}", "{} – page {}";
+        /// A numbered page of a category: its name, then the dates of its oldest and newest article.
+        category_page: "{}: bài đăng từ {} đến {}", "{}: articles from {} to {}";
+        /// Under a numbered page's heading: the dates of its oldest and newest article.
+        archive_range: "Bài đăng từ {} đến {}", "Articles published from {} to {}";
+        /// The links between a category's pages, which never move once full.
+        newer_articles: "‹ Bài mới hơn", "‹ Newer articles";
+        older_articles: "Bài cũ hơn ›", "Older articles ›";
         subcategories: "Chuyên mục con", "Subsections";
         article_count: "{} bài viết", "{} articles";
         empty_category: "Chuyên mục này chưa có bài viết.", "There are no articles in this section yet.";

@@ -8,7 +8,6 @@ pub mod menu;
 pub mod table;
 
 use crate::legal::register::{REGISTER, document_doc};
-use crate::pagination::parse_page;
 use crate::participation::{self as part, ASK, CONSULTATIONS, QUESTIONS, STATUS};
 use crate::paths::{self, PAGE_PARAM};
 pub use crate::paths::{query_pairs, query_value};
@@ -21,8 +20,10 @@ pub use table::{App, Kind, Prerender, SNIPPETS};
 pub enum Route {
     /// `/`
     Home,
-    /// `/<category>`, `/<category>/trang/<page>` (and the older `/<category>?trang=<page>`)
-    Category { slug: String, page: u32 },
+    /// `/<category>` (`page` none: the front page), `/<category>/trang/<k>` (and the older
+    /// `/<category>?trang=<k>`): the `k`-th page counted from the oldest article
+    /// ([`crate::pagination::Archive`]).
+    Category { slug: String, page: Option<u32> },
     /// `/<category>/<article>`
     Article { category: String, slug: String },
     /// `/gioi-thieu`, `/gioi-thieu/<slug>` (`/about…` in English): the portal's own pages; the
@@ -113,11 +114,14 @@ impl Route {
         }
     }
 
-    /// A category page from its route parameters: the page is `trang`'s value, 1 unless valid.
+    /// A category page from its route parameters: the page is `trang`'s value, the front page
+    /// unless it is a number from 1.
     pub fn category(slug: &str, page: Option<&str>) -> Route {
         Route::Category {
             slug: slug.to_owned(),
-            page: parse_page(page),
+            page: page
+                .and_then(|p| p.trim().parse::<u32>().ok())
+                .filter(|&k| k >= 1),
         }
     }
 
@@ -153,7 +157,11 @@ impl Route {
     pub fn href(&self) -> Option<String> {
         Some(match self {
             Route::Home => "/".to_owned(),
-            Route::Category { slug, page } => paths::category_route(slug, *page),
+            Route::Category { slug, page: None } => paths::category_route(slug),
+            Route::Category {
+                slug,
+                page: Some(k),
+            } => paths::archive_route(slug, *k),
             Route::Article { category, slug } => paths::article_route(category, slug),
             Route::About { section, slug } => paths::page_route(section, slug),
             Route::Search(search) => search.href(),
@@ -185,7 +193,11 @@ impl Route {
     pub fn document(&self) -> Option<String> {
         match self {
             Route::Home => Some(paths::home_doc()),
-            Route::Category { slug, page } => paths::category_doc(slug, *page),
+            Route::Category { slug, page: None } => paths::category_doc(slug),
+            Route::Category {
+                slug,
+                page: Some(k),
+            } => paths::archive_doc(slug, *k),
             Route::Article { slug, .. } => paths::article_doc(slug),
             Route::Document { slug } => document_doc(slug),
             // `/gioi-thieu/gioi-thieu` is not an address: the section's first page is `/gioi-thieu`.
@@ -246,7 +258,7 @@ mod tests {
     fn cat(slug: &str, page: u32) -> Route {
         Route::Category {
             slug: slug.into(),
-            page,
+            page: (page >= 1).then_some(page),
         }
     }
 
@@ -254,7 +266,7 @@ mod tests {
     fn parses_every_kind() {
         assert_eq!(Route::parse("/", ""), Route::Home);
         assert_eq!(Route::parse("", ""), Route::Home);
-        assert_eq!(Route::parse("/thoi-su", ""), cat("thoi-su", 1));
+        assert_eq!(Route::parse("/thoi-su", ""), cat("thoi-su", 0));
         assert_eq!(Route::parse("/thoi-su/", "?trang=3"), cat("thoi-su", 3));
         assert_eq!(
             Route::parse("/thoi-su/bai-a", "trang=2"),
@@ -293,7 +305,7 @@ mod tests {
             Route::parse("/thoi-su/trang/3/", "?trang=5"),
             cat("thoi-su", 3)
         );
-        assert_eq!(Route::parse("/thoi-su/trang/x", ""), cat("thoi-su", 1));
+        assert_eq!(Route::parse("/thoi-su/trang/x", ""), cat("thoi-su", 0));
         assert_eq!(
             Route::parse("/tim-kiem/", "q=ha+noi&nam=2025"),
             Route::Search(Search {
@@ -316,9 +328,9 @@ mod tests {
         // The page decodes `trang`; prefetching used not to (issue 13): both now ask Route.
         assert_eq!(Route::parse("/thoi-su", "?trang=%32"), cat("thoi-su", 2));
         assert_eq!(Route::parse("/thoi-su", "x=1&trang=+4+"), cat("thoi-su", 4));
-        assert_eq!(Route::parse("/thoi-su", "trang=abc"), cat("thoi-su", 1));
-        assert_eq!(Route::parse("/thoi-su", "trang=0"), cat("thoi-su", 1));
-        assert_eq!(Route::parse("/thoi%2Dsu", ""), cat("thoi-su", 1));
+        assert_eq!(Route::parse("/thoi-su", "trang=abc"), cat("thoi-su", 0));
+        assert_eq!(Route::parse("/thoi-su", "trang=0"), cat("thoi-su", 0));
+        assert_eq!(Route::parse("/thoi%2Dsu", ""), cat("thoi-su", 0));
         assert_eq!(Route::parse("/%6Ehung", ""), Route::SnippetBuilder);
         assert_eq!(query_value("?a=1&a=2", "a").as_deref(), Some("1"));
         assert_eq!(
@@ -332,9 +344,9 @@ mod tests {
         let routes = [
             (Route::Home, Some("/"), Some("home.json")),
             (
-                cat("thoi-su", 1),
+                cat("thoi-su", 0),
                 Some("/thoi-su"),
-                Some("categories/thoi-su/1.json"),
+                Some("categories/thoi-su/index.json"),
             ),
             (
                 cat("thoi-su", 3),
@@ -397,8 +409,8 @@ mod tests {
             ),
             (Route::NotFound, None, None),
             // A slug that cannot name a document fetches nothing.
-            (cat("Bad_Slug", 1), Some("/Bad_Slug"), None),
-            (cat("..%2Fsite", 1), Some("/..%2Fsite"), None),
+            (cat("Bad_Slug", 0), Some("/Bad_Slug"), None),
+            (cat("..%2Fsite", 0), Some("/..%2Fsite"), None),
         ];
         for (route, href, doc) in routes {
             assert_eq!(route.href().as_deref(), href, "{route:?}");
