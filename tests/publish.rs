@@ -154,6 +154,19 @@ impl Site {
                     a.slug
                 );
             }
+            // Its neighbours' links, as its document names them.
+            let newer = (doc.page.number > 0).then(|| match doc.page.newer {
+                Some(k) => paths::archive_route(category, k),
+                None => paths::category_route(category),
+            });
+            let older = doc.page.older.map(|k| paths::archive_route(category, k));
+            for (href, rel) in [(newer, "prev"), (older, "next")] {
+                let found = html.contains(&format!(" rel=\"{rel}\""));
+                match href.map(|h| format!("<a href=\"{h}\" rel=\"{rel}\"")) {
+                    Some(link) => assert!(html.contains(&link), "{route}: {link}"),
+                    None => assert!(!found, "{route}: no {rel} link"),
+                }
+            }
         }
     }
 }
@@ -282,4 +295,49 @@ fn withdrawing_an_old_article_writes_the_pages_after_it_again_and_each_page_stay
     assert_eq!(site.naming(&oldest.slug), Vec::<String>::new());
     site.pages_match_documents(category);
     site.pages_match_documents(&oldest.category.slug);
+}
+
+#[test]
+fn a_publish_that_fills_the_front_page_run_makes_it_a_numbered_page_and_links_the_one_before() {
+    let site = Site::new("publish-fill");
+    let category = "tin-tuc-su-kien";
+    let front = |site: &Site| {
+        site.category(&paths::category_doc(category).unwrap_or_default())
+            .unwrap_or_else(|| panic!("{category}: no front page"))
+    };
+    let before = front(&site);
+    let total = before.page.total_items.unwrap_or_default();
+    let newest = before.page.older.unwrap_or(0);
+    // Enough new articles to fill the run after the front page's: one more numbered page.
+    let more = 10 - total % 10;
+    for n in 0..more {
+        let source = format!(
+            "+++\ntitle = \"Thông báo lịch tiếp công dân đợt {n} của Thành phố\"\n\
+             category = \"thoi-su\"\npublished = \"2026-12-0{}T09:00:00+07:00\"\n\
+             author = \"Văn phòng\"\nlead = \"Lịch tiếp công dân định kỳ.\"\n+++\n\n\
+             Lãnh đạo Thành phố tiếp công dân theo lịch.\n",
+            n % 9 + 1
+        );
+        std::fs::write(
+            site.layout
+                .content
+                .join(format!("articles/thoi-su/tiep-dan-{n}.md")),
+            source,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let touched = site.publish();
+    let after = front(&site);
+    assert_eq!(after.page.older, Some(newest + 1), "a new numbered page");
+    for k in [newest, newest + 1].into_iter().filter(|&k| k >= 1) {
+        let doc = format!("categories/{category}/{k}.json");
+        assert!(touched.contains(&doc), "{doc}: {touched:?}");
+    }
+    // The pages older than those two were not written again.
+    for k in 1..newest {
+        let doc = format!("categories/{category}/{k}.json");
+        assert!(!touched.contains(&doc), "{doc}: {touched:?}");
+    }
+    site.pages_match_documents(category);
+    site.pages_match_documents("thoi-su");
 }
