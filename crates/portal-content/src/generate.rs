@@ -402,7 +402,10 @@ pub fn generate_with(
         let archive = Archive::new(list.len(), site.page_size);
         let page = |number: Option<u32>| {
             let range = archive.range(number);
-            let items = list[list.len() - range.end..list.len() - range.start]
+            let newest_first = list.len() - range.end..list.len() - range.start;
+            let items = list
+                .get(newest_first)
+                .unwrap_or_default()
                 .iter()
                 .map(|&j| summaries[j].clone())
                 .collect();
