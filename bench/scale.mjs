@@ -86,11 +86,11 @@ for (const dir of archives) {
   }));
   const { slug, doc: front } = fronts.reduce((a, b) => (b.doc.page.total_items > a.doc.page.total_items ? b : a));
   const article = front.page.items[0];
-  // The newest full page, which the front page also shows.
-  const full = (front.page.older ?? 0) + 1;
-  const deep = Math.max(1, full - 19_999);
+  // The newest numbered page is the front page's older one.
+  const pages = front.page.older ?? 0;
+  const deep = Math.max(1, pages - 19_999);
   const server = await serve(dist, join(dir, 'api/v1'), undefined, join(dir, 'dist'));
-  const r = { label: basename(dir), slug, pages: full, deep, log: scaleLog(dir) };
+  const r = { label: basename(dir), slug, pages, deep, log: scaleLog(dir) };
   r.category = await loads(browser, server.url, `/${slug}`);
   r.page = await loads(browser, server.url, `/${slug}/trang/${deep}`);
   r.article = await loads(browser, server.url, `/${article.category.slug}/${article.slug}`);

@@ -136,16 +136,16 @@ impl Run {
     }
 
     /// A category's front page, and the numbered pages one more or one fewer article at the
-    /// newest end changes (`portal_core::pagination::Archive`): the newest full page (new when
-    /// it has just filled), the one before it (whose newer neighbour was the front page) and the
-    /// one after it (gone when a withdrawal emptied it). Pages deeper in the archive are named by
-    /// their documents.
+    /// newest end changes (`portal_core::pagination::Archive`): the newest (new when the front
+    /// page's run has just filled), the one before it (whose newer neighbour was the front page)
+    /// and the one after it (gone when a withdrawal brought it back onto the front page). Pages
+    /// deeper in the archive are named by their documents.
     fn category(&mut self, lang: Lang, slug: &str) -> Result<(), String> {
         self.page(&lang.route(&paths::category_route(slug)))?;
         let front: Option<CategoryPage> =
             paths::category_doc(slug).map_or(Ok(None), |p| doc(&self.source, &lang.doc(&p)))?;
-        let newest = front.and_then(|f| f.page.older).map_or(1, |k| k + 1);
-        for k in [newest - 1, newest, newest + 1] {
+        let newest = front.and_then(|f| f.page.older).unwrap_or(0);
+        for k in [newest.saturating_sub(1), newest, newest + 1] {
             if k >= 1 {
                 self.archive_page(lang, slug, k)?;
             }
@@ -161,12 +161,18 @@ impl Run {
             self.page(&route)?;
             return Ok(());
         }
-        let loc = super::head::url(&self.site_url, &route);
-        let dir = self.dist.join(route.trim_start_matches('/'));
-        if dir.join("index.html").is_file() {
+        self.remove_page(&route)?;
+        self.forget(&[super::head::url(&self.site_url, &route)]);
+        Ok(())
+    }
+
+    /// Removes the folder of the page at `route` (its `index.html`), if it has one.
+    fn remove_page(&self, route: &str) -> Result<(), String> {
+        let route = route.trim_start_matches('/');
+        let dir = self.dist.join(route);
+        if !route.is_empty() && dir.is_dir() {
             std::fs::remove_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         }
-        self.forget(&[loc]);
         Ok(())
     }
 
@@ -213,11 +219,7 @@ impl Run {
             })
             .collect();
         for loc in &gone {
-            let route = loc.strip_prefix(&site_url).unwrap_or_default();
-            let dir = self.dist.join(route);
-            if !route.is_empty() && dir.is_dir() {
-                std::fs::remove_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-            }
+            self.remove_page(loc.strip_prefix(&site_url).unwrap_or_default())?;
         }
         self.forget(&gone);
         Ok(categories)
