@@ -12,7 +12,9 @@ use portal_core::search::index::{
     Manifest, Record, delta_shard_doc, manifest_doc, record_doc, shard_doc, shard_of,
 };
 use portal_core::search::lookup::{Lookup, Next, Part};
-use portal_core::search::query::{PAGE_SIZE, Plan, Search, delta_results, filter_term, with_delta};
+use portal_core::search::query::{
+    PAGE_SIZE, Plan, Search, filter_term, whole_list_results, with_delta,
+};
 use portal_core::search::rank::Posting;
 use portal_core::search::snippet::snippet;
 use portal_core::{API_VERSION, Page, SearchHit, SearchResults};
@@ -160,7 +162,7 @@ async fn from_index(
     let (ranked, total) = if delta_parsed.is_empty() {
         (ranked, total)
     } else {
-        let delta = delta_results(&plan, search, &manifest, |term, want| {
+        let delta = whole_list_results(&plan, search, &manifest, |term, want| {
             let n = shard_of(term, delta_shards);
             delta_parsed
                 .iter()

@@ -8,7 +8,9 @@ use portal_core::search::index::{
     Entry, Manifest, delta_shard_doc, manifest_doc, shard_doc, shard_of, tail_doc,
 };
 use portal_core::search::lookup::{Lookup, Next, Part};
-use portal_core::search::query::{Plan, Search, delta_results, filter_term, results, with_delta};
+use portal_core::search::query::{
+    Plan, Search, filter_term, results, whole_list_results, with_delta,
+};
 use portal_core::search::rank::{Posting, Ranked};
 use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
@@ -144,7 +146,7 @@ pub fn run(read: &dyn Fn(&str) -> Option<Vec<u8>>, search: &Search) -> Result<Ru
                 shards.insert(n, serde_json::from_slice(&bytes)?);
             }
         }
-        let found = delta_results(&plan, &search, &manifest, |term, want| {
+        let found = whole_list_results(&plan, &search, &manifest, |term, want| {
             shards
                 .get(&shard_of(term, delta.shards))
                 .and_then(|s| s.get(term))

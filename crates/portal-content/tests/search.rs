@@ -8,7 +8,7 @@ use portal_content::{Layout, build_into, search_read};
 use portal_core::search::index::{
     Entry, Manifest, Record, manifest_doc, record_doc, shard_doc, shard_of,
 };
-use portal_core::search::query::{Plan, Search, filter_term, results};
+use portal_core::search::query::{Plan, Search, whole_list_results};
 use portal_core::search::rank::Posting;
 use portal_core::{Article, CategoryRef, DateTime};
 use serde_json::Value;
@@ -37,21 +37,14 @@ fn run(sink: &MemorySink, query: &str) -> (Vec<String>, usize) {
         lower_nfd,
     );
     let mut shards = Vec::new();
-    let mut postings = |term: &str, want: Option<&str>| -> Vec<Posting> {
+    let postings = |term: &str, want: Option<&str>| -> Vec<Posting> {
         let n = shard_of(term, manifest.shards);
         if !shards.contains(&n) {
             shards.push(n);
         }
         whole(sink, &read(&shard_doc(n)), term, want)
     };
-    let lists: Vec<Vec<Posting>> = plan
-        .terms()
-        .iter()
-        .enumerate()
-        .map(|(i, t)| postings(t, plan.want(i).as_deref()))
-        .collect();
-    let in_category = filter_term(&search).map(|t| postings(&t, None));
-    let (ranked, total) = results(&plan, &search, &manifest, &lists, in_category.as_deref());
+    let (ranked, total) = whole_list_results(&plan, &search, &manifest, postings);
     assert!(ranked.len() <= total && ranked.len() <= search.page as usize * 10);
     let titles = ranked
         .iter()

@@ -220,9 +220,9 @@ pub fn results<L: AsRef<[Posting]>>(
     rank(postings, plan.words.len(), keep, boost, limit)
 }
 
-/// The delta's results (`index::Delta`), from its whole lists: `postings(term, want)` reads a
-/// term's from the delta's shard that holds it (none: an empty list).
-pub fn delta_results(
+/// Results from whole lists (the delta's, `index::Delta`, or a test's): `postings(term, want)`
+/// reads a term's whole list (none: an empty list).
+pub fn whole_list_results(
     plan: &Plan,
     search: &Search,
     manifest: &Manifest,
@@ -239,7 +239,7 @@ pub fn delta_results(
 }
 
 /// The main index's results (`main`: best first, and how many) with the delta's
-/// ([`delta_results`]) merged in.
+/// ([`whole_list_results`]) merged in.
 pub fn with_delta(
     search: &Search,
     manifest: &Manifest,
