@@ -1,10 +1,10 @@
 //! Which routes a run writes: everything a reader can reach from home, or what some changed
 //! articles touch.
 
-use super::feeds::Entry;
 use super::kinds::{canonical, kind_of};
+use super::sitemap::{Entry, Pieces, SITEMAP_LIMIT, Sitemap};
 use super::source::Source;
-use super::write::{MANIFEST, Options, Report, Run, doc};
+use super::write::{Options, Report, Run, doc};
 use portal_core::Lang;
 use portal_core::legal::register::{Register, Row, manifest_doc, rows_doc};
 use portal_core::route::Route;
@@ -30,7 +30,7 @@ impl Run {
                         s.spawn(|| -> Result<(Vec<Entry>, Report), String> {
                             let mut run = Run::grow(seed.clone(), Source::new(&options.api));
                             crawl.work(&mut run)?;
-                            Ok((run.entries, run.report))
+                            Ok((run.sitemap.take_entries(), run.report))
                         })
                     })
                     .collect();
@@ -46,8 +46,6 @@ impl Run {
                 self.absorb(part);
             }
         }
-        // One order whatever the threads did.
-        self.entries.sort_by(|a, b| a.loc.cmp(&b.loc));
         Ok(())
     }
 
@@ -76,10 +74,7 @@ impl Run {
     /// category pages named by their documents (`categories/<slug>/<k>.json`, `en/…`), which a
     /// publish wrote or removed.
     pub(super) fn changed(&mut self, slugs: &[String]) -> Result<(), String> {
-        let manifest = std::fs::read_to_string(self.dist.join(MANIFEST))
-            .map_err(|e| format!("{MANIFEST}: {e} (run a full prerender first)"))?;
-        self.entries = serde_json::from_str(&manifest).map_err(|e| format!("{MANIFEST}: {e}"))?;
-        self.index_entries();
+        self.sitemap = Sitemap::Pieces(Pieces::open(&self.dist, SITEMAP_LIMIT)?);
         let mut categories: Vec<(Lang, String)> = Vec::new();
         let mut langs: Vec<Lang> = Vec::new();
         for named in slugs {
@@ -162,8 +157,8 @@ impl Run {
             return Ok(());
         }
         self.remove_page(&route)?;
-        self.forget(&[super::head::url(&self.site_url, &route)]);
-        Ok(())
+        self.sitemap
+            .remove(&super::head::url(&self.site_url, &route))
     }
 
     /// Removes the folder of the page at `route` (its `index.html`), if it has one.
@@ -176,52 +171,28 @@ impl Run {
         Ok(())
     }
 
-    /// Where each sitemap entry is, by address (a search through every entry per page was
-    /// quadratic: hours at a million pages).
-    fn index_entries(&mut self) {
-        let places = self.entries.iter().enumerate();
-        self.places = Some(places.map(|(k, e)| (e.loc.clone(), k)).collect());
-    }
-
-    /// Drops the sitemap entries of pages removed.
-    fn forget(&mut self, gone: &[String]) {
-        let before = self.entries.len();
-        self.entries.retain(|e| !gone.contains(&e.loc));
-        // The places of every later entry moved.
-        if self.entries.len() != before {
-            self.index_entries();
-        }
-    }
-
-    /// Removes the page of an article of `lang` the API no longer has. Only an article's page: a
-    /// category whose slug is the same stays. Returns the categories its address named.
+    /// Removes the page of an article of `lang` the API no longer has, found by its folder
+    /// (`<category>/<slug>/`: the category, gone with the article, is not known otherwise; the
+    /// sitemap is not read whole for it). Only an article's page: a category whose slug is the
+    /// same stays. Returns the categories its address named.
     fn remove_article(&mut self, lang: Lang, slug: &str) -> Result<Vec<String>, String> {
-        let site_url = self.site_url.clone();
-        let is_gone = |loc: &str| {
-            loc.strip_prefix(&site_url)
-                .map(|route| format!("/{route}"))
-                .filter(|route| Lang::split(route).0 == lang)
-                .and_then(|route| kind_of(&route))
-                .is_some_and(|r| matches!(r, Route::Article { slug: s, .. } if s == slug))
-        };
-        let gone: Vec<String> = self
-            .entries
-            .iter()
-            .filter(|e| is_gone(&e.loc))
-            .map(|e| e.loc.clone())
-            .collect();
-        let categories = gone
-            .iter()
-            .filter_map(|loc| kind_of(&format!("/{}", loc.strip_prefix(&site_url)?)))
-            .filter_map(|r| match r {
-                Route::Article { category, .. } => Some(category),
-                _ => None,
-            })
-            .collect();
-        for loc in &gone {
-            self.remove_page(loc.strip_prefix(&site_url).unwrap_or_default())?;
+        let root = lang.route("/");
+        let folder = self.dist.join(root.trim_start_matches('/'));
+        let list = std::fs::read_dir(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+        let mut categories = Vec::new();
+        for dir in list.filter_map(|e| e.ok()?.file_name().into_string().ok()) {
+            let route = lang.route(&paths::article_route(&dir, slug));
+            let is_article =
+                matches!(kind_of(&route), Some(Route::Article { slug: s, .. }) if s == slug);
+            if !is_article || !folder.join(&dir).join(slug).join("index.html").is_file() {
+                continue;
+            }
+            self.remove_page(&route)?;
+            self.sitemap
+                .remove(&super::head::url(&self.site_url, &route))?;
+            categories.push(dir);
         }
-        self.forget(&gone);
+        categories.sort();
         Ok(categories)
     }
 }

@@ -1,15 +1,13 @@
-//! RSS 2.0 feeds, the sitemap (an index and shards of at most 50,000 URLs) and robots.txt.
+//! RSS 2.0 feeds and robots.txt.
 
 use portal_core::ArticleSummary;
 
-/// The most URLs one sitemap file may hold (sitemaps.org).
-pub const SITEMAP_LIMIT: usize = 50_000;
 /// Items in a feed.
 pub const FEED_ITEMS: usize = 30;
 
 /// `s` escaped for XML text and double-quoted attributes: the HTML escaping
 /// (`portal_core::html`), without the control characters XML 1.0 does not allow.
-fn xml(s: &str) -> String {
+pub(super) fn xml(s: &str) -> String {
     let allowed: String = s
         .chars()
         .filter(|&c| c >= ' ' || matches!(c, '\t' | '\n' | '\r'))
@@ -88,46 +86,6 @@ pub fn rss_of(channel: &Channel, items: &[Item]) -> String {
     out + "</channel>\n</rss>\n"
 }
 
-/// One URL of the sitemap.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Entry {
-    pub loc: String,
-    /// `YYYY-MM-DD` or RFC 3339.
-    pub lastmod: Option<String>,
-}
-
-/// `sitemap.xml` (an index) and its shards `sitemap-<n>.xml`, as (file name, text).
-pub fn sitemaps(site_url: &str, entries: &[Entry]) -> Vec<(String, String)> {
-    let mut files = Vec::new();
-    let mut index = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    for (n, shard) in entries.chunks(SITEMAP_LIMIT).enumerate() {
-        let name = format!("sitemap-{}.xml", n + 1);
-        let mut text = String::from(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-        );
-        for e in shard {
-            text += &format!("<url><loc>{}</loc>", xml(&e.loc));
-            if let Some(m) = &e.lastmod {
-                text += &format!("<lastmod>{}</lastmod>", xml(m));
-            }
-            text += "</url>\n";
-        }
-        text += "</urlset>\n";
-        let newest = shard.iter().filter_map(|e| e.lastmod.as_deref()).max();
-        index += &format!("<sitemap><loc>{}</loc>", xml(&format!("{site_url}{name}")));
-        if let Some(m) = newest {
-            index += &format!("<lastmod>{}</lastmod>", xml(m));
-        }
-        index += "</sitemap>\n";
-        files.push((name, text));
-    }
-    index += "</sitemapindex>\n";
-    files.insert(0, ("sitemap.xml".to_owned(), index));
-    files
-}
-
 /// Everything may be crawled but the widgets (framed by district sites) and the bare app shell
 /// (the prerender's template, which has no content of its own).
 pub fn robots(site_url: &str) -> String {
@@ -141,22 +99,6 @@ pub fn robots(site_url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn shards_hold_at_most_the_limit() {
-        let entries: Vec<Entry> = (0..SITEMAP_LIMIT + 3)
-            .map(|i| Entry {
-                loc: format!("https://x.vn/a/{i}?b=1&c=2"),
-                lastmod: Some("2026-01-02".into()),
-            })
-            .collect();
-        let files = sitemaps("https://x.vn/", &entries);
-        assert_eq!(files.len(), 3);
-        assert!(files[0].1.contains("<loc>https://x.vn/sitemap-2.xml</loc>"));
-        assert_eq!(files[1].1.matches("<url>").count(), SITEMAP_LIMIT);
-        assert_eq!(files[2].1.matches("<url>").count(), 3);
-        assert!(files[2].1.contains("?b=1&amp;c=2"));
-    }
 
     #[test]
     fn xml_text_is_escaped_and_loses_what_xml_forbids() {

@@ -12,12 +12,13 @@ mod head;
 mod install;
 mod kinds;
 mod page;
+mod sitemap;
 mod source;
 mod template;
 mod worker;
 mod write;
 
-pub use feeds::SITEMAP_LIMIT;
 pub use kinds::{canonical, kind_of};
 pub use page::{links, render};
+pub use sitemap::SITEMAP_LIMIT;
 pub use write::{Options, Report, run};

@@ -1,10 +1,11 @@
 //! A prerender run: each route's page (and a category's or home's feed), then the not-found page,
 //! the sitemap, robots.txt and the manifest. Which routes a run writes: `crawl.rs`.
 
-use super::feeds::{self, Channel, Entry};
+use super::feeds::{self, Channel};
 use super::head::{self, Head, Subject};
 use super::kinds::kind_of;
 use super::page::{links, render};
+use super::sitemap::{self, Entry, Sitemap};
 use super::source::Source;
 use super::template::{self, Page};
 use super::worker::{self, Worker};
@@ -18,8 +19,6 @@ use std::time::Instant;
 const NOT_FOUND_ROUTE: &str = "/_/_/_";
 /// Trunk's page, kept as the template once `index.html` holds the prerendered home.
 const SHELL: &str = "shell.html";
-/// What the last run wrote, for `--changed` runs: the sitemap's entries.
-pub(super) const MANIFEST: &str = "prerender.json";
 
 pub struct Options {
     /// A folder, or the base URL of a CMS serving the contract.
@@ -130,12 +129,8 @@ pub(super) struct Run {
     pub(super) english: Option<Site>,
     pub(super) site_url: String,
     pub(super) source: Source,
-    /// The sitemap's URLs: a full run's in the order of their text, a `--changed` run's new
-    /// ones after the last run's.
-    pub(super) entries: Vec<Entry>,
-    /// Where each URL is in `entries`, when a route can be written again (a `--changed` run
-    /// starts from the last run's entries); a full run writes each route once.
-    pub(super) places: Option<std::collections::HashMap<String, usize>>,
+    /// A full run's every URL, or the last run's sitemap that a `--changed` run changes.
+    pub(super) sitemap: Sitemap,
     pub(super) report: Report,
     pub(super) worker: Worker,
 }
@@ -198,8 +193,7 @@ impl Run {
             english: seed.english,
             site_url: seed.site_url,
             source,
-            entries: Vec::new(),
-            places: None,
+            sitemap: Sitemap::Whole(Vec::new()),
             report: Report::default(),
             worker: seed.worker,
         }
@@ -207,7 +201,7 @@ impl Run {
 
     /// Takes in what another thread's run wrote.
     pub(super) fn absorb(&mut self, (entries, report): (Vec<Entry>, Report)) {
-        self.entries.extend(entries);
+        self.sitemap.extend(entries);
         let mine = &mut self.report;
         mine.pages += report.pages;
         mine.articles += report.articles;
@@ -303,7 +297,8 @@ impl Run {
                 worker: &worker,
             },
         )?;
-        self.entry(head::url(&self.site_url, route), lastmod);
+        self.sitemap
+            .set(head::url(&self.site_url, route), lastmod)?;
         if article.is_some() {
             self.report.articles += 1;
         }
@@ -325,21 +320,6 @@ impl Run {
             self.consultations_feed(route, &rendered.facts.title, list.unwrap_or_default())?;
         }
         Ok(links(&rendered.body))
-    }
-
-    fn entry(&mut self, loc: String, lastmod: Option<String>) {
-        // (A search through every entry per page was quadratic: hours at a million pages.)
-        let Some(places) = &mut self.places else {
-            self.entries.push(Entry { loc, lastmod });
-            return;
-        };
-        match places.get(&loc).and_then(|&k| self.entries.get_mut(k)) {
-            Some(e) => e.lastmod = lastmod,
-            None => {
-                places.insert(loc.clone(), self.entries.len());
-                self.entries.push(Entry { loc, lastmod });
-            }
-        }
     }
 
     fn write_page(&mut self, route: &str, page: &Page) -> Result<(), String> {
@@ -442,7 +422,7 @@ impl Run {
         self.write(&self.dist.join(&file), &text)
     }
 
-    /// The not-found page, the sitemap, robots.txt and the manifest.
+    /// The not-found page, the sitemap, the install manifests, the service worker and robots.txt.
     fn finish(&mut self) -> Result<(), String> {
         let rendered = render(NOT_FOUND_ROUTE);
         let head = r#"<meta name="robots" content="noindex">"#;
@@ -461,7 +441,13 @@ impl Run {
             },
         )?;
         self.write(&self.dist.join("404.html"), &html)?;
-        for (name, text) in feeds::sitemaps(&self.site_url, &self.entries) {
+        let sitemap = std::mem::replace(&mut self.sitemap, Sitemap::Whole(Vec::new()));
+        let changes = sitemap.save(&self.dist, &self.site_url, sitemap::SITEMAP_LIMIT)?;
+        for name in changes.remove {
+            let path = self.dist.join(name);
+            std::fs::remove_file(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+        for (name, text) in changes.write {
             self.write(&self.dist.join(name), &text)?;
         }
         let manifests: Vec<(String, String)> = [
@@ -477,9 +463,7 @@ impl Run {
         let script = self.worker.script(&self.dist, self.english.is_some());
         self.write(&self.dist.join(worker::FILE), &script)?;
         let robots = feeds::robots(&self.site_url);
-        self.write(&self.dist.join("robots.txt"), &robots)?;
-        let manifest = serde_json::to_string(&self.entries).map_err(|e| e.to_string())?;
-        self.write(&self.dist.join(MANIFEST), &manifest)
+        self.write(&self.dist.join("robots.txt"), &robots)
     }
 }
 
