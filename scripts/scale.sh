@@ -3,7 +3,7 @@
 # N articles, one document for every five with its file, the register and the search index, on
 # every core. Reports each part's time, the whole run's wall time and peak memory, and the tree's
 # size; then, given a release build in dist/ (scripts/build.sh, for the pages' templates), the full
-# prerender of that archive on every core and a `--changed` run for one article. Everything goes to
+# prerender of that archive on every core and a publish of one new article, end to end. Everything goes to
 # target/scale/<count>/ (api/v1, dist, and this output in scale.log), where `node bench/scale.mjs`
 # finds it; kept apart from target/synthetic (bench.sh's 100,000-article archive).
 #   bash scripts/scale.sh [count]      # default 1,000,000
@@ -32,7 +32,30 @@ echo "full prerender on $(nproc) cores:"
 /usr/bin/time -f "  %e s wall, %M KB peak memory" \
   target/release/prerender --api "$out" --dist "$site" --site https://portal.example/
 echo "  on disk: $(du -sh "$site" | cut -f1) in $(find "$site" -type f | wc -l) files"
-slug=$(node -e 'const h=require(process.argv[1]);console.log(h.latest[0].slug)' "$PWD/$out/home.json")
-echo "prerender of one changed article ($slug):"
-/usr/bin/time -f "  %e s wall, %M KB peak memory" \
-  target/release/prerender --api "$out" --dist "$site" --site https://portal.example/ --changed "$slug"
+# A publish of one new article, end to end, as a CMS runs it (scripts/publish.sh with its slug):
+# its source beside a copy of the sample's site and categories (the synthetic archive's), the API
+# documents it touches, then the pages.
+root=$dir/publish
+rm -rf "$root" && mkdir -p "$root/content/articles"
+cp content/site.toml "$root/content/"
+slug=ban-tin-thu-nghiem-xuat-ban-mot-bai-viet
+cat > "$root/content/articles/$slug.md" <<'ARTICLE'
++++
+title = "Bản tin thử nghiệm xuất bản một bài viết"
+slug = "ban-tin-thu-nghiem-xuat-ban-mot-bai-viet"
+category = "thoi-su"
+published = "2026-12-07T09:00:00+07:00"
+author = "Cổng Giao tiếp điện tử"
+lead = "Bài viết thử nghiệm việc xuất bản một bài mới vào kho lưu trữ lớn."
+tags = ["thử nghiệm"]
++++
+
+Bài viết được xuất bản vào kho lưu trữ để đo thời gian của một lần xuất bản.
+ARTICLE
+echo "publish of one new article, end to end ($slug):"
+/usr/bin/time -f "  %e s wall, %M KB peak memory" bash -c '
+  set -e
+  changed=$(target/release/portal-content publish --root "$1" --out "$2" "$4")
+  echo "  documents: $changed"
+  target/release/prerender --api "$2" --dist "$3" --site https://portal.example/ --changed "$changed"
+' _ "$root" "$out" "$site" "$slug"

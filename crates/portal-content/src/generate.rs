@@ -21,8 +21,9 @@ pub const HOME_FEATURED: usize = 5;
 pub const HOME_LATEST: usize = 8;
 pub const HOME_BLOCK: usize = 4;
 pub const RELATED: usize = 4;
-/// Related articles are looked for among this many neighbours in time, keeping generation linear.
-const RELATED_WINDOW: usize = 30;
+/// Related articles are looked for among this many neighbours in time on each side, keeping
+/// generation linear.
+pub const RELATED_REACH: usize = 15;
 
 #[derive(Debug, Clone)]
 pub struct CategoryNode {
@@ -200,24 +201,35 @@ fn summary(a: &Article) -> ArticleSummary {
         .unwrap_or_else(|| unreachable!("article {} has no category", a.slug))
 }
 
-/// Picks related articles: neighbours in time within the same category, preferring shared tags.
+/// Picks related articles: neighbours in time within the same category (`list`, indices into
+/// `articles`, newest first), preferring shared tags.
 fn related_for(i: usize, articles: &[Article], list: &[usize]) -> Vec<usize> {
     let Ok(pos) = list.binary_search(&i) else {
         return Vec::new();
     };
-    let lo = pos.saturating_sub(RELATED_WINDOW / 2);
-    let hi = (pos + RELATED_WINDOW / 2 + 1).min(list.len());
-    let me = &articles[i];
-    let mut candidates: Vec<(usize, usize, usize)> = list[lo..hi]
+    let lo = pos.saturating_sub(RELATED_REACH);
+    let hi = (pos + RELATED_REACH + 1).min(list.len());
+    let window: Vec<&Article> = list[lo..hi].iter().map(|&j| &articles[j]).collect();
+    related_in(pos - lo, &window)
+        .into_iter()
+        .filter_map(|k| list.get(lo + k).copied())
+        .collect()
+}
+
+/// Related articles of `window[pos]` among its neighbours in `window` (a category's articles,
+/// newest first, at most [`RELATED_REACH`] on each side): those sharing the most tags, then the
+/// nearest in the category. Positions in `window`.
+pub fn related_in(pos: usize, window: &[&Article]) -> Vec<usize> {
+    let Some(me) = window.get(pos) else {
+        return Vec::new();
+    };
+    let mut candidates: Vec<(usize, usize, usize)> = window
         .iter()
-        .filter(|&&j| j != i)
-        .map(|&j| {
-            let shared = articles[j]
-                .tags
-                .iter()
-                .filter(|t| me.tags.contains(t))
-                .count();
-            (j, shared, j.abs_diff(i))
+        .enumerate()
+        .filter(|&(k, _)| k != pos)
+        .map(|(k, a)| {
+            let shared = a.tags.iter().filter(|t| me.tags.contains(t)).count();
+            (k, shared, k.abs_diff(pos))
         })
         .collect();
     candidates.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
@@ -445,24 +457,32 @@ pub fn generate_with(
             .map(|(_, s)| s.clone())
             .collect(),
         latest: summaries.iter().take(HOME_LATEST).cloned().collect(),
-        blocks: cat
-            .order
-            .iter()
-            .filter(|s| cat.nodes[*s].main)
-            .filter_map(|s| {
-                Some(HomeBlock {
-                    category: cat.reference(s)?,
-                    articles: under[s.as_str()]
-                        .iter()
-                        .take(HOME_BLOCK)
-                        .map(|&j| summaries[j].clone())
-                        .collect(),
-                })
-            })
-            .collect(),
+        blocks: home_blocks(cat, &mut |s| {
+            Ok(under[s]
+                .iter()
+                .take(HOME_BLOCK)
+                .map(|&j| summaries[j].clone())
+                .collect())
+        })?,
     };
     emit(sink, paths::home_doc(), &home)?;
-    widgets(site, cat, &articles, &under, sink)?;
+    let lang = site.lang;
+    let max = portal_core::widget::MAX_COUNT as usize;
+    let featured = articles
+        .iter()
+        .zip(&summaries)
+        .filter(|(a, _)| a.featured)
+        .take(max)
+        .map(|(_, s)| widget_item(lang, s))
+        .collect();
+    let mut newest = |slug: &str| {
+        Ok(under[slug]
+            .iter()
+            .take(max)
+            .map(|&i| widget_item(lang, &summaries[i]))
+            .collect())
+    };
+    widgets(lang, cat, featured, &mut newest, sink)?;
 
     let doc = Site {
         version: API_VERSION,
@@ -486,65 +506,72 @@ pub fn generate_with(
     Ok(articles)
 }
 
-/// The widgets' documents (`portal_core::widget::WidgetDoc`): featured, and the newest of each
-/// category, each at most `MAX_COUNT` headlines, dated in the site's language.
-fn widgets(
-    site: &SiteSource,
+/// The home page's block of each main category: its newest (`newest(slug)`, at most
+/// [`HOME_BLOCK`]).
+pub fn home_blocks(
     cat: &Catalogue,
-    articles: &[Article],
-    under: &HashMap<&str, Vec<usize>>,
+    newest: &mut dyn FnMut(&str) -> Result<Vec<ArticleSummary>>,
+) -> Result<Vec<HomeBlock>> {
+    let mut blocks = Vec::new();
+    for slug in cat.order.iter().filter(|s| cat.nodes[*s].main) {
+        if let Some(category) = cat.reference(slug) {
+            let mut articles = newest(slug)?;
+            articles.truncate(HOME_BLOCK);
+            blocks.push(HomeBlock { category, articles });
+        }
+    }
+    Ok(blocks)
+}
+
+/// An article's headline in a widget, dated in `lang`.
+pub fn widget_item(lang: portal_core::Lang, a: &ArticleSummary) -> portal_core::widget::WidgetItem {
+    portal_core::widget::WidgetItem {
+        title: a.title.clone(),
+        path: lang.route(&paths::article_route(&a.category.slug, &a.slug)),
+        published: a.published,
+        date: a.published.date_in(lang),
+    }
+}
+
+/// The widgets' documents (`portal_core::widget::WidgetDoc`): `featured`, and each category's
+/// newest (`newest(slug)`), each at most `MAX_COUNT` headlines.
+pub fn widgets(
+    lang: portal_core::Lang,
+    cat: &Catalogue,
+    mut featured: Vec<portal_core::widget::WidgetItem>,
+    newest: &mut dyn FnMut(&str) -> Result<Vec<portal_core::widget::WidgetItem>>,
     sink: &mut dyn Sink,
 ) -> Result<()> {
     use portal_core::Lang;
-    use portal_core::widget::{MAX_COUNT, WidgetDoc, WidgetItem, WidgetKind, widget_doc};
-    let lang = site.lang;
-    let item = |a: &Article| WidgetItem {
-        title: a.title.clone(),
-        path: lang.route(&paths::article_route(
-            a.category().map(|c| c.slug.as_str()).unwrap_or_default(),
-            &a.slug,
-        )),
-        published: a.published,
-        date: a.published.date_in(lang),
-    };
-    let (featured, latest) = match lang {
+    use portal_core::widget::{MAX_COUNT, WidgetDoc, WidgetKind, widget_doc};
+    let (featured_title, latest) = match lang {
         Lang::Vi => ("Tin nổi bật", "Tin mới nhất"),
         Lang::En => ("Featured", "Latest news"),
     };
     let max = MAX_COUNT as usize;
-    let doc = |title: String, link: String, items: Vec<WidgetItem>| WidgetDoc {
-        version: API_VERSION,
-        lang,
-        title,
-        link,
-        items,
-    };
+    let doc =
+        |title: String, link: String, items: Vec<portal_core::widget::WidgetItem>| WidgetDoc {
+            version: API_VERSION,
+            lang,
+            title,
+            link,
+            items,
+        };
     let mut write = |kind, category: Option<&str>, d: WidgetDoc| -> Result<()> {
         let path = widget_doc(kind, category).unwrap_or_default();
         emit(sink, path, &d)
     };
+    featured.truncate(max);
     let home = lang.route("/");
     write(
         WidgetKind::Featured,
         None,
-        doc(
-            featured.to_owned(),
-            home,
-            articles
-                .iter()
-                .filter(|a| a.featured)
-                .take(max)
-                .map(item)
-                .collect(),
-        ),
+        doc(featured_title.to_owned(), home, featured),
     )?;
     for slug in &cat.order {
         let node = &cat.nodes[slug];
-        let items = under[slug.as_str()]
-            .iter()
-            .take(max)
-            .map(|&i| item(&articles[i]))
-            .collect();
+        let mut items = newest(slug)?;
+        items.truncate(max);
         write(
             WidgetKind::Latest,
             Some(slug),

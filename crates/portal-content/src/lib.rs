@@ -190,6 +190,14 @@ pub(crate) fn body(markdown: &str, public: &Path) -> Result<render::Rendered> {
     Ok(body)
 }
 
+/// A source article's slug: its own, or made from its title.
+pub fn slug_of(f: &source::FrontMatter) -> String {
+    match &f.slug {
+        Some(s) => s.clone(),
+        None => truncate_slug(&slugify(&f.title), 90).to_owned(),
+    }
+}
+
 /// One source article → the contract's article (related articles are added by the generator);
 /// `documents` are the register's, by slug, for the one it announces.
 pub fn to_article(
@@ -199,10 +207,7 @@ pub fn to_article(
     documents: &HashMap<&str, &Document>,
 ) -> Result<Article> {
     let f = &src.front;
-    let slug = match &f.slug {
-        Some(s) => s.clone(),
-        None => truncate_slug(&slugify(&f.title), 90).to_owned(),
-    };
+    let slug = slug_of(f);
     if !is_valid_slug(&slug) {
         bail!("slug {slug:?} is not valid");
     }
@@ -264,9 +269,9 @@ pub fn to_article(
 }
 
 /// Puts every document under a folder: the English API is `en/` with the same layout.
-struct Under<'a> {
-    prefix: &'static str,
-    sink: &'a mut dyn Sink,
+pub(crate) struct Under<'a> {
+    pub prefix: &'static str,
+    pub sink: &'a mut dyn Sink,
 }
 
 impl Sink for Under<'_> {
@@ -276,7 +281,7 @@ impl Sink for Under<'_> {
 }
 
 /// The route of an article relative to the site's base, in its language.
-fn article_route(lang: Lang, a: &Article) -> String {
+pub(crate) fn article_route(lang: Lang, a: &Article) -> String {
     let category = a.category().map(|c| c.slug.as_str()).unwrap_or_default();
     lang.route(&paths::article_route(category, &a.slug))
 }

@@ -9,11 +9,13 @@ const USAGE: &str = "portal-content — builds the portal's static JSON content 
 USAGE:
     portal-content build [--root DIR]
         Generate public/api/v1 from content/ (replaces the old tree).
-    portal-content publish [--root DIR] [--out DIR]
+    portal-content publish [--root DIR] [--out DIR] [SLUG…]
         Bring an API tree that `build` wrote (public/api/v1, or DIR) up to date with content/
         after articles were published, changed or withdrawn: only the documents that differ are
         written, and the search index gets a delta (docs/publishing.md). Prints the articles
         touched (English ones as en/<slug>), for `prerender --changed` (scripts/publish.sh runs both).
+        With SLUGs (en/<slug>: English), only those articles, reading only what they touch (no
+        source: withdrawn); without, every source is compared with the tree.
     portal-content check [--root DIR]
         Fail if public/api/v1 differs from what `build` would write.
     portal-content synth --count N --out DIR [--root DIR]
@@ -35,7 +37,12 @@ fn run() -> Result<()> {
     let mut args = std::env::args().skip(1);
     let cmd = args.next().unwrap_or_default();
     let (mut root, mut count, mut out) = (PathBuf::from("."), None::<u64>, None::<PathBuf>);
+    let mut named: Vec<String> = Vec::new();
     while let Some(flag) = args.next() {
+        if !flag.starts_with("--") {
+            named.push(flag);
+            continue;
+        }
         let value = args
             .next()
             .with_context(|| format!("{flag} needs a value"))?;
@@ -69,7 +76,10 @@ fn run() -> Result<()> {
                 layout.out = out;
             }
             let started = Instant::now();
-            let done = portal_content::publish::publish(&layout)?;
+            let done = match named.is_empty() {
+                true => portal_content::publish::publish(&layout)?,
+                false => portal_content::publish::publish_named(&layout, &named)?,
+            };
             for path in &done.written {
                 eprintln!("wrote {path}");
             }

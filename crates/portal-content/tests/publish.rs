@@ -4,7 +4,7 @@
 //! search index's delta, and nothing else.
 
 use portal_content::generate::DirSink;
-use portal_content::publish::{Published, publish};
+use portal_content::publish::{Published, publish, publish_named};
 use portal_content::{Layout, build_into, search_read};
 use portal_core::search::index::{Manifest, Record, manifest_doc, record_doc};
 use portal_core::search::query::Search;
@@ -369,4 +369,143 @@ fn a_tree_whose_numbers_are_not_its_index_s_is_refused() {
     std::fs::write(&path, serde_json::to_vec(&numbers).unwrap()).unwrap();
     let error = publish(&p.layout).unwrap_err().to_string();
     assert!(error.contains("not from the same full build"), "{error}");
+}
+
+/// Two copies of the sample, the same `change` to their sources, one published whole and the
+/// other naming `slugs` (reading only what they touch): every document the same, but the related
+/// lists of the articles' neighbours, which the named publish leaves to the next full build.
+fn named_publish_writes_what_a_whole_one_does(
+    name: &str,
+    change: &dyn Fn(&Project),
+    slugs: &[&str],
+) {
+    let (whole, named) = (
+        Project::new(&format!("{name}-whole")),
+        Project::new(&format!("{name}-named")),
+    );
+    change(&whole);
+    change(&named);
+    let everything = publish(&whole.layout).unwrap();
+    let slugs: Vec<String> = slugs.iter().map(|s| s.to_string()).collect();
+    let only = publish_named(&named.layout, &slugs).unwrap();
+    let files = |p: &Project| portal_content::list_tree(&p.layout.out).unwrap();
+    assert_eq!(files(&whole), files(&named), "the same files");
+    let mut neighbours = 0;
+    for path in files(&whole) {
+        let (a, b) = (whole.json(&path), named.json(&path));
+        if a == b {
+            continue;
+        }
+        let article = path.trim_start_matches("en/").strip_prefix("articles/");
+        let unrelated = |mut v: Value| {
+            v["related"] = Value::Null;
+            v
+        };
+        let slug = article
+            .and_then(|a| a.strip_suffix(".json"))
+            .unwrap_or_default();
+        assert!(
+            article.is_some()
+                && !slugs.iter().any(|s| s.trim_start_matches("en/") == slug)
+                && unrelated(a.clone()) == unrelated(b.clone()),
+            "{path}:\n{a}\n{b}"
+        );
+        neighbours += 1;
+    }
+    assert!(neighbours <= 8 * slugs.len(), "{neighbours} neighbours");
+    // The prerender is told every numbered page the whole publish named.
+    for path in everything
+        .changed
+        .iter()
+        .filter(|c| c.contains("categories/"))
+    {
+        assert!(only.changed.contains(path), "{path}: {only:?}");
+    }
+    for slug in &slugs {
+        assert!(only.changed.contains(slug), "{slug}: {only:?}");
+    }
+    // What a whole publish after it still writes: those neighbours' related lists.
+    let left = publish(&named.layout).unwrap();
+    assert_eq!(left.written.len(), neighbours, "{left:?}");
+}
+
+#[test]
+fn a_named_publish_of_a_new_article_writes_what_a_whole_one_does() {
+    let new = |p: &Project| {
+        let text = new_article(
+            "Vườn ươm cây bản địa trên các tuyến phố mới",
+            "\"cây xanh\"",
+        );
+        std::fs::write(p.source("thoi-su/vuon-uom.md"), text).unwrap();
+    };
+    named_publish_writes_what_a_whole_one_does(
+        "named-new",
+        &new,
+        &["vuon-uom-cay-ban-dia-tren-cac-tuyen-pho-moi"],
+    );
+}
+
+#[test]
+fn a_named_publish_of_a_back_dated_article_rewrites_the_pages_from_its_place() {
+    let old = |p: &Project| {
+        let text = new_article("Vườn ươm cây bản địa năm 2019", "\"cây xanh\"")
+            .replace("2026-12-01T09:00:00", "2019-03-01T09:00:00");
+        std::fs::write(p.source("thoi-su/vuon-uom.md"), text).unwrap();
+    };
+    named_publish_writes_what_a_whole_one_does(
+        "named-old",
+        &old,
+        &["vuon-uom-cay-ban-dia-nam-2019"],
+    );
+}
+
+#[test]
+fn a_named_withdrawal_writes_what_a_whole_one_does() {
+    let gone = |p: &Project| std::fs::remove_file(p.source(WITHDRAWN)).unwrap();
+    named_publish_writes_what_a_whole_one_does("named-gone", &gone, &[SLUG]);
+}
+
+#[test]
+fn a_named_change_writes_what_a_whole_one_does() {
+    let change = |p: &Project| {
+        let path = p.source(WITHDRAWN);
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, text.replacen("lead = \"", "lead = \"Sửa đổi: ", 1)).unwrap();
+    };
+    named_publish_writes_what_a_whole_one_does("named-change", &change, &[SLUG]);
+}
+
+#[test]
+fn a_named_publish_of_an_english_article_links_its_counterpart() {
+    let new = |p: &Project| {
+        let text = new_article("Native tree nurseries on the new streets", "\"trees\"")
+            .replace("category = \"thoi-su\"", "category = \"news\"")
+            .replace(
+                "tags = [",
+                "counterpart = \"vuon-uom-cay-ban-dia-tren-cac-tuyen-pho-moi\"\ntags = [",
+            );
+        std::fs::write(p.layout.content.join("en/articles/news/nursery.md"), text).unwrap();
+        let vi = new_article(
+            "Vườn ươm cây bản địa trên các tuyến phố mới",
+            "\"cây xanh\"",
+        );
+        std::fs::write(p.source("thoi-su/vuon-uom.md"), vi).unwrap();
+    };
+    named_publish_writes_what_a_whole_one_does(
+        "named-english",
+        &new,
+        &[
+            "vuon-uom-cay-ban-dia-tren-cac-tuyen-pho-moi",
+            "en/native-tree-nurseries-on-the-new-streets",
+        ],
+    );
+}
+
+#[test]
+fn a_named_publish_of_an_article_neither_in_the_sources_nor_the_tree_is_refused() {
+    let p = Project::new("named-nothing");
+    let error = publish_named(&p.layout, &["khong-co".to_owned()])
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("neither in the sources"), "{error}");
 }

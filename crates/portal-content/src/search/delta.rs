@@ -35,19 +35,19 @@ pub type Read<'a> = &'a dyn Fn(&str) -> Option<Vec<u8>>;
 /// One delta article's terms: occurrences per field and written forms.
 type Terms = HashMap<String, ([u16; 4], Vec<String>)>;
 
-/// Writes the delta of `articles` (every article the site now has, newest first) against the
-/// full build that `read` gives, and the manifest naming it.
-pub fn write(cat: &Catalogue, articles: &[Article], read: Read, sink: &mut dyn Sink) -> Result<()> {
-    let json = |path: &str| -> Result<serde_json::Value> {
-        let bytes = read(path).with_context(|| {
-            format!("{path} missing: a publish needs a full build (`portal-content build`) first")
-        })?;
-        Ok(serde_json::from_slice(&bytes)?)
-    };
-    let mut manifest: Manifest = serde_json::from_value(json(&manifest_doc())?)?;
-    // Every number given so far: the full build's, then the delta's (each with its slug and
-    // fingerprint).
-    let mut numbers: Vec<(String, String)> = serde_json::from_value(json(&numbers_doc())?)?;
+/// A document of the full build, which a publish needs.
+fn json<T: serde::de::DeserializeOwned>(read: Read, path: &str) -> Result<T> {
+    let bytes = read(path).with_context(|| {
+        format!("{path} missing: a publish needs a full build (`portal-content build`) first")
+    })?;
+    serde_json::from_slice(&bytes).with_context(|| path.to_owned())
+}
+
+/// The index's manifest and every number given so far: the full build's, then the delta's (each
+/// with its slug and fingerprint).
+fn numbering(read: Read) -> Result<(Manifest, Vec<(String, String)>)> {
+    let manifest: Manifest = json(read, &manifest_doc())?;
+    let mut numbers: Vec<(String, String)> = json(read, &numbers_doc())?;
     let first = manifest.docs;
     anyhow::ensure!(
         numbers.len() == first as usize,
@@ -58,6 +58,14 @@ pub fn write(cat: &Catalogue, articles: &[Article], read: Read, sink: &mut dyn S
     if let Some(bytes) = read(&delta_list_doc()) {
         numbers.extend(serde_json::from_slice::<Vec<(String, String)>>(&bytes)?);
     }
+    Ok((manifest, numbers))
+}
+
+/// Writes the delta of `articles` (every article the site now has, newest first) against the
+/// full build that `read` gives, and the manifest naming it.
+pub fn write(cat: &Catalogue, articles: &[Article], read: Read, sink: &mut dyn Sink) -> Result<()> {
+    let (manifest, mut numbers) = numbering(read)?;
+    let first = manifest.docs;
     let given: HashMap<(&str, &str), u32> = numbers
         .iter()
         .enumerate()
@@ -86,6 +94,99 @@ pub fn write(cat: &Catalogue, articles: &[Article], read: Read, sink: &mut dyn S
     let withdrawn: Vec<u32> = (0..numbers.len() as u32)
         .filter(|n| !kept.contains(n))
         .collect();
+    let live = articles.len() as u32;
+    let numbered = Numbered {
+        manifest,
+        numbers,
+        delta,
+        withdrawn,
+        live,
+    };
+    write_numbered(cat, numbered, read, sink)
+}
+
+/// Writes the delta of the articles `named` (slug, and the article now, `None`: withdrawn)
+/// against the tree `read` gives, the delta's other articles read from their documents: what
+/// a named publish does, reading neither every article nor every source.
+pub fn write_named(
+    cat: &Catalogue,
+    named: &[(String, Option<Article>)],
+    read: Read,
+    sink: &mut dyn Sink,
+) -> Result<()> {
+    let (manifest, mut numbers) = numbering(read)?;
+    let first = manifest.docs;
+    let mut withdrawn: std::collections::BTreeSet<u32> = manifest
+        .delta
+        .as_ref()
+        .map(|d| d.withdrawn.iter().copied().collect())
+        .unwrap_or_default();
+    let mut fresh: Vec<(u32, &Article)> = Vec::new();
+    for (slug, now) in named {
+        let print = now.as_ref().map(fingerprint);
+        let live: Vec<u32> = (0..numbers.len() as u32)
+            .filter(|n| !withdrawn.contains(n))
+            .filter(|&n| numbers.get(n as usize).is_some_and(|(s, _)| s == slug))
+            .collect();
+        // An article indexed as it is now keeps its number.
+        let same = live
+            .iter()
+            .copied()
+            .find(|&n| numbers.get(n as usize).map(|(_, p)| Some(p)) == Some(print.as_ref()));
+        withdrawn.extend(live.into_iter().filter(|&n| Some(n) != same));
+        match (now, same, print) {
+            (Some(a), None, Some(print)) => {
+                numbers.push((slug.clone(), print));
+                fresh.push((numbers.len() as u32 - 1, a));
+            }
+            (Some(a), Some(n), _) if n >= first => fresh.push((n, a)),
+            _ => {}
+        }
+    }
+    // The delta's other articles, as their documents have them.
+    let mut others: Vec<(u32, Article)> = Vec::new();
+    for (n, (slug, _)) in numbers.iter().enumerate().skip(first as usize) {
+        let n = n as u32;
+        if withdrawn.contains(&n) || fresh.iter().any(|(f, _)| *f == n) {
+            continue;
+        }
+        let path = portal_core::paths::article_doc(slug).unwrap_or_default();
+        others.push((n, json(read, &path)?));
+    }
+    let mut delta: Vec<(u32, &Article)> = others.iter().map(|(n, a)| (*n, a)).collect();
+    delta.extend(fresh);
+    delta.sort_by_key(|(n, _)| *n);
+    let live = (numbers.len() - withdrawn.len()) as u32;
+    let numbered = Numbered {
+        manifest,
+        numbers,
+        delta,
+        withdrawn: withdrawn.into_iter().collect(),
+        live,
+    };
+    write_numbered(cat, numbered, read, sink)
+}
+
+/// Every number and what the delta holds, for [`write_numbered`].
+struct Numbered<'a> {
+    manifest: Manifest,
+    numbers: Vec<(String, String)>,
+    /// The delta's articles with their numbers, in number order.
+    delta: Vec<(u32, &'a Article)>,
+    withdrawn: Vec<u32>,
+    /// Articles the site has now, for the scores.
+    live: u32,
+}
+
+fn write_numbered(cat: &Catalogue, n: Numbered, read: Read, sink: &mut dyn Sink) -> Result<()> {
+    let Numbered {
+        mut manifest,
+        numbers,
+        delta,
+        withdrawn,
+        live,
+    } = n;
+    let first = manifest.docs;
     let used = (numbers.len() as u32).saturating_sub(first);
 
     // Each delta article's terms, and how many delta articles hold each term, in which forms.
@@ -118,14 +219,14 @@ pub fn write(cat: &Catalogue, articles: &[Article], read: Read, sink: &mut dyn S
     let mut main_df = |term: &str| -> Result<u32> {
         let n = shard_of(term, manifest.shards);
         if let std::collections::hash_map::Entry::Vacant(slot) = shards.entry(n) {
-            slot.insert(serde_json::from_value(json(&shard_doc(n))?)?);
+            slot.insert(json(read, &shard_doc(n))?);
         }
         Ok(shards
             .get(&n)
             .and_then(|s| s.get(term))
             .map_or(0, Entry::articles))
     };
-    let docs = articles.len() as u32;
+    let docs = live;
     let average = if manifest.average > 0.0 {
         manifest.average
     } else {

@@ -3,6 +3,11 @@
 //! search index is not rebuilt: what changed goes to its delta (`search::delta`), and the full
 //! build's shards, tails and records stay as they are (docs/publishing.md).
 
+mod archive;
+mod named;
+
+pub use named::publish_named;
+
 use crate::generate::MemorySink;
 use crate::{Layout, generate_all, list_tree};
 use anyhow::{Context, Result};
