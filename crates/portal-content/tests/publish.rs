@@ -502,6 +502,22 @@ fn a_named_publish_of_an_english_article_links_its_counterpart() {
 }
 
 #[test]
+fn a_named_withdrawal_of_an_english_article_unlinks_its_counterpart() {
+    let gone = |p: &Project| {
+        let path = p
+            .layout
+            .content
+            .join("en/articles/news/bus-routes-linked-to-metro-stations.md");
+        std::fs::remove_file(path).unwrap();
+    };
+    named_publish_writes_what_a_whole_one_does(
+        "named-english-gone",
+        &gone,
+        &["en/bus-routes-linked-to-metro-stations"],
+    );
+}
+
+#[test]
 fn a_named_publish_of_an_article_neither_in_the_sources_nor_the_tree_is_refused() {
     let p = Project::new("named-nothing");
     let error = publish_named(&p.layout, &["khong-co".to_owned()])

@@ -168,7 +168,12 @@ impl<'a> Language<'a> {
                     a.related = self.related(tree, &a)?;
                     tree.put(path, &a)?;
                 }
-                None => drop(tree.remove(path)?),
+                None => {
+                    tree.remove(path)?;
+                    if let Some(old) = &old {
+                        self.unlink_counterparts(tree, old)?;
+                    }
+                }
             }
             if self.lang == Lang::Vi {
                 self.register(tree, slug, old.as_ref(), now.as_ref())?;
@@ -224,6 +229,24 @@ impl<'a> Language<'a> {
             (None, Lang::En) => {}
         }
         Ok(a)
+    }
+
+    /// A withdrawn article's counterparts in the other language lose their link to it.
+    fn unlink_counterparts(&self, tree: &mut Tree, gone: &Article) -> Result<()> {
+        let other = self.lang.other();
+        for link in gone.alternates.iter().filter(|l| l.lang == other) {
+            let slug = link.path.rsplit('/').next().unwrap_or_default();
+            let path = other.doc(&paths::article_doc(slug).context("not a slug")?);
+            let Some(mut counterpart) = tree.read::<Article>(&path)? else {
+                continue;
+            };
+            counterpart.alternates.retain(|l| l.lang != self.lang);
+            if tree.put(path, &counterpart)? {
+                let prefix = if other == Lang::Vi { "" } else { "en/" };
+                tree.done.changed.push(format!("{prefix}{slug}"));
+            }
+        }
+        Ok(())
     }
 
     /// The pages of every category the article was or is in.
