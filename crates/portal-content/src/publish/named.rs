@@ -2,10 +2,10 @@
 //! reading only what they touch, so that a publish takes the same time in an archive of a million
 //! articles as in the sample: each article's source (found by its front matter; no source: it is
 //! withdrawn), its categories' pages from its place to the newest (`archive`), its neighbours in
-//! its categories for its related articles, home and the widgets (from the categories' front
-//! pages), the register's document it cites, and the search index's delta. What it does not
-//! write, a full build does: the related lists of the article's neighbours, and the featured
-//! widget's last place when a featured article is withdrawn.
+//! its categories (for its related articles, and theirs), home and the widgets (from the categories' front
+//! pages), the register's document it cites, and the search index's delta. Its neighbours' related
+//! lists are picked again too. What it does not write, a full build does: the featured widget's
+//! last place when a featured article is withdrawn (its deeper list is kept nowhere else).
 
 use super::archive::{self, Edit, order};
 use super::{Published, write};
@@ -147,7 +147,9 @@ impl<'a> Language<'a> {
     fn publish(&self, tree: &mut Tree, slugs: &[&str]) -> Result<()> {
         // Every source's front matter is read to find the articles' (file names are free).
         let sources = source::load_articles(&self.dir.join("articles"))?;
-        let mut named: Vec<(String, Option<Article>)> = Vec::new();
+        let mut changes: Vec<(String, Option<Article>, Option<Article>)> = Vec::new();
+        // Articles whose related lists may name the articles, or now would.
+        let mut neighbours: Vec<String> = Vec::new();
         for &slug in slugs {
             let old: Option<Article> = tree.read(&self.path(paths::article_doc(slug))?)?;
             let now = match sources.iter().find(|s| slug_of(&s.front) == slug) {
@@ -160,29 +162,87 @@ impl<'a> Language<'a> {
                     tree.out.display()
                 );
             }
+            if let Some(old) = &old {
+                neighbours.extend(self.near(tree, old)?);
+            }
             self.categories(tree, old.as_ref(), now.as_ref())?;
+            if self.lang == Lang::Vi {
+                self.register(tree, slug, old.as_ref(), now.as_ref())?;
+            }
+            changes.push((slug.to_owned(), old, now));
+        }
+        // Related lists once every article is in its place, as a full build picks them (the
+        // articles named as they are now, not as their documents were).
+        let pending: HashMap<&str, &Article> = changes
+            .iter()
+            .filter_map(|(slug, _, now)| Some((slug.as_str(), now.as_ref()?)))
+            .collect();
+        for (slug, old, now) in &changes {
             let path = self.path(paths::article_doc(slug))?;
-            match &now {
+            match now {
                 Some(a) => {
                     let mut a = a.clone();
-                    a.related = self.related(tree, &a)?;
+                    a.related = self.related(tree, &a, &pending)?;
                     tree.put(path, &a)?;
+                    neighbours.extend(self.near(tree, &a)?);
                 }
                 None => {
                     tree.remove(path)?;
-                    if let Some(old) = &old {
+                    if let Some(old) = old {
                         self.unlink_counterparts(tree, old)?;
                     }
                 }
             }
-            if self.lang == Lang::Vi {
-                self.register(tree, slug, old.as_ref(), now.as_ref())?;
-            }
             tree.done.changed.push(format!("{}{slug}", self.prefix));
-            named.push((slug.to_owned(), now));
         }
+        neighbours.retain(|n| !slugs.contains(&n.as_str()));
+        neighbours.sort();
+        neighbours.dedup();
+        for slug in neighbours {
+            let path = self.path(paths::article_doc(&slug))?;
+            let Some(mut a) = tree.read::<Article>(&path)? else {
+                continue;
+            };
+            let related = self.related(tree, &a, &pending)?;
+            if related != a.related {
+                a.related = related;
+                tree.put(path, &a)?;
+                tree.done.changed.push(format!("{}{slug}", self.prefix));
+            }
+        }
+        let named: Vec<(String, Option<Article>)> = changes
+            .into_iter()
+            .map(|(slug, _, now)| (slug, now))
+            .collect();
         self.home_and_widgets(tree, &named)?;
         self.search(tree, &named)
+    }
+
+    /// The articles whose related lists can name `a`: those within reach of it in its category
+    /// and its top category.
+    fn near(&self, tree: &Tree, a: &Article) -> Result<Vec<String>> {
+        let mut out = Vec::new();
+        let mut seen: Vec<&str> = Vec::new();
+        for c in [a.category_path.last(), a.category_path.first()]
+            .into_iter()
+            .flatten()
+        {
+            if seen.contains(&c.slug.as_str()) {
+                continue;
+            }
+            seen.push(&c.slug);
+            let (list, at) = self.down_to(tree, &c.slug, &a.slug)?;
+            let lo = at.saturating_sub(RELATED_REACH + 1);
+            let hi = (at + RELATED_REACH + 2).min(list.len());
+            let around = list.get(lo..hi).unwrap_or_default();
+            out.extend(
+                around
+                    .iter()
+                    .filter(|s| s.slug != a.slug)
+                    .map(|s| s.slug.clone()),
+            );
+        }
+        Ok(out)
     }
 
     /// The contract's article from its source, with the links to its other language's page.
@@ -296,8 +356,8 @@ impl<'a> Language<'a> {
         Ok(())
     }
 
-    /// A category's articles from the newest down to `slug` and [`RELATED_REACH`] beyond it,
-    /// and where `slug` is among them.
+    /// A category's articles from the newest down to `slug` and [`RELATED_REACH`] and one beyond
+    /// it (a neighbour's reach), and where `slug` is among them.
     fn down_to(
         &self,
         tree: &Tree,
@@ -310,7 +370,7 @@ impl<'a> Language<'a> {
         loop {
             let at = list.iter().position(|s| s.slug == slug);
             match (at, older) {
-                (Some(at), _) if list.len() > at + RELATED_REACH => return Ok((list, at)),
+                (Some(at), _) if list.len() > at + RELATED_REACH + 1 => return Ok((list, at)),
                 (Some(at), None) => return Ok((list, at)),
                 (None, None) => bail!("{slug} is not among {category}'s articles"),
                 (_, Some(k)) => {
@@ -325,7 +385,12 @@ impl<'a> Language<'a> {
 
     /// `a`'s related articles, by `generate`'s rule: among its neighbours in its own category,
     /// then in its top category.
-    fn related(&self, tree: &Tree, a: &Article) -> Result<Vec<ArticleSummary>> {
+    fn related(
+        &self,
+        tree: &Tree,
+        a: &Article,
+        pending: &HashMap<&str, &Article>,
+    ) -> Result<Vec<ArticleSummary>> {
         let leaf = a.category_path.last().map_or("", |c| c.slug.as_str());
         let top = a.category_path.first().map_or("", |c| c.slug.as_str());
         let mut related: Vec<ArticleSummary> = Vec::new();
@@ -338,9 +403,10 @@ impl<'a> Language<'a> {
             let hi = (at + RELATED_REACH + 1).min(list.len());
             let mut window: Vec<Article> = Vec::new();
             for s in list.get(lo..hi).unwrap_or_default() {
-                window.push(match s.slug == a.slug {
-                    true => a.clone(),
-                    false => tree.must(&self.path(paths::article_doc(&s.slug))?)?,
+                window.push(match pending.get(s.slug.as_str()) {
+                    _ if s.slug == a.slug => a.clone(),
+                    Some(now) => (*now).clone(),
+                    None => tree.must(&self.path(paths::article_doc(&s.slug))?)?,
                 });
             }
             let refs: Vec<&Article> = window.iter().collect();

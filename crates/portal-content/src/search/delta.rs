@@ -122,6 +122,12 @@ pub fn write_named(
         .map(|d| d.withdrawn.iter().copied().collect())
         .unwrap_or_default();
     let mut fresh: Vec<(u32, &Article)> = Vec::new();
+    // New numbers in the order a whole publish gives them: the site's, newest first.
+    let mut named: Vec<&(String, Option<Article>)> = named.iter().collect();
+    named.sort_by(|(a, x), (b, y)| match (x, y) {
+        (Some(x), Some(y)) => y.published.cmp(&x.published).then_with(|| a.cmp(b)),
+        _ => y.is_some().cmp(&x.is_some()),
+    });
     for (slug, now) in named {
         let print = now.as_ref().map(fingerprint);
         let live: Vec<u32> = (0..numbers.len() as u32)
