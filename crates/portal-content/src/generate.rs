@@ -9,8 +9,8 @@ use portal_core::legal::register::REGISTER;
 use portal_core::pagination::Archive;
 use portal_core::slug::is_valid_slug;
 use portal_core::{
-    API_VERSION, Alternate, ArchivePage, Article, ArticleSummary, Category, CategoryPage,
-    CategoryRef, Home, HomeBlock, Image, MenuItem, Site, paths,
+    API_VERSION, Alternate, Article, ArticleSummary, Category, CategoryPage, CategoryRef, Home,
+    HomeBlock, Image, MenuItem, Site, paths,
 };
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -425,13 +425,7 @@ pub fn generate_with(
                 version: API_VERSION,
                 lang: site.lang,
                 category: category.clone(),
-                page: ArchivePage {
-                    number: number.unwrap_or(0),
-                    total_items: number.is_none().then_some(list.len() as u64),
-                    items,
-                    older: archive.older(number),
-                    newer: number.and_then(|k| archive.newer(k)),
-                },
+                page: archive.page(number, items),
             }
         };
         emit(

@@ -77,6 +77,18 @@ impl Archive {
     pub fn newer(&self, k: u32) -> Option<u32> {
         k.checked_add(1).filter(|&n| n <= self.pages())
     }
+
+    /// Page `page`'s document part (`None`: the front page, which alone has the count), given its
+    /// articles, newest first.
+    pub fn page(&self, page: Option<u32>, items: Vec<crate::ArticleSummary>) -> crate::ArchivePage {
+        crate::ArchivePage {
+            number: page.unwrap_or(0),
+            total_items: page.is_none().then_some(self.total as u64),
+            items,
+            older: self.older(page),
+            newer: page.and_then(|k| self.newer(k)),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,7 +6,7 @@
 
 use anyhow::{Context, Result, bail};
 use portal_core::pagination::Archive;
-use portal_core::{ArchivePage, ArticleSummary, CategoryPage};
+use portal_core::{ArticleSummary, CategoryPage};
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
@@ -119,13 +119,7 @@ pub fn edit(
             version: front.version,
             lang: front.lang,
             category: front.category.clone(),
-            page: ArchivePage {
-                number: number.unwrap_or(0),
-                total_items: number.is_none().then_some(total_after as u64),
-                items: items.iter().rev().cloned().collect(),
-                older: after.older(number),
-                newer: number.and_then(|k| after.newer(k)),
-            },
+            page: after.page(number, items.iter().rev().cloned().collect()),
         })
     };
     let mut out = vec![(0, Some(cut(None)?))];
@@ -187,13 +181,7 @@ mod tests {
                 version: 1,
                 lang: Lang::Vi,
                 category: category.clone(),
-                page: ArchivePage {
-                    number: number.unwrap_or(0),
-                    total_items: number.is_none().then_some(list.len() as u64),
-                    items,
-                    older: archive.older(number),
-                    newer: number.and_then(|k| archive.newer(k)),
-                },
+                page: archive.page(number, items),
             }
         };
         let mut out = BTreeMap::from([(0, page(None))]);
