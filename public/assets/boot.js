@@ -42,11 +42,35 @@ if (prerendered) {
       const active = document.activeElement;
       const at = prerendered.contains(active) ? [...prerendered.querySelectorAll(focusable)].indexOf(active) : -1;
       prerendered.replaceWith(twin);
+      carryInput(prerendered, twin);
       delete root.dataset.appUnavailable;
       if (at >= 0) twin.querySelectorAll(focusable)[at]?.focus({ preventScroll: true });
       root.dataset.app = 'on';
     });
   }).observe(root, { attributes: true, attributeFilter: ['data-app', 'data-app-unavailable'] });
+}
+
+// What the reader typed or chose in the prerendered page before the app came is not lost: each
+// field changed gives its value to the same field of the app's page (the same place, name and
+// type: the same components render both), told as if the reader had changed it, so that the
+// app's state follows. After the swap: the app listens for these events on the document.
+function carryInput(from, to) {
+  const fields = 'input:not([type="hidden"]), select, textarea';
+  const theirs = to.querySelectorAll(fields);
+  from.querySelectorAll(fields).forEach((field, i) => {
+    const twin = theirs[i];
+    if (!twin || twin.tagName !== field.tagName || twin.name !== field.name || twin.type !== field.type) return;
+    const checkable = field.type === 'checkbox' || field.type === 'radio';
+    const changed = checkable
+      ? field.checked !== field.defaultChecked
+      : field.tagName === 'SELECT'
+        ? [...field.options].some((o) => o.selected !== o.defaultSelected)
+        : field.value !== field.defaultValue;
+    if (!changed) return;
+    if (checkable) twin.checked = field.checked;
+    else twin.value = field.value;
+    for (const type of ['input', 'change']) twin.dispatchEvent(new Event(type, { bubbles: true }));
+  });
 }
 
 // The line, in the page's language (the prerender wrote it on #app), at the end of the page and

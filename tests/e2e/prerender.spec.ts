@@ -170,6 +170,29 @@ test('the app takes over without a layout shift, keeping the scroll position and
   await expect(page.locator('html')).toHaveAttribute('data-contrast', 'high');
 });
 
+test('what the reader chose and typed before the app took over is kept: the filters are sent as chosen', async ({ page }) => {
+  // CI of 87a08dd (a busy phone run): the year and type chosen on the prerendered register were
+  // lost when the app's page replaced it, and "Filter" then sent none.
+  let release = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  await page.route('**/*_bg.wasm', async (r) => { await held; await r.continue(); });
+  await page.goto('/van-ban', { waitUntil: 'domcontentloaded' });
+  const form = page.getByRole('search', { name: 'Lọc văn bản' });
+  await expect(page.locator('#app.prerendered')).toHaveCount(1);
+  await form.getByLabel('Loại văn bản').selectOption('quyet-dinh');
+  await form.getByLabel('Năm ban hành').selectOption('2024');
+  await form.getByLabel('Số ký hiệu hoặc trích yếu').fill('ubnd');
+  release();
+  await expect(page.locator('html[data-app="on"]')).toHaveCount(1);
+  await expect(page.locator('#app.prerendered')).toHaveCount(0);
+  await expect(form.getByLabel('Loại văn bản')).toHaveValue('quyet-dinh');
+  await expect(form.getByLabel('Năm ban hành')).toHaveValue('2024');
+  await expect(form.getByLabel('Số ký hiệu hoặc trích yếu')).toHaveValue('ubnd');
+  await form.getByRole('button', { name: 'Lọc văn bản' }).click();
+  await expect(page).toHaveURL(/\/van-ban\?(?=.*loai=quyet-dinh)(?=.*nam=2024)(?=.*q=ubnd)/);
+  await expect(page.locator('.search-status')).toHaveText(/^(Có|Không có)/);
+});
+
 test('a page whose HTML arrives in pieces paints its header whole: nothing above the content moves', async ({ page }) => {
   // On a slow link (or a busy machine) the browser paints what has arrived; a header painted
   // half-parsed then grows as the rest arrives (CI of 9b87e7c: the display controls' first button
