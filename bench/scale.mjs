@@ -49,8 +49,9 @@ function scaleLog(dir) {
   const path = join(dir, 'scale.log');
   if (!existsSync(path)) return {};
   const log = readFileSync(path, 'utf8');
+  // The last of each: a log may hold a run stopped (a full disk) and the same command run again.
   const timed = (re) => {
-    const m = log.match(re);
+    const m = [...log.matchAll(new RegExp(re.source, 'g'))].at(-1);
     return m ? { s: Number(m[1]), gb: Number(m[2]) / 1e6 } : null;
   };
   return {
