@@ -64,13 +64,20 @@ function carryInput(from, to) {
     const changed = checkable
       ? field.checked !== field.defaultChecked
       : field.tagName === 'SELECT'
-        ? [...field.options].some((o) => o.selected !== o.defaultSelected)
+        ? field.selectedIndex !== chosenAtFirst(field)
         : field.value !== field.defaultValue;
     if (!changed) return;
     if (checkable) twin.checked = field.checked;
     else twin.value = field.value;
     for (const type of ['input', 'change']) twin.dispatchEvent(new Event(type, { bubbles: true }));
   });
+}
+
+// The option a select shows before anyone chooses: the one marked selected, else the first (which
+// is selected without being marked: comparing marks alone would take it for a choice).
+function chosenAtFirst(select) {
+  const marked = [...select.options].findIndex((o) => o.defaultSelected);
+  return marked >= 0 ? marked : select.options.length > 0 ? 0 : -1;
 }
 
 // The line, in the page's language (the prerender wrote it on #app), at the end of the page and

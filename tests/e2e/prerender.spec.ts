@@ -193,6 +193,22 @@ test('what the reader chose and typed before the app took over is kept: the filt
   await expect(page.locator('.search-status')).toHaveText(/^(Có|Không có)/);
 });
 
+test('fields the reader did not touch keep what the app shows: the filters of the address', async ({ page }) => {
+  // The prerendered register has no filters chosen (one page for every address); a select with
+  // no option marked shows its first without it being a choice (CI of d19dae4: the search's
+  // category, from the address, was set back to "all" on a reload).
+  let release = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  await page.route('**/*_bg.wasm', async (r) => { await held; await r.continue(); });
+  await page.goto('/van-ban?loai=quyet-dinh&nam=2024', { waitUntil: 'domcontentloaded' });
+  await expect(page.locator('#app.prerendered')).toHaveCount(1);
+  release();
+  await expect(page.locator('html[data-app="on"]')).toHaveCount(1);
+  const form = page.getByRole('search', { name: 'Lọc văn bản' });
+  await expect(form.getByLabel('Loại văn bản')).toHaveValue('quyet-dinh');
+  await expect(form.getByLabel('Năm ban hành')).toHaveValue('2024');
+});
+
 test('a page whose HTML arrives in pieces paints its header whole: nothing above the content moves', async ({ page }) => {
   // On a slow link (or a busy machine) the browser paints what has arrived; a header painted
   // half-parsed then grows as the rest arrives (CI of 9b87e7c: the display controls' first button
