@@ -89,10 +89,9 @@ pub fn publish_named(layout: &Layout, named: &[String]) -> Result<Published> {
     for lang in Lang::ALL {
         let slugs: Vec<&str> = named
             .iter()
-            .filter_map(|n| match (lang, n.strip_prefix("en/")) {
-                (Lang::En, Some(slug)) => Some(slug),
-                (Lang::Vi, None) => Some(n.as_str()),
-                _ => None,
+            .filter_map(|n| {
+                let (prefix, slug) = super::language(n);
+                (prefix == prefix_of(lang)).then_some(slug)
             })
             .collect();
         if !slugs.is_empty() {
@@ -105,6 +104,15 @@ pub fn publish_named(layout: &Layout, named: &[String]) -> Result<Published> {
         list.retain(|p| seen.insert(p.clone()));
     }
     Ok(tree.done)
+}
+
+/// A language's folder in the API tree and in the names a publish takes and prints
+/// (`super::language` reads it back).
+fn prefix_of(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => "",
+        Lang::En => "en/",
+    }
 }
 
 /// One language's sources and where its documents are.
@@ -129,7 +137,7 @@ impl<'a> Language<'a> {
         Ok(Language {
             layout,
             lang,
-            prefix: if lang == Lang::Vi { "" } else { "en/" },
+            prefix: prefix_of(lang),
             dir,
             site,
             cat,
@@ -302,8 +310,9 @@ impl<'a> Language<'a> {
             };
             counterpart.alternates.retain(|l| l.lang != self.lang);
             if tree.put(path, &counterpart)? {
-                let prefix = if other == Lang::Vi { "" } else { "en/" };
-                tree.done.changed.push(format!("{prefix}{slug}"));
+                tree.done
+                    .changed
+                    .push(format!("{}{slug}", prefix_of(other)));
             }
         }
         Ok(())
