@@ -1,15 +1,17 @@
-//! Builds the index of an archive of any size with bounded memory, on every core: the articles are
-//! read twice (`article(n)` gives article `n`, newest first), in one contiguous range per worker.
+//! Builds the index of an archive of any size with bounded memory, on every core: each article is
+//! read once (`article(n)` gives article `n`, newest first), in one contiguous range per worker.
 //! The first pass counts each term's articles and written forms, each article's length, category
-//! and year; the second computes every posting's impact (which needs those counts), writes the
-//! records, and spills the postings by term into buckets (`spill`), which are then read one at a
-//! time to cut each term into its head and tail tiers. Only the term dictionary and the heads are
-//! held whole.
+//! and year, writes the records and keeps each article's terms on its worker's tape (`tape`); the
+//! second reads the tapes back, computes every posting's impact (which needs those counts) and
+//! spills the postings by term into buckets (`spill`), which are then read one at a time to cut
+//! each term into its head and tail tiers. Only the term dictionary and the heads are held whole.
 
+use super::count::{Codes, Counts, Merged};
 use super::spill::{Posting, Spill, read_bucket};
+use super::tape::{Tape, TapeReader, TapeWriter};
 use super::{
     FORMS_ALWAYS, IndexReport, MAX_FORMS, PAIR_FORMS_SHARE, RECORD_TEXT, SCALE, SHARD_BYTES,
-    SYLLABLE_FORMS_SHARE, article_terms, fields, fingerprint, numbers_doc, plain_text, put,
+    SYLLABLE_FORMS_SHARE, numbers_doc, plain_text, put,
 };
 use crate::generate::{Catalogue, Sink};
 use anyhow::{Context, Result, anyhow};
@@ -17,13 +19,13 @@ use portal_core::search::index::{
     Entry, Manifest, Record, Written, Year, category_term, head_size, manifest_doc, record_doc,
     shard_doc, shard_of, tail_doc, tiers,
 };
-use portal_core::search::rank::{PHRASE, impact, weighted_length};
+use portal_core::search::rank::{PHRASE, impact};
 use portal_core::{API_VERSION, Article};
 // Fx: millions of short keys hashed per pass, in a tool (no untrusted keys to fear).
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 use std::path::PathBuf;
-use std::sync::mpsc::sync_channel;
+use std::sync::mpsc::{SyncSender, sync_channel};
 
 /// Reads article `n` of the archive (newest first).
 pub type Articles<'a> = &'a (dyn Fn(u32) -> Result<Article> + Sync);
@@ -49,78 +51,25 @@ impl Default for Plan {
     }
 }
 
-/// What the first pass learns from one range of articles.
-#[derive(Default)]
-struct Counts {
-    df: HashMap<String, u32>,
-    /// Terms written other than folded in some article: each written form's article count, and
-    /// the number of articles in which the folded form itself is not written.
-    forms: HashMap<String, (HashMap<String, u32>, u32)>,
-    lengths: Vec<f32>,
-    years: Vec<i32>,
-    categories: HashMap<String, Vec<u32>>,
-    /// Each article's slug and fingerprint, in number order (`search/numbers.json`).
-    numbers: Vec<(String, String)>,
-}
-
-impl Counts {
-    fn count(&mut self, doc: u32, a: &Article) {
-        let fields = fields(a);
-        self.lengths
-            .push(weighted_length(fields.each_ref().map(|f| f.len() as u32)));
-        self.years.push(a.published.in_vietnam().date.year);
-        self.numbers.push((a.slug.clone(), fingerprint(a)));
-        for c in &a.category_path {
-            self.categories.entry(c.slug.clone()).or_default().push(doc);
-        }
-        for (term, (_, written)) in article_terms(&fields) {
-            if written.iter().any(|w| *w != term) {
-                let (counts, absent) = self.forms.entry(term.clone()).or_default();
-                for w in written.iter().filter(|w| **w != term) {
-                    *counts.entry(w.clone()).or_default() += 1;
-                }
-                if !written.contains(&term) {
-                    *absent += 1;
-                }
-            }
-            *self.df.entry(term).or_default() += 1;
-        }
-    }
-
-    /// Adds the counts of the range after this one.
-    fn merge(&mut self, next: Counts) {
-        for (term, n) in next.df {
-            *self.df.entry(term).or_default() += n;
-        }
-        for (term, (counts, absent)) in next.forms {
-            let (mine, my_absent) = self.forms.entry(term).or_default();
-            for (form, n) in counts {
-                *mine.entry(form).or_default() += n;
-            }
-            *my_absent += absent;
-        }
-        self.lengths.extend(next.lengths);
-        self.years.extend(next.years);
-        self.numbers.extend(next.numbers);
-        for (slug, docs) in next.categories {
-            self.categories.entry(slug).or_default().extend(docs);
-        }
-    }
-}
-
-/// A term as the second pass needs it.
+/// A term as the second pass needs it (by its id).
 struct Term {
-    id: u32,
+    name: String,
+    pair: bool,
     df: u32,
     /// Its written forms, most common first (none when only written folded, or too common).
     forms: Vec<String>,
     /// A pair whose syllables' impacts its postings carry (one of them is cut into a head and
-    /// tails: more articles than a head holds): each syllable's article count, if it is a term.
+    /// tails: more articles than a head holds): each syllable's id and article count, if it is a
+    /// term.
     carries: Option<Carries>,
 }
 
-/// Each syllable's article count, if it is a term.
-type Carries = (Option<u32>, Option<u32>);
+/// Each syllable's id and article count, if it is a term.
+type Carries = (Option<(u32, u32)>, Option<(u32, u32)>);
+
+/// The articles' terms kept between the passes are in files from about this many postings a worker
+/// (an estimate from the articles' count: the synthetic archive's hold about 510 terms each).
+const TERMS_PER_ARTICLE: u64 = 500;
 
 /// The forms a term's postings tell apart (`Entry`'s `v`), from the first pass's counts.
 pub(super) fn forms_of(
@@ -166,18 +115,28 @@ fn ranges(docs: u32, workers: usize) -> Vec<Range<u32>> {
         .collect()
 }
 
-/// Runs `job` on each range in a thread of its own; the results in range order.
-fn each_range<T: Send>(
+/// Runs `job` on each range (with its own of `inputs`, one per range) in a thread of its own; the
+/// results in range order.
+fn each_range<I: Send, T: Send>(
     ranges: &[Range<u32>],
-    job: impl Fn(usize, Range<u32>) -> Result<T> + Sync,
+    inputs: Vec<I>,
+    job: impl Fn(usize, Range<u32>, I) -> Result<T> + Sync,
 ) -> Result<Vec<T>> {
+    if inputs.len() != ranges.len() {
+        return Err(anyhow!(
+            "{} inputs for {} ranges",
+            inputs.len(),
+            ranges.len()
+        ));
+    }
     std::thread::scope(|s| {
         let handles: Vec<_> = ranges
             .iter()
+            .zip(inputs)
             .enumerate()
-            .map(|(w, r)| {
+            .map(|(w, (r, input))| {
                 let job = &job;
-                s.spawn(move || job(w, r.clone()))
+                s.spawn(move || job(w, r.clone(), input))
             })
             .collect();
         handles
@@ -196,6 +155,40 @@ impl Drop for Scratch {
     }
 }
 
+/// A scratch folder for the passes' files.
+fn new_scratch() -> Result<Scratch> {
+    let dir = std::env::temp_dir().join(format!(
+        "portal-index-{}-{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos())
+    ));
+    std::fs::create_dir_all(&dir)?;
+    Ok(Scratch(dir))
+}
+
+/// Runs `job` on each range in a thread of its own while this thread writes what the jobs send
+/// into `sink`; the results in range order.
+fn each_range_writing<T: Send>(
+    ranges: &[Range<u32>],
+    sink: &mut dyn Sink,
+    job: impl Fn(usize, Range<u32>, &SyncSender<(String, Vec<u8>)>) -> Result<T> + Sync,
+) -> Result<Vec<T>> {
+    let (send, received) = sync_channel::<(String, Vec<u8>)>(1024);
+    std::thread::scope(|s| {
+        let job = &job;
+        let inputs = vec![(); ranges.len()];
+        let workers = s.spawn(move || each_range(ranges, inputs, |w, r, ()| job(w, r, &send)));
+        for (path, bytes) in received {
+            sink.put(path, bytes)?;
+        }
+        workers
+            .join()
+            .map_err(|_| anyhow!("an index worker panicked"))?
+    })
+}
+
 /// Writes the index of `docs` articles (`article(n)`, newest first: their numbers are their
 /// places) into `sink`.
 pub fn build(
@@ -210,140 +203,132 @@ pub fn build(
     let started = std::time::Instant::now();
     let phase =
         |name: &str| eprintln!("    index {name}: {:.1} s", started.elapsed().as_secs_f64());
-    // Pass 1.
-    let mut counts = Counts::default();
-    for part in each_range(&ranges, |_, range| {
-        let mut c = Counts::default();
+    let mut scratch = (u64::from(docs).saturating_mul(TERMS_PER_ARTICLE) > plan.spill_to_disk)
+        .then(new_scratch)
+        .transpose()?;
+    // Pass 1: counts, each article's terms on its worker's tape, the records written by this
+    // thread as the workers send them.
+    let dir = scratch.as_ref().map(|s| s.0.clone());
+    let parts = each_range_writing(&ranges, sink, |w, range, records| {
+        let mut counts = Counts::default();
+        let mut tape = TapeWriter::new(dir.as_deref(), w)?;
         for doc in range {
-            c.count(doc, &article(doc)?);
+            let a = article(doc)?;
+            counts.count(doc, &a, &mut tape)?;
+            if let Some(record) = record(doc, &a)? {
+                records
+                    .send(record)
+                    .map_err(|_| anyhow!("the index's writer stopped"))?;
+            }
         }
-        Ok(c)
-    })? {
-        counts.merge(part);
+        Ok((counts, tape.finish()?))
+    })?;
+    let mut merged = Merged::default();
+    let mut tapes = Vec::with_capacity(parts.len());
+    for (counts, tape) in parts {
+        merged.add(counts);
+        tapes.push(tape);
     }
-    let Counts {
+    let Merged {
+        ids,
+        names,
         df,
-        forms,
+        mut forms,
         lengths,
         years,
         categories,
         numbers,
-    } = counts;
+        locals,
+    } = merged;
     put(sink, numbers_doc(), &numbers)?;
     drop(numbers);
-    phase("pass 1 (counts)");
+    phase("pass 1 (counts, records)");
     let average = lengths.iter().sum::<f32>() / lengths.len().max(1) as f32;
     let head = head_size(docs);
-    let mut names: Vec<String> = Vec::with_capacity(df.len());
-    let mut terms: HashMap<String, Term> =
-        HashMap::with_capacity_and_hasher(df.len(), Default::default());
-    for (term, n) in df {
-        let term_forms = forms_of(&term, n, forms.get(&term), docs);
-        names.push(term.clone());
-        terms.insert(
-            term,
+    let tailed = |id: u32| df.get(id as usize).is_some_and(|&n| n as usize > head);
+    let syllable = |s: &str| ids.get(s).and_then(|&id| Some((id, *df.get(id as usize)?)));
+    let terms: Vec<Term> = names
+        .into_iter()
+        .zip(&df)
+        .enumerate()
+        .map(|(id, (name, &n))| {
+            let term_forms = forms_of(&name, n, forms.remove(&(id as u32)).as_ref(), docs);
+            // Once per pair here rather than once per posting in pass 2.
+            let carries = name.split_once(' ').and_then(|(a, b)| {
+                let (a, b) = (syllable(a), syllable(b));
+                (a.is_some_and(|s| tailed(s.0)) || b.is_some_and(|s| tailed(s.0))).then_some((a, b))
+            });
             Term {
-                id: names.len() as u32 - 1,
+                pair: name.contains(' '),
+                name,
                 df: n,
                 forms: term_forms,
-                carries: None,
-            },
-        );
-    }
-    drop(forms);
-    // Once per pair here rather than once per posting in pass 2.
-    let df_of = |s: &str| terms.get(s).map(|t| t.df);
-    let carrying: Vec<(u32, Carries)> = names
-        .iter()
-        .enumerate()
-        .filter_map(|(id, name)| {
-            let (a, b) = name.split_once(' ')?;
-            let (a, b) = (df_of(a), df_of(b));
-            let tailed = |df: Option<u32>| df.is_some_and(|n| n as usize > head);
-            (tailed(a) || tailed(b)).then_some((id as u32, (a, b)))
+                carries,
+            }
         })
         .collect();
-    for (id, carries) in carrying {
-        if let Some(t) = names.get(id as usize).and_then(|n| terms.get_mut(n)) {
-            t.carries = Some(carries);
-        }
-    }
-    let postings: u64 = terms.values().map(|t| u64::from(t.df)).sum();
-    let buckets = postings.div_ceil(plan.bucket_postings.max(1)).max(1) as u32;
-    let scratch = (postings > plan.spill_to_disk)
-        .then(|| -> Result<Scratch> {
-            let dir = std::env::temp_dir().join(format!(
-                "portal-index-{}-{}",
-                std::process::id(),
-                std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .map_or(0, |d| d.as_nanos())
-            ));
-            std::fs::create_dir_all(&dir)?;
-            Ok(Scratch(dir))
+    drop((ids, forms));
+    let codes: Vec<Codes> = locals
+        .into_iter()
+        .map(|local| {
+            local.codes(|id| {
+                terms
+                    .get(id as usize)
+                    .map_or(("", &[][..]), |t| (t.name.as_str(), t.forms.as_slice()))
+            })
         })
-        .transpose()?;
+        .collect();
+    let postings: u64 = terms.iter().map(|t| u64::from(t.df)).sum();
+    let buckets = postings.div_ceil(plan.bucket_postings.max(1)).max(1) as u32;
+    if scratch.is_none() && postings > plan.spill_to_disk {
+        scratch = Some(new_scratch()?);
+    }
     let dir = scratch.as_ref().map(|s| s.0.as_path());
 
-    // Pass 2: postings spilled, records written by this thread as the workers send them.
-    let (records, received) = sync_channel::<(String, Vec<u8>)>(1024);
+    // Pass 2: each article's terms read back from its worker's tape, their postings spilled.
     let impact_of = move |tf: [u16; 4], length: f32, df: u32| impact(tf, length, df, docs, average);
-    let (ranges, terms, lengths) = (&ranges, &terms, &lengths);
-    let mut kept = std::thread::scope(|s| -> Result<Vec<Vec<Vec<u8>>>> {
-        let workers = s.spawn(move || {
-            each_range(ranges, |w, range| {
-                let records = records.clone();
-                let mut spill = Spill::new(buckets, dir, w)?;
-                for doc in range {
-                    let a = article(doc)?;
-                    let length = lengths.get(doc as usize).copied().unwrap_or(average);
-                    let mine = article_terms(&fields(&a));
-                    let syllable = |s: &str, df: Option<u32>| {
-                        let tf = mine.get(s).map(|t| t.0)?;
-                        Some((impact_of(tf, length, df?) * SCALE).round() as u32)
-                    };
-                    for (term, (tf, written)) in &mine {
-                        let Some(t) = terms.get(term) else { continue };
-                        let phrase = if term.contains(' ') { PHRASE } else { 1.0 };
-                        let score = impact_of(*tf, length, t.df) * phrase;
-                        let mask = forms_mask(&t.forms, written);
-                        let carried =
-                            t.carries
-                                .zip(term.split_once(' '))
-                                .map(|((df_a, df_b), (a, b))| {
-                                    (
-                                        syllable(a, df_a).unwrap_or(0),
-                                        syllable(b, df_b).unwrap_or(0),
-                                    )
-                                });
-                        spill.push(&Posting {
-                            term: t.id,
-                            written: Written {
-                                doc,
-                                impact: (score * SCALE).round() as u32,
-                                forms: mask,
-                            },
-                            carried,
-                        })?;
-                    }
-                    if let Some(record) = record(doc, &a)? {
-                        records
-                            .send(record)
-                            .map_err(|_| anyhow!("the index's writer stopped"))?;
-                    }
-                }
-                spill.finish()
-            })
-        });
-        for (path, bytes) in received {
-            sink.put(path, bytes)?;
+    let (terms, lengths) = (&terms, &lengths);
+    let work: Vec<(Codes, Tape)> = codes.into_iter().zip(tapes).collect();
+    let mut kept = each_range(&ranges, work, |w, range, (codes, tape)| {
+        let mut tape = TapeReader::new(tape)?;
+        let mut spill = Spill::new(buckets, dir, w)?;
+        let (mut line, mut mine) = (Vec::new(), Vec::new());
+        for doc in range {
+            if !tape.next(&mut line)? {
+                return Err(anyhow!("a scratch tape ends before article {doc}"));
+            }
+            codes.read(&line, &mut mine)?;
+            let length = lengths.get(doc as usize).copied().unwrap_or(average);
+            let syllable = |s: Option<(u32, u32)>| {
+                let (id, df) = s?;
+                let k = mine.binary_search_by_key(&id, |m| m.0).ok()?;
+                let tf = mine.get(k)?.1;
+                Some((impact_of(tf, length, df) * SCALE).round() as u32)
+            };
+            for &(id, tf, mask) in &mine {
+                let Some(t) = terms.get(id as usize) else {
+                    continue;
+                };
+                let phrase = if t.pair { PHRASE } else { 1.0 };
+                let score = impact_of(tf, length, t.df) * phrase;
+                let carried = t
+                    .carries
+                    .map(|(a, b)| (syllable(a).unwrap_or(0), syllable(b).unwrap_or(0)));
+                spill.push(&Posting {
+                    term: id,
+                    written: Written {
+                        doc,
+                        impact: (score * SCALE).round() as u32,
+                        forms: mask,
+                    },
+                    carried,
+                })?;
+            }
         }
-        workers
-            .join()
-            .map_err(|_| anyhow!("an index worker panicked"))?
+        spill.finish()
     })?;
 
-    phase("pass 2 (impacts, records)");
+    phase("pass 2 (impacts)");
     // The terms, bucket by bucket: heads kept for the shards, tails written.
     let mut entries: Vec<(String, String, String)> = Vec::with_capacity(terms.len());
     let mut tail_files = 0u32;
@@ -351,11 +336,10 @@ pub fn build(
         let mut bucket = read_bucket(&mut kept, dir, b)?;
         bucket.sort_unstable_by_key(|p| (p.term, p.written.doc));
         for group in bucket.chunk_by(|x, y| x.term == y.term) {
-            let Some(name) = group.first().and_then(|p| names.get(p.term as usize)) else {
+            let Some(t) = group.first().and_then(|p| terms.get(p.term as usize)) else {
                 continue;
             };
-            let term_forms = terms.get(name).map(|t| t.forms.clone()).unwrap_or_default();
-            tail_files += entry(name, group, term_forms, head, sink, &mut entries)?;
+            tail_files += entry(&t.name, group, t.forms.clone(), head, sink, &mut entries)?;
         }
     }
     for slug in &cat.order {
@@ -415,7 +399,7 @@ pub fn build(
         .map(Vec::len)
         .sum();
     Ok(IndexReport {
-        terms: names.len() + cat.order.len(),
+        terms: terms.len() + cat.order.len(),
         postings: postings as usize + category_postings,
         shards,
         tails: tail_files,

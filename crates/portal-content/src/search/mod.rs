@@ -1,13 +1,15 @@
 //! Writes the static search index (docs/api.md, "Search"; the format is
 //! `portal_core::search::index`): the manifest, the term shards and one record per article.
 //!
-//! Articles are tokenised with the app's own folding, in two passes (`build`): the first counts each
-//! term's articles and written forms and each article's length, the second writes each posting's
-//! BM25F impact, which needs them.
+//! Articles are tokenised once, with the app's own folding, for two passes (`build`): the first
+//! counts each term's articles and written forms and each article's length, the second writes each
+//! posting's BM25F impact, which needs them.
 
 pub mod build;
+mod count;
 pub mod delta;
 mod spill;
+mod tape;
 
 use crate::generate::{Catalogue, Sink};
 use anyhow::{Context, Result};
