@@ -1,6 +1,7 @@
 //! The register's page of documents, from its static index (`portal_core::legal::register`): the
 //! manifest, then only the lists the filters name (a type's, an issuer's, a field's, the
-//! statuses, the text's syllables) and the rows of the page on screen.
+//! status's, the text's pairs of words or, when they select nothing, its words) and the rows of the
+//! page on screen.
 
 use super::client::{decode_text, document_url, get, text, try_join};
 use super::error::ApiError;
@@ -41,51 +42,51 @@ pub async fn register(
     let applied = filters.known(&register);
     let dropped = filters.dropped(&applied);
 
-    // Every file the filters name, each once (two syllables may share a shard), read at once.
+    // Every file the filters name, each once (two terms may share a shard), read at once.
     let facets: Vec<String> = Facet::ALL
         .into_iter()
         .filter_map(|f| applied.facet(f).and_then(|v| facet_doc(f, v)))
         .collect();
-    let terms = Filters::terms(&lower_nfd(&applied.q));
-    // The whole number typed, looked up beside its syllables: those documents come first.
-    let exact_term = (!terms.is_empty()).then(|| number_term(&terms));
+    let nfd = lower_nfd(&applied.q);
+    let (words, phrase) = (Filters::terms(&nfd), Filters::phrase_terms(&nfd));
+    // The whole number typed (a number has digits), looked up beside the text's terms: those
+    // documents come first.
+    let exact_term = words
+        .iter()
+        .any(|t| t.bytes().any(|b| b.is_ascii_digit()))
+        .then(|| number_term(&words));
     let shard_of_term = |t: &str| shard_doc(shard_of(t, register.shards));
     let status = applied.status.as_deref().and_then(Status::from_code);
-    let mut files: Vec<String> = facets.clone();
-    files.extend(terms.iter().chain(&exact_term).map(|t| shard_of_term(t)));
-    files.extend(status.map(|_| status_doc()));
-    files.sort_unstable();
-    files.dedup();
-    let texts = try_join(files.iter().map(|f| text_of(f, signal))).await?;
-    // (The statuses are decoded whole, below.)
-    let parsed: Vec<shard::Parsed> = texts
-        .iter()
-        .zip(&files)
-        .map(|(t, f)| shard::parse(if *f == status_doc() { "null" } else { t }))
-        .collect();
-    let numbers = |file: &str, key: &str| -> Vec<u32> {
-        files
-            .binary_search_by(|f| f.as_str().cmp(file))
-            .ok()
-            .and_then(|i| parsed.get(i))
-            .map(|p| ungap(shard::numbers(p, key).iter()).collect())
-            .unwrap_or_default()
-    };
-    let mut lists: Vec<Vec<u32>> = facets.iter().map(|f| numbers(f, "")).collect();
-    lists.extend(terms.iter().map(|t| numbers(&shard_of_term(t), t)));
+    let mut files = Files::default();
+    let mut first: Vec<String> = facets.clone();
+    first.extend(phrase.iter().chain(&exact_term).map(|t| shard_of_term(t)));
+    first.extend(status.map(status_doc));
+    files.read(first, signal).await?;
+    let mut lists: Vec<Vec<u32>> = facets.iter().map(|f| files.numbers(f, "")).collect();
     if let Some(s) = status {
-        let at = files.binary_search(&status_doc()).unwrap_or_default();
-        let statuses: Statuses = decode_text(texts.get(at).map_or("", |t| t))?;
+        let statuses: Statuses = decode_text(files.text(&status_doc(s)))?;
         lists.push(statuses.on(s, today()));
     }
-    let exact = exact_term
-        .map(|t| numbers(&shard_of_term(&t), &t))
-        .unwrap_or_default();
     let range = applied
         .year
         .and_then(|y| register.year_range(y))
         .unwrap_or(0..register.docs);
-    let selected = select(range, &lists);
+    let select_with = |terms: &[String], files: &Files| {
+        let mut lists = lists.clone();
+        lists.extend(terms.iter().map(|t| files.numbers(&shard_of_term(t), t)));
+        select(range.clone(), &lists)
+    };
+    // The words side by side first (short lists); every word anywhere when that selects nothing.
+    let mut selected = select_with(&phrase, &files);
+    if selected.is_empty() && phrase != words {
+        files
+            .read(words.iter().map(|t| shard_of_term(t)).collect(), signal)
+            .await?;
+        selected = select_with(&words, &files);
+    }
+    let exact = exact_term
+        .map(|t| files.numbers(&shard_of_term(&t), &t))
+        .unwrap_or_default();
     let (ids, pages) = page_of(&selected, &exact, applied.oldest, applied.page);
     let mut chunks: Vec<u32> = ids.iter().map(|&d| register.chunk_of(d)).collect();
     chunks.sort_unstable();
@@ -113,6 +114,50 @@ pub async fn register(
         rows,
         register,
     })
+}
+
+/// The index files a page has read: their text, and each parsed once when first asked.
+#[derive(Default)]
+struct Files(Vec<(String, std::rc::Rc<str>, std::cell::OnceCell<shard::Parsed>)>);
+
+impl Files {
+    /// Reads the `paths` not read yet, at once.
+    async fn read(
+        &mut self,
+        mut paths: Vec<String>,
+        signal: Option<&AbortSignal>,
+    ) -> Result<(), ApiError> {
+        paths.sort_unstable();
+        paths.dedup();
+        paths.retain(|p| !self.0.iter().any(|(f, _, _)| f == p));
+        let texts = try_join(paths.iter().map(|f| text_of(f, signal))).await?;
+        self.0.extend(
+            paths
+                .into_iter()
+                .zip(texts)
+                .map(|(p, t)| (p, t, std::cell::OnceCell::new())),
+        );
+        Ok(())
+    }
+
+    fn text(&self, path: &str) -> &str {
+        self.0
+            .iter()
+            .find(|(f, _, _)| f == path)
+            .map_or("", |(_, t, _)| t)
+    }
+
+    /// The numbers a list file (`key` "") or a shard's term holds, ascending.
+    fn numbers(&self, path: &str, key: &str) -> Vec<u32> {
+        self.0
+            .iter()
+            .find(|(f, _, _)| f == path)
+            .map(|(_, t, parsed)| {
+                let parsed = parsed.get_or_init(|| shard::parse(t));
+                ungap(shard::numbers(parsed, key).iter()).collect()
+            })
+            .unwrap_or_default()
+    }
 }
 
 /// The register's documents a search's words select (its text filter: numbers and summaries), at

@@ -4,7 +4,7 @@
 
 use crate::generate::{Sink, emit};
 use anyhow::Result;
-use portal_core::legal::filter::number_term;
+use portal_core::legal::filter::{number_term, pair_term};
 use portal_core::legal::register::{
     Facet, Register, Row, Statuses, Value, Year, facet_doc, gaps, manifest_doc, rows_doc,
     shard_doc, shard_of, status_doc,
@@ -13,7 +13,8 @@ use portal_core::legal::{Status, status_of};
 use portal_core::search::fold::{fold, syllables};
 use portal_core::slug::slugify;
 use portal_core::{API_VERSION, Date, Document};
-use std::collections::{BTreeMap, BTreeSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeMap;
 use unicode_normalization::UnicodeNormalization;
 
 /// Rows per file: a filtered page's 20 rows fall in at most 20 files of about 1 KB compressed,
@@ -82,20 +83,29 @@ fn statuses(docs: &[Document], as_of: Date) -> Statuses {
     }
 }
 
-/// Each folded syllable of the documents' numbers and summaries → its documents (ascending), and
-/// each whole number's pseudo-term → its own.
-fn terms(docs: &[Document]) -> BTreeMap<String, Vec<u32>> {
-    let mut out: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+/// Each folded syllable of the documents' numbers and summaries, and each pair of adjacent ones
+/// within a number or a summary → its documents (ascending); each whole number's pseudo-term → its
+/// own.
+fn terms(docs: &[Document]) -> HashMap<String, Vec<u32>> {
+    // Hashed, not ordered: each shard's terms are ordered when it is written.
+    let mut out: HashMap<String, Vec<u32>> = HashMap::default();
+    let syllables_of = |text: &str| -> Vec<String> {
+        let folded = fold(&text.to_lowercase().nfd().collect::<String>());
+        syllables(&folded).map(str::to_owned).collect()
+    };
     for (i, d) in docs.iter().enumerate() {
-        let text = format!("{} {}", d.number, d.summary).to_lowercase();
-        let folded = fold(&text.nfd().collect::<String>());
-        let distinct: BTreeSet<&str> = syllables(&folded).collect();
-        for s in distinct {
-            out.entry(s.to_owned()).or_default().push(i as u32);
+        let (number, summary) = (syllables_of(&d.number), syllables_of(&d.summary));
+        let mut distinct: HashSet<String> = number.iter().chain(&summary).cloned().collect();
+        for part in [&number, &summary] {
+            distinct.extend(part.windows(2).filter_map(|w| match w {
+                [a, b] => Some(pair_term(a, b)),
+                _ => None,
+            }));
         }
-        let number = fold(&d.number.to_lowercase().nfd().collect::<String>());
-        let number: Vec<String> = syllables(&number).map(str::to_owned).collect();
-        out.entry(number_term(&number)).or_default().push(i as u32);
+        distinct.insert(number_term(&number));
+        for t in distinct {
+            out.entry(t).or_default().push(i as u32);
+        }
     }
     out
 }
@@ -131,7 +141,10 @@ pub fn write(docs: &[Document], sink: &mut dyn Sink) -> Result<()> {
             )?;
         }
     }
-    emit(sink, status_doc(), &statuses(docs, as_of))?;
+    let statuses = statuses(docs, as_of);
+    for status in Status::ALL {
+        emit(sink, status_doc(status), &statuses.only(status))?;
+    }
 
     let terms = terms(docs);
     let encoded: Vec<(String, Vec<u32>)> = terms

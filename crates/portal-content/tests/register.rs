@@ -48,23 +48,32 @@ fn run(sink: &MemorySink, query: &str, today: Date) -> Vec<Row> {
             .unwrap_or_default();
         ungap(gaps.iter()).collect()
     };
-    for t in &terms {
-        lists.push(term(t));
-    }
-    let exact = if terms.is_empty() {
-        Vec::new()
-    } else {
+    // A number has digits: only then is the whole of it looked up.
+    let exact = if terms.iter().any(|t| t.bytes().any(|b| b.is_ascii_digit())) {
         term(&number_term(&terms))
+    } else {
+        Vec::new()
     };
     if let Some(s) = f.status.as_deref().and_then(Status::from_code) {
-        let statuses: Statuses = read(sink, &status_doc());
+        let statuses: Statuses = read(sink, &status_doc(s));
+        assert_eq!(statuses.lists.len(), 1, "one status a file");
         lists.push(statuses.on(s, today));
     }
     let range = f
         .year
         .and_then(|y| register.year_range(y))
         .unwrap_or(0..register.docs);
-    let selected = select(range, &lists);
+    // The pairs typed first; the words, when the pairs select nothing.
+    let with = |terms: &[String]| {
+        let mut lists = lists.clone();
+        lists.extend(terms.iter().map(|t| term(t)));
+        select(range.clone(), &lists)
+    };
+    let phrase = Filters::phrase_terms(&nfd);
+    let mut selected = with(&phrase);
+    if selected.is_empty() && phrase != terms {
+        selected = with(&terms);
+    }
     let mut out = Vec::new();
     for page in 1..=page_of(&selected, &exact, f.oldest, 1).1 {
         for id in page_of(&selected, &exact, f.oldest, page).0 {
@@ -147,6 +156,15 @@ fn every_written_form_of_a_number_finds_its_document_first() {
     }
 }
 
+/// A document's number's and summary's folded syllables, in order (the number's first).
+fn syllables_of(d: &Document) -> Vec<String> {
+    let text = format!("{} {}", d.number, d.summary).to_lowercase();
+    let folded = portal_core::search::fold::fold(&text.nfd().collect::<String>());
+    portal_core::search::fold::syllables(&folded)
+        .map(str::to_owned)
+        .collect()
+}
+
 #[test]
 fn filters_combine_and_match_the_documents() {
     let sink = sample();
@@ -168,13 +186,25 @@ fn filters_combine_and_match_the_documents() {
             "tinh-trang=not_yet_in_force",
             Box::new(|d: &Document| status_of(d, today) == Status::NotYetInForce),
         ),
+        // Words typed side by side find them side by side in a summary or a number...
         (
             "q=dat+dai",
+            Box::new(|d: &Document| syllables_of(d).windows(2).any(|w| w == ["dat", "dai"])),
+        ),
+        (
+            "q=trat+tu+via+he",
             Box::new(|d: &Document| {
-                let text = format!("{} {}", d.number, d.summary).to_lowercase();
-                let folded = portal_core::search::fold::fold(&text.nfd().collect::<String>());
-                let words: Vec<&str> = portal_core::search::fold::syllables(&folded).collect();
-                words.contains(&"dat") && words.contains(&"dai")
+                let words = syllables_of(d);
+                words.windows(2).any(|w| w == ["trat", "tu"])
+                    && words.windows(2).any(|w| w == ["via", "he"])
+            }),
+        ),
+        // ... and, when no document has them so, every document with each of them.
+        (
+            "q=dai+dat",
+            Box::new(|d: &Document| {
+                let words = syllables_of(d);
+                words.contains(&"dat".to_owned()) && words.contains(&"dai".to_owned())
             }),
         ),
     ] {

@@ -158,6 +158,46 @@ impl Filters {
         }
         out
     }
+
+    /// The terms the text filter looks up first: pairs of adjacent syllables as typed (the
+    /// register indexes each number's and each summary's, [`pair_term`]) that cover every syllable
+    /// (`a b c d` → `a b`, `c d`; `a b c` → `a b`, `b c`), or the one syllable typed. Far shorter
+    /// lists than the syllables' at scale; when they select nothing, the page falls back to
+    /// [`Filters::terms`] (words typed out of order, or apart in the text).
+    pub fn phrase_terms(lower_nfd: &str) -> Vec<String> {
+        let folded = fold(lower_nfd);
+        let typed: Vec<&str> = syllables(&folded).take(MAX_SYLLABLES).collect();
+        let mut out: Vec<String> = Vec::new();
+        let mut add = |t: String| {
+            if !out.contains(&t) {
+                out.push(t);
+            }
+        };
+        match typed.as_slice() {
+            [] => {}
+            [one] => add((*one).to_owned()),
+            _ => {
+                for pair in typed.chunks(2) {
+                    match pair {
+                        [a, b] => add(pair_term(a, b)),
+                        // An odd last syllable pairs with the one before it.
+                        [b] => {
+                            if let Some(a) = typed.len().checked_sub(2).and_then(|i| typed.get(i)) {
+                                add(pair_term(a, b));
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The term of two adjacent syllables of a number or a summary.
+pub fn pair_term(a: &str, b: &str) -> String {
+    format!("{a} {b}")
 }
 
 /// The pseudo-term of a whole number and symbol, from its syllables (`27/2024/QĐ-UBND` and
@@ -286,6 +326,22 @@ mod tests {
         let nfd = "đa\u{302}\u{301}t đai đa\u{302}\u{301}t";
         assert_eq!(Filters::terms(nfd), ["dat", "dai"]);
         assert_eq!(Filters::terms("  "), Vec::<String>::new());
+    }
+
+    #[test]
+    fn phrase_terms_are_pairs_that_cover_every_syllable() {
+        assert_eq!(
+            Filters::phrase_terms("27/2024/qđ-ubnd"),
+            ["27 2024", "qd ubnd"]
+        );
+        assert_eq!(
+            Filters::phrase_terms("chi\u{309}nh trang via\u{309} he\u{300}"),
+            ["chinh trang", "via he"]
+        );
+        assert_eq!(Filters::phrase_terms("a b c"), ["a b", "b c"]);
+        assert_eq!(Filters::phrase_terms("đa\u{302}\u{301}t"), ["dat"]);
+        assert_eq!(Filters::phrase_terms("a b a b"), ["a b"]);
+        assert_eq!(Filters::phrase_terms(" . "), Vec::<String>::new());
     }
 
     #[test]

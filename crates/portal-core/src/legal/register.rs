@@ -10,11 +10,12 @@
 //!   type, issuer and field filters, each with the slug that names its list;
 //! - `documents/index/<facet>/<slug>.json`: the numbers of the documents of one type, issuer or
 //!   field (`facet` is the filter's query parameter: `loai`, `co-quan`, `linh-vuc`);
-//! - `documents/index/status.json`: [`Statuses`], the numbers in each status on
-//!   [`Register::as_of`] and the changes after it that the dates already tell;
+//! - `documents/index/status/<code>.json`: [`Statuses`] of one status, the numbers in it on
+//!   [`Register::as_of`], and the changes after it that the dates already tell;
 //! - `documents/index/terms/<n>.json`: shard `n` of [`Register::shards`], an object from each
-//!   folded syllable of the numbers and summaries ([`shard_of`]) to its documents, and from each
-//!   whole number ([`crate::legal::filter::number_term`]) to its own;
+//!   folded syllable of the numbers and summaries ([`shard_of`]), and each pair of adjacent ones
+//!   ([`crate::legal::filter::pair_term`]), to its documents, and from each whole number
+//!   ([`crate::legal::filter::number_term`]) to its own;
 //! - `documents/index/rows/<n>.json`: the [`Row`]s of documents `n * rows ..`, what the table
 //!   shows.
 
@@ -49,8 +50,9 @@ pub fn facet_doc(facet: Facet, slug: &str) -> Option<String> {
         .then(|| format!("documents/index/{}/{slug}.json", facet.param()))
 }
 
-pub fn status_doc() -> String {
-    "documents/index/status.json".to_owned()
+/// One status's file: its list and every change (a filter on one status reads only its own).
+pub fn status_doc(status: Status) -> String {
+    format!("documents/index/status/{}.json", status.code())
 }
 
 pub fn shard_doc(shard: u32) -> String {
@@ -142,9 +144,9 @@ impl Register {
     }
 }
 
-/// `documents/index/status.json`: the documents in each status on [`Register::as_of`]
-/// (`in_force`, … → gaps), and the changes their dates make after it: `[doc, day, code]`, in
-/// order of day. It answers for any day from `as_of` on (the newest document's issue date, so
+/// `documents/index/status/<code>.json`: the documents in the status on [`Register::as_of`]
+/// (`in_force` → gaps; one list a file), and every change the dates make after it: `[doc, day,
+/// code]`, in order of day. It answers for any day from `as_of` on (the newest document's issue date, so
 /// every reader's today, unless a clock is wrong).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Statuses {
@@ -176,6 +178,19 @@ impl Statuses {
             }
         }
         ids
+    }
+
+    /// What `status`'s file holds: its list and every change (`on` for it gives the same).
+    pub fn only(&self, status: Status) -> Statuses {
+        Statuses {
+            lists: self
+                .lists
+                .get_key_value(status.code())
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .into_iter()
+                .collect(),
+            changes: self.changes.clone(),
+        }
     }
 }
 
@@ -217,6 +232,13 @@ mod tests {
         assert_eq!(s.on(Status::InForce, later), [0, 1, 2]);
         assert_eq!(s.on(Status::Expired, later), [5]);
         assert_eq!(s.on(Status::NotYetInForce, later), Vec::<u32>::new());
+        // Each status's own file answers as the whole would, on any day.
+        for status in Status::ALL {
+            for day in [today, d("2027-01-01"), later] {
+                assert_eq!(s.only(status).on(status, day), s.on(status, day));
+            }
+        }
+        assert_eq!(s.only(Status::InForce).lists.len(), 1);
     }
 
     #[test]
