@@ -31,6 +31,28 @@ test('a document is found by its number typed without diacritics, first', async 
   expect(errors).toEqual([]);
 });
 
+test('words typed side by side find them side by side; words the documents never hold so, each of them', async ({ page }) => {
+  const errors = watchConsole(page);
+  // "phố" and "trên" are both in 28 summaries, side by side in one.
+  await page.goto('/van-ban?q=ph%E1%BB%91+tr%C3%AAn');
+  await expect(status(page)).toHaveText(/^Có 1 văn bản/);
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page).first()).toContainText('hè phố trên địa bàn');
+  // Two pairs ("trat tu", "via he"), read as pairs: the summary that has them both.
+  await page.goto('/van-ban?q=trat+tu+via+he');
+  await expect(status(page)).toHaveText(/^Có \d+ văn bản/);
+  for (const text of await rows(page).allTextContents()) expect(text).toMatch(/trật tự.*vỉa hè|vỉa hè.*trật tự/is);
+  // No document says "đai đất": the documents holding both words are shown, not none.
+  await page.goto('/van-ban?q=dai+dat');
+  await expect(status(page)).toHaveText(/^Có \d+ văn bản/);
+  expect(await rows(page).count()).toBeGreaterThan(0);
+  for (const text of await rows(page).allTextContents()) {
+    expect(text).toMatch(/đất/i);
+    expect(text).toMatch(/đai/i);
+  }
+  expect(errors).toEqual([]);
+});
+
 test('two filters combine, live in the address, and Back brings the previous view', async ({ page }) => {
   await page.goto('/van-ban');
   const all = await count(page);

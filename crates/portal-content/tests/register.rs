@@ -191,6 +191,11 @@ fn filters_combine_and_match_the_documents() {
             "q=dat+dai",
             Box::new(|d: &Document| syllables_of(d).windows(2).any(|w| w == ["dat", "dai"])),
         ),
+        // (In 28 summaries both, side by side in one.)
+        (
+            "q=pho+tren",
+            Box::new(|d: &Document| syllables_of(d).windows(2).any(|w| w == ["pho", "tren"])),
+        ),
         (
             "q=trat+tu+via+he",
             Box::new(|d: &Document| {
