@@ -8,7 +8,7 @@ use super::error::ApiError;
 use super::shard;
 use crate::base::{lower_nfd, today};
 use portal_core::legal::Status;
-use portal_core::legal::filter::{Filters, number_term, page_of, select};
+use portal_core::legal::filter::{Filters, exact_term, page_of, select};
 use portal_core::legal::register::{
     Facet, Register, Row, Statuses, facet_doc, manifest_doc, rows_doc, shard_doc, shard_of,
     status_doc, ungap,
@@ -49,12 +49,8 @@ pub async fn register(
         .collect();
     let nfd = lower_nfd(&applied.q);
     let (words, phrase) = (Filters::terms(&nfd), Filters::phrase_terms(&nfd));
-    // The whole number typed (a number has digits), looked up beside the text's terms: those
-    // documents come first.
-    let exact_term = words
-        .iter()
-        .any(|t| t.bytes().any(|b| b.is_ascii_digit()))
-        .then(|| number_term(&words));
+    // The whole number typed, looked up beside the text's terms: those documents come first.
+    let exact_term = exact_term(&words);
     let shard_of_term = |t: &str| shard_doc(shard_of(t, register.shards));
     let status = applied.status.as_deref().and_then(Status::from_code);
     let mut files = Files::default();

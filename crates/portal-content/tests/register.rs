@@ -4,7 +4,7 @@
 
 use portal_content::generate::MemorySink;
 use portal_content::{Layout, build_into};
-use portal_core::legal::filter::{Filters, number_term, page_of, select};
+use portal_core::legal::filter::{Filters, exact_term, page_of, select};
 use portal_core::legal::register::{
     Facet, Register, Row, Statuses, document_doc, facet_doc, manifest_doc, rows_doc, shard_doc,
     shard_of, status_doc, ungap,
@@ -48,12 +48,7 @@ fn run(sink: &MemorySink, query: &str, today: Date) -> Vec<Row> {
             .unwrap_or_default();
         ungap(gaps.iter()).collect()
     };
-    // A number has digits: only then is the whole of it looked up.
-    let exact = if terms.iter().any(|t| t.bytes().any(|b| b.is_ascii_digit())) {
-        term(&number_term(&terms))
-    } else {
-        Vec::new()
-    };
+    let exact = exact_term(&terms).map(|t| term(&t)).unwrap_or_default();
     if let Some(s) = f.status.as_deref().and_then(Status::from_code) {
         let statuses: Statuses = read(sink, &status_doc(s));
         assert_eq!(statuses.lists.len(), 1, "one status a file");

@@ -67,8 +67,9 @@ struct Term {
 /// Each syllable's id and article count, if it is a term.
 type Carries = (Option<(u32, u32)>, Option<(u32, u32)>);
 
-/// The articles' terms kept between the passes are in files from about this many postings a worker
-/// (an estimate from the articles' count: the synthetic archive's hold about 510 terms each).
+/// The articles' terms kept between the passes go to files when the articles times this (an
+/// estimate of their postings: the synthetic archive's hold about 510 terms each) passes
+/// `Plan::spill_to_disk`.
 const TERMS_PER_ARTICLE: u64 = 500;
 
 /// The forms a term's postings tell apart (`Entry`'s `v`), from the first pass's counts.
@@ -456,11 +457,11 @@ fn entry(
 
 /// Which of a term's listed written `forms` an article that wrote it as `written` holds
 /// (`Written::forms`: bit `i` for form `i`).
-pub(super) fn forms_mask(forms: &[String], written: &[String]) -> u32 {
+pub(super) fn forms_mask<W: AsRef<str>>(forms: &[String], written: &[W]) -> u32 {
     forms
         .iter()
         .enumerate()
-        .filter(|(_, f)| written.contains(f))
+        .filter(|(_, f)| written.iter().any(|w| w.as_ref() == f.as_str()))
         .fold(0u32, |m, (i, _)| m | 1 << i)
 }
 

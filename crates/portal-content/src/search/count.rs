@@ -2,6 +2,7 @@
 //! the worker), each article's length, year and category; and each article's terms on a tape, so
 //! that the second pass reads them rather than making and tokenising every article again.
 
+use super::build::forms_mask;
 use super::tape::{TapeWriter, put_varint, take_varint};
 use super::{article_terms, fields, fingerprint};
 use anyhow::{Context, Result};
@@ -179,12 +180,7 @@ pub(super) struct Codes {
 impl Local {
     /// `term(id)`: a term's name and the forms its postings tell apart (`Written::forms`'s bits).
     pub fn codes<'a>(self, term: impl Fn(u32) -> (&'a str, &'a [String])) -> Codes {
-        let bit = |listed: &[String], form: &str| {
-            listed
-                .iter()
-                .position(|f| f == form)
-                .map_or(0, |i| 1u32 << i)
-        };
+        let bit = |listed: &[String], form: &str| forms_mask(listed, &[form]);
         let (mut starts, mut bits) = (Vec::with_capacity(self.global.len()), Vec::new());
         let mut with_forms = self.forms.into_iter().peekable();
         for (local, &id) in self.global.iter().enumerate() {

@@ -207,6 +207,15 @@ pub fn number_term(terms: &[String]) -> String {
     format!("#{}", terms.join(" "))
 }
 
+/// The whole number's pseudo-term to look up beside the text's `words` ([`Filters::terms`]), when
+/// the text could be a number: every number has a digit.
+pub fn exact_term(words: &[String]) -> Option<String> {
+    words
+        .iter()
+        .any(|t| t.bytes().any(|b| b.is_ascii_digit()))
+        .then(|| number_term(words))
+}
+
 /// The documents every list holds (each ascending), within `range`: the register's selection.
 /// No list selects the whole range.
 pub fn select(range: std::ops::Range<u32>, lists: &[Vec<u32>]) -> Vec<u32> {
@@ -376,5 +385,11 @@ mod tests {
         let (first, _) = page_of(&all, &[7, 30], true, 1);
         assert_eq!(&first[..4], [30, 7, 44, 43]);
         assert_eq!(number_term(&["27".into(), "qd".into()]), "#27 qd");
+        assert_eq!(
+            exact_term(&["27".into(), "qd".into()]).as_deref(),
+            Some("#27 qd")
+        );
+        assert_eq!(exact_term(&["dat".into(), "dai".into()]), None);
+        assert_eq!(exact_term(&[]), None);
     }
 }

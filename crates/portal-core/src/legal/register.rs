@@ -146,8 +146,8 @@ impl Register {
 
 /// `documents/index/status/<code>.json`: the documents in the status on [`Register::as_of`]
 /// (`in_force` → gaps; one list a file), and every change the dates make after it: `[doc, day,
-/// code]`, in order of day. It answers for any day from `as_of` on (the newest document's issue date, so
-/// every reader's today, unless a clock is wrong).
+/// code]`, in order of day. It answers for any day from `as_of` on (the newest document's issue
+/// date, so every reader's today, unless a clock is wrong).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Statuses {
     #[serde(default)]
