@@ -132,11 +132,32 @@ impl Manifest {
     /// About how many years `doc` is older than the newest article (for the recency boost): its
     /// year's distance from the newest year, plus its place within its year.
     pub fn age_years(&self, doc: u32) -> f32 {
-        let newest = self.all_years().map(|y| y.year).max().unwrap_or(0);
-        self.all_years()
+        self.ages().of(doc)
+    }
+
+    /// The years as [`Manifest::age_years`] reads them, gathered once for a query's many articles.
+    pub fn ages(&self) -> Ages {
+        Ages {
+            newest: self.all_years().map(|y| y.year).max().unwrap_or(0),
+            years: self.all_years().copied().collect(),
+        }
+    }
+}
+
+/// See [`Manifest::ages`].
+#[derive(Debug, Clone)]
+pub struct Ages {
+    newest: i32,
+    years: Vec<Year>,
+}
+
+impl Ages {
+    pub fn of(&self, doc: u32) -> f32 {
+        self.years
+            .iter()
             .find(|y| doc >= y.first && doc - y.first < y.count)
             .map_or(0.0, |y| {
-                (newest - y.year) as f32 + (doc - y.first) as f32 / y.count.max(1) as f32
+                (self.newest - y.year) as f32 + (doc - y.first) as f32 / y.count.max(1) as f32
             })
     }
 }
@@ -403,8 +424,6 @@ pub fn head_size(docs: u32) -> usize {
     (docs as usize / 4).clamp(8, HEAD_MAX)
 }
 pub const HEAD_MAX: usize = 1_000;
-/// Postings per tail file (the tail in article order, cut in files of this many).
-pub const TAIL_FILE: usize = 20_000;
 
 /// Tail file `n` of `term`: by a 64-bit FNV-1a of the term, so its name needs no lookup.
 pub fn tail_doc(term: &str, n: u32) -> String {

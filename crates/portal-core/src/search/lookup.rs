@@ -1,7 +1,7 @@
 //! A query's reading of the index, tier by tier: it starts from its terms' heads (their shards)
-//! and reads a term's next tail tier only while the tiers read so far cannot decide the page
-//! asked for ([`rank_heads`]). The app and the native tests run the same steps, so what the
-//! browser shows is what the tests check against the whole lists.
+//! and reads the next tail tier of the terms in the way only while the tiers read so far cannot
+//! decide the page asked for ([`rank_heads`]). The app and the native tests run the same steps,
+//! so what the browser shows is what the tests check against the whole lists.
 
 use crate::search::index::{Manifest, tail_doc};
 use crate::search::query::{Plan, Search, results, scope};
@@ -109,21 +109,27 @@ impl Lookup {
             .collect();
         let (keep, boost, limit) = scope(search, manifest, in_category);
         match rank_heads(&known, plan.words.len(), &self.implies, keep, boost, limit) {
-            Some((ranked, total)) => Next::Done {
+            Ok((ranked, total)) => Next::Done {
                 ranked,
                 total,
                 at_least: true,
             },
-            None => {
+            // The next tier of each term in the way (of every term not read whole, when the
+            // heads cannot say which).
+            Err(undecided) => {
                 let names = plan.terms();
-                Next::Read(
-                    self.terms
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, t)| t.rest.is_some())
-                        .filter_map(|(i, t)| Some((i, tail_doc(names.get(i)?, t.read + 1))))
-                        .collect(),
-                )
+                let next = |i: usize| {
+                    let t = self.terms.get(i).filter(|t| t.rest.is_some())?;
+                    Some((i, tail_doc(names.get(i)?, t.read + 1)))
+                };
+                let files: Vec<(usize, String)> =
+                    undecided.read.into_iter().filter_map(next).collect();
+                if files.is_empty() {
+                    // Never asked for nothing, but a query must not wait for nothing: all then.
+                    Next::Read((0..self.terms.len()).filter_map(next).collect())
+                } else {
+                    Next::Read(files)
+                }
             }
         }
     }

@@ -193,6 +193,7 @@ pub fn scope<'a>(
 ) -> (impl Fn(u32) -> bool + 'a, impl Fn(u32) -> f32 + 'a, usize) {
     // Once here, not for each posting: `keep` is asked of every article a query's lists hold.
     let years = search.year.map(|y| manifest.year_ranges(y));
+    let ages = manifest.ages();
     (
         move |doc| {
             years
@@ -201,7 +202,7 @@ pub fn scope<'a>(
                 && !manifest.withdrawn(doc)
                 && in_category.is_none_or(|c| c.binary_search_by_key(&doc, |p| p.doc).is_ok())
         },
-        |doc| recency(manifest.age_years(doc)),
+        move |doc| recency(ages.of(doc)),
         (search.page as usize).saturating_mul(PAGE_SIZE as usize),
     )
 }

@@ -192,12 +192,14 @@ impl Rest {
         Some(Rest { impact, doc })
     }
 
-    /// The most the term can add to article `doc` from its rest.
-    fn most(self, doc: u32) -> u32 {
+    /// The most the term can add to article `doc` from its rest; none when its rest cannot hold
+    /// `doc` at all (newer than `doc` in the rest means a lower impact than the bound's, and
+    /// there is none below 0: a term in nearly every article scores 0 everywhere).
+    fn most(self, doc: u32) -> Option<u32> {
         if doc > self.doc {
-            self.impact
+            Some(self.impact)
         } else {
-            self.impact.saturating_sub(1)
+            self.impact.checked_sub(1)
         }
     }
 }
@@ -213,10 +215,18 @@ pub struct Known<'a> {
     pub carried: &'a [Vec<u32>],
 }
 
+/// Why [`rank_heads`] could not decide: the terms (indices into its `terms`) whose next tier
+/// could change that. Reading only those keeps a query from reading the whole lists of terms
+/// that were never in the way (a phrase's syllables, when only its pairs' bounds were).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Undecided {
+    pub read: Vec<usize>,
+}
+
 /// The results [`rank`] would give up to `limit`, decided from the terms' heads alone when they
-/// decide it (`None` when they do not: the tails are then needed). `implies[t]` are the required
-/// terms an article holding term `t` holds too (a pair's syllables). The second value is how
-/// many results there are at least.
+/// decide it (when they do not, [`Undecided`]: the tails are then needed). `implies[t]` are the
+/// required terms an article holding term `t` holds too (a pair's syllables). The second value
+/// is how many results there are at least.
 ///
 /// Safe, not estimated: every article outside the results, seen in a head or not, is shown to
 /// rank below the last of them whatever its tails hold (each unseen posting is bounded by its
@@ -228,9 +238,15 @@ pub fn rank_heads(
     keep: impl Fn(u32) -> bool,
     boost: impl Fn(u32) -> f32,
     limit: usize,
-) -> Option<(Vec<Ranked>, usize)> {
+) -> Result<(Vec<Ranked>, usize), Undecided> {
+    // Every term not read whole: what a failure to decide asks for when it cannot say better.
+    let every = || Undecided {
+        read: (0..terms.len())
+            .filter(|&i| terms.get(i).is_some_and(|t| t.rest.is_some()))
+            .collect(),
+    };
     if limit == 0 || required == 0 || required > terms.len() {
-        return None;
+        return Err(every());
     }
     let order = |a: &Ranked, b: &Ranked| {
         b.exact
@@ -238,16 +254,29 @@ pub fn rank_heads(
             .then(b.score.total_cmp(&a.score))
             .then(a.doc.cmp(&b.doc))
     };
-    // Articles whose score is known whole, and the best others could reach.
+    // Articles whose score is known whole, and the best any other could reach, by the terms it
+    // is not known in (bit `i`: term `i`): the page is decided when each ranks below the last
+    // result, and when one does not, its unknown terms are the ones to read further.
     let mut whole: Vec<Ranked> = Vec::new();
-    let mut could: Vec<Ranked> = Vec::new();
+    let mut could: Vec<(u64, Ranked)> = Vec::new();
     let mut members = 0usize;
+    // For each term, the other terms that imply it (the pairs holding a syllable) and the column
+    // its impact is carried in: asked of every article, so looked up once here.
+    let holders: Vec<Vec<(usize, usize)>> = (0..terms.len())
+        .map(|i| {
+            implies
+                .iter()
+                .enumerate()
+                .filter(|&(t, _)| t != i)
+                .filter_map(|(t, imp)| Some((t, imp.iter().position(|&x| x == i)?)))
+                .collect()
+        })
+        .collect();
     // Every article seen in a head, in number order: the lists are walked together (a cursor
     // each, only ever forward), so a call costs one pass over what was read, whatever the
     // number of tiers read so far; the buffers are reused from one article to the next.
     let mut cursors = vec![0usize; terms.len()];
     let mut at: Vec<Option<usize>> = vec![None; terms.len()];
-    let mut found: Vec<Option<Posting>> = vec![None; terms.len()];
     'docs: loop {
         let next = terms
             .iter()
@@ -264,31 +293,26 @@ pub fn rank_heads(
         if !keep(doc) {
             continue;
         }
-        // Each term's posting: in its own head, or carried by a pair that holds the article (an
-        // exact pair has its syllables as written; an inexact one makes the article inexact).
-        for (i, slot) in found.iter_mut().enumerate() {
+        let (mut low, mut high, mut exact, mut unknown) = (0u32, 0u32, true, 0u64);
+        let mut member = true;
+        for (i, term) in terms.iter().enumerate() {
+            // The term's posting: in its own head, or carried by a pair that holds the article
+            // (an exact pair has its syllables as written; an inexact one makes it inexact).
             let own = at
                 .get(i)
                 .copied()
                 .flatten()
-                .and_then(|k| terms.get(i)?.postings.get(k).copied());
-            *slot = own.or_else(|| {
-                terms
-                    .iter()
-                    .zip(&at)
-                    .zip(implies)
-                    .find_map(|((t, k), imp)| {
-                        let k = (*k)?;
-                        let j = imp.iter().position(|&x| x == i)?;
-                        let impact = *t.carried.get(j)?.get(k)?;
-                        let exact = t.postings.get(k)?.exact;
-                        Some(Posting { doc, impact, exact })
-                    })
+                .and_then(|k| term.postings.get(k).copied());
+            let holds = holders.get(i).map_or(&[][..], Vec::as_slice);
+            let posting = own.or_else(|| {
+                holds.iter().find_map(|&(t, j)| {
+                    let k = at.get(t).copied().flatten()?;
+                    let pair = terms.get(t)?;
+                    let impact = *pair.carried.get(j)?.get(k)?;
+                    let exact = pair.postings.get(k)?.exact;
+                    Some(Posting { doc, impact, exact })
+                })
             });
-        }
-        let (mut low, mut high, mut exact, mut unknown) = (0u32, 0u32, true, false);
-        let mut member = true;
-        for (i, (term, posting)) in terms.iter().zip(&found).enumerate() {
             match (posting, term.rest) {
                 (Some(p), _) => {
                     low = low.saturating_add(p.impact);
@@ -299,14 +323,20 @@ pub fn rank_heads(
                 (None, None) if i < required => continue 'docs,
                 (None, None) => {}
                 (None, Some(rest)) => {
-                    high = high.saturating_add(rest.most(doc));
-                    unknown = true;
+                    let Some(most) = rest.most(doc) else {
+                        if i < required {
+                            continue 'docs;
+                        }
+                        continue;
+                    };
+                    high = high.saturating_add(most);
+                    // Past 64 terms, the last bit stands for the rest of them.
+                    unknown |= 1 << i.min(63);
                     if i < required {
                         // Held for sure when a known term implies it (a pair its syllable).
-                        member &= at
+                        member &= holds
                             .iter()
-                            .zip(implies)
-                            .any(|(f, imp)| f.is_some() && imp.contains(&i));
+                            .any(|&(t, _)| at.get(t).is_some_and(Option::is_some));
                     }
                 }
             }
@@ -315,52 +345,78 @@ pub fn rank_heads(
             members += 1;
         }
         let b = boost(doc);
-        if member && !unknown {
+        if member && unknown == 0 {
             whole.push(Ranked {
                 doc,
                 score: low as f32 * b,
                 exact,
             });
         } else {
-            could.push(Ranked {
+            let c = Ranked {
                 doc,
                 score: high as f32 * b,
                 exact,
-            });
+            };
+            match could.iter_mut().find(|(m, _)| *m == unknown) {
+                Some((_, best)) if order(&c, best) == std::cmp::Ordering::Less => *best = c,
+                Some(_) => {}
+                None => could.push((unknown, c)),
+            }
         }
     }
     if whole.len() < limit {
-        return None;
+        return Err(every());
     }
     whole.sort_unstable_by(order);
     whole.truncate(limit);
-    let last = *whole.last()?;
-    // Every other article seen ranks below the last result.
-    if could
+    let Some(last) = whole.last().copied() else {
+        return Err(every());
+    };
+    // Every other article seen ranks below the last result; those that may not are known but for
+    // some terms: those terms are to be read.
+    let blocking = could
         .iter()
-        .any(|c| order(c, &last) != std::cmp::Ordering::Greater)
-    {
-        return None;
+        .filter(|(_, c)| order(c, &last) != std::cmp::Ordering::Greater)
+        .fold(0u64, |all, (m, _)| all | m);
+    if blocking != 0 {
+        return Err(Undecided {
+            read: every()
+                .read
+                .into_iter()
+                .filter(|&i| blocking & (1 << i.min(63)) != 0)
+                .collect(),
+        });
     }
     // An article in no head: possible only while every required term has a rest; its best is
     // each term's rest, at the newest article that allows it (the bound steps up past each
     // term's `doc` while the recency boost steps down: its highest is at one of those steps).
-    let rests: Vec<Rest> = terms.iter().filter_map(|t| t.rest).collect();
+    let rests: Vec<(usize, Rest)> = terms
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| Some((i, t.rest?)))
+        .collect();
     if terms.iter().take(required).all(|t| t.rest.is_some()) {
-        let mut steps: Vec<u32> = rests.iter().map(|r| r.doc.saturating_add(1)).collect();
+        let mut steps: Vec<u32> = rests.iter().map(|(_, r)| r.doc.saturating_add(1)).collect();
         steps.push(0);
         let beats = steps.into_iter().any(|at| {
-            let sum = rests.iter().fold(0u32, |s, r| s.saturating_add(r.most(at)));
-            let best = sum as f32 * boost(at);
-            best > last.score || best == last.score && at <= last.doc
+            // None: a required term's rest cannot hold an article this new.
+            let sum = rests.iter().try_fold(0u32, |s, (i, r)| match r.most(at) {
+                Some(m) => Some(s.saturating_add(m)),
+                None if *i < required => None,
+                None => Some(s),
+            });
+            sum.is_some_and(|sum| {
+                let best = sum as f32 * boost(at);
+                best > last.score || best == last.score && at <= last.doc
+            })
         });
         // Its forms are unknown: it could be exact. On an equal score the newer comes first, and
         // it is no newer than its step.
         if !last.exact || beats {
-            return None;
+            return Err(every());
         }
     }
-    Some((whole, members))
+    Ok((whole, members))
 }
 
 #[cfg(test)]
@@ -582,14 +638,21 @@ mod tests {
                 })
                 .collect();
             cases += 1;
-            if let Some((first, at_least)) = rank_heads(&known, 2, &implies, keep, boost, limit) {
-                decided += 1;
-                assert_eq!(docs(&first), docs(&whole), "case {case}");
-                assert_eq!(first, whole, "case {case}");
-                assert!(
-                    at_least <= total && at_least >= limit.min(total),
+            match rank_heads(&known, 2, &implies, keep, boost, limit) {
+                Ok((first, at_least)) => {
+                    decided += 1;
+                    assert_eq!(docs(&first), docs(&whole), "case {case}");
+                    assert_eq!(first, whole, "case {case}");
+                    assert!(
+                        at_least <= total && at_least >= limit.min(total),
+                        "case {case}"
+                    );
+                }
+                // Something to read, and only what can be read.
+                Err(Undecided { read }) => assert!(
+                    !read.is_empty() && read.iter().all(|&i| known[i].rest.is_some()),
                     "case {case}"
-                );
+                ),
             }
         }
         // Many are decided by the heads (otherwise this proves nothing; the fixed queries on a
@@ -613,13 +676,13 @@ mod tests {
         let a = [p(0, 9), p(1, 9)];
         let rest = Some(Rest { impact: 9, doc: 1 });
         let terms = [known(&a[..], rest)];
-        assert!(rank_heads(&terms, 1, &[vec![0]], |_| true, |_| 1.0, 2).is_some());
+        assert!(rank_heads(&terms, 1, &[vec![0]], |_| true, |_| 1.0, 2).is_ok());
         // Only the newer ones could tie, and those are in the head: decided. With 3 wanted, not.
-        assert!(rank_heads(&terms, 1, &[vec![0]], |_| true, |_| 1.0, 3).is_none());
+        assert!(rank_heads(&terms, 1, &[vec![0]], |_| true, |_| 1.0, 3).is_err());
         // A recency boost favouring the old (never so, but bounds must not assume it).
         let rest = Some(Rest { impact: 8, doc: 1 });
         let terms = [known(&a[..], rest)];
-        assert!(rank_heads(&terms, 1, &[vec![0]], |_| true, |d| 1.0 + d as f32, 2).is_none());
+        assert!(rank_heads(&terms, 1, &[vec![0]], |_| true, |d| 1.0 + d as f32, 2).is_err());
         // Not exact: an exact article in a tail would come first.
         let b = [
             Posting {
@@ -632,11 +695,56 @@ mod tests {
             },
         ];
         let terms = [known(&b[..], Some(Rest { impact: 1, doc: 1 }))];
-        assert!(rank_heads(&terms, 1, &[vec![0]], |_| true, |_| 1.0, 2).is_none());
+        assert!(rank_heads(&terms, 1, &[vec![0]], |_| true, |_| 1.0, 2).is_err());
         // A head that says nothing (no bound) decides nothing.
         let terms = [known(&a[..], Some(Rest::UNKNOWN))];
-        assert!(rank_heads(&terms, 1, &[vec![0]], |_| true, |_| 1.0, 1).is_none());
-        assert!(rank_heads(&[], 0, &[], |_| true, |_| 1.0, 1).is_none());
+        assert!(rank_heads(&terms, 1, &[vec![0]], |_| true, |_| 1.0, 1).is_err());
+        assert!(rank_heads(&[], 0, &[], |_| true, |_| 1.0, 1).is_err());
+    }
+
+    #[test]
+    fn heads_ask_only_for_the_terms_in_the_way() {
+        let known = |postings, rest, carried| Known {
+            postings,
+            rest,
+            carried,
+        };
+        let implies = [vec![0], vec![1], vec![0, 1]];
+        // Two syllables read to impact 5 (the rest at most 1) and their pair's head: one article
+        // (known whole through what the pair carries) scoring 12, and nine that the pair's rest
+        // could lift to 20. Only the pair can tell: the syllables are not read further.
+        let syllable: Vec<Posting> = (0..10).map(|d| p(d, if d == 0 { 1 } else { 5 })).collect();
+        let low = Some(Rest { impact: 1, doc: 50 });
+        let pair = [p(0, 10)];
+        let carried = [vec![1], vec![1]];
+        let terms = [
+            known(&syllable[..], low, &[][..]),
+            known(&syllable[..], low, &[][..]),
+            known(&pair[..], Some(Rest { impact: 10, doc: 0 }), &carried[..]),
+        ];
+        let asked = rank_heads(&terms, 2, &implies, |_| true, |_| 1.0, 1);
+        assert_eq!(asked, Err(Undecided { read: vec![2] }));
+        // The pair read whole (none of the nine has it): the first of them, by number, leads.
+        let terms = [terms[0], terms[1], known(&pair[..], None, &carried[..])];
+        let (first, _) = rank_heads(&terms, 2, &implies, |_| true, |_| 1.0, 1).unwrap();
+        assert_eq!((docs(&first), first[0].score), (vec![0], 12.0));
+    }
+
+    #[test]
+    fn a_term_in_every_article_decides_by_date_from_its_head() {
+        // Impact 0 everywhere (an idf of nearly nothing): the head's own articles are the
+        // newest holding it, so the rest cannot hold a newer one.
+        let every: Vec<Posting> = (0..8).map(|d| p(d, 0)).collect();
+        let rest = Some(Rest { impact: 0, doc: 7 });
+        let terms = [Known {
+            postings: &every,
+            rest,
+            carried: &[],
+        }];
+        let (first, at_least) = rank_heads(&terms, 1, &[vec![0]], |_| true, |_| 1.0, 5).unwrap();
+        assert_eq!((docs(&first), at_least), (vec![0, 1, 2, 3, 4], 8));
+        // All eight and one more: the ninth is in the rest.
+        assert!(rank_heads(&terms, 1, &[vec![0]], |_| true, |_| 1.0, 9).is_err());
     }
 
     #[test]
