@@ -155,6 +155,17 @@ pub(super) async fn text(
     Ok(text)
 }
 
+/// The text at `url`, not kept: for what its reader keeps in a form of its own (search tiers).
+pub(super) async fn text_unkept(
+    url: &str,
+    signal: Option<&AbortSignal>,
+) -> Result<std::rc::Rc<str>, ApiError> {
+    #[cfg(target_arch = "wasm32")]
+    return http::fetch_text(url, signal).await;
+    #[cfg(not(target_arch = "wasm32"))]
+    return text(url, signal).await;
+}
+
 /// The prerender's reader, for an API URL.
 #[cfg(not(target_arch = "wasm32"))]
 pub(super) async fn text(

@@ -12,6 +12,7 @@ mod resource;
 mod search;
 mod shard;
 mod submit;
+mod tiers;
 
 pub use ahead::{may_fetch_ahead, prefetch_link};
 #[cfg(not(target_arch = "wasm32"))]

@@ -2,11 +2,12 @@
 //! from the static index (`portal_core::search::index`): its manifest, the shards of the query's
 //! own terms, and the records of the results on screen only.
 
-use super::client::{api_href, decode_text, document_url, get, text, try_join};
+use super::client::{api_href, decode_text, document_url, get, text, text_unkept, try_join};
 use super::documents::site;
 use super::error::ApiError;
 use super::http::next_task;
 use super::shard;
+use super::tiers;
 use crate::base::{lower_nfc, lower_nfd};
 use portal_core::search::index::{
     Manifest, Record, delta_shard_doc, manifest_doc, record_doc, shard_doc, shard_of,
@@ -141,17 +142,21 @@ async fn from_index(
                 at_least,
             } => break (ranked, total, at_least),
             Next::Read(files) => {
-                let texts = try_join(
-                    files
-                        .iter()
-                        .map(|(_, f)| async move { text(&document_url(f), signal).await }),
-                )
+                // Tiers read by an earlier query are kept as numbers; the others are fetched.
+                let raws = try_join(files.iter().map(|(_, f)| async move {
+                    if let Some(raw) = tiers::kept(f) {
+                        return Ok(raw);
+                    }
+                    let body = text_unkept(&document_url(f), signal).await?;
+                    let raw = std::rc::Rc::new(shard::Raw::of(&shard::parse(&body)));
+                    tiers::keep(f, raw.clone());
+                    Ok(raw)
+                }))
                 .await?;
-                for ((term, _), body) in files.iter().zip(&texts) {
+                for ((term, _), raw) in files.iter().zip(&raws) {
                     let forms = lookup.forms(*term).to_vec();
                     let want = plan.want(*term);
-                    let tier = shard::part(&shard::parse(body), &forms, want.as_deref());
-                    lookup.add(*term, tier);
+                    lookup.add(*term, raw.part(&forms, want.as_deref()));
                 }
                 next_task().await;
             }

@@ -23,19 +23,47 @@ pub fn head(shard: &Parsed, term: &str, want: Option<&str>) -> Part {
 
 /// An entry as read (a head, or a whole tail file): `forms` are the head's written forms.
 pub fn part(entry: &Parsed, forms: &[String], want: Option<&str>) -> Part {
-    if let Some(p) = imp::array(entry) {
-        return Part {
-            postings: decode(&p, &[], forms, want),
-            forms: forms.to_vec(),
-            ..Part::default()
-        };
+    Raw::of(entry).part(forms, want)
+}
+
+/// An entry's numbers as written (`p`, `e`, `c` and `t`), before a query's written form picks
+/// its exact matches: what a tail tier is kept as between queries (`super::tiers`).
+#[derive(Debug, Clone, Default)]
+pub struct Raw {
+    p: Vec<u32>,
+    e: Vec<u32>,
+    c: Vec<u32>,
+    t: u32,
+}
+
+impl Raw {
+    pub fn of(entry: &Parsed) -> Raw {
+        match imp::array(entry) {
+            Some(p) => Raw {
+                p,
+                ..Raw::default()
+            },
+            None => Raw {
+                p: numbers(entry, "p"),
+                e: numbers(entry, "e"),
+                c: numbers(entry, "c"),
+                t: imp::number(entry, "t"),
+            },
+        }
     }
-    let p = numbers(entry, "p");
-    Part {
-        postings: decode(&p, &numbers(entry, "e"), forms, want),
-        carried: columns(&numbers(entry, "c"), p.len() / 2),
-        tails: imp::number(entry, "t"),
-        forms: forms.to_vec(),
+
+    /// How many numbers it holds (what keeping it costs).
+    pub fn len(&self) -> usize {
+        self.p.len() + self.e.len() + self.c.len()
+    }
+
+    pub fn part(&self, forms: &[String], want: Option<&str>) -> Part {
+        Part {
+            postings: decode(&self.p, &self.e, forms, want),
+            carried: columns(&self.c, self.p.len() / 2),
+            tails: self.t,
+            forms: forms.to_vec(),
+        }
     }
 }
 

@@ -140,6 +140,7 @@ impl Manifest {
         Ages {
             newest: self.all_years().map(|y| y.year).max().unwrap_or(0),
             years: self.all_years().copied().collect(),
+            last: std::cell::Cell::new(0),
         }
     }
 }
@@ -149,16 +150,22 @@ impl Manifest {
 pub struct Ages {
     newest: i32,
     years: Vec<Year>,
+    /// The year the last article asked about was in: a query asks in article order.
+    last: std::cell::Cell<usize>,
 }
 
 impl Ages {
     pub fn of(&self, doc: u32) -> f32 {
-        self.years
-            .iter()
-            .find(|y| doc >= y.first && doc - y.first < y.count)
-            .map_or(0.0, |y| {
-                (self.newest - y.year) as f32 + (doc - y.first) as f32 / y.count.max(1) as f32
-            })
+        let holds = |y: &Year| doc >= y.first && doc - y.first < y.count;
+        let last = self.years.get(self.last.get()).filter(|y| holds(y));
+        last.or_else(|| {
+            let at = self.years.iter().position(holds)?;
+            self.last.set(at);
+            self.years.get(at)
+        })
+        .map_or(0.0, |y| {
+            (self.newest - y.year) as f32 + (doc - y.first) as f32 / y.count.max(1) as f32
+        })
     }
 }
 

@@ -5,7 +5,7 @@
 
 use crate::search::index::{Manifest, tail_doc};
 use crate::search::query::{Plan, Search, results, scope};
-use crate::search::rank::{Known, Posting, Ranked, Rest, rank_heads};
+use crate::search::rank::{BOOST_MAX, Known, Posting, Ranked, Rest, rank_heads};
 
 /// A head entry or a tail file as read: its postings (sorted by article), the impacts they carry
 /// (columns beside them), and, for a head, its tail count and written forms.
@@ -108,7 +108,15 @@ impl Lookup {
             })
             .collect();
         let (keep, boost, limit) = scope(search, manifest, in_category);
-        match rank_heads(&known, plan.words.len(), &self.implies, keep, boost, limit) {
+        match rank_heads(
+            &known,
+            plan.words.len(),
+            &self.implies,
+            keep,
+            boost,
+            BOOST_MAX,
+            limit,
+        ) {
             Ok((ranked, total)) => Next::Done {
                 ranked,
                 total,

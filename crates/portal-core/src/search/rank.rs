@@ -18,6 +18,9 @@ const K1: f32 = 1.2;
 const B: f32 = 0.75;
 /// The most the recency boost adds (a new article scores up to 15 % more), halving every year.
 const RECENCY: f32 = 0.15;
+/// The most [`recency`] gives (an article of the newest day): what bounds a score before its
+/// article is known.
+pub const BOOST_MAX: f32 = 1.0 + RECENCY;
 /// What a match of an adjacent pair (the phrase) weighs against one of a syllable.
 pub const PHRASE: f32 = 2.0;
 
@@ -230,13 +233,14 @@ pub struct Undecided {
 ///
 /// Safe, not estimated: every article outside the results, seen in a head or not, is shown to
 /// rank below the last of them whatever its tails hold (each unseen posting is bounded by its
-/// term's [`Rest`]), and each result's own score is known whole.
+/// term's [`Rest`]), and each result's own score is known whole. `boost_max` bounds `boost`.
 pub fn rank_heads(
     terms: &[Known],
     required: usize,
     implies: &[Vec<usize>],
     keep: impl Fn(u32) -> bool,
     boost: impl Fn(u32) -> f32,
+    boost_max: f32,
     limit: usize,
 ) -> Result<(Vec<Ranked>, usize), Undecided> {
     // Every term not read whole: what a failure to decide asks for when it cannot say better.
@@ -258,7 +262,10 @@ pub fn rank_heads(
     // is not known in (bit `i`: term `i`): the page is decided when each ranks below the last
     // result, and when one does not, its unknown terms are the ones to read further.
     let mut whole: Vec<Ranked> = Vec::new();
-    let mut could: Vec<(u64, Ranked)> = Vec::new();
+    // Indexed by the set; past `BITS` terms, the last bit stands for the rest of them.
+    const BITS: usize = 12;
+    let bit = |i: usize| 1usize << i.min(BITS - 1);
+    let mut could: Vec<Option<Ranked>> = vec![None; 1 << terms.len().clamp(1, BITS)];
     let mut members = 0usize;
     // For each term, the other terms that imply it (the pairs holding a syllable) and the column
     // its impact is carried in: asked of every article, so looked up once here.
@@ -277,7 +284,81 @@ pub fn rank_heads(
     // number of tiers read so far; the buffers are reused from one article to the next.
     let mut cursors = vec![0usize; terms.len()];
     let mut at: Vec<Option<usize>> = vec![None; terms.len()];
+    // A bound of any article's score from the lists it is in alone, to pass over most articles
+    // of long lists cheaply once enough exact results are known: each term adds at most its
+    // rest's impact to an article not in its list, and at most its best to one in it (a pair
+    // may also lift the syllables it carries to their best).
+    let absent: Vec<u32> = terms
+        .iter()
+        .map(|t| t.rest.map_or(0, |r| r.impact))
+        .collect();
+    let mut best: Vec<u32> = terms
+        .iter()
+        .map(|t| t.postings.iter().map(|p| p.impact).max().unwrap_or(0))
+        .collect();
+    for (i, holds) in holders.iter().enumerate() {
+        for &(t, j) in holds {
+            let carried = terms.get(t).and_then(|t| t.carried.get(j));
+            let most = carried.and_then(|c| c.iter().max()).copied().unwrap_or(0);
+            if let Some(b) = best.get_mut(i) {
+                *b = (*b).max(most);
+            }
+        }
+    }
+    let lift = |i: usize| {
+        best.get(i)
+            .zip(absent.get(i))
+            .map_or(0, |(b, a)| b.saturating_sub(*a))
+    };
+    let rises: Vec<u32> = (0..terms.len())
+        .map(|t| {
+            let carried: u32 = holders
+                .iter()
+                .enumerate()
+                .filter(|(_, h)| h.iter().any(|&(p, _)| p == t))
+                .map(|(i, _)| lift(i))
+                .sum();
+            lift(t).saturating_add(carried)
+        })
+        .collect();
+    let base: u32 = absent.iter().sum();
+    // The scores of the best `limit` exact results so far (the lowest on top): once there are
+    // `limit`, the last result will rank at least as high as the lowest.
+    let mut floor: std::collections::BinaryHeap<std::cmp::Reverse<u32>> =
+        std::collections::BinaryHeap::with_capacity(limit.saturating_add(1));
+    // The terms in the order of their cursors' articles, for passing over whole runs of articles.
+    let mut ahead: Vec<(u32, usize)> = Vec::with_capacity(terms.len());
     'docs: loop {
+        // Once `limit` exact results are known, an article in only some lists cannot reach them
+        // when those lists' best and the others' rests add up to too little: the lists are walked
+        // from the first article that could (the lists before it are searched forward to it).
+        if floor.len() >= limit
+            && let Some(std::cmp::Reverse(lowest)) = floor.peek()
+        {
+            let lowest = f32::from_bits(*lowest);
+            ahead.clear();
+            ahead.extend(
+                terms
+                    .iter()
+                    .zip(&cursors)
+                    .enumerate()
+                    .filter_map(|(i, (t, &c))| Some((t.postings.get(c)?.doc, i))),
+            );
+            ahead.sort_unstable();
+            let mut reach = base;
+            let pivot = ahead.iter().find_map(|&(doc, i)| {
+                reach = reach.saturating_add(rises.get(i).copied().unwrap_or(0));
+                ((reach as f32) * boost_max >= lowest).then_some(doc)
+            });
+            // No article left can reach the page.
+            let Some(pivot) = pivot else { break };
+            for (t, c) in terms.iter().zip(cursors.iter_mut()) {
+                if t.postings.get(*c).is_some_and(|p| p.doc < pivot) {
+                    let rest = t.postings.get(*c..).unwrap_or_default();
+                    *c += rest.partition_point(|p| p.doc < pivot);
+                }
+            }
+        }
         let next = terms
             .iter()
             .zip(&cursors)
@@ -293,7 +374,22 @@ pub fn rank_heads(
         if !keep(doc) {
             continue;
         }
-        let (mut low, mut high, mut exact, mut unknown) = (0u32, 0u32, true, 0u64);
+        if floor.len() >= limit
+            && let Some(std::cmp::Reverse(lowest)) = floor.peek()
+        {
+            let bound = at
+                .iter()
+                .zip(&rises)
+                .filter(|(a, _)| a.is_some())
+                .fold(base, |s, (_, r)| s.saturating_add(*r));
+            // Below the page whatever it holds: only counted, when surely a member.
+            let lowest = f32::from_bits(*lowest);
+            if (bound as f32) * boost_max < lowest || (bound as f32) * boost(doc) < lowest {
+                members += usize::from(at.iter().take(required).all(Option::is_some));
+                continue;
+            }
+        }
+        let (mut low, mut high, mut exact, mut unknown) = (0u32, 0u32, true, 0usize);
         let mut member = true;
         for (i, term) in terms.iter().enumerate() {
             // The term's posting: in its own head, or carried by a pair that holds the article
@@ -330,8 +426,7 @@ pub fn rank_heads(
                         continue;
                     };
                     high = high.saturating_add(most);
-                    // Past 64 terms, the last bit stands for the rest of them.
-                    unknown |= 1 << i.min(63);
+                    unknown |= bit(i);
                     if i < required {
                         // Held for sure when a known term implies it (a pair its syllable).
                         member &= holds
@@ -346,21 +441,25 @@ pub fn rank_heads(
         }
         let b = boost(doc);
         if member && unknown == 0 {
-            whole.push(Ranked {
-                doc,
-                score: low as f32 * b,
-                exact,
-            });
+            let score = low as f32 * b;
+            whole.push(Ranked { doc, score, exact });
+            // Non-negative scores' bits order as the scores do.
+            if exact && score >= 0.0 {
+                floor.push(std::cmp::Reverse(score.to_bits()));
+                if floor.len() > limit {
+                    floor.pop();
+                }
+            }
         } else {
             let c = Ranked {
                 doc,
                 score: high as f32 * b,
                 exact,
             };
-            match could.iter_mut().find(|(m, _)| *m == unknown) {
-                Some((_, best)) if order(&c, best) == std::cmp::Ordering::Less => *best = c,
-                Some(_) => {}
-                None => could.push((unknown, c)),
+            if let Some(best) = could.get_mut(unknown)
+                && best.is_none_or(|b| order(&c, &b) == std::cmp::Ordering::Less)
+            {
+                *best = Some(c);
             }
         }
     }
@@ -376,14 +475,15 @@ pub fn rank_heads(
     // some terms: those terms are to be read.
     let blocking = could
         .iter()
-        .filter(|(_, c)| order(c, &last) != std::cmp::Ordering::Greater)
-        .fold(0u64, |all, (m, _)| all | m);
+        .enumerate()
+        .filter(|(_, c)| c.is_some_and(|c| order(&c, &last) != std::cmp::Ordering::Greater))
+        .fold(0usize, |all, (m, _)| all | m);
     if blocking != 0 {
         return Err(Undecided {
             read: every()
                 .read
                 .into_iter()
-                .filter(|&i| blocking & (1 << i.min(63)) != 0)
+                .filter(|&i| blocking & bit(i) != 0)
                 .collect(),
         });
     }
@@ -638,7 +738,7 @@ mod tests {
                 })
                 .collect();
             cases += 1;
-            match rank_heads(&known, 2, &implies, keep, boost, limit) {
+            match rank_heads(&known, 2, &implies, keep, boost, BOOST_MAX, limit) {
                 Ok((first, at_least)) => {
                     decided += 1;
                     assert_eq!(docs(&first), docs(&whole), "case {case}");
@@ -676,13 +776,24 @@ mod tests {
         let a = [p(0, 9), p(1, 9)];
         let rest = Some(Rest { impact: 9, doc: 1 });
         let terms = [known(&a[..], rest)];
-        assert!(rank_heads(&terms, 1, &[vec![0]], |_| true, |_| 1.0, 2).is_ok());
+        assert!(rank_heads(&terms, 1, &[vec![0]], |_| true, |_| 1.0, 1.0, 2).is_ok());
         // Only the newer ones could tie, and those are in the head: decided. With 3 wanted, not.
-        assert!(rank_heads(&terms, 1, &[vec![0]], |_| true, |_| 1.0, 3).is_err());
+        assert!(rank_heads(&terms, 1, &[vec![0]], |_| true, |_| 1.0, 1.0, 3).is_err());
         // A recency boost favouring the old (never so, but bounds must not assume it).
         let rest = Some(Rest { impact: 8, doc: 1 });
         let terms = [known(&a[..], rest)];
-        assert!(rank_heads(&terms, 1, &[vec![0]], |_| true, |d| 1.0 + d as f32, 2).is_err());
+        assert!(
+            rank_heads(
+                &terms,
+                1,
+                &[vec![0]],
+                |_| true,
+                |d| 1.0 + d as f32,
+                f32::INFINITY,
+                2
+            )
+            .is_err()
+        );
         // Not exact: an exact article in a tail would come first.
         let b = [
             Posting {
@@ -695,11 +806,11 @@ mod tests {
             },
         ];
         let terms = [known(&b[..], Some(Rest { impact: 1, doc: 1 }))];
-        assert!(rank_heads(&terms, 1, &[vec![0]], |_| true, |_| 1.0, 2).is_err());
+        assert!(rank_heads(&terms, 1, &[vec![0]], |_| true, |_| 1.0, 1.0, 2).is_err());
         // A head that says nothing (no bound) decides nothing.
         let terms = [known(&a[..], Some(Rest::UNKNOWN))];
-        assert!(rank_heads(&terms, 1, &[vec![0]], |_| true, |_| 1.0, 1).is_err());
-        assert!(rank_heads(&[], 0, &[], |_| true, |_| 1.0, 1).is_err());
+        assert!(rank_heads(&terms, 1, &[vec![0]], |_| true, |_| 1.0, 1.0, 1).is_err());
+        assert!(rank_heads(&[], 0, &[], |_| true, |_| 1.0, 1.0, 1).is_err());
     }
 
     #[test]
@@ -722,11 +833,11 @@ mod tests {
             known(&syllable[..], low, &[][..]),
             known(&pair[..], Some(Rest { impact: 10, doc: 0 }), &carried[..]),
         ];
-        let asked = rank_heads(&terms, 2, &implies, |_| true, |_| 1.0, 1);
+        let asked = rank_heads(&terms, 2, &implies, |_| true, |_| 1.0, 1.0, 1);
         assert_eq!(asked, Err(Undecided { read: vec![2] }));
         // The pair read whole (none of the nine has it): the first of them, by number, leads.
         let terms = [terms[0], terms[1], known(&pair[..], None, &carried[..])];
-        let (first, _) = rank_heads(&terms, 2, &implies, |_| true, |_| 1.0, 1).unwrap();
+        let (first, _) = rank_heads(&terms, 2, &implies, |_| true, |_| 1.0, 1.0, 1).unwrap();
         assert_eq!((docs(&first), first[0].score), (vec![0], 12.0));
     }
 
@@ -741,10 +852,11 @@ mod tests {
             rest,
             carried: &[],
         }];
-        let (first, at_least) = rank_heads(&terms, 1, &[vec![0]], |_| true, |_| 1.0, 5).unwrap();
+        let (first, at_least) =
+            rank_heads(&terms, 1, &[vec![0]], |_| true, |_| 1.0, 1.0, 5).unwrap();
         assert_eq!((docs(&first), at_least), (vec![0, 1, 2, 3, 4], 8));
         // All eight and one more: the ninth is in the rest.
-        assert!(rank_heads(&terms, 1, &[vec![0]], |_| true, |_| 1.0, 9).is_err());
+        assert!(rank_heads(&terms, 1, &[vec![0]], |_| true, |_| 1.0, 1.0, 9).is_err());
     }
 
     #[test]
