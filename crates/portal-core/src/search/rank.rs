@@ -312,16 +312,16 @@ pub fn rank_heads(
     };
     let rises: Vec<u32> = (0..terms.len())
         .map(|t| {
-            let carried: u32 = holders
+            let carried = holders
                 .iter()
                 .enumerate()
                 .filter(|(_, h)| h.iter().any(|&(p, _)| p == t))
-                .map(|(i, _)| lift(i))
-                .sum();
+                .fold(0u32, |s, (i, _)| s.saturating_add(lift(i)));
             lift(t).saturating_add(carried)
         })
         .collect();
-    let base: u32 = absent.iter().sum();
+    // Saturating: a rest that says nothing (`Rest::UNKNOWN`) bounds nothing.
+    let base = absent.iter().fold(0u32, |s, a| s.saturating_add(*a));
     // The scores of the best `limit` exact results so far (the lowest on top): once there are
     // `limit`, the last result will rank at least as high as the lowest.
     let mut floor: std::collections::BinaryHeap<std::cmp::Reverse<u32>> =
@@ -810,6 +810,15 @@ mod tests {
         // A head that says nothing (no bound) decides nothing.
         let terms = [known(&a[..], Some(Rest::UNKNOWN))];
         assert!(rank_heads(&terms, 1, &[vec![0]], |_| true, |_| 1.0, 1.0, 1).is_err());
+        // Beside a term that says something: a page's worth known does not let it pass over
+        // the articles the silent term may lift (its bound is no number to add to).
+        let c = [p(0, 5), p(1, 5), p(2, 5)];
+        let terms = [
+            known(&c[..], Some(Rest { impact: 1, doc: 9 })),
+            known(&a[..], Some(Rest::UNKNOWN)),
+        ];
+        let asked = rank_heads(&terms, 2, &[vec![0], vec![1]], |_| true, |_| 1.0, 1.0, 1);
+        assert_eq!(asked, Err(Undecided { read: vec![1] }));
         assert!(rank_heads(&[], 0, &[], |_| true, |_| 1.0, 1.0, 1).is_err());
     }
 
