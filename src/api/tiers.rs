@@ -31,9 +31,10 @@ pub fn kept(doc: &str) -> Option<Rc<Raw>> {
     })
 }
 
-/// Keeps `raw` as the tier of `doc`; one larger than the bound is not kept.
+/// Keeps `raw` as the tier of `doc`; one larger than the bound is not kept, nor an empty one (a
+/// tier always has postings: nothing read means a broken answer, to be asked for again).
 pub fn keep(doc: &str, raw: Rc<Raw>) {
-    if raw.len() > HELD {
+    if raw.len() == 0 || raw.len() > HELD {
         return;
     }
     KEPT.with(|k| {
