@@ -17,13 +17,8 @@ pub fn postings(shard: &Parsed, term: &str, want: Option<&str>) -> Vec<Posting> 
 /// A term's head in its shard (an empty part when the index does not have it).
 pub fn head(shard: &Parsed, term: &str, want: Option<&str>) -> Part {
     imp::get(shard, term)
-        .map(|entry| part(&entry, &imp::strings(&entry, "v"), want))
+        .map(|entry| Raw::of(&entry).part(&imp::strings(&entry, "v"), want))
         .unwrap_or_default()
-}
-
-/// An entry as read (a head, or a whole tail file): `forms` are the head's written forms.
-pub fn part(entry: &Parsed, forms: &[String], want: Option<&str>) -> Part {
-    Raw::of(entry).part(forms, want)
 }
 
 /// An entry's numbers as written (`p`, `e`, `c` and `t`), before a query's written form picks
@@ -57,6 +52,7 @@ impl Raw {
         self.p.len() + self.e.len() + self.c.len()
     }
 
+    /// The entry as read (a head, or a whole tail file): `forms` are the head's written forms.
     pub fn part(&self, forms: &[String], want: Option<&str>) -> Part {
         Part {
             postings: decode(&self.p, &self.e, forms, want),

@@ -129,13 +129,7 @@ impl Manifest {
             .is_some_and(|d| d.withdrawn.binary_search(&doc).is_ok())
     }
 
-    /// About how many years `doc` is older than the newest article (for the recency boost): its
-    /// year's distance from the newest year, plus its place within its year.
-    pub fn age_years(&self, doc: u32) -> f32 {
-        self.ages().of(doc)
-    }
-
-    /// The years as [`Manifest::age_years`] reads them, gathered once for a query's many articles.
+    /// The years, gathered once for a query's many articles: [`Ages::of`] tells each one's age.
     pub fn ages(&self) -> Ages {
         Ages {
             newest: self.all_years().map(|y| y.year).max().unwrap_or(0),
@@ -155,6 +149,8 @@ pub struct Ages {
 }
 
 impl Ages {
+    /// About how many years `doc` is older than the newest article (for the recency boost): its
+    /// year's distance from the newest year, plus its place within its year.
     pub fn of(&self, doc: u32) -> f32 {
         let holds = |y: &Year| doc >= y.first && doc - y.first < y.count;
         let last = self.years.get(self.last.get()).filter(|y| holds(y));
@@ -653,9 +649,12 @@ mod tests {
         assert!(in_year(10, 2025) && in_year(29, 2025));
         assert!(!in_year(30, 2025) && !in_year(9, 2025));
         assert!(m.has_year(2025) && !m.has_year(2019));
-        assert_eq!(m.age_years(0), 0.0);
-        assert!((m.age_years(20) - 1.5).abs() < 1e-6);
-        assert_eq!(m.age_years(999), 0.0);
+        let ages = m.ages();
+        assert_eq!(ages.of(0), 0.0);
+        assert!((ages.of(20) - 1.5).abs() < 1e-6);
+        assert_eq!(ages.of(999), 0.0);
+        // Asked out of order, the year remembered is not taken for another's.
+        assert_eq!(ages.of(3), 0.3);
         assert!(!m.withdrawn(3));
     }
 
@@ -677,8 +676,9 @@ mod tests {
         assert!(m.has_year(2027) && in_year(31, 2027) && !in_year(32, 2027));
         assert!(in_year(5, 2026) && in_year(32, 2026));
         // The newest year is the delta's: the main index's articles are a year older now.
-        assert_eq!(m.age_years(30), 0.0);
-        assert!((m.age_years(0) - 1.0).abs() < 1e-6);
+        let ages = m.ages();
+        assert_eq!(ages.of(30), 0.0);
+        assert!((ages.of(0) - 1.0).abs() < 1e-6);
         assert!(m.withdrawn(4) && m.withdrawn(17) && !m.withdrawn(5) && !m.withdrawn(30));
     }
 

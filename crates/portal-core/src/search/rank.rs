@@ -329,13 +329,15 @@ pub fn rank_heads(
     // The terms in the order of their cursors' articles, for passing over whole runs of articles.
     let mut ahead: Vec<(u32, usize)> = Vec::with_capacity(terms.len());
     'docs: loop {
-        // Once `limit` exact results are known, an article in only some lists cannot reach them
-        // when those lists' best and the others' rests add up to too little: the lists are walked
-        // from the first article that could (the lists before it are searched forward to it).
-        if floor.len() >= limit
-            && let Some(std::cmp::Reverse(lowest)) = floor.peek()
-        {
-            let lowest = f32::from_bits(*lowest);
+        // Once `limit` exact results are known, the score the last result will reach at least.
+        let lowest = floor
+            .peek()
+            .filter(|_| floor.len() >= limit)
+            .map(|r| f32::from_bits(r.0));
+        // Then an article in only some lists cannot reach the page when those lists' best and
+        // the others' rests add up to too little: the lists are walked from the first article
+        // that could (the lists before it are searched forward to it).
+        if let Some(lowest) = lowest {
             ahead.clear();
             ahead.extend(
                 terms
@@ -374,16 +376,13 @@ pub fn rank_heads(
         if !keep(doc) {
             continue;
         }
-        if floor.len() >= limit
-            && let Some(std::cmp::Reverse(lowest)) = floor.peek()
-        {
+        if let Some(lowest) = lowest {
             let bound = at
                 .iter()
                 .zip(&rises)
                 .filter(|(a, _)| a.is_some())
                 .fold(base, |s, (_, r)| s.saturating_add(*r));
             // Below the page whatever it holds: only counted, when surely a member.
-            let lowest = f32::from_bits(*lowest);
             if (bound as f32) * boost_max < lowest || (bound as f32) * boost(doc) < lowest {
                 members += usize::from(at.iter().take(required).all(Option::is_some));
                 continue;
