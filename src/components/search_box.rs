@@ -8,6 +8,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
+use leptos_router::location::State;
 use portal_core::search::query::Search;
 use wasm_bindgen::JsCast;
 
@@ -45,8 +46,14 @@ pub fn on_submit(
             return;
         };
         ev.prevent_default();
-        crate::nav::before_navigate(focus);
-        navigate(&href(&query), NavigateOptions::default());
+        let state = crate::nav::before_navigate(focus);
+        navigate(
+            &href(&query),
+            NavigateOptions {
+                state: State::new(Some(state)),
+                ..NavigateOptions::default()
+            },
+        );
     }
 }
 

@@ -13,18 +13,20 @@ pub use arrival::{NAVIGATE_EVENT, announce, announce_page};
 /// Call before navigating from code (a search form's submission), as a link click would be
 /// noted: this page's scroll position is kept, and the next page's arrival restores nothing.
 /// `focus`: the control to give focus back to once the new content is in (only part of the page
-/// changed, which then announces itself), instead of the new page's heading.
-pub fn before_navigate(focus: Option<&str>) {
+/// changed, which then announces itself), instead of the new page's heading. Returns the history
+/// state to navigate with (the new entry's key).
+pub fn before_navigate(focus: Option<&str>) -> wasm_bindgen::JsValue {
     NAV.with(|n| {
         let mut nav = n.borrow_mut();
         nav.keep_position();
         nav.leaving(focus.map(str::to_owned), focus.is_some());
-    });
+        new_entry(&mut nav).1
+    })
 }
 
 use crate::base::{link_of, listen, stays_in_app, window};
 use portal_core::route::App;
-use state::{NAV, ensure_entry_key, history, load_from_session, save_to_session};
+use state::{NAV, ensure_entry_key, history, load_from_session, new_entry, save_to_session};
 use web_sys::ScrollRestoration;
 
 /// This history entry's key, and its position to restore on a reload.
@@ -76,18 +78,26 @@ pub fn init(app: App) {
                 l.pathname().ok() == Some(a.pathname()) && l.search().ok() == Some(a.search())
             });
             let routed = stays_in_app(&a) && !same_page;
-            NAV.with(|n| {
+            let state = NAV.with(|n| {
                 let mut nav = n.borrow_mut();
                 nav.keep_position();
                 // The router will scroll to the top; that position belongs to the next page.
-                if routed {
+                routed.then(|| {
                     nav.leaving(
                         a.has_attribute("data-partial")
                             .then(|| arrival::partial_selector(&a)),
                         a.has_attribute("data-quiet"),
                     );
-                }
+                    new_entry(&mut nav).1
+                })
             });
+            // The router pushes the entry with the link's `state` property: the new entry's key,
+            // or nothing (a link that stays on this page must not carry an earlier click's key).
+            let key = wasm_bindgen::JsValue::from_str("state");
+            let _ = match state {
+                Some(state) => js_sys::Reflect::set(&a, &key, &state),
+                None => js_sys::Reflect::delete_property(&a, &key),
+            };
         });
         ahead::install(&doc, app);
     }

@@ -99,14 +99,22 @@ pub(super) fn ensure_entry_key(nav: &mut Nav) -> u32 {
         nav.next_key = nav.next_key.max(k + 1);
         return k;
     }
-    let k = nav.next_key;
-    nav.next_key += 1;
-    let state = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&state, &JsValue::from_str(KEY), &JsValue::from(k));
+    let (k, state) = new_entry(nav);
     if let Some(h) = history() {
         let _ = h.replace_state(&state, "");
     }
     k
+}
+
+/// A key for a history entry about to be made, and the state that carries it: given to the
+/// router's push, the entry has its key from the start, so its arrival need not call
+/// `history.replaceState` (a few milliseconds of every navigation, docs/performance.md).
+pub(super) fn new_entry(nav: &mut Nav) -> (u32, JsValue) {
+    let k = nav.next_key;
+    nav.next_key += 1;
+    let state = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&state, &JsValue::from_str(KEY), &JsValue::from(k));
+    (k, state.into())
 }
 
 pub(super) fn scroll_y() -> f64 {
