@@ -19,6 +19,7 @@ use portal_core::search::query::{
 use portal_core::search::rank::Posting;
 use portal_core::search::snippet::snippet;
 use portal_core::{API_VERSION, Page, SearchHit, SearchResults};
+use std::rc::Rc;
 use web_sys::AbortSignal;
 
 /// The results of `search` (its page of them). An empty query finds nothing and fetches nothing.
@@ -97,26 +98,28 @@ async fn from_index(
         .map(|&s| shard_doc(s))
         .chain(deltas.iter().map(|&s| delta_shard_doc(s)))
         .collect();
-    let mut texts = try_join(
-        docs.iter()
-            .map(|d| async move { text(&document_url(d), signal).await }),
-    )
+    // Shards read by an earlier query are kept parsed; the others are fetched and parsed.
+    let mut read = try_join(docs.iter().map(|d| async move {
+        if let Some(kept) = tiers::shard(d) {
+            return Ok(kept);
+        }
+        let body = text_unkept(&document_url(d), signal).await?;
+        let parsed = Rc::new(shard::parse(&body));
+        tiers::keep_shard(d, parsed.clone());
+        Ok(parsed)
+    }))
     .await?;
-    let delta_texts = texts.split_off(shards.len().min(texts.len()));
-    let parsed: Vec<(u32, shard::Parsed)> = shards
-        .iter()
-        .zip(&texts)
-        .map(|(&s, t)| (s, shard::parse(t)))
-        .collect();
-    let delta_parsed: Vec<(u32, shard::Parsed)> = deltas
-        .iter()
-        .zip(&delta_texts)
-        .map(|(&s, t)| (s, shard::parse(t)))
-        .collect();
+    let delta_read = read.split_off(shards.len().min(read.len()));
+    let parsed: Vec<(u32, Rc<shard::Parsed>)> = shards.iter().copied().zip(read).collect();
+    let delta_parsed: Vec<(u32, Rc<shard::Parsed>)> =
+        deltas.iter().copied().zip(delta_read).collect();
     next_task().await;
     let shard_holding = |term: &str| {
         let n = shard_of(term, manifest.shards);
-        parsed.iter().find(|(s, _)| *s == n).map(|(_, shard)| shard)
+        parsed
+            .iter()
+            .find(|(s, _)| *s == n)
+            .map(|(_, shard)| &**shard)
     };
     let heads: Vec<Part> = terms
         .iter()
@@ -148,7 +151,7 @@ async fn from_index(
                         return Ok(raw);
                     }
                     let body = text_unkept(&document_url(f), signal).await?;
-                    let raw = std::rc::Rc::new(shard::Raw::of(&shard::parse(&body)));
+                    let raw = Rc::new(shard::Raw::of(&shard::parse(&body)));
                     tiers::keep(f, raw.clone());
                     Ok(raw)
                 }))

@@ -6,7 +6,7 @@ use portal_core::search::index::{columns, decode};
 use portal_core::search::lookup::Part;
 use portal_core::search::rank::Posting;
 
-pub use imp::{Parsed, numbers, parse};
+pub use imp::{Parsed, numbers, parse, readable};
 
 /// A search term's postings (`portal_core::search::index::Entry`): its plain array, or its
 /// written forms `v` with `p` and `e`.
@@ -74,6 +74,11 @@ mod imp {
         JSON::parse(text).unwrap_or(JsValue::NULL)
     }
 
+    /// Whether it parsed as an object (a shard, a tier's entry).
+    pub fn readable(value: &Parsed) -> bool {
+        value.is_object()
+    }
+
     /// `value[key]`, when `value` is an object that has it.
     pub fn get(value: &Parsed, key: &str) -> Option<Parsed> {
         if !value.is_object() {
@@ -127,6 +132,10 @@ mod imp {
 
     pub fn parse(text: &str) -> Parsed {
         serde_json::from_str(text).unwrap_or(Value::Null)
+    }
+
+    pub fn readable(value: &Parsed) -> bool {
+        value.is_object()
     }
 
     pub fn get(value: &Parsed, key: &str) -> Option<Parsed> {

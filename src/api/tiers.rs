@@ -1,8 +1,10 @@
-//! Search tail tiers kept between queries, as their numbers: a query refined (its diacritics, a
-//! year, the next page) reads the same tiers again, and a tier of a common word is megabytes of
-//! JSON to parse. Kept once read, oldest out first, up to a bound on the numbers held.
+//! Search index files kept between queries, read: a query refined (its diacritics, a year, the
+//! next page) reads the same files again. Tail tiers are kept as their numbers (a tier of a
+//! common word is megabytes of JSON to parse), oldest out first, up to a bound on the numbers
+//! held; term shards as the browser parsed them (each holds thousands of terms: parsing one again
+//! took longer than the rest of a refined query), the last few.
 
-use super::shard::Raw;
+use super::shard::{Parsed, Raw, readable};
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
@@ -16,8 +18,34 @@ struct Kept {
     held: usize,
 }
 
+/// Term shards kept parsed: the shards of a few queries of four words, a few megabytes.
+const SHARDS: usize = 16;
+
 thread_local! {
     static KEPT: RefCell<Kept> = RefCell::default();
+    static SHARDS_KEPT: RefCell<VecDeque<(String, Rc<Parsed>)>> = RefCell::default();
+}
+
+/// The term shard `doc` as parsed by an earlier query, if kept.
+pub fn shard(doc: &str) -> Option<Rc<Parsed>> {
+    SHARDS_KEPT.with_borrow(|k| k.iter().find(|(d, _)| d == doc).map(|(_, p)| p.clone()))
+}
+
+/// Keeps the parsed term shard `doc`, the oldest going beyond [`SHARDS`]; one that did not
+/// parse (a broken answer) is not kept, so it is asked for again.
+pub fn keep_shard(doc: &str, parsed: Rc<Parsed>) {
+    if !readable(&parsed) {
+        return;
+    }
+    SHARDS_KEPT.with_borrow_mut(|k| {
+        if k.iter().any(|(d, _)| d == doc) {
+            return;
+        }
+        k.push_back((doc.to_owned(), parsed));
+        while k.len() > SHARDS {
+            k.pop_front();
+        }
+    });
 }
 
 /// The tier kept for `doc`, if any.

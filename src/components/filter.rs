@@ -14,6 +14,10 @@ pub fn Filter(
     #[prop(into)] chosen: Signal<String>,
     #[prop(default = None)] choices_lang: Option<&'static str>,
 ) -> impl IntoView {
+    // Memos: the options are rebuilt only when the choices or the choice change, not on every
+    // change of the address their page follows (a search refined, a page turned).
+    let chosen = Memo::new(move |_| chosen.get());
+    let choices = Memo::new(move |_| choices.get());
     view! {
         <div class="field">
             <label for=id>{label}</label>

@@ -2,7 +2,7 @@
 //! page), so it can be shared, and Back brings it back with its results and scroll position. The
 //! prerendered page is the form alone; results come once the app runs.
 
-use crate::api::{self, DocumentResource};
+use crate::api::{self, ApiError, DocumentResource};
 use crate::base::{base_path, lang, link, lower_nfc, lower_nfd};
 use crate::components::filter::Filter;
 use crate::components::meta::page_meta;
@@ -65,6 +65,14 @@ pub fn SearchPage(route: Memo<Route>) -> impl IntoView {
         data.refetch();
         found.refetch();
     });
+    let answer = shown_answer(data, found, search);
+    let busy = move || {
+        !search.get().q.trim().is_empty()
+            && matches!(
+                (data.get(), found.get()),
+                (None | Some(Err(ApiError::Aborted)), _) | (Some(Ok(_)), None)
+            )
+    };
     follow_header_form();
     let t = SearchTexts::of(lang());
     // The live region is on the page from the start, so a change of its text is announced.
@@ -101,21 +109,37 @@ pub fn SearchPage(route: Memo<Route>) -> impl IntoView {
             <h1>{t.title}</h1>
             <SearchForm search=search />
             <p class="search-status" role="status">{status}</p>
-            {move || {
-                // Both at once, so that the documents never push the articles down once shown.
-                let documents = found.get();
-                unless_loaded(data.get(), || view! { <ListSkeleton rows=4 /> }.into_any(), false, retry)
-                    .map(|r| match documents {
-                        None => view! { <ListSkeleton rows=4 /> }.into_any(),
-                        Some(d) => {
-                            let d = d.unwrap_or_default();
-                            view! { <Results data=r documents=d search=search.get_untracked() /> }.into_any()
-                        }
-                    })
-                    .unwrap_or_else(|shown| shown)
-            }}
+            <div class="search-answer" aria-busy=move || busy().then_some("true")>
+                {move || {
+                    unless_loaded(answer.get(), || view! { <ListSkeleton rows=4 /> }.into_any(), false, retry)
+                        .map(|(r, d, s)| view! { <Results data=r documents=d search=s /> }.into_any())
+                        .unwrap_or_else(|shown| shown)
+                }}
+            </div>
         </div>
     }
+}
+
+/// A search's answer: its articles, its documents and the search they answer.
+type Answer = (SearchResults, api::Found, Search);
+
+/// The answer on screen: the last search whose articles and documents are both in (both at
+/// once, so that the documents never push the articles down once shown), kept until the next
+/// one's are, so a refined search changes the list once, with no skeleton between two lists (a
+/// layout and a frame less on every search; `aria-busy` meanwhile). A failure shows itself; the
+/// first search shows the skeleton while it loads.
+fn shown_answer(
+    data: DocumentResource<Search, SearchResults>,
+    found: DocumentResource<String, api::Found>,
+    search: Memo<Search>,
+) -> Memo<Option<Result<Answer, ApiError>>> {
+    Memo::new(move |before: Option<&Option<Result<Answer, ApiError>>>| {
+        match (data.get(), found.get()) {
+            (Some(Ok(r)), Some(d)) => Some(Ok((r, d.unwrap_or_default(), search.get_untracked()))),
+            (Some(Err(e)), _) if e != ApiError::Aborted => Some(Err(e)),
+            _ => before.cloned().flatten().filter(|b| b.is_ok()),
+        }
+    })
 }
 
 /// Every category of the menu, sub-categories after their parent and marked as such.

@@ -167,6 +167,37 @@ test('Back and Forward bring the search back: query, results, scroll', async ({ 
   await expect(page.locator('main h1')).toHaveText(opened);
 });
 
+test('a new search keeps the last list on screen until its own is in, busy meanwhile, with no skeleton between', async ({ page }) => {
+  await search(page, 'thanh pho');
+  const first = await titles(page).first().textContent();
+  // The next query's shards are slow to come.
+  let release = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  await page.route('**/api/v1/search/terms/**', async (route) => {
+    await held;
+    await route.fallback();
+  });
+  // Whatever the page shows meanwhile, recorded as it happens.
+  await page.evaluate(() => {
+    const seen = { skeleton: false, emptied: false };
+    (window as unknown as { seen: typeof seen }).seen = seen;
+    new MutationObserver(() => {
+      if (document.querySelector('main .skeleton')) seen.skeleton = true;
+      if (!document.querySelector('.search-results > li')) seen.emptied = true;
+    }).observe(document.querySelector('main')!, { childList: true, subtree: true, attributes: true });
+  });
+  await page.locator('#search-q').fill('ho guom');
+  await page.locator('#search-q').press('Enter');
+  await expect(status(page)).toHaveText('Đang tìm…');
+  await expect(page.locator('.search-answer')).toHaveAttribute('aria-busy', 'true');
+  await expect(titles(page).first()).toHaveText(first ?? '');
+  release();
+  await expect(status(page)).toContainText('«ho guom»');
+  await expect(titles(page).filter({ hasText: /hồ Gươm/ }).first()).toBeVisible();
+  await expect(page.locator('.search-answer')).not.toHaveAttribute('aria-busy', /.*/);
+  expect(await page.evaluate(() => (window as unknown as { seen: object }).seen)).toEqual({ skeleton: false, emptied: false });
+});
+
 test('a shard that fails to load shows the error with a retry, and the query stays', async ({ page }) => {
   let fail = true;
   await page.route('**/api/v1/search/terms/**', (route) => (fail ? route.fulfill({ status: 503, body: '' }) : route.fallback()));
