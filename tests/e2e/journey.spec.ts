@@ -339,6 +339,28 @@ test('Back to home returns to the same card, though off-screen blocks are laid o
   expect(await card.evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(before + 5);
 });
 
+test('a followed link makes its history entry in one step: the router pushes it with its key, nothing rewrites it', async ({ page }) => {
+  await page.goto('/');
+  await page.locator('html[data-app="on"], html:not(:has(.prerendered))').first().waitFor({ state: 'attached' });
+  // history.replaceState costs a few milliseconds of every navigation (docs/performance.md).
+  await page.evaluate(() => {
+    const w = window as unknown as { replaced: number };
+    w.replaced = 0;
+    const replace = history.replaceState.bind(history);
+    history.replaceState = (...args: Parameters<History['replaceState']>) => {
+      w.replaced++;
+      return replace(...args);
+    };
+  });
+  const link = page.locator('.blocks .block').first().locator('.card-title a').first();
+  const title = (await link.textContent())!;
+  await link.click();
+  await expect(page.locator('main h1')).toHaveText(title);
+  await expect(page.locator('main h1')).toBeFocused();
+  expect(await page.evaluate(() => typeof history.state?.portalKey)).toBe('number');
+  expect(await page.evaluate(() => (window as unknown as { replaced: number }).replaced)).toBe(0);
+});
+
 test('every client-side navigation is reported to site analytics: path, title and referrer', async ({ page }) => {
   await page.addInitScript(() => {
     const w = window as unknown as { navs: unknown[] };
