@@ -66,12 +66,13 @@ pub fn SearchPage(route: Memo<Route>) -> impl IntoView {
         found.refetch();
     });
     let answer = shown_answer(data, found, search);
+    // Busy while the answer on screen is not this search's (the last one's, or none yet).
     let busy = move || {
-        !search.get().q.trim().is_empty()
-            && matches!(
-                (data.get(), found.get()),
-                (None | Some(Err(ApiError::Aborted)), _) | (Some(Ok(_)), None)
-            )
+        answer.with(|a| match a {
+            Some(Ok((_, _, shown))) => *shown != search.get(),
+            Some(Err(_)) => false,
+            None => !search.get().q.trim().is_empty(),
+        })
     };
     follow_header_form();
     let t = SearchTexts::of(lang());
