@@ -27,27 +27,35 @@ async function openMenu(page: Page) {
   await expect(page.getByRole('link', { name: 'Thời sự', exact: true })).toBeVisible();
 }
 
+// One test per page and theme: each audit takes seconds on a slow host, and a failure names its page.
+const audited: [string, (page: Page) => Promise<string>, (page: Page) => Promise<void>][] = [
+  ['home', async () => '/', async (page) => void (await expect(page.locator('.latest .card').first()).toBeVisible())],
+  ['category', async () => '/tin-tuc-su-kien', async (page) => void (await expect(page.locator('.category .card').first()).toBeVisible())],
+  ['article', async (page) => (await articlePath(page)).path, async (page) => void (await expect(page.locator('.article-body p').first()).toBeVisible())],
+  ['not-found', async () => '/khong/co/trang-nay', async (page) => void (await expect(page.locator('main h1')).toHaveText('Không tìm thấy trang'))],
+];
+
 for (const theme of ['normal', 'high']) {
-  test(`axe finds no WCAG 2.2 AA violation (${theme} contrast)`, async ({ page }, info) => {
-    await page.addInitScript((t) => localStorage.setItem('portal-display', JSON.stringify({ size: 0, contrast: t })), theme);
-    const art = await articlePath(page);
-    const pages: [string, string, () => Promise<void>][] = [
-      ['home', '/', async () => void (await expect(page.locator('.latest .card').first()).toBeVisible())],
-      ['category', '/tin-tuc-su-kien', async () => void (await expect(page.locator('.category .card').first()).toBeVisible())],
-      ['article', art.path, async () => void (await expect(page.locator('.article-body p').first()).toBeVisible())],
-      ['not-found', '/khong/co/trang-nay', async () => void (await expect(page.locator('main h1')).toHaveText('Không tìm thấy trang'))],
-    ];
-    for (const [label, path, ready] of pages) {
-      await page.goto(path);
-      await ready();
-      await expect(page.locator('html')).toHaveAttribute('data-contrast', theme);
-      await audit(page, `${label} (${theme})`);
-      if (theme === 'high' && label !== 'not-found') await screenshot(page, info, `contrast-${label}`);
+  test.describe(`axe finds no WCAG 2.2 AA violation (${theme} contrast)`, () => {
+    test.beforeEach(async ({ page }) => {
+      await page.addInitScript((t) => localStorage.setItem('portal-display', JSON.stringify({ size: 0, contrast: t })), theme);
+    });
+    for (const [label, path, ready] of audited) {
+      test(label, async ({ page }, info) => {
+        await page.goto(await path(page));
+        await ready(page);
+        await expect(page.locator('html')).toHaveAttribute('data-contrast', theme);
+        await audit(page, `${label} (${theme})`);
+        if (theme === 'high' && label !== 'not-found') await screenshot(page, info, `contrast-${label}`);
+      });
     }
-    await page.goto('/');
-    await expect(page.locator('.latest .card').first()).toBeVisible();
-    await openMenu(page);
-    await audit(page, `menu open (${theme})`);
+    test('menu open', async ({ page }) => {
+      await page.goto('/');
+      await expect(page.locator('.latest .card').first()).toBeVisible();
+      await expect(page.locator('html')).toHaveAttribute('data-contrast', theme);
+      await openMenu(page);
+      await audit(page, `menu open (${theme})`);
+    });
   });
 }
 

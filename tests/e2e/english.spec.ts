@@ -105,7 +105,8 @@ test('the English register: English words, filters in the address, the documents
   expect(errors).toEqual([]);
 });
 
-test('axe finds nothing on the English search, register and documents', async ({ page }) => {
+// One test per page: each audit takes seconds on a slow host, and a failure names its page.
+test.describe('axe finds nothing on the English search, register and documents', () => {
   const paths = [
     '/en/tim-kiem',
     '/en/tim-kiem?q=bus+routes',
@@ -117,11 +118,13 @@ test('axe finds nothing on the English search, register and documents', async ({
     '/en/van-ban/qd-41-2026-qd-ubnd',
   ];
   for (const path of paths) {
-    await page.goto(path);
-    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-    if (path.includes('?')) await expect(status(page)).toHaveText(/./);
-    else await expect(page.locator('main h1')).toHaveText(/./);
-    await axe(page, path);
+    test(path, async ({ page }) => {
+      await page.goto(path);
+      await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+      if (path.includes('?')) await expect(status(page)).toHaveText(/./);
+      else await expect(page.locator('main h1')).toHaveText(/./);
+      await axe(page, path);
+    });
   }
 });
 

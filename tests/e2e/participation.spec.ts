@@ -208,26 +208,37 @@ test('answers by field, found with or without diacritics; an answer names the as
   await expect(page.locator('.answered .article-body')).not.toBeEmpty();
 });
 
+// One test per page and theme: each audit takes seconds on a slow host, and a failure names its page.
+const auditedPages: [string, (page: Page) => Promise<string>, boolean][] = [
+  ['consultations', async () => '/lay-y-kien', false],
+  ['an open consultation, its errors showing', async (page) => `/lay-y-kien/${(await consultations(page)).open[0].slug}`, true],
+  ['a closed consultation', async (page) => `/lay-y-kien/${(await consultations(page)).closed[0].slug}`, false],
+  ['questions', async () => '/hoi-dap', false],
+  ['an answer', async (page) => `/hoi-dap/${(await (await page.request.get('/api/v1/questions/index.json')).json()).items[0].slug}`, false],
+  ['the question form, its errors showing', async () => '/hoi-dap/gui-cau-hoi', true],
+  ['looking up a question', async () => '/hoi-dap/tra-cuu', false],
+];
+
 for (const theme of ['normal', 'high']) {
-  test(`axe: every new page has no WCAG 2.2 AA violation (${theme} contrast)`, async ({ page }) => {
-    await page.addInitScript((t) => localStorage.setItem('portal-display', JSON.stringify({ size: 0, contrast: t })), theme);
-    const { open, closed } = await consultations(page);
-    const answers = await (await page.request.get('/api/v1/questions/index.json')).json();
-    await onTheDay(page);
-    const pages = ['/lay-y-kien', `/lay-y-kien/${open[0].slug}`, `/lay-y-kien/${closed[0].slug}`, '/hoi-dap', `/hoi-dap/${answers.items[0].slug}`, '/hoi-dap/gui-cau-hoi', '/hoi-dap/tra-cuu'];
-    for (const path of pages) {
-      await page.goto(path);
-      await expect(page.locator('main h1')).toBeVisible();
-      if (path === '/hoi-dap/gui-cau-hoi' || path === `/lay-y-kien/${open[0].slug}`) {
-        // With the error summary and inline errors showing, too.
-        await expect(page.getByRole('button', { name: 'Gửi', exact: true })).toBeVisible();
-        await page.getByRole('button', { name: 'Gửi', exact: true }).click();
-        await expect(page.locator('.error-summary')).toBeFocused();
-      }
-      await expect(page.locator('html')).toHaveAttribute('data-contrast', theme);
-      const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-      const found = result.violations.map((v) => `${path}: ${v.id} ${v.help} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      expect(found, found.join('\n')).toEqual([]);
+  test.describe(`axe: every new page has no WCAG 2.2 AA violation (${theme} contrast)`, () => {
+    for (const [label, where, submitted] of auditedPages) {
+      test(label, async ({ page }) => {
+        await page.addInitScript((t) => localStorage.setItem('portal-display', JSON.stringify({ size: 0, contrast: t })), theme);
+        const path = await where(page);
+        await onTheDay(page);
+        await page.goto(path);
+        await expect(page.locator('main h1')).toBeVisible();
+        if (submitted) {
+          // With the error summary and inline errors showing, too.
+          await expect(page.getByRole('button', { name: 'Gửi', exact: true })).toBeVisible();
+          await page.getByRole('button', { name: 'Gửi', exact: true }).click();
+          await expect(page.locator('.error-summary')).toBeFocused();
+        }
+        await expect(page.locator('html')).toHaveAttribute('data-contrast', theme);
+        const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+        const found = result.violations.map((v) => `${path}: ${v.id} ${v.help} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        expect(found, found.join('\n')).toEqual([]);
+      });
     }
   });
 }

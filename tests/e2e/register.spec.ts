@@ -212,11 +212,14 @@ test('every document offers its file, and one without says why', async ({ page, 
   await expect(page.locator('.attachments a')).toHaveCount(0);
 });
 
-test('axe finds nothing on the register, a filtered view and a document', async ({ page }) => {
+// One test per page: each audit takes seconds on a slow host, and a failure names its page.
+test.describe('axe finds nothing on the register, a filtered view and a document', () => {
   for (const path of ['/van-ban', '/van-ban?loai=nghi-quyet&tinh-trang=in_force', '/van-ban?q=xyzxyz', '/van-ban/nd-42-2022-nd-cp', '/van-ban/qd-27-2024-qd-ubnd']) {
-    await page.goto(path);
-    await expect(status(page).or(page.locator('.document-status'))).toHaveText(/./);
-    await axe(page, path);
+    test(path, async ({ page }) => {
+      await page.goto(path);
+      await expect(status(page).or(page.locator('.document-status'))).toHaveText(/./);
+      await axe(page, path);
+    });
   }
 });
 

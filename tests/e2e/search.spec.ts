@@ -115,16 +115,21 @@ test('the whole flow works by keyboard alone', async ({ page }) => {
   await expect(page.locator('main h1')).toHaveText(name ?? '');
 });
 
-test('axe is clean on results, on none found and on the empty search page', async ({ page }) => {
+// One test per page: each audit takes seconds on a slow host, and a failure names its page.
+test.describe('axe is clean on results, on none found and on the empty search page', () => {
   for (const url of ['/tim-kiem?q=thanh+pho', '/tim-kiem?q=xyzxyz', '/tim-kiem']) {
-    await page.goto(url);
-    if (url.includes('q=')) await expect(status(page)).toHaveText(/^(Tìm thấy|Không tìm thấy)/);
-    const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-    expect(result.violations, url).toEqual([]);
+    test(url, async ({ page }) => {
+      await page.goto(url);
+      if (url.includes('q=')) await expect(status(page)).toHaveText(/^(Tìm thấy|Không tìm thấy)/);
+      const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+      expect(result.violations, url).toEqual([]);
+    });
   }
 });
 
 test('hostile queries execute nothing and break nothing', async ({ page }) => {
+  // Many searches in one journey: about 20 s on a slow 2-core host, too close to the default 30.
+  test.slow();
   const errors = watchConsole(page);
   page.on('dialog', (d) => {
     errors.push(`dialog: ${d.message()}`);
@@ -257,6 +262,8 @@ function tailOf(term: string, k: number): string {
 }
 
 test('the first page the index\'s heads decide is the page the whole lists give', async ({ page }) => {
+  // Many searches in one journey: about 20 s on a slow 2-core host, too close to the default 30.
+  test.slow();
   const root = 'public/api/v1';
   const decided: string[] = [];
   for (const q of ['thanh pho', 'thành phố', 'ho so truc tuyen', 'quy hoach', 'giao thong', 'cay xanh', 'ha noi', 'ubnd']) {
@@ -279,6 +286,8 @@ test('the first page the index\'s heads decide is the page the whole lists give'
 });
 
 test('legal documents are found by number in every written form, and by title, apart from the articles', async ({ page }) => {
+  // Many searches in one journey: about 20 s on a slow 2-core host, too close to the default 30.
+  test.slow();
   const group = page.getByRole('region', { name: 'Văn bản' });
   for (const typed of ['27/2024/QĐ-UBND', '27 2024 qd ubnd', '27/2024/qd-ubnd', '27-2024-QD-UBND']) {
     // From the header's search box, as a citizen types it.
