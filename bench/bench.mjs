@@ -2,7 +2,7 @@
 //   node bench/bench.mjs --build label=dist[@api] [--build label2=other/dist[@api]] [--synthetic target/synthetic/api/v1]
 // (`@api`: that build's own synthetic archive, when the index's format changed between them)
 // For each build: bundle breakdown (raw and gzip), the transfer of a first visit to an article,
-// client navigation click → new h1 (median and p95 over 50), JS heap after 10 and after 500
+// client navigation click → new h1 (median and p95 over 50; by `link.click()` and with the mouse), JS heap after 10 and after 500
 // navigations; a repeat visit with a cold HTTP cache with and without the service worker
 // (bench/repeat.mjs); with --synthetic, cold loads of a category, its page 500 and an article against the
 // sample content and against the synthetic archive, and search (bench/search.mjs) and the
@@ -124,7 +124,33 @@ async function navigations(browser, base) {
   }
   const heap500 = await heap();
   await page.close();
-  return { median: quantile(times, 0.5), p95: quantile(times, 0.95), heap10, heap500 };
+  return { median: quantile(times, 0.5), p95: quantile(times, 0.95), heap10, heap500, ...(await pointerNavigations(browser, base, names)) };
+}
+
+// The same 50 menu clicks with the mouse, as a reader makes them: the pointer moves over the link
+// and presses it (Playwright's click, with no pause between), so the page sees pointerover and
+// pointerdown first, on which it fetches the document ahead (src/nav/ahead.rs). Timed from the
+// click event to the new h1. `link.click()` above has no pointer events: the worst case.
+async function pointerNavigations(browser, base, names) {
+  const page = await browser.newPage();
+  await page.goto(base + '/');
+  await page.locator('.latest .card').first().waitFor();
+  await page.locator('html[data-app="on"], html:not(:has(.prerendered))').first().waitFor({ state: 'attached' });
+  await page.evaluate(() => document.addEventListener('click', (e) => (window.clicked = e.timeStamp), true));
+  const times = [];
+  for (let i = 0; i < 50; i++) {
+    const name = names[i % names.length];
+    // A narrow window folds the menu: open it as a reader would.
+    const toggle = page.getByRole('button', { name: 'Danh mục' });
+    if (await toggle.isVisible()) await toggle.click();
+    await page.locator('.main-nav .menu-item > a', { hasText: name }).first().click();
+    times.push(await page.evaluate(async (expected) => {
+      while (document.querySelector('main h1')?.textContent !== expected) await new Promise((r) => requestAnimationFrame(r));
+      return performance.now() - window.clicked;
+    }, name));
+  }
+  await page.close();
+  return { pointerMedian: quantile(times, 0.5), pointerP95: quantile(times, 0.95) };
 }
 
 const kb = (n) => (n / 1024).toFixed(1);
@@ -190,7 +216,7 @@ for (const r of results) {
   console.log(`\n== ${r.label}`);
   for (const [k, v] of Object.entries(r.bundle)) console.log(`bundle ${k.padEnd(14)} raw ${kb(v.raw).padStart(7)} KB  gzip ${kb(v.gzip).padStart(7)} KB  brotli ${kb(v.br).padStart(7)} KB`);
   console.log(`first visit to an article: ${kb(r.visit.bundleBytes)} KB of HTML+CSS+JS+wasm, ${kb(r.visit.bytes)} KB in all with content, h1 after ${r.visit.ms} ms (median of 5)`);
-  console.log(`navigation click → new h1 (50): median ${r.nav.median.toFixed(1)} ms, p95 ${r.nav.p95.toFixed(1)} ms`);
+  console.log(`navigation click → new h1 (50): median ${r.nav.median.toFixed(1)} ms, p95 ${r.nav.p95.toFixed(1)} ms; with the mouse (hover, press): median ${r.nav.pointerMedian.toFixed(1)} ms, p95 ${r.nav.pointerP95.toFixed(1)} ms`);
   printTasks(r.tasks, process.env.BENCH_DETAIL === '1');
   printRepeat(r.repeat);
   console.log(`JS heap: after 10 navigations ${kb(r.nav.heap10)} KB, after 500 ${kb(r.nav.heap500)} KB (×${(r.nav.heap500 / r.nav.heap10).toFixed(2)})`);
@@ -213,5 +239,6 @@ if (results.length > 1) {
     console.log(`| ${row.name} | ${cell(before)} | ${cell(row)} |`);
   }
   console.log(`| click → new h1, median / p95 of 50 | ${a.nav.median.toFixed(1)} / ${a.nav.p95.toFixed(1)} | ${b.nav.median.toFixed(1)} / ${b.nav.p95.toFixed(1)} |`);
+  console.log(`| the same clicks with the mouse (hover, press) | ${a.nav.pointerMedian.toFixed(1)} / ${a.nav.pointerP95.toFixed(1)} | ${b.nav.pointerMedian.toFixed(1)} / ${b.nav.pointerP95.toFixed(1)} |`);
   console.log(`\n${b.label} / ${a.label}: portal wasm gzip ×${(b.bundle.wasm.gzip / a.bundle.wasm.gzip).toFixed(3)}, brotli ×${(b.bundle.wasm.br / a.bundle.wasm.br).toFixed(3)}, first visit bundle ×${(b.visit.bundleBytes / a.visit.bundleBytes).toFixed(3)}, nav median ×${(b.nav.median / a.nav.median).toFixed(3)}`);
 }
