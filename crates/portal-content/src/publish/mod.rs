@@ -34,10 +34,7 @@ pub fn publish(layout: &Layout) -> Result<Published> {
     generate_all(layout, &mut fresh, Some(&read))?;
     let mut done = Published::default();
     for (path, bytes) in &fresh.0 {
-        if read(path).as_deref() != Some(bytes.as_slice()) {
-            write(out, path, bytes)?;
-            done.written.push(path.clone());
-        }
+        write_changed(out, path, bytes, &mut done.written)?;
     }
     // Each language's full index, which the new manifest still names (its `docs`).
     let docs = |prefix: &str| -> u32 {
@@ -93,6 +90,17 @@ fn is_main_index(path: &str, docs: u32) -> bool {
         .and_then(|p| p.strip_suffix(".json"))
         .and_then(|n| n.parse::<u32>().ok())
         .is_some_and(|n| n < docs)
+}
+
+/// Writes `bytes` at `path` unless the tree holds them already; says whether it wrote, and
+/// records what it wrote in `written`.
+fn write_changed(out: &Path, path: &str, bytes: &[u8], written: &mut Vec<String>) -> Result<bool> {
+    if std::fs::read(out.join(path)).ok().as_deref() == Some(bytes) {
+        return Ok(false);
+    }
+    write(out, path, bytes)?;
+    written.push(path.to_owned());
+    Ok(true)
 }
 
 fn write(out: &Path, path: &str, bytes: &[u8]) -> Result<()> {

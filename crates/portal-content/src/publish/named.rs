@@ -8,7 +8,7 @@
 //! last place when a featured article is withdrawn (its deeper list is kept nowhere else).
 
 use super::archive::{self, Edit, order};
-use super::{Published, write};
+use super::{Published, write_changed};
 use crate::generate::{
     Catalogue, HOME_FEATURED, HOME_LATEST, RELATED, RELATED_REACH, Sink, home_blocks, related_in,
     widget_item, widgets,
@@ -54,12 +54,7 @@ impl Tree<'_> {
     }
 
     fn put_bytes(&mut self, path: String, bytes: Vec<u8>) -> Result<bool> {
-        if std::fs::read(self.out.join(&path)).ok().as_deref() == Some(bytes.as_slice()) {
-            return Ok(false);
-        }
-        write(self.out, &path, &bytes)?;
-        self.done.written.push(path);
-        Ok(true)
+        write_changed(self.out, &path, &bytes, &mut self.done.written)
     }
 
     fn remove(&mut self, path: String) -> Result<bool> {
