@@ -58,6 +58,8 @@ async function navigateInApp(page: Page, url: string) {
 
 for (const fault of FAULTS) {
   test(`${fault.name}: message, retry and recovery on the way to home, a category and an article`, async ({ page }) => {
+    // Three pages, each waiting out its fault's retries: 23 s for timeouts on a slow host.
+    test.slow();
     const problems = watch(page);
     await shortTimeout(page);
     // A reader who saves data: nothing is fetched ahead, so the requests counted are the
