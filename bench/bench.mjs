@@ -95,13 +95,19 @@ async function firstVisit(browser, base, path) {
   return { bytes, bundleBytes, ms };
 }
 
-async function navigations(browser, base) {
+/** A new page on home, once the app has taken it over. */
+async function home(browser, base) {
   const page = await browser.newPage();
-  const cdp = await page.context().newCDPSession(page);
   await page.goto(base + '/');
   await page.locator('.latest .card').first().waitFor();
   // A prerendered page reads before the app runs: a click then would be a page load.
   await page.locator('html[data-app="on"], html:not(:has(.prerendered))').first().waitFor({ state: 'attached' });
+  return page;
+}
+
+async function navigations(browser, base) {
+  const page = await home(browser, base);
+  const cdp = await page.context().newCDPSession(page);
   const menu = page.getByRole('navigation', { name: 'Danh mục chính' });
   const names = ['Tin tức – Sự kiện', 'Chỉ đạo – Điều hành', 'Quy hoạch – Kế hoạch', 'Văn bản pháp luật', 'Thông tin điện tử', 'Dịch vụ công'];
   const times = [];
@@ -132,10 +138,7 @@ async function navigations(browser, base) {
 // pointerdown first, on which it fetches the document ahead (src/nav/ahead.rs). Timed from the
 // click event to the new h1. `link.click()` above has no pointer events: the worst case.
 async function pointerNavigations(browser, base, names) {
-  const page = await browser.newPage();
-  await page.goto(base + '/');
-  await page.locator('.latest .card').first().waitFor();
-  await page.locator('html[data-app="on"], html:not(:has(.prerendered))').first().waitFor({ state: 'attached' });
+  const page = await home(browser, base);
   await page.evaluate(() => document.addEventListener('click', (e) => (window.clicked = e.timeStamp), true));
   const times = [];
   for (let i = 0; i < 50; i++) {

@@ -341,7 +341,6 @@ test('Back to home returns to the same card, though off-screen blocks are laid o
 
 test('a followed link makes its history entry in one step: the router pushes it with its key, nothing rewrites it', async ({ page }) => {
   await page.goto('/');
-  await page.locator('html[data-app="on"], html:not(:has(.prerendered))').first().waitFor({ state: 'attached' });
   // history.replaceState costs a few milliseconds of every navigation (docs/performance.md).
   await page.evaluate(() => {
     const w = window as unknown as { replaced: number };

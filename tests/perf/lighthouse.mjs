@@ -104,24 +104,25 @@ const chrome = await chromeLauncher.launch({
   ],
 });
 
-// Gathered (Lighthouse's -G: the page loaded unthrottled, its trace saved), then audited from what
-// was saved (-A). Mobile: with the CPU multiplier of the run's own benchmark, written into the
+// Mobile: gathered (Lighthouse's -G: the page loaded unthrottled, its trace saved), then audited
+// from what was saved (-A) with the CPU multiplier of the run's own benchmark, written into the
 // saved settings too (Lighthouse refuses to audit with settings other than those gathered with;
-// under simulated throttling only the audits use the multiplier).
-async function audit(path, preset) {
-  const saved = join(out, 'artifacts');
+// under simulated throttling only the audits use the multiplier). Desktop: one ordinary run.
+async function run(path, preset) {
   const flags = { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: Object.keys(THRESHOLDS) };
+  if (preset !== 'mobile') return lighthouse(base + path, flags, PRESETS[preset]);
+  const saved = join(out, 'artifacts');
   await lighthouse(base + path, { ...flags, gatherMode: saved }, PRESETS[preset]);
   const file = join(saved, 'artifacts.json');
   const artifacts = JSON.parse(readFileSync(file, 'utf8'));
-  if (preset === 'mobile') {
-    const cpu = multiplierFor(artifacts.BenchmarkIndex);
-    flags.throttling = { ...MOBILE, cpuSlowdownMultiplier: cpu };
-    artifacts.settings.throttling = flags.throttling;
-    writeFileSync(file, JSON.stringify(artifacts));
-  }
-  const result = await lighthouse(base + path, { ...flags, auditMode: saved }, PRESETS[preset]);
-  const lhr = result.lhr;
+  const throttling = { ...MOBILE, cpuSlowdownMultiplier: multiplierFor(artifacts.BenchmarkIndex) };
+  artifacts.settings.throttling = throttling;
+  writeFileSync(file, JSON.stringify(artifacts));
+  return lighthouse(base + path, { ...flags, throttling, auditMode: saved }, PRESETS[preset]);
+}
+
+async function audit(path, preset) {
+  const lhr = (await run(path, preset)).lhr;
   if (lhr.runtimeError) throw new Error(`${preset} ${path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   const score = (k) => Math.round((lhr.categories[k]?.score ?? 0) * 100);
   const num = (k) => lhr.audits[k]?.numericValue ?? NaN;
