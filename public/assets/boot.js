@@ -125,10 +125,32 @@ function run() {
     addEventListener('online', run, { once: true });
   });
 }
+// Calls `then` once the page's first content is on the screen: the browser's first-contentful-paint
+// entry, given when the frame is presented. (A requestAnimationFrame callback runs before its
+// frame is drawn; on a busy phone that frame reached the screen a second later, with the app's
+// files already competing with it.) Without paint timing, or if no content paints within 3 s,
+// it goes on anyway: the app must start.
+function afterFirstPaint(then) {
+  let started = false;
+  const go = () => {
+    if (started) return;
+    started = true;
+    setTimeout(then);
+  };
+  if (PerformanceObserver.supportedEntryTypes?.includes('paint')) {
+    new PerformanceObserver((list, observer) => {
+      if (list.getEntriesByName('first-contentful-paint').length === 0) return;
+      observer.disconnect();
+      go();
+    }).observe({ type: 'paint', buffered: true });
+    setTimeout(go, 3000);
+  } else requestAnimationFrame(go);
+}
+
 // A prerendered page shows its content first: the app's files and documents are fetched once the
 // page has painted, so on a slow link they do not compete with the page's own style and images
 // (the prerender leaves out Trunk's preload links for the same reason). A page without content of
 // its own (`trunk serve`) starts the app at once.
 if (fallback) offline();
-else if (prerendered && !document.hidden) requestAnimationFrame(() => setTimeout(run));
+else if (prerendered && !document.hidden) afterFirstPaint(run);
 else run();
