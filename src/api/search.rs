@@ -121,22 +121,28 @@ async fn from_index(
             .find(|(s, _)| *s == n)
             .map(|(_, shard)| &**shard)
     };
-    let heads: Vec<Part> = terms
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            shard_holding(t)
-                .map(|s| shard::head(s, t, plan.want(i).as_deref()))
-                .unwrap_or_default()
-        })
-        .collect();
+    let heads = || -> Vec<Part> {
+        terms
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                shard_holding(t)
+                    .map(|s| shard::head(s, t, plan.want(i).as_deref()))
+                    .unwrap_or_default()
+            })
+            .collect()
+    };
     let in_category: Option<Vec<Posting>> = filter.map(|f| {
         shard_holding(&f)
             .map(|s| shard::postings(s, &f, None))
             .unwrap_or_default()
     });
-    // The heads first; a term's next tier only while those read cannot decide the page.
-    let mut lookup = Lookup::new(&plan, heads);
+    // The heads first (or what the last query of these words read); a term's next tier only
+    // while those read cannot decide the page.
+    let mut lookup = match tiers::take_lookup(&plan) {
+        Some(kept) => kept.for_plan(&plan),
+        None => Lookup::new(&plan, heads()),
+    };
     let (ranked, total, at_least) = loop {
         match lookup.next(&plan, search, &manifest, in_category.as_deref()) {
             Next::Done {
@@ -165,6 +171,7 @@ async fn from_index(
             }
         }
     };
+    tiers::keep_lookup(lookup);
 
     // What was published since the full build: its whole lists, merged in.
     let (ranked, total) = if delta_parsed.is_empty() {

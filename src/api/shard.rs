@@ -2,7 +2,7 @@
 //! two, so the text is parsed once (the browser's `JSON.parse`) and only the wanted entries are
 //! read out of it. Anything not shaped as the contract says reads as nothing.
 
-use portal_core::search::index::{columns, decode};
+use portal_core::search::index::{columns, decode_masked};
 use portal_core::search::lookup::Part;
 use portal_core::search::rank::Posting;
 
@@ -54,8 +54,10 @@ impl Raw {
 
     /// The entry as read (a head, or a whole tail file): `forms` are the head's written forms.
     pub fn part(&self, forms: &[String], want: Option<&str>) -> Part {
+        let (postings, masks) = decode_masked(&self.p, &self.e, forms, want);
         Part {
-            postings: decode(&self.p, &self.e, forms, want),
+            postings,
+            masks,
             carried: columns(&self.c, self.p.len() / 2),
             tails: self.t,
             forms: forms.to_vec(),

@@ -2,9 +2,12 @@
 //! next page) reads the same files again. Tail tiers are kept as their numbers (a tier of a
 //! common word is megabytes of JSON to parse), up to a bound on the numbers held; term shards as
 //! the browser parsed them (each holds thousands of terms: parsing one again took longer than the
-//! rest of a refined query), the last few. Oldest out first.
+//! rest of a refined query), the last few. Oldest out first. And the last query's reading (its
+//! terms' tiers decoded and merged), which a refined query of the same words goes on from.
 
 use super::shard::{Parsed, Raw, readable};
+use portal_core::search::lookup::Lookup;
+use portal_core::search::query::Plan;
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
@@ -58,6 +61,20 @@ impl<T> Kept<T> {
 thread_local! {
     static TIERS: RefCell<Kept<Raw>> = const { RefCell::new(Kept::new(HELD)) };
     static SHARDS_KEPT: RefCell<Kept<Parsed>> = const { RefCell::new(Kept::new(SHARDS)) };
+    static LAST: RefCell<Option<Lookup>> = const { RefCell::new(None) };
+}
+
+/// The last query's reading, taken, when it read `plan`'s terms (a twin with other diacritics,
+/// another page or filter): decoding and merging its tiers again was most of a refined heavy
+/// query's time (docs/performance.md).
+pub fn take_lookup(plan: &Plan) -> Option<Lookup> {
+    LAST.with_borrow_mut(|last| last.take_if(|l| l.reads(plan)))
+}
+
+/// Keeps `lookup` for the next query, in place of the last one; one holding more postings than
+/// the tiers' bound is not kept.
+pub fn keep_lookup(lookup: Lookup) {
+    LAST.set((lookup.len() <= HELD).then_some(lookup));
 }
 
 /// The tier kept for `doc`, if any.

@@ -37,8 +37,10 @@ pub struct Run {
 }
 
 fn part(entry: &Entry, forms: &[String], want: Option<&str>) -> Part {
+    let (postings, masks) = entry.masked(forms, want);
     Part {
-        postings: entry.postings_with(forms, want),
+        postings,
+        masks,
         carried: entry.carried(),
         tails: entry.tails(),
         forms: forms.to_vec(),
@@ -65,6 +67,17 @@ pub fn whole(
 
 /// Runs `search` on the index `read` gives (an API document's bytes by its path).
 pub fn run(read: &dyn Fn(&str) -> Option<Vec<u8>>, search: &Search) -> Result<Run> {
+    run_after(read, search, None).map(|(run, _)| run)
+}
+
+/// [`run`], going on from what an earlier query read (`kept`, used when it read the same terms:
+/// [`Lookup::for_plan`]) as the app does for a refined query; with what this one read, for the
+/// next.
+pub fn run_after(
+    read: &dyn Fn(&str) -> Option<Vec<u8>>,
+    search: &Search,
+    kept: Option<Lookup>,
+) -> Result<(Run, Lookup)> {
     let get = |path: &str| read(path).with_context(|| format!("{path} missing"));
     let manifest: Manifest = serde_json::from_slice(&get(&manifest_doc())?)?;
     let search = search.known(&manifest);
@@ -110,7 +123,10 @@ pub fn run(read: &dyn Fn(&str) -> Option<Vec<u8>>, search: &Search) -> Result<Ru
                 .unwrap_or_default()
         })
         .collect();
-    let mut lookup = Lookup::new(&plan, heads);
+    let mut lookup = match kept.filter(|l| l.reads(&plan)) {
+        Some(kept) => kept.for_plan(&plan),
+        None => Lookup::new(&plan, heads),
+    };
     let (ranked, total, at_least) = loop {
         match lookup.next(&plan, &search, &manifest, in_category.as_deref()) {
             Next::Done {
@@ -156,12 +172,13 @@ pub fn run(read: &dyn Fn(&str) -> Option<Vec<u8>>, search: &Search) -> Result<Ru
         (ranked, total) = with_delta(&search, &manifest, (ranked, total), found.clone());
         (whole, whole_total) = with_delta(&search, &manifest, (whole, whole_total), found);
     }
-    Ok(Run {
+    let run = Run {
         ranked,
         total,
         at_least,
         files,
         whole,
         whole_total,
-    })
+    };
+    Ok((run, lookup))
 }

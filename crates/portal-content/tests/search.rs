@@ -8,6 +8,7 @@ use portal_content::{Layout, build_into, search_read};
 use portal_core::search::index::{
     Entry, Manifest, Record, manifest_doc, record_doc, shard_doc, shard_of,
 };
+use portal_core::search::lookup::Lookup;
 use portal_core::search::query::{Plan, Search, whole_list_results};
 use portal_core::search::rank::Posting;
 use portal_core::{Article, CategoryRef, DateTime};
@@ -216,6 +217,51 @@ fn the_first_page_from_the_tiers_read_is_the_whole_lists_first_page() {
     assert!(
         decided > 20 && read > 20,
         "decided {decided}, read tails {read}"
+    );
+}
+
+#[test]
+fn a_query_going_on_from_the_last_ones_tiers_finds_what_the_whole_lists_give() {
+    // The app keeps a query's reading for the next (src/api/tiers.rs): the fixed queries come
+    // in pairs, each then its accented twin, whose written forms are applied to the postings
+    // the first one read and merged.
+    let sink = sample();
+    let read = |path: &str| sink.0.get(path).cloned();
+    let (mut kept, mut last, mut refined, mut reordered) = (None, Vec::new(), 0, 0);
+    for q in search_read::fixed_queries() {
+        for extra in ["", "&trang=2", "&chuyen-muc=thoi-su"] {
+            let query = format!("q={}{extra}", q.replace(' ', "+"));
+            let plan = Plan::new(&q.nfc().collect::<String>().to_lowercase(), |s: &str| {
+                s.to_lowercase().nfd().collect()
+            });
+            let carried = kept.as_ref().is_some_and(|l: &Lookup| l.reads(&plan));
+            let (r, lookup) =
+                search_read::run_after(&read, &Search::parse(&query), kept.take()).unwrap();
+            assert_eq!(r.ranked, r.whole, "{query}");
+            if r.at_least {
+                assert!(
+                    r.total <= r.whole_total && r.total >= r.whole.len(),
+                    "{query}"
+                );
+            } else {
+                assert_eq!(r.total, r.whole_total, "{query}");
+            }
+            let docs: Vec<u32> = r.ranked.iter().map(|x| x.doc).collect();
+            if carried && extra.is_empty() {
+                refined += 1;
+                reordered += usize::from(!last.is_empty() && docs != last);
+            }
+            if extra.is_empty() {
+                last = docs;
+            }
+            kept = Some(lookup);
+        }
+    }
+    // Refined queries ran, and the written forms changed some of their pages (else a form
+    // left unapplied would pass unseen).
+    assert!(
+        refined > 20 && reordered > 5,
+        "refined {refined}, reordered {reordered}"
     );
 }
 

@@ -227,27 +227,54 @@ pub fn encode(postings: &[Written], forms: usize) -> (Vec<u32>, Vec<u32>) {
 /// are not told apart: every article matches exactly); `want` the form the query wrote, when it
 /// carries diacritics. An odd last number of either is dropped.
 pub fn decode(p: &[u32], e: &[u32], forms: &[String], want: Option<&str>) -> Vec<Posting> {
-    let bit = want
-        .filter(|_| !forms.is_empty())
-        .map(|w| forms.iter().position(|f| f == w));
+    decode_masked(p, e, forms, want).0
+}
+
+/// [`decode`], and beside the postings each one's written-form mask (bit i: the article writes
+/// the term as `forms[i]`), so that another written form is applied without decoding again
+/// ([`apply_form`]).
+pub fn decode_masked(
+    p: &[u32],
+    e: &[u32],
+    forms: &[String],
+    want: Option<&str>,
+) -> (Vec<Posting>, Vec<u32>) {
     let pairs = e.chunks_exact(2);
     let mut exceptions = ungap(pairs.clone().map(|c| &c[0]))
         .zip(pairs.map(|c| c[1]))
         .peekable();
     let (docs, impacts) = p.split_at(p.len() / 2);
-    ungap(docs.iter())
-        .zip(impacts)
-        .map(|(doc, &impact)| {
-            while exceptions.next_if(|x| x.0 < doc).is_some() {}
-            let mask = exceptions.next_if(|x| x.0 == doc).map_or(1, |x| x.1);
-            let exact = match bit {
-                None => true,
-                Some(None) => false,
-                Some(Some(b)) => b < 32 && mask & (1 << b) != 0,
-            };
-            Posting { doc, impact, exact }
-        })
-        .collect()
+    let (mut postings, mut masks) = (
+        Vec::with_capacity(docs.len()),
+        Vec::with_capacity(docs.len()),
+    );
+    for (doc, &impact) in ungap(docs.iter()).zip(impacts) {
+        while exceptions.next_if(|x| x.0 < doc).is_some() {}
+        masks.push(exceptions.next_if(|x| x.0 == doc).map_or(1, |x| x.1));
+        postings.push(Posting {
+            doc,
+            impact,
+            exact: true,
+        });
+    }
+    apply_form(&mut postings, &masks, forms, want);
+    (postings, masks)
+}
+
+/// Marks which `postings` hold the term as `want` writes it, from their written-form `masks`
+/// (beside them) and the term's `forms`: every one when the query wrote no diacritics or the
+/// forms are not told apart, none when `want` is not among them.
+pub fn apply_form(postings: &mut [Posting], masks: &[u32], forms: &[String], want: Option<&str>) {
+    let bit = want
+        .filter(|_| !forms.is_empty())
+        .map(|w| forms.iter().position(|f| f == w));
+    for (posting, &mask) in postings.iter_mut().zip(masks) {
+        posting.exact = match bit {
+            None => true,
+            Some(None) => false,
+            Some(Some(b)) => b < 32 && mask & (1 << b) != 0,
+        };
+    }
 }
 
 /// A term's entry in its shard, as JSON: what the content tool writes, and what natively is read
@@ -352,9 +379,14 @@ impl Entry {
 
     /// Its postings read with the written `forms` of its head (for a tail file).
     pub fn postings_with(&self, forms: &[String], want: Option<&str>) -> Vec<Posting> {
+        self.masked(forms, want).0
+    }
+
+    /// [`Entry::postings_with`], with each posting's written-form mask ([`decode_masked`]).
+    pub fn masked(&self, forms: &[String], want: Option<&str>) -> (Vec<Posting>, Vec<u32>) {
         match self {
-            Entry::Plain(p) => decode(p, &[], forms, want),
-            Entry::Forms { p, e, .. } => decode(p, e, forms, want),
+            Entry::Plain(p) => decode_masked(p, &[], forms, want),
+            Entry::Forms { p, e, .. } => decode_masked(p, e, forms, want),
         }
     }
 

@@ -3,15 +3,17 @@
 //! decide the page asked for ([`rank_heads`]). The app and the native tests run the same steps,
 //! so what the browser shows is what the tests check against the whole lists.
 
-use crate::search::index::{Manifest, tail_doc};
+use crate::search::index::{Manifest, apply_form, tail_doc};
 use crate::search::query::{Plan, Search, results, scope};
 use crate::search::rank::{BOOST_MAX, Known, Posting, Ranked, Rest, rank_heads};
 
-/// A head entry or a tail file as read: its postings (sorted by article), the impacts they carry
-/// (columns beside them), and, for a head, its tail count and written forms.
+/// A head entry or a tail file as read: its postings (sorted by article) and their written-form
+/// masks beside them ([`crate::search::index::decode_masked`]), the impacts they carry (columns
+/// beside them), and, for a head, its tail count and written forms.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Part {
     pub postings: Vec<Posting>,
+    pub masks: Vec<u32>,
     pub carried: Vec<Vec<u32>>,
     pub tails: u32,
     pub forms: Vec<String>,
@@ -20,6 +22,7 @@ pub struct Part {
 #[derive(Debug, Clone, Default)]
 struct Term {
     postings: Vec<Posting>,
+    masks: Vec<u32>,
     carried: Vec<Vec<u32>>,
     rest: Option<Rest>,
     read: u32,
@@ -42,6 +45,8 @@ pub enum Next {
 
 #[derive(Debug, Clone, Default)]
 pub struct Lookup {
+    /// The plan's terms (folded), which `terms` are read for.
+    names: Vec<String>,
     terms: Vec<Term>,
     implies: Vec<Vec<usize>>,
 }
@@ -57,6 +62,7 @@ impl Lookup {
                 } else {
                     None
                 },
+                masks: masks_of(h.masks, h.postings.len()),
                 postings: h.postings,
                 carried: h.carried,
                 read: 0,
@@ -65,9 +71,37 @@ impl Lookup {
             })
             .collect();
         Lookup {
+            names: plan.terms(),
             terms,
             implies: plan.implies(),
         }
+    }
+
+    /// Whether it reads `plan`'s terms: the same query, or the same words written with other
+    /// diacritics (the terms are folded).
+    pub fn reads(&self, plan: &Plan) -> bool {
+        self.names == plan.terms()
+    }
+
+    /// The tiers read so far, for `plan` (which [`Lookup::reads`] the same terms): a refined query
+    /// (its diacritics, a filter, the next page) goes on from what the last one read, its written
+    /// forms applied to the postings kept, instead of decoding and merging every tier again. Any
+    /// tiers read are a prefix of each list, so [`Lookup::next`] decides as from the heads.
+    pub fn for_plan(mut self, plan: &Plan) -> Lookup {
+        for (i, t) in self.terms.iter_mut().enumerate() {
+            apply_form(&mut t.postings, &t.masks, &t.forms, plan.want(i).as_deref());
+        }
+        self.implies = plan.implies();
+        self
+    }
+
+    /// How many postings it holds (what keeping it costs).
+    pub fn len(&self) -> usize {
+        self.terms.iter().map(|t| t.postings.len()).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 
     /// The written forms of term `term` (its head's), to read its tail files with.
@@ -155,7 +189,9 @@ impl Lookup {
             Some(Rest::of(&tier.postings).unwrap_or(Rest::UNKNOWN))
         };
         let columns = t.carried.len().max(tier.carried.len());
-        let (mut postings, mut carried) = (
+        let tier_masks = masks_of(tier.masks, tier.postings.len());
+        let (mut postings, mut masks, mut carried) = (
+            Vec::with_capacity(t.postings.len() + tier.postings.len()),
             Vec::with_capacity(t.postings.len() + tier.postings.len()),
             vec![Vec::new(); columns],
         );
@@ -167,13 +203,14 @@ impl Lookup {
                 (None, Some(_)) => false,
                 (None, None) => break,
             };
-            let (list, cols, at) = if from_old {
-                (&t.postings, &t.carried, &mut a)
+            let (list, marks, cols, at) = if from_old {
+                (&t.postings, &t.masks, &t.carried, &mut a)
             } else {
-                (&tier.postings, &tier.carried, &mut b)
+                (&tier.postings, &tier_masks, &tier.carried, &mut b)
             };
             if let Some(p) = list.get(*at) {
                 postings.push(*p);
+                masks.push(marks.get(*at).copied().unwrap_or(1));
                 for (j, col) in carried.iter_mut().enumerate() {
                     col.push(cols.get(j).and_then(|c| c.get(*at)).copied().unwrap_or(0));
                 }
@@ -181,6 +218,14 @@ impl Lookup {
             *at += 1;
         }
         t.postings = postings;
+        t.masks = masks;
         t.carried = carried;
     }
+}
+
+/// A part's masks, one per posting: those it has, the first form (1) for any it lacks (a part
+/// built without them, whose postings are then all of the first form).
+fn masks_of(mut masks: Vec<u32>, postings: usize) -> Vec<u32> {
+    masks.resize(postings, 1);
+    masks
 }
