@@ -71,10 +71,14 @@ pub fn take_lookup(plan: &Plan) -> Option<Lookup> {
     LAST.with_borrow_mut(|last| last.take_if(|l| l.reads(plan)))
 }
 
+/// About 16 MB of decoded postings (16 bytes each with their mask): the reading of the heaviest
+/// fixed queries at 1,000,000 articles.
+const LOOKUP: usize = 1_000_000;
+
 /// Keeps `lookup` for the next query, in place of the last one; one holding more postings than
-/// the tiers' bound is not kept.
+/// `LOOKUP` is not kept.
 pub fn keep_lookup(lookup: Lookup) {
-    LAST.set((lookup.len() <= HELD).then_some(lookup));
+    LAST.set((lookup.len() <= LOOKUP).then_some(lookup));
 }
 
 /// The tier kept for `doc`, if any.
