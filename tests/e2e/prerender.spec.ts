@@ -187,6 +187,8 @@ test("the app's files are asked for only once the page's content is on the scree
   const doc = JSON.parse(readFileSync('public/api/v1/categories/thoi-su/index.json', 'utf8'));
   const item = doc.page.items[0];
   await page.goto(`/${item.category.slug}/${item.slug}`);
+  // This spec's `goto` is Playwright's own: it does not wait for the takeover.
+  await expect(page.locator('html[data-app="on"]')).toHaveCount(1);
   const [paint, wasm] = await page.evaluate(() => [
     performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
     performance.getEntriesByType('resource').find((e) => e.name.endsWith('_bg.wasm'))?.startTime,
