@@ -139,10 +139,7 @@ async fn from_index(
     });
     // The heads first (or what the last query of these words read); a term's next tier only
     // while those read cannot decide the page.
-    let mut lookup = match tiers::take_lookup(&plan) {
-        Some(kept) => kept.for_plan(&plan),
-        None => Lookup::new(&plan, heads()),
-    };
+    let mut lookup = Lookup::resume(tiers::take_lookup(), &plan, heads);
     let (ranked, total, at_least) = loop {
         match lookup.next(&plan, search, &manifest, in_category.as_deref()) {
             Next::Done {

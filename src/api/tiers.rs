@@ -7,7 +7,6 @@
 
 use super::shard::{Parsed, Raw, readable};
 use portal_core::search::lookup::Lookup;
-use portal_core::search::query::Plan;
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
@@ -64,11 +63,11 @@ thread_local! {
     static LAST: RefCell<Option<Lookup>> = const { RefCell::new(None) };
 }
 
-/// The last query's reading, taken, when it read `plan`'s terms (a twin with other diacritics,
-/// another page or filter): decoding and merging its tiers again was most of a refined heavy
-/// query's time (docs/performance.md).
-pub fn take_lookup(plan: &Plan) -> Option<Lookup> {
-    LAST.with_borrow_mut(|last| last.take_if(|l| l.reads(plan)))
+/// The last query's reading, taken: a refined query of the same words (a twin with other
+/// diacritics, another page or filter) goes on from it (`Lookup::resume`); decoding and merging
+/// its tiers again was most of a refined heavy query's time (docs/performance.md).
+pub fn take_lookup() -> Option<Lookup> {
+    LAST.take()
 }
 
 /// About 16 MB of decoded postings (16 bytes each with their mask): the reading of the heaviest

@@ -123,10 +123,7 @@ pub fn run_after(
                 .unwrap_or_default()
         })
         .collect();
-    let mut lookup = match kept.filter(|l| l.reads(&plan)) {
-        Some(kept) => kept.for_plan(&plan),
-        None => Lookup::new(&plan, heads),
-    };
+    let mut lookup = Lookup::resume(kept, &plan, || heads);
     let (ranked, total, at_least) = loop {
         match lookup.next(&plan, &search, &manifest, in_category.as_deref()) {
             Next::Done {

@@ -83,6 +83,15 @@ impl Lookup {
         self.names == plan.terms()
     }
 
+    /// Where `plan` starts: from `kept`, an earlier query's reading, when it [`Lookup::reads`]
+    /// the same terms ([`Lookup::for_plan`]), else from its terms' heads.
+    pub fn resume(kept: Option<Lookup>, plan: &Plan, heads: impl FnOnce() -> Vec<Part>) -> Lookup {
+        match kept.filter(|l| l.reads(plan)) {
+            Some(kept) => kept.for_plan(plan),
+            None => Lookup::new(plan, heads()),
+        }
+    }
+
     /// The tiers read so far, for `plan` (which [`Lookup::reads`] the same terms): a refined query
     /// (its diacritics, a filter, the next page) goes on from what the last one read, its written
     /// forms applied to the postings kept, instead of decoding and merging every tier again. Any
