@@ -4,12 +4,6 @@
 use super::client::document_url;
 use super::http;
 use crate::base::{route_of, window};
-use std::cell::RefCell;
-
-thread_local! {
-    /// URLs already prefetched (or being prefetched) in this visit; cleared when it grows large.
-    static PREFETCHED: RefCell<Vec<String>> = RefCell::default();
-}
 
 /// Whether documents may be fetched before the reader asks for them: never when the reader asked
 /// browsers to save data; for links merely on screen (`speculative`), only on a fast connection.
@@ -32,8 +26,9 @@ pub fn may_fetch_ahead(speculative: bool) -> bool {
             .is_none_or(|t| t == "4g")
 }
 
-/// Fetches the document behind a same-origin portal link. One try, no retries (failures are left
-/// to the real visit). Whether a request was started.
+/// Fetches the document behind a same-origin portal link, unless it needs no request (decoded
+/// before, fetched ahead not long ago, on its way). One try, no retries (failures are left to the
+/// real visit). Whether a request was started.
 pub fn prefetch_link(a: &web_sys::HtmlAnchorElement) -> bool {
     let Some(url) = route_of(a)
         .and_then(|r| r.document())
@@ -41,27 +36,9 @@ pub fn prefetch_link(a: &web_sys::HtmlAnchorElement) -> bool {
     else {
         return false;
     };
-    if http::cached(&url) || !may_fetch_ahead(false) {
+    if http::known(&url) || !may_fetch_ahead(false) {
         return false;
     }
-    let fresh = PREFETCHED.with(|p| {
-        let mut seen = p.borrow_mut();
-        if seen.contains(&url) {
-            return false;
-        }
-        if seen.len() >= 256 {
-            seen.clear();
-        }
-        seen.push(url.clone());
-        true
-    });
-    if !fresh {
-        return false;
-    }
-    leptos::task::spawn_local(async move {
-        if let Ok(text) = http::attempt(&url, None).await {
-            http::keep_ahead(url, text);
-        }
-    });
+    leptos::task::spawn_local(http::fetch_ahead(url));
     true
 }

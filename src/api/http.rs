@@ -20,23 +20,31 @@ const CACHE_ENTRIES: usize = 64;
 /// The most bodies kept from fetching ahead.
 const AHEAD_ENTRIES: usize = 32;
 
-/// Bodies by URL, oldest first. A few dozen entries: a list searched in order is as quick as a
-/// hash map here, and costs the wasm less.
-type Bodies = VecDeque<(String, Rc<str>)>;
+/// How long a body fetched ahead may stand in for a request: a page left open for an hour does
+/// not show the hour-old list its menu fetched ahead.
+const AHEAD_FRESH_MS: f64 = 5.0 * 60_000.0;
+
+/// Bodies (or what is kept with them) by URL, oldest first. A few dozen entries: a list searched
+/// in order is as quick as a hash map here, and costs the wasm less.
+type Bodies<T = Rc<str>> = VecDeque<(String, T)>;
 
 /// Takes the body kept for `url` out of `bodies`.
-fn take(bodies: &mut Bodies, url: &str) -> Option<Rc<str>> {
+fn take<T>(bodies: &mut Bodies<T>, url: &str) -> Option<T> {
     let at = bodies.iter().position(|(u, _)| u == url)?;
     bodies.remove(at).map(|(_, text)| text)
 }
 
 /// Keeps `text` for `url` as the newest entry, evicting the oldest beyond `bound`.
-fn keep(bodies: &mut Bodies, url: String, text: Rc<str>, bound: usize) {
+fn keep<T>(bodies: &mut Bodies<T>, url: String, text: T, bound: usize) {
     take(bodies, &url);
     bodies.push_back((url, text));
     while bodies.len() > bound {
         bodies.pop_front();
     }
+}
+
+fn now() -> f64 {
+    js_sys::Date::now()
 }
 
 thread_local! {
@@ -49,23 +57,60 @@ thread_local! {
         .unwrap_or(portal_core::paths::API_TIMEOUT_MS);
     /// Bodies that decoded, so Back and repeated visits need no request.
     static CACHE: RefCell<Bodies> = RefCell::default();
-    /// Bodies fetched ahead, kept as text until a page asks for them: decoding waits for the
-    /// visit, so fetching ahead costs the main thread next to nothing.
-    static AHEAD: RefCell<Bodies> = RefCell::default();
+    /// Bodies fetched ahead with the time they arrived, kept as text until a page asks for them:
+    /// decoding waits for the visit, so fetching ahead costs the main thread next to nothing.
+    static AHEAD: RefCell<Bodies<(f64, Rc<str>)>> = RefCell::default();
+    /// Requests fetching ahead still on their way, each with a promise settled when it ends: a
+    /// visit asking for the same document waits for it instead of asking twice.
+    static IN_FLIGHT: RefCell<Bodies<js_sys::Promise>> = RefCell::default();
 }
 
-pub(super) fn cached(url: &str) -> bool {
-    CACHE.with(|c| c.borrow().iter().any(|(u, _)| u == url))
+/// Whether `url` needs no request: decoded before, fetched ahead not long ago, or on its way.
+pub(super) fn known(url: &str) -> bool {
+    CACHE.with_borrow(|c| c.iter().any(|(u, _)| u == url))
+        || IN_FLIGHT.with_borrow(|f| f.iter().any(|(u, _)| u == url))
+        || AHEAD.with_borrow(|a| {
+            a.iter()
+                .any(|(u, (at, _))| u == url && now() - at < AHEAD_FRESH_MS)
+        })
+}
+
+/// Fetches `url` ahead of its visit: one try, no retries (a failure is left to the visit), the
+/// body kept as text until the visit takes it.
+pub(super) async fn fetch_ahead(url: String) {
+    let mut settle = None;
+    let promise = js_sys::Promise::new(&mut |resolve, _| settle = Some(resolve));
+    IN_FLIGHT.with_borrow_mut(|f| keep(f, url.clone(), promise, usize::MAX));
+    if let Ok(text) = attempt(&url, None).await {
+        AHEAD.with_borrow_mut(|a| keep(a, url.clone(), (now(), text), AHEAD_ENTRIES));
+    }
+    IN_FLIGHT.with_borrow_mut(|f| take(f, &url));
+    if let Some(settle) = settle {
+        let _ = settle.call0(&wasm_bindgen::JsValue::UNDEFINED);
+    }
+}
+
+/// Waits for a request fetching `url` ahead, if one is on its way.
+async fn ahead_arrived(url: &str) {
+    let promise =
+        IN_FLIGHT.with_borrow(|f| f.iter().find(|(u, _)| u == url).map(|(_, p)| p.clone()));
+    if let Some(promise) = promise {
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+}
+
+/// The body fetched ahead for `url`, if fresh, taken out: a body that fails to decode is then
+/// fetched anew on retry.
+fn take_ahead(url: &str) -> Option<Rc<str>> {
+    AHEAD
+        .with_borrow_mut(|a| take(a, url))
+        .filter(|(at, _)| now() - at < AHEAD_FRESH_MS)
+        .map(|(_, text)| text)
 }
 
 /// Keeps a body that decoded (a broken answer is asked for again on retry).
 pub(super) fn remember(url: String, text: Rc<str>) {
     CACHE.with(|c| keep(&mut c.borrow_mut(), url, text, CACHE_ENTRIES));
-}
-
-/// Keeps a body fetched ahead until its page is visited.
-pub(super) fn keep_ahead(url: String, text: Rc<str>) {
-    AHEAD.with(|a| keep(&mut a.borrow_mut(), url, text, AHEAD_ENTRIES));
 }
 
 /// Resolves after `ms` milliseconds.
@@ -202,9 +247,12 @@ pub(super) async fn fetch_text(
     if let Some(hit) = hit {
         return Ok(hit);
     }
-    // Fetched ahead and not yet decoded: taken out, so a body that fails to decode is fetched
-    // anew on retry.
-    if let Some(ahead) = AHEAD.with(|a| take(&mut a.borrow_mut(), url)) {
+    ahead_arrived(url).await;
+    // A reader gone meanwhile leaves the body for a later visit.
+    if signal.is_some_and(AbortSignal::aborted) {
+        return Err(ApiError::Aborted);
+    }
+    if let Some(ahead) = take_ahead(url) {
         return Ok(ahead);
     }
     let mut result = attempt(url, signal).await;

@@ -78,9 +78,37 @@ pub(super) fn install(doc: &web_sys::Document, app: App) {
     on_cleanup(move || release.take()());
 }
 
+/// Fetches ahead the documents behind the main menu's sections, the pages readers open most,
+/// once the main thread is idle: on fast connections only and never when the reader asked to save
+/// data. Those fetched not long ago, or on their way, are not asked for again (`api::prefetch_link`).
+pub(super) fn menu_when_idle() {
+    let fetch = || {
+        if !may_fetch_ahead(true) {
+            return;
+        }
+        let Some(menu) =
+            document().and_then(|d| d.query_selector_all(".main-nav .menu-item > a").ok())
+        else {
+            return;
+        };
+        for i in 0..menu.length() {
+            if let Some(a) = menu
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+            {
+                // One request started per task, as for the links on screen.
+                crate::base::after(0, move || {
+                    ahead(&a);
+                });
+            }
+        }
+    };
+    crate::base::when_idle(fetch);
+}
+
 /// Fetches ahead the documents behind the links of the page's content that come into view (not
-/// the menu: that is prefetched on pointer and focus), on fast connections only and never when the
-/// reader asked to save data.
+/// the menu: see `menu_when_idle`), on fast connections only and never when the reader asked to
+/// save data.
 pub(super) fn watch_visible_links() {
     if !may_fetch_ahead(true) {
         return;

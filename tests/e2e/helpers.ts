@@ -13,6 +13,17 @@ export async function openHeaderPanel(page: Page, panel: 'display' | 'search') {
   if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
 }
 
+/**
+ * The reader's browser says it saves data (or, with `connection`, what else it says about the
+ * link): the app then fetches nothing ahead, so the requests a test counts or holds are the
+ * visit's own (the menu's sections are otherwise fetched ahead once the first page is idle).
+ */
+export async function savesData(page: Page, connection: object = { saveData: true }) {
+  await page.addInitScript((c) => {
+    Object.defineProperty(Navigator.prototype, 'connection', { get: () => c, configurable: true });
+  }, connection);
+}
+
 /** Collects console errors and uncaught exceptions; `allow` filters expected ones (e.g. a 404). */
 export function watchConsole(page: Page, allow: RegExp[] = []) {
   const errors: string[] = [];

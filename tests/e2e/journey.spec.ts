@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { PORTAL, expectPage, olderPage, openMenuItem, screenshot, timedClick, watchConsole } from './helpers';
+import { PORTAL, expectPage, olderPage, openMenuItem, savesData, screenshot, timedClick, watchConsole } from './helpers';
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -170,6 +170,8 @@ test('copy-link puts the article address on the clipboard', async ({ page, conte
 
 test('leaving a page aborts its request, and the late answer never shows', async ({ page }) => {
   const errors = watchConsole(page);
+  // The visit's own request (one fetched ahead is not the page's to abort: the next test).
+  await savesData(page);
   await page.goto('/');
   await expect(page.locator('.latest .card')).toHaveCount(8);
   const target = 'categories/chi-dao-dieu-hanh/index.json';
@@ -238,19 +240,48 @@ test('links that come into view are fetched ahead on a fast connection; scrollin
   expect(new Set(fetched).size).toBe(fetched.length);
 });
 
+test("the menu's sections are fetched ahead once the first page is idle; a click on one still on its way waits for that request", async ({ page }) => {
+  const errors = watchConsole(page);
+  const requests: string[] = [];
+  page.on('request', (r) => r.url().includes('/api/v1/categories/') && requests.push(new URL(r.url()).pathname));
+  // One section's answer held until the reader has followed its link.
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route('**/api/v1/categories/dich-vu-cong/index.json', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  await expect(page.locator('.latest .card')).toHaveCount(8);
+  const sections = ['tin-tuc-su-kien', 'chi-dao-dieu-hanh', 'quy-hoach-ke-hoach', 'van-ban-phap-luat', 'thong-tin-dien-tu', 'dich-vu-cong']
+    .map((s) => `/api/v1/categories/${s}/index.json`);
+  await expect.poll(() => sections.filter((s) => !requests.includes(s))).toEqual([]);
+  await page.waitForTimeout(300);
+  // Arrived: following the link asks for nothing.
+  await openMenuItem(page, 'Chỉ đạo – Điều hành');
+  await expectPage(page, /\/chi-dao-dieu-hanh$/, 'Chỉ đạo – Điều hành', /^Chỉ đạo – Điều hành – /);
+  // Still on its way: the visit waits for it, and shows it when it comes.
+  await openMenuItem(page, 'Dịch vụ công');
+  await expect(page).toHaveURL(/\/dich-vu-cong$/);
+  await expect(page.locator('.skeleton').first()).toBeVisible();
+  release();
+  await expectPage(page, /\/dich-vu-cong$/, 'Dịch vụ công', /^Dịch vụ công – /);
+  await page.waitForLoadState('networkidle');
+  for (const s of sections) expect(requests.filter((r) => r === s), s).toHaveLength(1);
+  expect(errors).toEqual([]);
+});
+
 for (const [name, connection] of [
   ['the reader saves data', { saveData: true, effectiveType: '4g' }],
   ['the connection is slow', { saveData: false, effectiveType: '3g' }],
 ] as const) {
-  test(`nothing on screen is fetched ahead when ${name}`, async ({ page }) => {
-    await page.addInitScript((c) => {
-      Object.defineProperty(Navigator.prototype, 'connection', { get: () => c, configurable: true });
-    }, connection);
+  test(`nothing on screen or in the menu is fetched ahead when ${name}`, async ({ page }) => {
+    await savesData(page, connection);
     const fetched: string[] = [];
-    page.on('request', (r) => r.url().includes('/api/v1/articles/') && fetched.push(r.url()));
+    page.on('request', (r) => /\/api\/v1\/(articles|categories)\//.test(r.url()) && !r.url().includes('/tin-tuc-su-kien/') && fetched.push(r.url()));
     await page.goto('/tin-tuc-su-kien');
     await expect(page.locator('.category .card')).toHaveCount(12);
-    await page.waitForTimeout(800);
+    await page.waitForTimeout(1500);
     await page.waitForLoadState('networkidle');
     expect(fetched).toEqual([]);
     // Asking (focus) still fetches ahead on a slow link, but not when saving data.

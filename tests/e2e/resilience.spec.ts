@@ -1,6 +1,6 @@
 import { test, expect, type Page, type Route } from './fixtures';
 import { readFileSync } from 'node:fs';
-import { expectPage } from './helpers';
+import { expectPage, savesData } from './helpers';
 
 // Fault tests: one width is enough (playwright.config.ts runs this file on desktop only).
 const LIMIT_MS = 1200;
@@ -62,11 +62,8 @@ for (const fault of FAULTS) {
     test.slow();
     const problems = watch(page);
     await shortTimeout(page);
-    // A reader who saves data: nothing is fetched ahead, so the requests counted are the
-    // navigation's own (a link to the page on the page before would be fetched ahead otherwise).
-    await page.addInitScript(() => {
-      Object.defineProperty(Navigator.prototype, 'connection', { get: () => ({ saveData: true }), configurable: true });
-    });
+    // The requests counted are the navigation's own.
+    await savesData(page);
     const art = await firstArticle(page);
     const pages = [
       { from: '/thoi-su', url: '/', doc: '**/api/v1/home.json', ready: async () => void (await expect(page.locator('.latest .card')).toHaveCount(8)) },
@@ -115,6 +112,8 @@ test('HTTP 404 from the API shows the not-found page', async ({ page }) => {
 
 test('going offline and back is noticed, said, and failed content reloads by itself', async ({ page, context }) => {
   const problems = watch(page);
+  // Nothing fetched ahead: the page below has never been read (one fetched ahead reads offline).
+  await savesData(page);
   await page.goto('/');
   await expect(page.locator('.latest .card')).toHaveCount(8);
   await context.setOffline(true);
