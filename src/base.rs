@@ -396,7 +396,7 @@ pub fn after(ms: i32, f: impl FnOnce() + 'static) {
 
 /// Runs `f` once, when the main thread is idle, or after a second where browsers have no
 /// `requestIdleCallback` (calling it then fails).
-pub fn when_idle(f: impl FnOnce() + 'static) {
+pub fn when_idle(f: fn()) {
     let callback = Closure::once_into_js(f);
     let Some(w) = window() else { return };
     if w.request_idle_callback(callback.unchecked_ref()).is_err() {

@@ -43,10 +43,6 @@ fn keep<T>(bodies: &mut Bodies<T>, url: String, text: T, bound: usize) {
     }
 }
 
-fn now() -> f64 {
-    js_sys::Date::now()
-}
-
 thread_local! {
     /// The time limit of one request: `portal_core::paths::API_TIMEOUT_MS`, unless the page says
     /// otherwise (`<meta name="portal-api-timeout" content="ms">`, which no entry page ships: a
@@ -57,22 +53,34 @@ thread_local! {
         .unwrap_or(portal_core::paths::API_TIMEOUT_MS);
     /// Bodies that decoded, so Back and repeated visits need no request.
     static CACHE: RefCell<Bodies> = RefCell::default();
-    /// Bodies fetched ahead with the time they arrived, kept as text until a page asks for them:
-    /// decoding waits for the visit, so fetching ahead costs the main thread next to nothing.
-    static AHEAD: RefCell<Bodies<(f64, Rc<str>)>> = RefCell::default();
-    /// Requests fetching ahead still on their way, each with a promise settled when it ends: a
-    /// visit asking for the same document waits for it instead of asking twice.
-    static IN_FLIGHT: RefCell<Bodies<js_sys::Promise>> = RefCell::default();
+    /// Documents fetched ahead: on their way, or arrived and kept as text until a page asks for
+    /// them (decoding waits for the visit, so fetching ahead costs the main thread next to nothing).
+    static AHEAD: RefCell<Bodies<Ahead>> = RefCell::default();
+}
+
+/// A document fetched ahead.
+enum Ahead {
+    /// Its request, still on its way, and a promise settled when it ends: a visit asking for the
+    /// same document waits for it instead of asking twice.
+    OnItsWay(js_sys::Promise),
+    /// Its body, and when it arrived.
+    Arrived(f64, Rc<str>),
+}
+
+impl Ahead {
+    /// Whether it may stand in for a request.
+    fn fresh(&self) -> bool {
+        match self {
+            Ahead::OnItsWay(_) => true,
+            Ahead::Arrived(at, _) => js_sys::Date::now() - at < AHEAD_FRESH_MS,
+        }
+    }
 }
 
 /// Whether `url` needs no request: decoded before, fetched ahead not long ago, or on its way.
 pub(super) fn known(url: &str) -> bool {
     CACHE.with_borrow(|c| c.iter().any(|(u, _)| u == url))
-        || IN_FLIGHT.with_borrow(|f| f.iter().any(|(u, _)| u == url))
-        || AHEAD.with_borrow(|a| {
-            a.iter()
-                .any(|(u, (at, _))| u == url && now() - at < AHEAD_FRESH_MS)
-        })
+        || AHEAD.with_borrow(|a| a.iter().any(|(u, ahead)| u == url && ahead.fresh()))
 }
 
 /// Fetches `url` ahead of its visit: one try, no retries (a failure is left to the visit), the
@@ -80,11 +88,17 @@ pub(super) fn known(url: &str) -> bool {
 pub(super) async fn fetch_ahead(url: String) {
     let mut settle = None;
     let promise = js_sys::Promise::new(&mut |resolve, _| settle = Some(resolve));
-    IN_FLIGHT.with_borrow_mut(|f| keep(f, url.clone(), promise, usize::MAX));
-    if let Ok(text) = attempt(&url, None).await {
-        AHEAD.with_borrow_mut(|a| keep(a, url.clone(), (now(), text), AHEAD_ENTRIES));
-    }
-    IN_FLIGHT.with_borrow_mut(|f| take(f, &url));
+    AHEAD.with_borrow_mut(|a| keep(a, url.clone(), Ahead::OnItsWay(promise), AHEAD_ENTRIES));
+    let arrived = attempt(&url, None).await;
+    AHEAD.with_borrow_mut(|a| match arrived {
+        Ok(text) => keep(
+            a,
+            url,
+            Ahead::Arrived(js_sys::Date::now(), text),
+            AHEAD_ENTRIES,
+        ),
+        Err(_) => drop(take(a, &url)),
+    });
     if let Some(settle) = settle {
         let _ = settle.call0(&wasm_bindgen::JsValue::UNDEFINED);
     }
@@ -92,8 +106,12 @@ pub(super) async fn fetch_ahead(url: String) {
 
 /// Waits for a request fetching `url` ahead, if one is on its way.
 async fn ahead_arrived(url: &str) {
-    let promise =
-        IN_FLIGHT.with_borrow(|f| f.iter().find(|(u, _)| u == url).map(|(_, p)| p.clone()));
+    let promise = AHEAD.with_borrow(|a| {
+        a.iter().find_map(|(u, ahead)| match ahead {
+            Ahead::OnItsWay(p) if u == url => Some(p.clone()),
+            _ => None,
+        })
+    });
     if let Some(promise) = promise {
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     }
@@ -102,10 +120,11 @@ async fn ahead_arrived(url: &str) {
 /// The body fetched ahead for `url`, if fresh, taken out: a body that fails to decode is then
 /// fetched anew on retry.
 fn take_ahead(url: &str) -> Option<Rc<str>> {
-    AHEAD
-        .with_borrow_mut(|a| take(a, url))
-        .filter(|(at, _)| now() - at < AHEAD_FRESH_MS)
-        .map(|(_, text)| text)
+    match AHEAD.with_borrow_mut(|a| take(a, url))? {
+        ahead @ Ahead::Arrived(..) if !ahead.fresh() => None,
+        Ahead::Arrived(_, text) => Some(text),
+        Ahead::OnItsWay(_) => None,
+    }
 }
 
 /// Keeps a body that decoded (a broken answer is asked for again on retry).

@@ -56,14 +56,8 @@ pub(super) fn install(doc: &web_sys::Document, app: App) {
                 observer.disconnect();
                 return;
             }
-            // One request started per task: a page's dozen links on screen at once would
-            // otherwise be one long task on a slow phone (docs/performance.md, issue 25).
             if let Ok(a) = target.dyn_into::<web_sys::HtmlAnchorElement>() {
-                crate::base::after(0, move || {
-                    if VIEWPORT_FETCHED.get() < VIEWPORT_LINKS && ahead(&a) {
-                        VIEWPORT_FETCHED.set(VIEWPORT_FETCHED.get() + 1);
-                    }
-                });
+                ahead_in_a_task(a, true);
             }
         }
     });
@@ -78,32 +72,42 @@ pub(super) fn install(doc: &web_sys::Document, app: App) {
     on_cleanup(move || release.take()());
 }
 
+/// Fetches ahead the document behind `a` in a task of its own: a page's dozen links at once would
+/// otherwise be one long task on a slow phone (docs/performance.md, issue 25). `on_screen`: one
+/// of the links that came into view, which fetch at most `VIEWPORT_LINKS` a page.
+fn ahead_in_a_task(a: web_sys::HtmlAnchorElement, on_screen: bool) {
+    crate::base::after(0, move || {
+        if !on_screen {
+            ahead(&a);
+        } else if VIEWPORT_FETCHED.get() < VIEWPORT_LINKS && ahead(&a) {
+            VIEWPORT_FETCHED.set(VIEWPORT_FETCHED.get() + 1);
+        }
+    });
+}
+
 /// Fetches ahead the documents behind the main menu's sections, the pages readers open most,
 /// once the main thread is idle: on fast connections only and never when the reader asked to save
 /// data. Those fetched not long ago, or on their way, are not asked for again (`api::prefetch_link`).
 pub(super) fn menu_when_idle() {
-    let fetch = || {
-        if !may_fetch_ahead(true) {
-            return;
-        }
-        let Some(menu) =
-            document().and_then(|d| d.query_selector_all(".main-nav .menu-item > a").ok())
-        else {
-            return;
-        };
-        for i in 0..menu.length() {
-            if let Some(a) = menu
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-            {
-                // One request started per task, as for the links on screen.
-                crate::base::after(0, move || {
-                    ahead(&a);
-                });
-            }
-        }
+    crate::base::when_idle(fetch_menu);
+}
+
+fn fetch_menu() {
+    if !may_fetch_ahead(true) {
+        return;
+    }
+    let Some(menu) = document().and_then(|d| d.query_selector_all(".main-nav .menu-item > a").ok())
+    else {
+        return;
     };
-    crate::base::when_idle(fetch);
+    for i in 0..menu.length() {
+        if let Some(a) = menu
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        {
+            ahead_in_a_task(a, false);
+        }
+    }
 }
 
 /// Fetches ahead the documents behind the links of the page's content that come into view (not
