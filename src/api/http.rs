@@ -72,9 +72,14 @@ impl Ahead {
     fn fresh(&self) -> bool {
         match self {
             Ahead::OnItsWay(_) => true,
-            Ahead::Arrived(at, _) => js_sys::Date::now() - at < AHEAD_FRESH_MS,
+            Ahead::Arrived(at, _) => arrived_lately(*at),
         }
     }
+}
+
+/// Whether a body that arrived at `at` may still stand in for a request.
+fn arrived_lately(at: f64) -> bool {
+    js_sys::Date::now() - at < AHEAD_FRESH_MS
 }
 
 /// Whether `url` needs no request: decoded before, fetched ahead not long ago, or on its way.
@@ -121,9 +126,8 @@ async fn ahead_arrived(url: &str) {
 /// fetched anew on retry.
 fn take_ahead(url: &str) -> Option<Rc<str>> {
     match AHEAD.with_borrow_mut(|a| take(a, url))? {
-        ahead @ Ahead::Arrived(..) if !ahead.fresh() => None,
-        Ahead::Arrived(_, text) => Some(text),
-        Ahead::OnItsWay(_) => None,
+        Ahead::Arrived(at, text) if arrived_lately(at) => Some(text),
+        _ => None,
     }
 }
 

@@ -93,21 +93,23 @@ pub(super) fn menu_when_idle() {
 }
 
 fn fetch_menu() {
-    if !may_fetch_ahead(true) {
-        return;
-    }
-    let Some(menu) = document().and_then(|d| d.query_selector_all(".main-nav .menu-item > a").ok())
-    else {
-        return;
-    };
-    for i in 0..menu.length() {
-        if let Some(a) = menu
-            .item(i)
-            .and_then(|n| n.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-        {
+    if may_fetch_ahead(true) {
+        for a in links(".main-nav .menu-item > a") {
             ahead_in_a_task(a, false);
         }
     }
+}
+
+/// The page's links that `selector` matches.
+fn links(selector: &str) -> impl Iterator<Item = web_sys::HtmlAnchorElement> {
+    let list = document().and_then(|d| d.query_selector_all(selector).ok());
+    let count = list.as_ref().map_or(0, web_sys::NodeList::length);
+    (0..count).filter_map(move |i| {
+        list.as_ref()?
+            .item(i)?
+            .dyn_into::<web_sys::HtmlAnchorElement>()
+            .ok()
+    })
 }
 
 /// Fetches ahead the documents behind the links of the page's content that come into view (not
@@ -117,24 +119,14 @@ pub(super) fn watch_visible_links() {
     if !may_fetch_ahead(true) {
         return;
     }
-    let Some(doc) = document() else { return };
     VIEWPORT.with_borrow(|viewport| {
         let Some((observer, _)) = viewport else {
             return;
         };
         observer.disconnect();
         VIEWPORT_FETCHED.set(0);
-        let Ok(links) = doc.query_selector_all("main a[href]") else {
-            return;
-        };
-        for i in 0..links.length() {
-            if let Some(a) = links
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-                .filter(stays_in_app)
-            {
-                observer.observe(&a);
-            }
+        for a in links("main a[href]").filter(stays_in_app) {
+            observer.observe(&a);
         }
     });
 }

@@ -251,12 +251,13 @@ test("the menu's sections are fetched ahead once the first page is idle; a click
     await held;
     await route.continue();
   });
+  const arrived = page.waitForResponse('**/api/v1/categories/chi-dao-dieu-hanh/index.json');
   await page.goto('/');
   await expect(page.locator('.latest .card')).toHaveCount(8);
   const sections = ['tin-tuc-su-kien', 'chi-dao-dieu-hanh', 'quy-hoach-ke-hoach', 'van-ban-phap-luat', 'thong-tin-dien-tu', 'dich-vu-cong']
     .map((s) => `/api/v1/categories/${s}/index.json`);
   await expect.poll(() => sections.filter((s) => !requests.includes(s))).toEqual([]);
-  await page.waitForTimeout(300);
+  await (await arrived).finished();
   // Arrived: following the link asks for nothing.
   await openMenuItem(page, 'Chỉ đạo – Điều hành');
   await expectPage(page, /\/chi-dao-dieu-hanh$/, 'Chỉ đạo – Điều hành', /^Chỉ đạo – Điều hành – /);
