@@ -32,6 +32,13 @@ pub fn is_word_char(c: char) -> bool {
 /// `lower_nfd` (lower case, decomposed) folded: no combining marks, `đ` → `d`.
 pub fn fold(lower_nfd: &str) -> String {
     let mut out = String::with_capacity(lower_nfd.len());
+    fold_into(lower_nfd, &mut out);
+    out
+}
+
+/// [`fold`] into `out` (emptied first): one buffer for many syllables.
+pub fn fold_into(lower_nfd: &str, out: &mut String) {
+    out.clear();
     for c in lower_nfd.chars() {
         match c {
             '\u{0300}'..='\u{036F}' => {}
@@ -39,7 +46,6 @@ pub fn fold(lower_nfd: &str) -> String {
             c => out.push(c.to_ascii_lowercase()),
         }
     }
-    out
 }
 
 /// The syllables of folded text (runs of [`is_word_char`]).

@@ -1,7 +1,7 @@
 //! What a result shows of its text: the matched syllables (for `<mark>`) and a snippet around the
 //! first match. Both compare folded syllables, so "ha noi" marks "Hà Nội".
 
-use crate::search::fold::{fold, is_word_char};
+use crate::search::fold::{fold_into, is_word_char};
 use std::ops::Range;
 
 /// How much of the text a snippet shows, in characters, and how much of it comes before the
@@ -9,24 +9,26 @@ use std::ops::Range;
 const SNIPPET_CHARS: usize = 220;
 const LEAD_IN_CHARS: usize = 70;
 
-/// The byte ranges of `text`'s alphanumeric runs.
-fn runs(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        match (is_word_char(c), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push(s..i);
-                start = None;
+/// The byte ranges of `text`'s alphanumeric runs, in order.
+fn runs(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let start = loop {
+            let (i, c) = chars.next()?;
+            if is_word_char(c) {
+                break i;
             }
-            _ => {}
+        };
+        let mut end = text.len();
+        while let Some(&(i, c)) = chars.peek() {
+            if !is_word_char(c) {
+                end = i;
+                break;
+            }
+            chars.next();
         }
-    }
-    if let Some(s) = start {
-        out.push(s..text.len());
-    }
-    out
+        Some(start..end)
+    })
 }
 
 /// The byte ranges of the syllables of `text` that fold to one of `folded` (`lower_nfd` lowers
@@ -38,26 +40,37 @@ fn runs(text: &str) -> Vec<Range<usize>> {
 /// the lowered text's runs are the text's, in order; were their counts ever to differ, each run
 /// is lowered alone.
 pub fn marks(text: &str, folded: &[&str], lower_nfd: impl Fn(&str) -> String) -> Vec<Range<usize>> {
-    let own = runs(text);
+    matching(text, folded, lower_nfd, usize::MAX)
+}
+
+/// The first `most` of [`marks`], found without folding the syllables after them (a snippet
+/// needs only the first).
+fn matching(
+    text: &str,
+    folded: &[&str],
+    lower_nfd: impl Fn(&str) -> String,
+    most: usize,
+) -> Vec<Range<usize>> {
     let lowered = lower_nfd(text);
-    let theirs = runs(&lowered);
-    let matches = |f: &str| folded.contains(&f);
-    if own.len() == theirs.len() {
-        own.into_iter()
-            .zip(theirs)
-            .filter(|(_, l)| {
-                lowered
-                    .get(l.clone())
-                    .is_some_and(|run| matches(&fold(run)))
-            })
+    let mut buffer = String::new();
+    let mut matches = |lowered_run: &str| {
+        fold_into(lowered_run, &mut buffer);
+        folded.contains(&buffer.as_str())
+    };
+    if runs(text).count() == runs(&lowered).count() {
+        runs(text)
+            .zip(runs(&lowered))
+            .filter(|(_, l)| lowered.get(l.clone()).is_some_and(&mut matches))
             .map(|(r, _)| r)
+            .take(most)
             .collect()
     } else {
-        own.into_iter()
+        runs(text)
             .filter(|r| {
                 text.get(r.clone())
-                    .is_some_and(|run| matches(&fold(&lower_nfd(run))))
+                    .is_some_and(|run| matches(&lower_nfd(run)))
             })
+            .take(most)
             .collect()
     }
 }
@@ -102,7 +115,9 @@ fn char_step(text: &str, from: usize, chars: isize) -> usize {
 /// `folded` (the start when none does), cut at spaces, with `…` where it was cut.
 pub fn snippet(text: &str, folded: &[&str], nfd: impl Fn(&str) -> String) -> String {
     let text = text.trim();
-    let first = marks(text, folded, nfd).first().map_or(0, |r| r.start);
+    let first = matching(text, folded, nfd, 1)
+        .first()
+        .map_or(0, |r| r.start);
     let mut start = char_step(text, first, -(LEAD_IN_CHARS as isize));
     if start > 0 {
         // Begin at a word: after the next space before the match.
@@ -175,6 +190,11 @@ mod tests {
             .map(|r| &t[r])
             .collect();
         assert_eq!(plain, ["Đà", "khách", "đà"]);
+        // The first alone (a snippet's), by either path, is the first of all.
+        for lower in [&nfd as &dyn Fn(&str) -> String, &splitting] {
+            let all = marks(t, &["khach", "da"], lower);
+            assert_eq!(matching(t, &["khach", "da"], lower, 1), all[..1]);
+        }
         // A range beyond the text, and one overlapping the one before, are skipped.
         assert_eq!(
             pieces("ab", &[0..1, 0..1, 1..9]),
