@@ -31,10 +31,24 @@ pub async fn search(
     if search.q.trim().is_empty() {
         return Ok(empty(&search));
     }
-    match site().await.ok().and_then(|s| s.search) {
+    match endpoint().await {
         Some(endpoint) => from_endpoint(&endpoint, &search, signal).await,
         None => from_index(&search, signal).await,
     }
+}
+
+/// The CMS's search endpoint, if `site.json` names one: read once, not decoded again for every
+/// query (a `site.json` that failed is read again next time).
+async fn endpoint() -> Option<String> {
+    thread_local! {
+        static KNOWN: std::cell::RefCell<Option<Option<String>>> = const { std::cell::RefCell::new(None) };
+    }
+    if let Some(known) = KNOWN.with_borrow(Clone::clone) {
+        return known;
+    }
+    let endpoint = site().await.ok()?.search;
+    KNOWN.set(Some(endpoint.clone()));
+    endpoint
 }
 
 fn empty(search: &Search) -> SearchResults {
