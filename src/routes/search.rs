@@ -72,48 +72,44 @@ pub fn SearchPage(route: Memo<Route>) -> impl IntoView {
         found.refetch();
     });
     let answer = shown_answer(data, found, search);
-    let slow = slow_search(search);
-    // Busy while the answer on screen is not this search's: at once when there is none yet, and
-    // past `SLOW_MS` when the last one's is kept meanwhile.
+    // Busy while the answer on screen is not this search's (the last one's, or none yet).
     let busy = move || {
         answer.with(|a| match a {
-            Some(Ok((_, _, shown))) => *shown != search.get() && slow(),
+            Some(Ok((_, _, shown))) => *shown != search.get(),
             Some(Err(_)) => false,
             None => !search.get().q.trim().is_empty(),
         })
     };
     follow_header_form();
     let t = SearchTexts::of(lang());
-    // The live region is on the page from the start, so a change of its text is announced; it
-    // speaks of the answer on screen, so a search answered at once changes it once.
+    // The live region is on the page from the start, so a change of its text is announced.
     let status = move || {
-        if search.with(|s| s.q.trim().is_empty()) {
+        let s = search.get();
+        if s.q.trim().is_empty() {
             return String::new();
         }
-        if busy() {
-            return t.searching.to_owned();
-        }
-        answer.with(|a| match a {
-            Some(Ok((r, documents, shown))) => {
-                let q = shown.q.trim();
-                let articles = if r.page.total_items == 0 && documents.total > 0 {
-                    fill(t.no_articles, &[q])
+        match (data.get(), found.get()) {
+            (None, _) | (_, None) => t.searching.to_owned(),
+            (Some(Ok(r)), Some(documents)) => {
+                let documents = documents.map_or(0, |d| d.total);
+                let articles = if r.page.total_items == 0 && documents > 0 {
+                    fill(t.no_articles, &[s.q.trim()])
                 } else {
                     count_message(
-                        q,
+                        &s.q,
                         r.page.total_items,
                         r.page.number,
                         r.page.total_pages,
                         r.at_least,
                     )
                 };
-                match documents.total {
+                match documents {
                     0 => articles,
                     n => format!("{articles} {}", documents_message(n)),
                 }
             }
-            _ => String::new(),
-        })
+            (Some(Err(_)), _) => String::new(),
+        }
     };
     view! {
         <div class="container page search-page">
@@ -151,22 +147,6 @@ fn shown_answer(
             _ => before.cloned().flatten().filter(|b| b.is_ok()),
         }
     })
-}
-
-/// How long a search may take before the page says it is searching: a search answered sooner
-/// (a refined query, a cached one) changes the page once, without a busy state flashing in between.
-const SLOW_MS: i32 = 400;
-
-/// Whether `search` has been waited for past [`SLOW_MS`].
-fn slow_search(search: Memo<Search>) -> impl Fn() -> bool + Copy {
-    let waited = RwSignal::new(None::<Search>);
-    crate::base::effect(move || {
-        let s = search.get();
-        crate::base::after(SLOW_MS, move || {
-            waited.try_set(Some(s));
-        });
-    });
-    move || waited.with(|w| w.as_ref() == Some(&search.get()))
 }
 
 /// Every category of the menu, sub-categories after their parent and marked as such.
