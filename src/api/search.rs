@@ -201,22 +201,45 @@ async fn from_index(
     let pages = portal_core::pagination::total_pages(total as u64, PAGE_SIZE);
     let range = portal_core::pagination::item_range(search.page, PAGE_SIZE, ranked.len());
     let on_screen = ranked.get(range).unwrap_or_default();
-    let records: Vec<Record> = try_join(
-        on_screen
-            .iter()
-            .map(|r| get::<Record>(Some(record_doc(r.doc)), signal)),
-    )
-    .await?;
-    next_task().await;
+    // A result shown lately for the same words (the query refined by its diacritics, a filter)
+    // is neither read nor cut again: its snippet depends on those words alone.
     let folded = plan.folded();
-    let items = records
-        .into_iter()
-        .map(|r| SearchHit {
-            snippet: snippet(&r.text, &folded, lower_nfd),
-            slug: r.slug,
-            title: r.title,
-            category: r.category,
-            published: r.published,
+    let words = folded.join(" ");
+    let kept: Vec<Option<Rc<SearchHit>>> = on_screen
+        .iter()
+        .map(|r| tiers::hit(r.doc, &words))
+        .collect();
+    let records: Vec<Option<Record>> =
+        try_join(on_screen.iter().zip(&kept).map(|(r, kept)| async move {
+            match kept {
+                Some(_) => Ok(None),
+                None => get::<Record>(Some(record_doc(r.doc)), signal)
+                    .await
+                    .map(Some),
+            }
+        }))
+        .await?;
+    if records.iter().any(Option::is_some) {
+        next_task().await;
+    }
+    let items = on_screen
+        .iter()
+        .zip(kept)
+        .zip(records)
+        .filter_map(|((r, kept), record)| {
+            if let Some(hit) = kept {
+                return Some(SearchHit::clone(&hit));
+            }
+            let record = record?;
+            let hit = SearchHit {
+                snippet: snippet(&record.text, &folded, lower_nfd),
+                slug: record.slug,
+                title: record.title,
+                category: record.category,
+                published: record.published,
+            };
+            tiers::keep_hit(r.doc, &words, Rc::new(hit.clone()));
+            Some(hit)
         })
         .collect();
     Ok(SearchResults {

@@ -3,9 +3,11 @@
 //! common word is megabytes of JSON to parse), up to a bound on the numbers held; term shards as
 //! the browser parsed them (each holds thousands of terms: parsing one again took longer than the
 //! rest of a refined query), the last few. Oldest out first. And the last query's reading (its
-//! terms' tiers decoded and merged), which a refined query of the same words goes on from.
+//! terms' tiers decoded and merged), which a refined query of the same words goes on from, and
+//! the results shown lately with their snippets.
 
 use super::shard::{Parsed, Raw, readable};
+use portal_core::SearchHit;
 use portal_core::search::lookup::Lookup;
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -61,6 +63,20 @@ thread_local! {
     static TIERS: RefCell<Kept<Raw>> = const { RefCell::new(Kept::new(HELD)) };
     static SHARDS_KEPT: RefCell<Kept<Parsed>> = const { RefCell::new(Kept::new(SHARDS)) };
     static LAST: RefCell<Option<Lookup>> = const { RefCell::new(None) };
+    static HITS: RefCell<Kept<SearchHit>> = const { RefCell::new(Kept::new(HITS_KEPT)) };
+}
+
+/// Results kept with their snippets: three pages of them.
+const HITS_KEPT: usize = 30;
+
+/// The result for article `doc` as shown for the folded `words`, if kept.
+pub fn hit(doc: u32, words: &str) -> Option<Rc<SearchHit>> {
+    HITS.with_borrow(|k| k.get(&format!("{doc} {words}")))
+}
+
+/// Keeps the result for article `doc` as shown for the folded `words`.
+pub fn keep_hit(doc: u32, words: &str, hit: Rc<SearchHit>) {
+    HITS.with_borrow_mut(|k| k.keep(&format!("{doc} {words}"), hit, 1));
 }
 
 /// The last query's reading, taken: a refined query of the same words (a twin with other
