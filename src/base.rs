@@ -394,17 +394,6 @@ pub fn after(ms: i32, f: impl FnOnce() + 'static) {
     }
 }
 
-/// Runs `f` once, when the main thread is idle, or after a second where browsers have no
-/// `requestIdleCallback` (calling it then fails).
-pub fn when_idle(f: fn()) {
-    let callback = Closure::once_into_js(f);
-    let Some(w) = window() else { return };
-    if w.request_idle_callback(callback.unchecked_ref()).is_err() {
-        let _ = w
-            .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 1_000);
-    }
-}
-
 /// The link an event happened on or inside, if any.
 pub fn link_of(ev: &Event) -> Option<HtmlAnchorElement> {
     ev.target()?

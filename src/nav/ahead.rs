@@ -85,14 +85,13 @@ fn ahead_in_a_task(a: web_sys::HtmlAnchorElement, on_screen: bool) {
     });
 }
 
-/// Fetches ahead the documents behind the main menu's sections, the pages readers open most,
-/// once the main thread is idle: on fast connections only and never when the reader asked to save
-/// data. Those fetched not long ago, or on their way, are not asked for again (`api::prefetch_link`).
-pub(super) fn menu_when_idle() {
-    crate::base::when_idle(fetch_menu);
-}
-
-fn fetch_menu() {
+/// Fetches ahead the documents behind the main menu's sections, the pages readers open most, as
+/// soon as a page has arrived (its own requests answered, the app's page the one shown): one
+/// request per task, on fast connections only and never when the reader asked to save data. Not
+/// when the main thread is next idle: that came 70-130 ms later on a desktop and seconds later on
+/// a busy phone, while a reader's first tap on the menu can come sooner (docs/performance.md).
+/// Those fetched not long ago, or on their way, are not asked for again (`api::prefetch_link`).
+pub(super) fn menu_on_arrival() {
     if may_fetch_ahead(true) {
         for a in links(".main-nav .menu-item > a") {
             ahead_in_a_task(a, false);
@@ -113,7 +112,7 @@ fn links(selector: &str) -> impl Iterator<Item = web_sys::HtmlAnchorElement> {
 }
 
 /// Fetches ahead the documents behind the links of the page's content that come into view (not
-/// the menu: see `menu_when_idle`), on fast connections only and never when the reader asked to
+/// the menu: see `menu_on_arrival`), on fast connections only and never when the reader asked to
 /// save data.
 pub(super) fn watch_visible_links() {
     if !may_fetch_ahead(true) {

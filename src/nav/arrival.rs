@@ -115,8 +115,8 @@ fn page_ready(title: String, expected: String, tries: u32) {
         if !first_load {
             report(&path, referrer.as_deref().unwrap_or_default());
         }
+        super::ahead::menu_on_arrival();
     });
-    super::ahead::menu_when_idle();
     // After the page has settled, so its own requests go first.
     // Only if the reader is still on this page by then: a page left quickly fetches nothing ahead.
     after(300, move || {

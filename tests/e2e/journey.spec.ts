@@ -240,7 +240,7 @@ test('links that come into view are fetched ahead on a fast connection; scrollin
   expect(new Set(fetched).size).toBe(fetched.length);
 });
 
-test("the menu's sections are fetched ahead once the first page is idle; a click on one still on its way waits for that request", async ({ page }) => {
+test("the menu's sections are fetched ahead once the first page has arrived; a click on one still on its way waits for that request", async ({ page }) => {
   const errors = watchConsole(page);
   const requests: string[] = [];
   page.on('request', (r) => r.url().includes('/api/v1/categories/') && requests.push(new URL(r.url()).pathname));
