@@ -219,10 +219,11 @@ async fn from_index(
             }
         }))
         .await?;
-    if records.iter().any(Option::is_some) {
+    let read = records.iter().any(Option::is_some);
+    if read {
         next_task().await;
     }
-    let items = on_screen
+    let items: Vec<SearchHit> = on_screen
         .iter()
         .zip(kept)
         .zip(records)
@@ -242,6 +243,11 @@ async fn from_index(
             Some(hit)
         })
         .collect();
+    // The snippets cut, the page renders in a task of its own: together they were a first
+    // search's longest task on a phone (Lighthouse, docs/performance.md).
+    if read {
+        next_task().await;
+    }
     Ok(SearchResults {
         version: API_VERSION,
         page: Page {
